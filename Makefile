@@ -1,0 +1,55 @@
+# instrada: the two commands of the README are `make demo` and `make test`.
+# Every target installs what it needs and is missing (scripts/setup*.sh), so both work on a
+# fresh machine with Rust (rustup), Node/npm and Debian's package archive.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+WASM_TARGET := wasm32-unknown-unknown
+PORT ?= 8000
+
+# The browser tests run in Debian's headless Chromium through wasm-bindgen's test runner.
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+
+.PHONY: demo test setup setup-browser build lint native-test browser-test e2e bench clean
+
+## make demo: build pkg/ and serve www/ on http://localhost:$(PORT)
+demo: build
+	@echo "instrada demo: http://localhost:$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+## make test: formatting, lints (native and wasm32), native tests, browser tests, end-to-end tests
+test: setup setup-browser lint native-test build browser-test e2e
+	@echo "instrada: all checks passed"
+
+setup:
+	scripts/setup.sh
+
+setup-browser:
+	scripts/setup-browser.sh
+
+build: setup
+	scripts/build.sh
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+
+native-test:
+	cargo test
+
+browser-test: setup setup-browser
+	cargo test --target $(WASM_TARGET) --test 'web*'
+
+e2e: build setup-browser
+	node --test --test-concurrency=1 tests/e2e/
+
+bench: build
+	node benches/run.mjs
+
+clean:
+	cargo clean
+	rm -rf pkg www/pkg node_modules test-results

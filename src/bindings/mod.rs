@@ -1,0 +1,156 @@
+//! The one boundary between JavaScript and the core.
+//!
+//! **Architecture invariant:** this module (and `widget`, for the DOM) is the only code that
+//! knows about `JsValue`, `serde-wasm-bindgen` and `web-sys`. Every exported function takes
+//! `JsValue`s, so that *any* JavaScript value (undefined, null, a number, an object, a
+//! megabyte of text, lone surrogates) reaches Rust, is read leniently, and yields a result
+//! with findings: an exported function never throws and never panics on input.
+//!
+//! One file per area of the core: `cf`, `calendar`, `catalog`, `routing`, … Each exports
+//! camelCase functions and declares their TypeScript types in a `typescript_custom_section`.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::finding::{Finding, Lang};
+
+mod calendar;
+mod catalog;
+mod cf;
+mod routing;
+
+/// Longest text accepted from JavaScript for any single argument (1 MiB of UTF-16 code units
+/// is about what a pasted document could be). Longer input is refused with a finding before
+/// any work is done on it.
+pub(crate) const MAX_TEXT: usize = 1 << 20;
+
+/// Installs the panic hook once, when the module starts.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        static LOGGED: AtomicBool = AtomicBool::new(false);
+        if !LOGGED.swap(true, Ordering::SeqCst) {
+            // Never log input values: they may be personal data. The location is enough.
+            let place = info
+                .location()
+                .map(|l| format!("{}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            web_sys::console::error_1(
+                &format!("instrada: internal error at {place}; the widget steps aside and the form keeps working.").into(),
+            );
+        }
+    }));
+}
+
+/// Reads a JavaScript value as text. `undefined`/`null` are `Ok(None)` (the field is
+/// empty); numbers are read as their decimal text (a codice fiscale of 11 digits may arrive
+/// as a number); anything else (objects, arrays, booleans, symbols) is a finding.
+pub(crate) fn text_arg(
+    value: &JsValue,
+    field: &str,
+    lang: Lang,
+) -> Result<Option<String>, Finding> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if let Some(n) = value.as_f64() {
+        if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e16 {
+            return Ok(Some(format!("{n:.0}")));
+        }
+        return Err(Finding::error(
+            "input.not-text",
+            lang.pick(
+                "Il valore ricevuto è un numero che non può essere un codice: passa il testo digitato.",
+                "The value received is a number that cannot be a code: pass the text as typed.",
+            ),
+        )
+        .field(field));
+    }
+    // `JsString::length` counts UTF-16 units without copying the string into wasm memory.
+    if let Some(js) = value.dyn_ref::<js_sys::JsString>() {
+        if js.length() as usize > MAX_TEXT {
+            return Err(Finding::error(
+                "input.too-long",
+                lang.pick(
+                    format!(
+                        "Il testo è troppo lungo ({} caratteri): il massimo è {MAX_TEXT}.",
+                        js.length()
+                    ),
+                    format!(
+                        "The text is too long ({} characters): the maximum is {MAX_TEXT}.",
+                        js.length()
+                    ),
+                ),
+            )
+            .field(field));
+        }
+        // Lone surrogates become U+FFFD here, so Rust always sees valid UTF-8.
+        return Ok(Some(String::from(js)));
+    }
+    Err(Finding::error(
+        "input.not-text",
+        lang.pick(
+            "Il valore ricevuto non è un testo: passa una stringa.",
+            "The value received is not text: pass a string.",
+        ),
+    )
+    .field(field))
+}
+
+/// Reads an options/request object leniently: `undefined`/`null` give the default; a value
+/// that does not have the expected shape is a finding that names the field and the reason
+/// (serde's message).
+pub(crate) fn object_arg<T: DeserializeOwned + Default>(
+    value: JsValue,
+    what: &str,
+    lang: Lang,
+) -> Result<T, Finding> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() || value.is_function() {
+        return Err(Finding::error(
+            "input.not-object",
+            lang.pick(
+                format!("«{what}» deve essere un oggetto JavaScript con i campi documentati."),
+                format!("“{what}” must be a JavaScript object with the documented fields."),
+            ),
+        )
+        .field(what));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        Finding::error(
+            "input.bad-field",
+            lang.pick(format!("«{what}»: {e}."), format!("“{what}”: {e}.")),
+        )
+        .field(what)
+    })
+}
+
+/// Reads the `lang` field of an options object without failing: anything unreadable is
+/// Italian, the default.
+pub(crate) fn lang_of(options: &JsValue) -> Lang {
+    if !options.is_object() {
+        return Lang::It;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str("lang"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .and_then(|s| Lang::parse(&s))
+        .unwrap_or_default()
+}
+
+/// Turns a result into a plain JavaScript object (maps as objects, not `Map`s). Serialising
+/// plain core types cannot fail; should it ever, the caller gets `null` rather than a panic.
+pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// The version of instrada, as in `Cargo.toml`: a portal can log it next to a problem report.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
