@@ -1,1 +1,840 @@
-//! (being written)
+//! JavaScript API of the working-day calendar and of the iCalendar writer.
+//!
+//! Every function that takes input returns a plain object with a `findings` array and never
+//! throws: a value that cannot be answered is `null`, and the findings say why and what to
+//! do. Dates are `"YYYY-MM-DD"` strings (or `DD/MM/YYYY`, or a JavaScript `Date`, read as its
+//! local calendar day). `options` is `{ sede?, lang? }`: `sede` is a sede id from `sedi()`
+//! (or its name), absent or empty for the national calendar; `lang` is `"it"` (default) or
+//! `"en"`. Each result names the calendar it used (`calendar.label`), because a date shown to
+//! a person must say which holidays it skipped.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use super::{lang_of, object_arg, text_arg, to_js};
+use crate::calendar::{self, Calendar, CalendarError, DayKind, Holiday, Scope};
+use crate::dates::{clip, iso, parse_date};
+use crate::finding::{Finding, Lang, Source};
+use crate::ics;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS: &'static str = r#"
+/** Options of the calendar functions. */
+export interface CalendarOptions {
+  /** A sede id from `sedi()` (e.g. "milano-nord") or its name; absent for the national calendar. */
+  sede?: string;
+  /** Language of names and messages: "it" (default) or "en". */
+  lang?: "it" | "en";
+}
+/** The calendar a result was computed with. */
+export interface CalendarRef {
+  /** The sede id, or null for the national calendar. */
+  sede: string | null;
+  /** For people: "Calendario nazionale + Sant'Ambrogio, patrono di Milano (7 dicembre)". */
+  label: string;
+}
+export interface HolidayInfo {
+  date: string;
+  name: string;
+  scope: "national" | "local";
+  /** The law or local rule: "L. 151/2025", "Festa patronale del Comune di Milano". */
+  source: string;
+}
+export interface HolidaysResult {
+  year: number | null;
+  holidays: HolidayInfo[];
+  calendar: CalendarRef | null;
+  findings: Finding[];
+}
+export interface WorkingDayResult {
+  /** null when the input could not be read (see findings). */
+  workingDay: boolean | null;
+  day: "working" | "saturday" | "sunday" | "holiday" | null;
+  holiday: HolidayInfo | null;
+  calendar: CalendarRef | null;
+  findings: Finding[];
+}
+export interface DateResult {
+  /** "YYYY-MM-DD", or null when the input could not be read (see findings). */
+  date: string | null;
+  calendar: CalendarRef | null;
+  findings: Finding[];
+}
+export interface CountResult {
+  workingDays: number | null;
+  calendar: CalendarRef | null;
+  findings: Finding[];
+}
+export interface TermResult {
+  /** When the term is due: `nominal`, or the next working day when the office is closed then. */
+  date: string | null;
+  /** The event's date plus the calendar days. */
+  nominal: string | null;
+  moved: boolean;
+  calendar: CalendarRef | null;
+  findings: Finding[];
+}
+export interface SedeInfo {
+  id: string;
+  name: string;
+  comune: string;
+  region: string;
+  saint: string;
+  /** The patron day in words: "7 dicembre", "primo martedì di maggio". */
+  patronDay: string;
+  /** "MM-DD" for a fixed day, null for a movable one. */
+  fixedDay: string | null;
+  source: string;
+  verified: string;
+  /** The source document that names this office, when one does. */
+  document: string | null;
+}
+export interface IcsEventInput {
+  date: string;
+  summary: string;
+  description?: string;
+  /** Stable identity: the UID is derived from it, so a recomputed date updates the event. */
+  key?: string;
+  /** Reminders: days before the day, at hour:minute (default 09:00). */
+  reminders?: { daysBefore: number; hour?: number; minute?: number }[];
+}
+export interface IcsInput {
+  /** Calendar name shown by calendar applications. */
+  name?: string;
+  /** When the file is made, UTC, as an ISO string (e.g. new Date().toISOString()). Required: the library never reads the clock. */
+  stamp: string;
+  events: IcsEventInput[];
+}
+export interface IcsResult {
+  /** The .ics text (CRLF line ends), or null when the input could not be read. */
+  ics: string | null;
+  findings: Finding[];
+}
+"#;
+
+/// Most events accepted by `toIcs`.
+const MAX_EVENTS: usize = 500;
+/// Longest summary or description accepted by `toIcs`, in characters.
+const MAX_EVENT_TEXT: usize = 4000;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CalendarOptions {
+    sede: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CalendarRef {
+    sede: Option<&'static str>,
+    label: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HolidayInfo {
+    date: String,
+    name: &'static str,
+    scope: Scope,
+    source: &'static str,
+}
+
+impl HolidayInfo {
+    fn new(h: &Holiday, lang: Lang) -> HolidayInfo {
+        HolidayInfo {
+            date: iso(h.date),
+            name: h.name(lang),
+            scope: h.scope,
+            source: h.source,
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HolidaysResult {
+    year: Option<i32>,
+    holidays: Vec<HolidayInfo>,
+    calendar: Option<CalendarRef>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WorkingDayResult {
+    working_day: Option<bool>,
+    day: Option<&'static str>,
+    holiday: Option<HolidayInfo>,
+    calendar: Option<CalendarRef>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DateResult {
+    date: Option<String>,
+    calendar: Option<CalendarRef>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CountResult {
+    working_days: Option<i32>,
+    calendar: Option<CalendarRef>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TermResult {
+    date: Option<String>,
+    nominal: Option<String>,
+    moved: bool,
+    calendar: Option<CalendarRef>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SedeInfo {
+    id: &'static str,
+    name: &'static str,
+    comune: &'static str,
+    region: &'static str,
+    saint: &'static str,
+    patron_day: String,
+    fixed_day: Option<String>,
+    source: &'static str,
+    verified: &'static str,
+    document: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct IcsResult {
+    ics: Option<String>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct IcsInput {
+    name: Option<String>,
+    stamp: Option<String>,
+    events: Vec<IcsEventInput>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct IcsEventInput {
+    date: Option<String>,
+    summary: Option<String>,
+    description: Option<String>,
+    key: Option<String>,
+    reminders: Vec<IcsReminderInput>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct IcsReminderInput {
+    days_before: Option<f64>,
+    hour: Option<f64>,
+    minute: Option<f64>,
+}
+
+fn calendar_ref(cal: &Calendar, lang: Lang) -> CalendarRef {
+    CalendarRef {
+        sede: cal.sede_id(),
+        label: cal.label(lang),
+    }
+}
+
+/// Reads the options argument: the language, and the calendar of `options.sede`.
+fn read_options(options: Option<JsValue>) -> (Lang, Result<Calendar, Finding>) {
+    // Fast path: no options at all (the common case, and the benchmark's): no call into
+    // JavaScript.
+    match options {
+        None => (Lang::It, Ok(Calendar::national())),
+        Some(options) => {
+            let lang = lang_of(&options);
+            (lang, calendar_of(options, lang))
+        }
+    }
+}
+
+/// Reads `options.sede` into a calendar. Absent, null or empty: the national calendar.
+fn calendar_of(options: JsValue, lang: Lang) -> Result<Calendar, Finding> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Calendar::national());
+    }
+    let opts: CalendarOptions = object_arg(options, "options", lang)?;
+    match opts.sede.as_deref().map(str::trim) {
+        None | Some("") => Ok(Calendar::national()),
+        Some(id) => Calendar::for_sede(id).ok_or_else(|| {
+            Finding::error(
+                "calendar.unknown-sede",
+                lang.pick(
+                    format!("«{}» non è una sede conosciuta: indica l'identificativo di una sede dell'elenco sedi(), per esempio «milano» o «torino-nord», oppure lascia vuoto per il calendario nazionale.", clip(id)),
+                    format!("“{}” is not a known sede: give the id of a sede listed by sedi(), for example “milano” or “torino-nord”, or leave it empty for the national calendar.", clip(id)),
+                ),
+            )
+            .field("sede")
+        }),
+    }
+}
+
+/// Reads a date argument: text (`YYYY-MM-DD`, `DD/MM/YYYY`) or a JavaScript `Date` (its
+/// local calendar day; an invalid `Date` is read as an empty date).
+fn date_arg(value: &JsValue, field: &str, lang: Lang) -> Result<NaiveDate, Finding> {
+    if let Some(js) = value.dyn_ref::<js_sys::JsString>() {
+        // Hot path: short text is copied and read at once; long text goes through the shared
+        // `text_arg`, which refuses it before copying.
+        if js.length() <= 64 {
+            let text = String::from(js);
+            return quick_iso(&text).map_or_else(|| parse_date(&text, field, lang), Ok);
+        }
+    } else if let Some(d) = value.dyn_ref::<js_sys::Date>() {
+        let text = if d.get_time().is_nan() {
+            String::new()
+        } else {
+            format!(
+                "{:04}-{:02}-{:02}",
+                d.get_full_year(),
+                d.get_month() + 1,
+                d.get_date()
+            )
+        };
+        return parse_date(&text, field, lang);
+    }
+    let text = text_arg(value, field, lang)?.unwrap_or_default();
+    parse_date(&text, field, lang)
+}
+
+/// Reads exactly `YYYY-MM-DD` without chrono's format parser: the hot path of
+/// `addWorkingDays`. Anything else (other forms, spaces, impossible dates) goes through the
+/// shared `parse_date`, which accepts the same dates and words the findings.
+fn quick_iso(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let number = |from: usize, to: usize| {
+        b.get(from..to)?.iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0, 4)?).ok()?;
+    (1800..=2200).contains(&year).then_some(())?;
+    NaiveDate::from_ymd_opt(year, number(5, 7)?, number(8, 10)?)
+}
+
+/// Reads a whole number: a JavaScript number, or text of digits (form fields give text).
+fn int_arg(
+    value: &JsValue,
+    field: &str,
+    what_it: &str,
+    what_en: &str,
+    lang: Lang,
+) -> Result<i64, Finding> {
+    let n = if let Some(n) = value.as_f64() {
+        Some(n)
+    } else if let Some(s) = value.as_string().filter(|s| s.len() <= 24) {
+        s.trim().parse::<f64>().ok()
+    } else {
+        None
+    };
+    match n {
+        Some(n) if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 => Ok(n as i64),
+        _ => Err(Finding::error(
+            "calendar.not-a-whole-number",
+            lang.pick(
+                format!("«{field}» deve essere un numero intero: {what_it}."),
+                format!("“{field}” must be a whole number: {what_en}."),
+            ),
+        )
+        .field(field)),
+    }
+}
+
+fn days_arg(value: &JsValue, field: &str, lang: Lang) -> Result<i32, Finding> {
+    let n = int_arg(
+        value,
+        field,
+        "il numero di giorni, per esempio 7",
+        "the number of days, for example 7",
+        lang,
+    )?;
+    if n.abs() > calendar::MAX_DAYS {
+        return Err(CalendarError::TooManyDays(n).finding(field, lang));
+    }
+    Ok(n as i32)
+}
+
+/// The holidays of a year in a calendar, sorted by date (national first on a shared day).
+#[wasm_bindgen(js_name = holidays, unchecked_return_type = "HolidaysResult")]
+pub fn holidays(
+    #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
+) -> JsValue {
+    let (lang, cal) = read_options(options);
+    let run = || -> Result<(i32, Calendar), Finding> {
+        let cal = cal?;
+        let y = int_arg(
+            &year,
+            "year",
+            "l'anno, per esempio 2026",
+            "the year, for example 2026",
+            lang,
+        )?;
+        if !(i64::from(calendar::FIRST_YEAR)..=i64::from(calendar::LAST_YEAR)).contains(&y) {
+            return Err(Finding::error(
+                "calendar.out-of-range",
+                lang.pick(
+                    format!("Indica un anno tra il {} e il {}: il calendario dei giorni lavorativi copre questi anni.", calendar::FIRST_YEAR, calendar::LAST_YEAR),
+                    format!("Give a year between {} and {}: the working-day calendar covers those years.", calendar::FIRST_YEAR, calendar::LAST_YEAR),
+                ),
+            )
+            .field("year")
+            .source(Source::new("L. 54/1977", "")));
+        }
+        Ok((y as i32, cal))
+    };
+    let result = match run() {
+        Ok((y, cal)) => HolidaysResult {
+            year: Some(y),
+            holidays: cal
+                .holidays(y)
+                .iter()
+                .map(|h| HolidayInfo::new(h, lang))
+                .collect(),
+            calendar: Some(calendar_ref(&cal, lang)),
+            findings: Vec::new(),
+        },
+        Err(f) => HolidaysResult {
+            year: None,
+            holidays: Vec::new(),
+            calendar: None,
+            findings: vec![f],
+        },
+    };
+    to_js(&result)
+}
+
+/// Whether the office works on a day, and if not, why.
+#[wasm_bindgen(js_name = isWorkingDay, unchecked_return_type = "WorkingDayResult")]
+pub fn is_working_day(
+    #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
+) -> JsValue {
+    let (lang, cal) = read_options(options);
+    let run = || -> Result<(DayKind, Calendar), Finding> {
+        let cal = cal?;
+        let d = date_arg(&date, "date", lang)?;
+        Ok((cal.day_kind(d).map_err(|e| e.finding("date", lang))?, cal))
+    };
+    let result = match run() {
+        Ok((kind, cal)) => WorkingDayResult {
+            working_day: Some(kind == DayKind::Working),
+            day: Some(match kind {
+                DayKind::Working => "working",
+                DayKind::Saturday => "saturday",
+                DayKind::Sunday => "sunday",
+                DayKind::Holiday(_) => "holiday",
+            }),
+            holiday: match kind {
+                DayKind::Holiday(h) => Some(HolidayInfo::new(&h, lang)),
+                _ => None,
+            },
+            calendar: Some(calendar_ref(&cal, lang)),
+            findings: Vec::new(),
+        },
+        Err(f) => WorkingDayResult {
+            working_day: None,
+            day: None,
+            holiday: None,
+            calendar: None,
+            findings: vec![f],
+        },
+    };
+    to_js(&result)
+}
+
+/// "Entro n giorni lavorativi": the n-th working day after `date` (the event's day is not
+/// counted; from a closed day, the next working day is day 1). Negative n counts back.
+#[wasm_bindgen(js_name = addWorkingDays, unchecked_return_type = "DateResult")]
+pub fn add_working_days(
+    #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
+) -> JsValue {
+    let (lang, cal) = read_options(options);
+    let run = || -> Result<(NaiveDate, Calendar), Finding> {
+        let cal = cal?;
+        let d = date_arg(&date, "date", lang)?;
+        let n = days_arg(&n, "n", lang)?;
+        Ok((
+            cal.add_working_days(d, n)
+                .map_err(|e| e.finding("date", lang))?,
+            cal,
+        ))
+    };
+    match run() {
+        Ok((d, cal)) => date_result_js(d, &cal, lang),
+        Err(f) => to_js(&DateResult {
+            date: None,
+            calendar: None,
+            findings: vec![f],
+        }),
+    }
+}
+
+/// Builds `{ date, calendar, findings: [] }` directly: the hot path of `addWorkingDays`
+/// (the benchmark calls it 100,000 times). Same shape as `DateResult` through serde, at a
+/// fraction of the cost: the property names are JavaScript strings made once, and the
+/// `calendar` object of each calendar and language is made once and frozen, then shared by
+/// every result (reading it is all a caller does; a frozen object cannot be changed by one
+/// caller under another).
+fn date_result_js(date: NaiveDate, cal: &Calendar, lang: Lang) -> JsValue {
+    struct Names {
+        date: JsValue,
+        calendar: JsValue,
+        findings: JsValue,
+    }
+    thread_local! {
+        static NAMES: Names = Names {
+            date: JsValue::from_str("date"),
+            calendar: JsValue::from_str("calendar"),
+            findings: JsValue::from_str("findings"),
+        };
+        static REFS: std::cell::RefCell<Vec<(Option<&'static str>, Lang, JsValue)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    REFS.with(|refs| {
+        let mut refs = refs.borrow_mut();
+        let key = cal.sede_id();
+        let i = match refs.iter().position(|(k, l, _)| *k == key && *l == lang) {
+            Some(i) => i,
+            None => {
+                let r = to_js(&calendar_ref(cal, lang));
+                if let Some(o) = r.dyn_ref::<js_sys::Object>() {
+                    js_sys::Object::freeze(o);
+                }
+                refs.push((key, lang, r));
+                refs.len() - 1
+            }
+        };
+        let null = JsValue::NULL;
+        let calendar = refs.get(i).map_or(&null, |(_, _, r)| r);
+        NAMES.with(|n| {
+            let result: PlainObject = js_sys::Object::new().unchecked_into();
+            result.put(&n.date, &iso_js(date));
+            result.put(&n.calendar, calendar);
+            result.put(&n.findings, &js_sys::Array::new());
+            result.into()
+        })
+    })
+}
+
+/// `YYYY-MM-DD` as a JavaScript string made by one `String.fromCharCode` call: no UTF-8
+/// decoding of wasm memory (years are 1978–2200 here, always four digits).
+fn iso_js(d: NaiveDate) -> JsValue {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year().unsigned_abs(), d.month(), d.day());
+    let digit = |x: u32| u32::from(b'0') + x % 10;
+    let dash = u32::from(b'-');
+    from_char_codes(
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        dash,
+        digit(m / 10),
+        digit(m),
+        dash,
+        digit(day / 10),
+        digit(day),
+    )
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[allow(clippy::too_many_arguments)]
+    #[wasm_bindgen(js_namespace = String, js_name = fromCharCode)]
+    fn from_char_codes(
+        a: u32,
+        b: u32,
+        c: u32,
+        d: u32,
+        e: u32,
+        f: u32,
+        g: u32,
+        h: u32,
+        i: u32,
+        j: u32,
+    ) -> JsValue;
+
+    /// A plain JavaScript object, written with `object[key] = value`: unlike
+    /// `Reflect::set`, no try/catch wrapper per property (setting a property on a fresh
+    /// plain object cannot throw).
+    #[wasm_bindgen(extends = js_sys::Object, typescript_type = "object")]
+    type PlainObject;
+
+    #[wasm_bindgen(method, structural, indexing_setter)]
+    fn put(this: &PlainObject, key: &JsValue, value: &JsValue);
+}
+
+/// Working days after `from` up to and including `to` (negative when `to` is earlier).
+#[wasm_bindgen(js_name = workingDaysBetween, unchecked_return_type = "CountResult")]
+pub fn working_days_between(
+    #[wasm_bindgen(unchecked_param_type = "string | Date")] from: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
+) -> JsValue {
+    let (lang, cal) = read_options(options);
+    let run = || -> Result<(i32, Calendar), Finding> {
+        let cal = cal?;
+        let a = date_arg(&from, "from", lang)?;
+        let b = date_arg(&to, "to", lang)?;
+        let field = if calendar::check_date(a).is_err() {
+            "from"
+        } else {
+            "to"
+        };
+        Ok((
+            cal.working_days_between(a, b)
+                .map_err(|e| e.finding(field, lang))?,
+            cal,
+        ))
+    };
+    let result = match run() {
+        Ok((n, cal)) => CountResult {
+            working_days: Some(n),
+            calendar: Some(calendar_ref(&cal, lang)),
+            findings: Vec::new(),
+        },
+        Err(f) => CountResult {
+            working_days: None,
+            calendar: None,
+            findings: vec![f],
+        },
+    };
+    to_js(&result)
+}
+
+/// A term of `days` calendar days from `date`, moved to the next working day when it ends on
+/// a day the office is closed.
+#[wasm_bindgen(js_name = termCalendarDays, unchecked_return_type = "TermResult")]
+pub fn term_calendar_days(
+    #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
+) -> JsValue {
+    let (lang, cal) = read_options(options);
+    let run = || -> Result<(calendar::Term, Calendar), Finding> {
+        let cal = cal?;
+        let d = date_arg(&date, "date", lang)?;
+        let n = days_arg(&days, "days", lang)?;
+        let n = u32::try_from(n).map_err(|_| {
+            Finding::error(
+                "calendar.negative-term",
+                lang.pick(
+                    "«days» deve essere zero o un numero positivo di giorni di calendario, per esempio 10.",
+                    "“days” must be zero or a positive number of calendar days, for example 10.",
+                ),
+            )
+            .field("days")
+        })?;
+        Ok((
+            cal.term_calendar_days(d, n)
+                .map_err(|e| e.finding("date", lang))?,
+            cal,
+        ))
+    };
+    let result = match run() {
+        Ok((t, cal)) => TermResult {
+            date: Some(iso(t.due)),
+            nominal: Some(iso(t.nominal)),
+            moved: t.moved(),
+            calendar: Some(calendar_ref(&cal, lang)),
+            findings: Vec::new(),
+        },
+        Err(f) => TermResult {
+            date: None,
+            nominal: None,
+            moved: false,
+            calendar: None,
+            findings: vec![f],
+        },
+    };
+    to_js(&result)
+}
+
+/// The known sedi, with the patron day each one adds to the national calendar.
+#[wasm_bindgen(js_name = sedi, unchecked_return_type = "SedeInfo[]")]
+pub fn sedi(
+    #[wasm_bindgen(unchecked_optional_param_type = "{ lang?: \"it\" | \"en\" }")] options: Option<
+        JsValue,
+    >,
+) -> JsValue {
+    let lang = options.as_ref().map_or(Lang::It, lang_of);
+    let list: Vec<SedeInfo> = calendar::sedi()
+        .map(|(s, p)| SedeInfo {
+            id: &s.id,
+            name: &s.name,
+            comune: &p.comune,
+            region: &p.region,
+            saint: lang.pick(&p.saint, &p.saint_en),
+            patron_day: p.rule.describe(lang),
+            fixed_day: match p.rule {
+                calendar::PatronRule::Fixed { month, day } => Some(format!("{month:02}-{day:02}")),
+                calendar::PatronRule::Nth { .. } => None,
+            },
+            source: &p.source,
+            verified: &p.verified,
+            document: s.document.as_deref(),
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// Builds an iCalendar (.ics) file of all-day events with reminders.
+#[wasm_bindgen(js_name = toIcs, unchecked_return_type = "IcsResult")]
+pub fn to_ics(
+    #[wasm_bindgen(unchecked_param_type = "IcsInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ lang?: \"it\" | \"en\" }")] options: Option<
+        JsValue,
+    >,
+) -> JsValue {
+    let lang = options.as_ref().map_or(Lang::It, lang_of);
+    let mut findings = Vec::new();
+    let ics = match build_ics(input, lang, &mut findings) {
+        Some(text) if !findings.iter().any(Finding::is_error) => Some(text),
+        _ => None,
+    };
+    to_js(&IcsResult { ics, findings })
+}
+
+fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<String> {
+    if input.is_undefined() || input.is_null() {
+        findings.push(
+            Finding::error(
+                "ics.no-input",
+                lang.pick(
+                    "Passa un oggetto con «stamp» (data e ora UTC) ed «events» (le scadenze).",
+                    "Pass an object with “stamp” (UTC date and time) and “events” (the deadlines).",
+                ),
+            )
+            .field("input"),
+        );
+        return None;
+    }
+    let input: IcsInput = match object_arg(input, "input", lang) {
+        Ok(i) => i,
+        Err(f) => {
+            findings.push(f);
+            return None;
+        }
+    };
+    let stamp = input.stamp.as_deref().map(str::trim).and_then(|s| {
+        let head = s.get(..19).unwrap_or(s);
+        NaiveDateTime::parse_from_str(head, "%Y-%m-%dT%H:%M:%S").ok()
+    });
+    let Some(stamp) = stamp else {
+        findings.push(
+            Finding::error(
+                "ics.stamp",
+                lang.pick(
+                    "Indica in «stamp» la data e l'ora UTC di creazione del file nel formato AAAA-MM-GGTHH:MM:SS (per esempio new Date().toISOString()).",
+                    "Give in “stamp” the UTC date and time the file is made, as YYYY-MM-DDTHH:MM:SS (for example new Date().toISOString()).",
+                ),
+            )
+            .field("stamp"),
+        );
+        return None;
+    };
+    if input.events.len() > MAX_EVENTS {
+        findings.push(
+            Finding::error(
+                "ics.too-many-events",
+                lang.pick(
+                    format!("Il file può contenere al massimo {MAX_EVENTS} scadenze: ne hai passate {}.", input.events.len()),
+                    format!("The file can hold at most {MAX_EVENTS} deadlines: you passed {}.", input.events.len()),
+                ),
+            )
+            .field("events"),
+        );
+        return None;
+    }
+    let mut events = Vec::with_capacity(input.events.len());
+    for (i, e) in input.events.iter().enumerate() {
+        let field = format!("events[{i}]");
+        let date = match parse_date(
+            e.date.as_deref().unwrap_or(""),
+            &format!("{field}.date"),
+            lang,
+        ) {
+            Ok(d) => d,
+            Err(f) => {
+                findings.push(f);
+                continue;
+            }
+        };
+        let summary = e.summary.as_deref().unwrap_or("").trim();
+        if summary.is_empty() {
+            findings.push(
+                Finding::error(
+                    "ics.no-summary",
+                    lang.pick(
+                        "Scrivi il titolo della scadenza in «summary».",
+                        "Write the deadline's title in “summary”.",
+                    ),
+                )
+                .field(format!("{field}.summary")),
+            );
+            continue;
+        }
+        let description = e.description.as_deref().unwrap_or("");
+        if summary.chars().count() > MAX_EVENT_TEXT || description.chars().count() > MAX_EVENT_TEXT
+        {
+            findings.push(
+                Finding::error(
+                    "ics.text-too-long",
+                    lang.pick(
+                        format!("Titolo e descrizione possono avere al massimo {MAX_EVENT_TEXT} caratteri ciascuno: accorciali."),
+                        format!("Title and description can have at most {MAX_EVENT_TEXT} characters each: shorten them."),
+                    ),
+                )
+                .field(field.clone()),
+            );
+            continue;
+        }
+        let mut event = ics::Event::new(date, summary).description(description).key(
+            e.key
+                .as_deref()
+                .unwrap_or("")
+                .chars()
+                .take(200)
+                .collect::<String>(),
+        );
+        for r in e.reminders.iter().take(10) {
+            let clamp = |v: Option<f64>, default: f64, max: f64| {
+                let v = v.filter(|v| v.is_finite()).unwrap_or(default);
+                v.clamp(0.0, max) as u32
+            };
+            event = event.reminder(ics::Reminder::days_before_at(
+                clamp(r.days_before, 0.0, 366.0),
+                clamp(r.hour, 9.0, 23.0),
+                clamp(r.minute, 0.0, 59.0),
+            ));
+        }
+        events.push(event);
+    }
+    let name: String = input
+        .name
+        .as_deref()
+        .unwrap_or("")
+        .chars()
+        .take(200)
+        .collect();
+    Some(ics::write(&ics::IcsCalendar { name, events }, stamp))
+}

@@ -15,10 +15,35 @@ use wasm_bindgen::prelude::*;
 
 use crate::finding::{Finding, Lang};
 
-mod calendar;
-mod catalog;
-mod cf;
-mod routing;
+pub mod calendar;
+pub mod catalog;
+pub mod cf;
+pub mod routing;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SHARED: &'static str = r#"
+/** The language of messages: Italian (default) or English. */
+export type Lang = "it" | "en";
+/** How much a finding matters; only errors block a submission. */
+export type Severity = "error" | "warning" | "info";
+/** Where a rule comes from: a source document (file name) and its section, or a law. */
+export interface Source { document: string; section: string; }
+/** One problem, warning or piece of information about an input. */
+export interface Finding {
+  /** Stable identifier, `area.kebab-case`: match on it, never on the message. */
+  code: string;
+  severity: Severity;
+  /** For a person: what is wrong and what to do, in the requested language. */
+  message: string;
+  /** 0-based character position in the normalised input. */
+  position?: number;
+  /** The form field concerned (`codice-fiscale`, `oggetto`, …). */
+  field?: string;
+  /** A value the user may accept with an explicit action. */
+  suggestion?: string;
+  source?: Source;
+}
+"#;
 
 /// Longest text accepted from JavaScript for any single argument (1 MiB of UTF-16 code units
 /// is about what a pasted document could be). Longer input is refused with a finding before
@@ -142,10 +167,13 @@ pub(crate) fn lang_of(options: &JsValue) -> Lang {
         .unwrap_or_default()
 }
 
-/// Turns a result into a plain JavaScript object (maps as objects, not `Map`s). Serialising
+/// Turns a result into a plain JavaScript object (maps as objects, not `Map`s; `None` as
+/// `null`, as the TypeScript types say). Serialising
 /// plain core types cannot fail; should it ever, the caller gets `null` rather than a panic.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 

@@ -1,1 +1,286 @@
-//! (being written)
+//! The titolari: for each cassetto of the Comunicazione bidirezionale, the menu of objects
+//! (classe → oggetto) as the source documents list it, with the tempo soglia of each object
+//! where a document gives one and the dates from which an object exists or was removed.
+//!
+//! The lists are **data**, not code: one JSON file per titolario in `src/data/titolari/`,
+//! embedded at build time and parsed at first use ([`titolari`]). Every classe and object
+//! cites its document and section ([`Source`]). Where a document's list is missing (it was
+//! an image, or the page is blank), the titolario says so in [`Titolario::list_missing`]
+//! instead of inventing entries, and may point to another list of the same national cassetto
+//! in [`Titolario::see_also`].
+//!
+//! ```
+//! use instrada::catalog::titolario::{titolario, Status};
+//!
+//! let er = titolario("aziende-dm-er-2019").unwrap();
+//! let durc = er.object("Durc (Documento di regolarità contributiva)").unwrap();
+//! assert_eq!(durc.tempo_soglia.map(|t| t.days), Some(5));
+//! // "Non Specificato" is ELIMINATO in the Emilia Romagna table.
+//! assert_eq!(er.object("non specificato").unwrap().status, Status::Eliminated);
+//! ```
+
+mod load;
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use crate::finding::Source;
+use crate::text::fold_words;
+
+pub use load::TitolarioError;
+
+/// The five cassetti (channels of the Comunicazione bidirezionale) that have a titolario.
+/// A [`Titolario::cassetto`] is always one of these ids.
+pub const CASSETTI: [&str; 5] = [
+    "aziende-dm",
+    "committenti-gs",
+    "liberi-professionisti",
+    "artigiani-commercianti",
+    "dipendenti-pubblici",
+];
+
+/// The menu of objects of one cassetto, as one document lists it at one date.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Titolario {
+    /// Stable kebab-case id, e.g. `aziende-dm-er-2019`.
+    pub id: String,
+    /// The cassetto: one of [`CASSETTI`].
+    pub cassetto: String,
+    /// Italian name, e.g. "Cassetto previdenziale aziende con dipendenti — Emilia Romagna 2019".
+    pub name: String,
+    /// English name.
+    pub name_en: String,
+    /// Date of the document the list is transcribed from (the list is as it stood then).
+    #[serde(serialize_with = "ser_date")]
+    pub as_of: NaiveDate,
+    /// The document and section the list comes from.
+    pub source: Source,
+    /// Why the list is not in the documents (Italian), when it is not; the titolario then
+    /// holds at most its generic object.
+    pub list_missing: Option<String>,
+    /// Why the list is not in the documents (English).
+    pub list_missing_en: Option<String>,
+    /// Another titolario of the same cassetto a profile may fall back to when this list is
+    /// missing (e.g. the Torino 2017 list for Milano 2018).
+    pub see_also: Option<String>,
+    /// Id of the generic object ("Non Specificato", "altro"), if the cassetto has one. It may
+    /// be [`Status::Eliminated`]: check its status.
+    pub generic: Option<String>,
+    /// Notes on how the list was transcribed and the choices made where it is ambiguous.
+    pub notes: Vec<Note>,
+    /// The classes, in the document's order.
+    pub classes: Vec<Classe>,
+    /// The suggestion index, built once at first use by [`crate::suggest`].
+    #[serde(skip)]
+    pub(crate) suggest_index: OnceLock<crate::suggest::Index>,
+}
+
+/// A first-level entry of the menu. A classe with no sub-objects in the document (e.g.
+/// "Durc (Documento di regolarità contributiva)", "Illeciti Penali") is [`Classe::direct`]
+/// and holds one object with the same label, so that it can be chosen like any object.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Classe {
+    /// Kebab-case id, unique within the titolario.
+    pub id: String,
+    /// The document's label, spelling kept.
+    pub label: String,
+    /// English label.
+    pub label_en: String,
+    /// True when the document lists this entry with no sub-objects: it is chosen directly.
+    pub direct: bool,
+    /// The objects, in the document's order.
+    pub objects: Vec<Oggetto>,
+    /// Where the classe is listed.
+    pub source: Source,
+}
+
+/// One object of a titolario.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Oggetto {
+    /// Stable kebab-case id, unique within the titolario; the same object has the same id in
+    /// every titolario of its cassetto.
+    pub id: String,
+    /// The document's label, spelling kept (Torino writes "Regularizzazione (DM-VIG)").
+    pub label: String,
+    /// English label.
+    pub label_en: String,
+    /// Label of the classe it belongs to.
+    pub classe: String,
+    /// Id of the classe it belongs to.
+    pub classe_id: String,
+    /// The threshold the document gives for this object ("tempi soglia di definizione").
+    pub tempo_soglia: Option<TempoSoglia>,
+    /// First day the object exists, when a document says so.
+    #[serde(serialize_with = "ser_opt_date")]
+    pub from: Option<NaiveDate>,
+    /// First day the object is no longer offered ("inibito dal"), when a document says so.
+    #[serde(serialize_with = "ser_opt_date")]
+    pub removed: Option<NaiveDate>,
+    /// Whether the object is offered.
+    pub status: Status,
+    /// True for the generic object ("Non Specificato", "altro").
+    pub generic: bool,
+    /// Other spellings of the label (another document's), recognised by [`Titolario::object`].
+    pub aliases: Vec<String>,
+    /// Words and phrases that point to this object in a free-text description (see
+    /// [`crate::suggest`] for the syntax).
+    pub keywords: Vec<String>,
+    /// Like `keywords`, but distinctive: they weigh more.
+    pub strong: Vec<String>,
+    /// Regular expressions over the folded text (see [`crate::suggest`]).
+    pub patterns: Vec<String>,
+    /// A note on this entry (e.g. the other document's spelling).
+    pub note: Option<Note>,
+    /// Where the object is listed.
+    pub source: Source,
+}
+
+/// A threshold: how many days INPS has to settle a request on this object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TempoSoglia {
+    /// Number of days.
+    pub days: u32,
+    /// What kind of days.
+    pub unit: Unit,
+}
+
+/// How days are counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    /// Monday to Friday, minus public holidays.
+    WorkingDays,
+    /// Every day.
+    CalendarDays,
+}
+
+/// Whether an object is offered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Offered (between `from` and `removed`, when they are given).
+    Active,
+    /// Removed from the menu on the `removed` date ("inibito dal 06/10/2015").
+    Removed,
+    /// Marked ELIMINATO in the document, without a date.
+    Eliminated,
+    /// Listed among the "Oggetti precedenti": kept for past communications, no threshold,
+    /// not offered for new ones.
+    Legacy,
+}
+
+/// A short text in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Note {
+    /// Italian.
+    pub it: String,
+    /// English.
+    pub en: String,
+}
+
+impl Note {
+    /// The text in the requested language.
+    pub fn pick(&self, lang: crate::finding::Lang) -> &str {
+        lang.pick(&self.it, &self.en)
+    }
+}
+
+impl Titolario {
+    /// Parses and validates one titolario written in the JSON format of
+    /// `src/data/titolari/` (see the README there). `keywordsFrom` cannot be resolved here
+    /// (it names another titolario): use the embedded ones through [`titolari`].
+    pub fn from_json(json: &str) -> Result<Titolario, TitolarioError> {
+        load::parse("(json)", json)
+    }
+
+    /// Finds an object by id, or by label or alias compared with case, accents and
+    /// punctuation folded ("regolarita contributiva" finds nothing, "Note rettifica" and
+    /// "note-rettifica" both find the object). Objects that are offered come first when a
+    /// label is shared.
+    pub fn object(&self, id_or_label: &str) -> Option<&Oggetto> {
+        if let Some(o) = self.objects().find(|o| o.id == id_or_label) {
+            return Some(o);
+        }
+        let wanted = fold_words(id_or_label);
+        if wanted.is_empty() {
+            return None;
+        }
+        let matches = |o: &&Oggetto| {
+            fold_words(&o.label) == wanted
+                || fold_words(&o.id) == wanted
+                || o.aliases.iter().any(|a| fold_words(a) == wanted)
+        };
+        self.objects()
+            .filter(|o| o.status == Status::Active)
+            .find(matches)
+            .or_else(|| self.objects().find(matches))
+    }
+
+    /// Every object, classe by classe, in the document's order.
+    pub fn objects(&self) -> impl Iterator<Item = &Oggetto> {
+        self.classes.iter().flat_map(|c| c.objects.iter())
+    }
+
+    /// The generic object ("Non Specificato", "altro"), whatever its status.
+    pub fn generic_object(&self) -> Option<&Oggetto> {
+        self.generic.as_deref().and_then(|g| self.object(g))
+    }
+
+    /// Whether `obj` can be chosen for a communication sent on `date`.
+    ///
+    /// With a date: an [`Status::Active`] object between its `from` (included) and `removed`
+    /// (excluded) dates, or a [`Status::Removed`] one before its `removed` date.
+    /// Without a date: as the list stands, i.e. only active objects whose `removed` date is
+    /// unknown. [`Status::Eliminated`] and [`Status::Legacy`] objects are never available:
+    /// the documents give no date for them.
+    pub fn is_available(&self, obj: &Oggetto, date: Option<NaiveDate>) -> bool {
+        obj.is_available(date)
+    }
+}
+
+impl Oggetto {
+    /// See [`Titolario::is_available`].
+    pub fn is_available(&self, date: Option<NaiveDate>) -> bool {
+        match (self.status, date) {
+            (Status::Eliminated | Status::Legacy, _) => false,
+            (Status::Active, None) => self.removed.is_none(),
+            (Status::Removed, None) => false,
+            (Status::Active | Status::Removed, Some(d)) => {
+                self.from.is_none_or(|f| f <= d) && self.removed.is_none_or(|r| d < r)
+            }
+        }
+    }
+}
+
+/// Every titolario embedded in the crate, parsed and validated at first use. A file that
+/// fails validation is left out (and reported by [`load_errors`]); the tests keep that list
+/// empty.
+pub fn titolari() -> &'static [Titolario] {
+    &load::embedded().0
+}
+
+/// The problems found in the embedded files (empty unless the data is broken).
+pub fn load_errors() -> &'static [TitolarioError] {
+    &load::embedded().1
+}
+
+/// The titolario with this id.
+pub fn titolario(id: &str) -> Option<&'static Titolario> {
+    titolari().iter().find(|t| t.id == id)
+}
+
+fn ser_date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}
+
+fn ser_opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => ser_date(d, s),
+        None => s.serialize_none(),
+    }
+}
