@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package in pkg/: the wasm module (release profile, sized for the web), its
 # wasm-bindgen glue for `--target web`, wasm-opt -Oz, package.json, the widget's stylesheet,
-# then copies pkg/ into www/pkg/ for the demo and prints the size report.
+# then copies pkg/ into www/pkg/ (and Bootstrap Italia into www/vendor/) for the demo and prints
+# the size report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,4 +20,11 @@ node_modules/.bin/wasm-opt -Oz \
 node scripts/package.mjs
 rm -rf www/pkg
 cp -r pkg www/pkg
+# The demo's Bootstrap Italia look, served from www/vendor/ (nothing is fetched at run time):
+# its stylesheet and the Titillium Web fonts that www/fonts.css declares.
+rm -rf www/vendor
+mkdir -p www/vendor/bootstrap-italia/css www/vendor/bootstrap-italia/fonts/Titillium_Web
+cp node_modules/bootstrap-italia/dist/css/bootstrap-italia.min.css www/vendor/bootstrap-italia/css/
+cp node_modules/bootstrap-italia/dist/fonts/Titillium_Web/*.woff2 node_modules/bootstrap-italia/dist/fonts/Titillium_Web/OFL.txt \
+  www/vendor/bootstrap-italia/fonts/Titillium_Web/
 node scripts/size.mjs

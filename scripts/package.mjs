@@ -1,12 +1,15 @@
 // Writes pkg/package.json (the published npm package's manifest) from Cargo.toml, and copies
-// the widget's stylesheet next to the module.
+// the widget's hand-written files next to the module: its stylesheet, and the wrapper that
+// loads the module and enhances the forms (with its TypeScript types).
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const cargo = readFileSync('Cargo.toml', 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, 'm'))?.[1];
 
 const files = ['instrada_bg.wasm', 'instrada.js', 'instrada.d.ts', 'instrada_bg.wasm.d.ts'];
-for (const asset of ['instrada.css']) {
+// wasm-bindgen writes the widget's small inline JS helpers under snippets/.
+if (existsSync('pkg/snippets')) files.push('snippets/');
+for (const asset of ['instrada.css', 'instrada-widget.js', 'instrada-widget.d.ts']) {
   if (existsSync(`src/widget/${asset}`)) {
     copyFileSync(`src/widget/${asset}`, `pkg/${asset}`);
     files.push(asset);
@@ -22,6 +25,12 @@ const manifest = {
   module: 'instrada.js',
   main: 'instrada.js',
   types: 'instrada.d.ts',
+  exports: {
+    '.': { types: './instrada.d.ts', default: './instrada.js' },
+    './widget': { types: './instrada-widget.d.ts', default: './instrada-widget.js' },
+    './instrada.css': './instrada.css',
+    './instrada_bg.wasm': './instrada_bg.wasm',
+  },
   files,
   sideEffects: ['./instrada.css'],
 };

@@ -12,11 +12,15 @@
 //!   (`rateizz*|dilazion* avvis*`). A keyword weighs [`WORD`] per word;
 //! - `strong`: the same syntax, for distinctive words ("durc", "casco", "codeline"): each
 //!   weighs [`STRONG`] more;
-//! - `patterns`: regular expressions over the folded text with one space before and after
-//!   it (so `" a1 "` is a whole word), ASCII only: the crate's `regex` is built without
-//!   Unicode tables, so `(?-u)` is prefixed for you and `\b`, `\d`, `\w` are the ASCII
-//!   classes. A pattern weighs [`PATTERN`]. Use them for co-occurrence
-//!   (`rateizz.*bonari`) and codes (a cartella number).
+//! - `allOf`: phrases of the same syntax joined by `+` that must all appear, anywhere and
+//!   in any order (`"rateizz*|dilazion* + bonari*"`: an instalment plan *and* an avviso
+//!   bonario). One weighs [`PATTERN`];
+//! - `patterns`: regular expressions, only for codes that words cannot describe (a cartella
+//!   number), over the folded text with one space before and after it (so `" a1 "` is a
+//!   whole word). The folded text is lower-case ASCII letters, digits and single spaces.
+//!   The crate's `regex` is built without Unicode tables: write `[0-9]`, not `\d`; a space
+//!   or `(?-u:\b)`, not `\b` (`.` is fine: it needs no table). A pattern weighs
+//!   [`PATTERN`].
 //!
 //! The words of the object's label count too, a little ([`LABEL`] per word stem), so that
 //! typing the label itself finds the object. An object needs [`MIN_SCORE`] to be proposed.
@@ -48,7 +52,7 @@ pub const MAX_SCAN_CHARS: usize = 20_000;
 pub const WORD: u32 = 10;
 /// Extra weight of a `strong` keyword.
 pub const STRONG: u32 = 15;
-/// Weight of a pattern.
+/// Weight of an `allOf` entry or of a pattern.
 pub const PATTERN: u32 = 20;
 /// Weight of each word stem of the object's label found in the text.
 pub const LABEL: u32 = 4;
@@ -103,8 +107,8 @@ pub fn suggest(
     let words: Vec<&str> = folded.split(' ').filter(|w| !is_stopword(w)).collect();
     let index = t.suggest_index.get_or_init(|| Index::build(t));
 
-    let mut found: Vec<(usize, Suggestion)> = Vec::new();
-    for (rank, entry) in index.entries.iter().enumerate() {
+    let mut found: Vec<Suggestion> = Vec::new();
+    for entry in &index.entries {
         let Some(obj) = t
             .classes
             .get(entry.classe)
@@ -117,11 +121,28 @@ pub fn suggest(
         }
         let (score, matched) = entry.score(&words, &padded);
         if score >= MIN_SCORE {
-            found.push((rank, suggestion(obj, score, matched)));
+            found.push(suggestion(obj, score, matched));
         }
     }
-    found.sort_by(|(ra, a), (rb, b)| b.score.cmp(&a.score).then(ra.cmp(rb)));
-    found.into_iter().take(limit).map(|(_, s)| s).collect()
+    let scores: Vec<u32> = found.iter().map(|s| s.score).collect();
+    let mut found: Vec<Option<Suggestion>> = found.into_iter().map(Some).collect();
+    by_weight_desc(&scores)
+        .into_iter()
+        .filter_map(|i| found.get_mut(i).and_then(Option::take))
+        .take(limit)
+        .collect()
+}
+
+/// Positions of `keys`, greatest first, ties in their original order. Every ranking of this
+/// module goes through this one sort: a sort per element type would add code to the wasm.
+fn by_weight_desc(keys: &[u32]) -> Vec<usize> {
+    let mut order: Vec<(std::cmp::Reverse<u32>, usize)> = keys
+        .iter()
+        .map(|k| std::cmp::Reverse(*k))
+        .zip(0..)
+        .collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, i)| i).collect()
 }
 
 fn suggestion(obj: &Oggetto, score: u32, matched: Vec<String>) -> Suggestion {
@@ -249,11 +270,18 @@ struct Keyword {
     weight: u32,
 }
 
+/// Phrases that must all appear, anywhere and in any order ("rateizz* + bonari*").
+#[derive(Clone, Debug)]
+struct AllOf {
+    parts: Vec<Vec<Token>>,
+}
+
 #[derive(Clone, Debug)]
 struct Entry {
     classe: usize,
     object: usize,
     keywords: Vec<Keyword>,
+    all_of: Vec<AllOf>,
     patterns: Vec<Regex>,
     stems: Vec<String>,
 }
@@ -273,24 +301,42 @@ impl Index {
                 if o.generic {
                     continue;
                 }
-                let mut keywords: Vec<Keyword> = o
+                let all_of = o
+                    .all_of
+                    .iter()
+                    .map(|k| AllOf {
+                        parts: k.split('+').filter_map(phrase).collect(),
+                    })
+                    .filter(|a| a.parts.len() > 1)
+                    .collect();
+                let mut written: Vec<Option<Keyword>> = o
                     .keywords
                     .iter()
                     .filter_map(|k| keyword(k, 0))
                     .chain(o.strong.iter().filter_map(|k| keyword(k, STRONG)))
+                    .map(Some)
                     .collect();
-                // Longer phrases first, so that their words are claimed before single words.
-                keywords.sort_by(|a, b| {
-                    b.tokens
-                        .len()
-                        .cmp(&a.tokens.len())
-                        .then(b.weight.cmp(&a.weight))
-                });
-                let patterns = o.patterns.iter().filter_map(|p| compile(p)).collect();
+                // Weightiest first (then longer phrases), so that a weaker keyword whose
+                // words are all claimed by a weightier one adds nothing.
+                let keys: Vec<u32> = written
+                    .iter()
+                    .flatten()
+                    .map(|k| {
+                        k.weight
+                            .saturating_mul(64)
+                            .saturating_add(k.tokens.len().min(63) as u32)
+                    })
+                    .collect();
+                let keywords: Vec<Keyword> = by_weight_desc(&keys)
+                    .into_iter()
+                    .filter_map(|i| written.get_mut(i).and_then(Option::take))
+                    .collect();
+                let patterns = o.patterns.iter().filter_map(|p| compile(p).ok()).collect();
                 entries.push(Entry {
                     classe: ci,
                     object: oi,
                     keywords,
+                    all_of,
                     patterns,
                     stems: stems(&o.label),
                 });
@@ -300,13 +346,23 @@ impl Index {
     }
 }
 
-/// Compiles a pattern of the data (ASCII mode). A pattern that does not compile is left out;
-/// the tests compile every pattern of the embedded data.
-pub fn compile(pattern: &str) -> Option<Regex> {
-    Regex::new(&format!("(?-u){pattern}")).ok()
+/// Compiles a pattern of the data. A pattern that does not compile (with the crate's
+/// Unicode-less `regex`) is left out; the tests compile every pattern of the embedded data.
+pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(pattern)
 }
 
 fn keyword(text: &str, extra: u32) -> Option<Keyword> {
+    let tokens = phrase(text)?;
+    let n = u32::try_from(tokens.len()).ok()?;
+    Some(Keyword {
+        tokens,
+        weight: n * WORD + extra,
+    })
+}
+
+/// The words of a phrase of the data, folded, stopwords dropped; `None` if none is left.
+fn phrase(text: &str) -> Option<Vec<Token>> {
     let tokens: Vec<Token> = text
         .split_whitespace()
         .filter_map(|word| {
@@ -328,11 +384,7 @@ fn keyword(text: &str, extra: u32) -> Option<Keyword> {
         })
         .flat_map(split_compound)
         .collect();
-    let n = u32::try_from(tokens.len()).ok()?;
-    (n > 0).then_some(Keyword {
-        tokens,
-        weight: n * WORD + extra,
-    })
+    (!tokens.is_empty()).then_some(tokens)
 }
 
 /// A token whose single alternative folded into several words ("c.15" → "c 15") becomes
@@ -395,24 +447,42 @@ impl Entry {
             if n == 0 || n > words.len() {
                 continue;
             }
-            let hit = (0..=words.len() - n).find(|&i| {
-                let claimed = covered.iter().any(|&(s, e)| s <= i && i + n <= e);
-                !claimed
-                    && k.tokens
+            // A keyword counts for the share of its words that no weightier keyword claimed:
+            // "cassa integrazione ordinaria" after "cassa integrazione" adds a third.
+            let fresh = |i: usize| {
+                (i..i + n)
+                    .filter(|p| !covered.iter().any(|&(s, e)| s <= *p && *p < e))
+                    .count()
+            };
+            let hit = (0..=words.len() - n)
+                .filter(|&i| {
+                    k.tokens
                         .iter()
                         .zip(&words[i..i + n])
                         .all(|(t, w)| t.matches(w))
-            });
-            if let Some(i) = hit {
+                })
+                .map(|i| (i, fresh(i)))
+                .find(|&(_, new)| new > 0);
+            if let Some((i, new)) = hit {
                 covered.push((i, i + n));
-                score += k.weight;
-                matched.push((k.weight, words[i..i + n].join(" ")));
+                // n ≤ words in a keyword, a handful: the conversion cannot fail.
+                let weight =
+                    k.weight * u32::try_from(new).unwrap_or(0) / u32::try_from(n).unwrap_or(1);
+                score += weight;
+                matched.push((weight, words[i..i + n].join(" ")));
+            }
+        }
+        for a in &self.all_of {
+            let found: Option<Vec<String>> = a.parts.iter().map(|part| find(part, words)).collect();
+            if let Some(found) = found {
+                score += PATTERN;
+                matched.push((PATTERN, found.join(" … ")));
             }
         }
         for p in &self.patterns {
             if let Some(m) = p.find(padded) {
                 score += PATTERN;
-                matched.push((PATTERN, m.as_str().trim().to_string()));
+                matched.push((PATTERN, ends(padded, m.start(), m.end())));
             }
         }
         for stem in &self.stems {
@@ -426,13 +496,52 @@ impl Entry {
                 matched.push((LABEL, (*w).to_string()));
             }
         }
-        matched.sort_by_key(|m| std::cmp::Reverse(m.0));
+        let weights: Vec<u32> = matched.iter().map(|(w, _)| *w).collect();
+        let mut matched: Vec<Option<String>> = matched.into_iter().map(|(_, m)| Some(m)).collect();
         let mut out: Vec<String> = Vec::new();
-        for (_, m) in matched {
-            if !m.is_empty() && !out.iter().any(|o| o.contains(&m)) {
-                out.push(m);
+        for m in by_weight_desc(&weights)
+            .into_iter()
+            .filter_map(|i| matched.get_mut(i).and_then(Option::take))
+        {
+            if m.is_empty() || out.iter().any(|o| o.contains(&m)) {
+                continue;
             }
+            // "cassa integrazione ordinaria" replaces "cassa integrazione".
+            out.retain(|o| !m.contains(o.as_str()));
+            out.push(m);
         }
         (score, out)
+    }
+}
+
+/// The first place where a phrase appears in the words, as text.
+fn find(tokens: &[Token], words: &[&str]) -> Option<String> {
+    let n = tokens.len();
+    if n == 0 || n > words.len() {
+        return None;
+    }
+    (0..=words.len() - n)
+        .find(|&i| {
+            tokens
+                .iter()
+                .zip(&words[i..i + n])
+                .all(|(t, w)| t.matches(w))
+        })
+        .map(|i| words[i..i + n].join(" "))
+}
+
+/// The words a pattern matched, for the explanation: the whole words at both ends of the
+/// match, with "…" between them when the match spans more than two words
+/// ("trasmette … regolarizzazione").
+fn ends(text: &str, start: usize, end: usize) -> String {
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let from = before.rfind(' ').map_or(0, |i| i + 1);
+    let to = after.find(' ').map_or(text.len(), |i| end + i);
+    let span = text.get(from..to).unwrap_or("").trim();
+    let words: Vec<&str> = span.split(' ').filter(|w| !w.is_empty()).collect();
+    match words.as_slice() {
+        [first, .., last] if words.len() > 2 => format!("{first} … {last}"),
+        _ => words.join(" "),
     }
 }

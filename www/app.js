@@ -1,17 +1,42 @@
-// The demo page's script: loads instrada and enhances the form. If anything fails (the wasm
-// cannot be fetched, the browser has no WebAssembly), the form keeps working exactly as
-// without the widget, and the failure is logged once.
-const status = document.getElementById('stato-instrada');
+// The demo page's script: enhances the portal's own form with instrada. If anything fails
+// (the wasm cannot be fetched, the browser has no WebAssembly), the form keeps working
+// exactly as without the widget, and the failure is logged once (by the wrapper).
+import { attach, load, version } from './pkg/instrada-widget.js';
+import { fill } from './samples.js';
 
-async function start() {
-  const instrada = await import('./pkg/instrada.js');
-  await instrada.default({ module_or_path: new URL('./pkg/instrada_bg.wasm', import.meta.url) });
-  document.documentElement.dataset.instrada = 'ready';
-  status.textContent = `Controlli attivi (instrada ${instrada.version()}).`;
+const status = document.getElementById('stato-instrada');
+const form = document.getElementById('richiesta');
+const profile = document.getElementById('demo-profilo');
+const language = document.getElementById('demo-lingua');
+// `?oggi=2026-11-20` fixes "today" (the tests use it); otherwise the browser's date.
+const params = new URLSearchParams(location.search);
+const today = params.get('oggi') ?? undefined;
+if (params.get('profilo')) profile.value = params.get('profilo');
+if (params.get('lingua')) language.value = params.get('lingua');
+
+let widget;
+
+async function enhance() {
+  widget?.detach();
+  form.dataset.instrada = profile.value;
+  widget = await attach(form, { profile: profile.value, lang: language.value, today });
+  return widget !== undefined;
 }
 
-start().catch((error) => {
-  document.documentElement.dataset.instrada = 'unavailable';
-  status.textContent = 'I controlli automatici non sono disponibili: puoi comunque compilare e inviare il modulo.';
-  console.warn('instrada: the widget could not start; the form works without it.', error);
-});
+async function start() {
+  if (!(await load())) {
+    document.documentElement.dataset.instrada = 'unavailable';
+    status.textContent = 'I controlli automatici non sono disponibili: puoi comunque compilare e inviare il modulo.';
+    return;
+  }
+  await enhance();
+  document.documentElement.dataset.instrada = 'ready';
+  status.textContent = `Controlli attivi (instrada ${version()}).`;
+  profile.addEventListener('change', enhance);
+  language.addEventListener('change', enhance);
+  for (const button of document.querySelectorAll('[data-sample]')) {
+    button.addEventListener('click', () => fill(form, button.dataset.sample));
+  }
+}
+
+start();

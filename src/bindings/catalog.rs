@@ -1,1 +1,475 @@
-//! (being written)
+//! JavaScript API of the titolari and of the object suggestion: `titolari`, `titolario`,
+//! `suggestObjectsIn`.
+//!
+//! Every function takes `JsValue`s and answers a plain object with `findings`; none throws.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use super::{lang_of, object_arg, text_arg, to_js};
+use crate::catalog::titolario::{self, Oggetto, Status, TempoSoglia, Titolario};
+use crate::dates::{iso, parse_date};
+use crate::finding::{Finding, Lang, Source};
+use crate::suggest::{suggest, Suggestion, MAX_SCAN_CHARS};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS: &'static str = r#"
+/** How a threshold counts days. */
+export type Unit = "working-days" | "calendar-days";
+/** A threshold: days INPS has to settle a request on this object. */
+export interface TempoSoglia { days: number; unit: Unit; }
+/** Whether an object is offered: "legacy" are the ER "Oggetti precedenti". */
+export type ObjectStatus = "active" | "removed" | "eliminated" | "legacy";
+/** Where an entry comes from: a source document and its section. */
+export interface SourceRef { document: string; section: string; }
+export interface Finding {
+  code: string; severity: "error" | "warning" | "info"; message: string;
+  position?: number; field?: string; suggestion?: string; source?: SourceRef;
+}
+export interface TitolarioSummary {
+  id: string;
+  cassetto: "aziende-dm" | "committenti-gs" | "liberi-professionisti" | "artigiani-commercianti" | "dipendenti-pubblici";
+  name: string; asOf: string; source: SourceRef;
+  /** Why the list is not in the documents, when it is not. */
+  listMissing?: string;
+  /** Titolario of the same cassetto to fall back to when the list is missing. */
+  seeAlso?: string;
+  /** Id of the generic object ("Non Specificato", "altro"). */
+  generic?: string;
+  objectCount: number;
+}
+export interface TitolariResult { titolari: TitolarioSummary[]; findings: Finding[]; }
+export interface OggettoView {
+  id: string; label: string; labelEn: string; tempoSoglia?: TempoSoglia;
+  from?: string; removed?: string; status: ObjectStatus; generic: boolean;
+  /** Whether it can be chosen at the requested date (as the list stands, without one). */
+  available: boolean;
+  note?: string; source: SourceRef;
+}
+export interface ClasseView { id: string; label: string; labelEn: string; direct: boolean; objects: OggettoView[]; source: SourceRef; }
+export interface TitolarioView extends TitolarioSummary { notes: string[]; classes: ClasseView[]; }
+export interface TitolarioOptions { date?: string; lang?: "it" | "en"; }
+export interface TitolarioResult { titolario?: TitolarioView; findings: Finding[]; }
+export interface SuggestOptions { date?: string; limit?: number; lang?: "it" | "en"; }
+export interface ObjectSuggestion {
+  object: string; label: string; labelEn: string; classe: string; score: number;
+  /** The words of the description that matched. */
+  matched: string[];
+  tempoSoglia?: TempoSoglia;
+}
+export interface SuggestResult {
+  /** The titolario the suggestions come from (the seeAlso one when the list is missing). */
+  titolario?: string;
+  suggestions: ObjectSuggestion[];
+  findings: Finding[];
+}
+"#;
+
+/// Options of `titolario` (`lang` is read by `lang_of`; unknown fields are ignored).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct TitolarioOptions {
+    date: Option<String>,
+}
+
+/// Options of `suggestObjectsIn`.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct SuggestOptions {
+    date: Option<String>,
+    limit: Option<f64>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary<'a> {
+    id: &'a str,
+    cassetto: &'a str,
+    name: &'a str,
+    as_of: String,
+    source: &'a Source,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    list_missing: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    see_also: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    generic: Option<&'a str>,
+    object_count: usize,
+    /// Only in `titolario`: the notes and the tree (one struct for both answers keeps the
+    /// wasm small).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    classes: Option<Vec<ClasseView<'a>>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TitolariResult<'a> {
+    titolari: Vec<Summary<'a>>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OggettoView<'a> {
+    id: &'a str,
+    label: &'a str,
+    label_en: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tempo_soglia: Option<TempoSoglia>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    removed: Option<String>,
+    status: Status,
+    generic: bool,
+    available: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    source: &'a Source,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ClasseView<'a> {
+    id: &'a str,
+    label: &'a str,
+    label_en: &'a str,
+    direct: bool,
+    objects: Vec<OggettoView<'a>>,
+    source: &'a Source,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TitolarioResult<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    titolario: Option<Summary<'a>>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SuggestResult<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    titolario: Option<&'a str>,
+    suggestions: Vec<Suggestion>,
+    findings: Vec<Finding>,
+}
+
+fn summary(t: &Titolario, lang: Lang) -> Summary<'_> {
+    Summary {
+        id: &t.id,
+        cassetto: &t.cassetto,
+        name: lang.pick(&t.name, &t.name_en),
+        as_of: iso(t.as_of),
+        source: &t.source,
+        list_missing: match lang {
+            Lang::It => t.list_missing.as_deref(),
+            Lang::En => t.list_missing_en.as_deref(),
+        },
+        see_also: t.see_also.as_deref(),
+        generic: t.generic.as_deref(),
+        object_count: t.objects().count(),
+        notes: None,
+        classes: None,
+    }
+}
+
+fn oggetto_view(o: &Oggetto, date: Option<NaiveDate>, lang: Lang) -> OggettoView<'_> {
+    OggettoView {
+        id: &o.id,
+        label: &o.label,
+        label_en: &o.label_en,
+        tempo_soglia: o.tempo_soglia,
+        from: o.from.map(iso),
+        removed: o.removed.map(iso),
+        status: o.status,
+        generic: o.generic,
+        available: o.is_available(date),
+        note: o.note.as_ref().map(|n| n.pick(lang)),
+        source: &o.source,
+    }
+}
+
+/// The titolario with this id, or a finding that lists the known ids.
+fn find_titolario(id: Option<String>, lang: Lang) -> Result<&'static Titolario, Finding> {
+    let known = || {
+        titolario::titolari()
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some(id) = id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) else {
+        return Err(Finding::error(
+            "catalog.titolario-missing",
+            lang.pick(
+                format!(
+                    "Indica l'identificativo del titolario: uno tra {}.",
+                    known()
+                ),
+                format!("Give the titolario id: one of {}.", known()),
+            ),
+        )
+        .field("titolario"));
+    };
+    titolario::titolario(&id).ok_or_else(|| {
+        Finding::error(
+            "catalog.unknown-titolario",
+            lang.pick(
+                format!(
+                    "Non esiste un titolario «{}»: usa uno tra {}.",
+                    crate::dates::clip(&id),
+                    known()
+                ),
+                format!(
+                    "There is no titolario “{}”: use one of {}.",
+                    crate::dates::clip(&id),
+                    known()
+                ),
+            ),
+        )
+        .field("titolario")
+    })
+}
+
+/// Reads the optional `date` option.
+fn date_option(date: Option<&str>, lang: Lang) -> Result<Option<NaiveDate>, Finding> {
+    match date.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => parse_date(s, "date", lang).map(Some),
+    }
+}
+
+/// Lists the embedded titolari: `titolari({ lang })`.
+#[wasm_bindgen(js_name = titolari, unchecked_return_type = "TitolariResult")]
+pub fn titolari_js(
+    #[wasm_bindgen(unchecked_param_type = "{ lang?: \"it\" | \"en\" } | undefined")]
+    options: JsValue,
+) -> JsValue {
+    let lang = lang_of(&options);
+    let mut findings = Vec::new();
+    if !options.is_undefined() && !options.is_null() && !options.is_object() {
+        findings.push(not_an_options_object(lang));
+    }
+    let list = titolario::titolari()
+        .iter()
+        .map(|t| summary(t, lang))
+        .collect();
+    to_js(&TitolariResult {
+        titolari: list,
+        findings,
+    })
+}
+
+/// One titolario as a tree: `titolario(id, { date, lang })`. Each object says whether it can
+/// be chosen at `date` (as the list stands, without a date), its threshold and its status.
+#[wasm_bindgen(js_name = titolario, unchecked_return_type = "TitolarioResult")]
+pub fn titolario_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TitolarioOptions | undefined")] options: JsValue,
+) -> JsValue {
+    let lang = lang_of(&options);
+    let mut findings = Vec::new();
+    let opts: TitolarioOptions = object_arg(options, "options", lang).unwrap_or_else(|f| {
+        findings.push(f);
+        TitolarioOptions::default()
+    });
+    let date = date_option(opts.date.as_deref(), lang).unwrap_or_else(|f| {
+        findings.push(f);
+        None
+    });
+    let id = text_arg(&id, "titolario", lang).unwrap_or_else(|f| {
+        findings.push(f);
+        None
+    });
+    let view = match find_titolario(id, lang) {
+        Ok(t) => Some(Summary {
+            notes: Some(t.notes.iter().map(|n| n.pick(lang)).collect()),
+            classes: Some(
+                t.classes
+                    .iter()
+                    .map(|c| ClasseView {
+                        id: &c.id,
+                        label: &c.label,
+                        label_en: &c.label_en,
+                        direct: c.direct,
+                        objects: c
+                            .objects
+                            .iter()
+                            .map(|o| oggetto_view(o, date, lang))
+                            .collect(),
+                        source: &c.source,
+                    })
+                    .collect(),
+            ),
+            ..summary(t, lang)
+        }),
+        Err(f) => {
+            findings.push(f);
+            None
+        }
+    };
+    to_js(&TitolarioResult {
+        titolario: view,
+        findings,
+    })
+}
+
+/// The objects of a titolario that fit a free-text description:
+/// `suggestObjectsIn(titolarioId, text, { date, limit, lang })`. When the titolario's list
+/// is missing from the documents and it names a `seeAlso` list, the suggestions come from
+/// that list and a finding says so.
+#[wasm_bindgen(js_name = suggestObjectsIn, unchecked_return_type = "SuggestResult")]
+pub fn suggest_objects_in(
+    #[wasm_bindgen(unchecked_param_type = "string")] titolario_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SuggestOptions | undefined")] options: JsValue,
+) -> JsValue {
+    let lang = lang_of(&options);
+    let mut findings = Vec::new();
+    let id = text_arg(&titolario_id, "titolario", lang).unwrap_or_else(|f| {
+        findings.push(f);
+        None
+    });
+    let t = match find_titolario(id, lang) {
+        Ok(t) => t,
+        Err(f) => {
+            findings.push(f);
+            return to_js(&SuggestResult {
+                titolario: None,
+                suggestions: Vec::new(),
+                findings,
+            });
+        }
+    };
+    let result = suggest_in(t, text, options, lang, findings);
+    to_js(&result)
+}
+
+/// Shared by `suggestObjectsIn` and, once profiles exist, by the profile-keyed
+/// `suggestObjects`.
+fn suggest_in(
+    t: &'static Titolario,
+    text: JsValue,
+    options: JsValue,
+    lang: Lang,
+    mut findings: Vec<Finding>,
+) -> SuggestResult<'static> {
+    let opts: SuggestOptions = object_arg(options, "options", lang).unwrap_or_else(|f| {
+        findings.push(f);
+        SuggestOptions::default()
+    });
+    let date = date_option(opts.date.as_deref(), lang).unwrap_or_else(|f| {
+        findings.push(f);
+        None
+    });
+    let limit = match opts.limit {
+        None => 5,
+        Some(n) if n.is_finite() && n >= 1.0 => n.min(50.0) as usize,
+        Some(_) => {
+            findings.push(
+                Finding::warning(
+                    "suggest.bad-limit",
+                    lang.pick(
+                        "«limit» deve essere un numero intero da 1 a 50: uso 5.",
+                        "“limit” must be a whole number from 1 to 50: using 5.",
+                    ),
+                )
+                .field("limit"),
+            );
+            5
+        }
+    };
+    let text = text_arg(&text, "descrizione", lang).unwrap_or_else(|f| {
+        findings.push(f);
+        None
+    });
+    let mut list = t;
+    if t.list_missing.is_some() {
+        if let Some(other) = t.see_also.as_deref().and_then(titolario::titolario) {
+            findings.push(
+                Finding::info(
+                    "suggest.list-from-see-also",
+                    lang.pick(
+                        format!("L'elenco degli oggetti di «{}» non è nei documenti: le proposte vengono dall'elenco «{}» dello stesso cassetto.", t.name, other.name),
+                        format!("The object list of “{}” is not in the documents: the suggestions come from the list “{}” of the same drawer.", t.name_en, other.name_en),
+                    ),
+                )
+                .source(t.source.clone()),
+            );
+            list = other;
+        } else {
+            findings.push(
+                Finding::info(
+                    "suggest.list-missing",
+                    lang.pick(
+                        format!("L'elenco degli oggetti di «{}» non è nei documenti: nessun oggetto da proporre.", t.name),
+                        format!("The object list of “{}” is not in the documents: no object to suggest.", t.name_en),
+                    ),
+                )
+                .source(t.source.clone()),
+            );
+        }
+    }
+    let text = text.unwrap_or_default();
+    let suggestions = if text.trim().is_empty() {
+        findings.push(
+            Finding::info(
+                "suggest.empty-text",
+                lang.pick(
+                    "Scrivi una descrizione della richiesta per ricevere una proposta di oggetto.",
+                    "Write a description of the request to get a suggested object.",
+                ),
+            )
+            .field("descrizione"),
+        );
+        Vec::new()
+    } else {
+        if text.chars().nth(MAX_SCAN_CHARS).is_some() {
+            findings.push(
+                Finding::info(
+                    "suggest.text-truncated",
+                    lang.pick(
+                        format!("Per proporre l'oggetto sono stati letti i primi {MAX_SCAN_CHARS} caratteri della descrizione."),
+                        format!("Only the first {MAX_SCAN_CHARS} characters of the description were read to suggest the object."),
+                    ),
+                )
+                .field("descrizione"),
+            );
+        }
+        let s = suggest(list, &text, date, limit);
+        if s.is_empty() && list.list_missing.is_none() {
+            findings.push(
+                Finding::info(
+                    "suggest.no-match",
+                    lang.pick(
+                        "Nessun oggetto dell'elenco corrisponde alle parole della descrizione: scegli l'oggetto dal menu, descrivendo la richiesta con le parole dell'atto (es. avviso bonario, cartella, DURC, F24).",
+                        "No object of the list matches the words of the description: choose the object from the menu, describing the request with the words of the document (e.g. avviso bonario, cartella, DURC, F24).",
+                    ),
+                )
+                .field("descrizione"),
+            );
+        }
+        s
+    };
+    SuggestResult {
+        titolario: Some(list.id.as_str()),
+        suggestions,
+        findings,
+    }
+}
+
+fn not_an_options_object(lang: Lang) -> Finding {
+    Finding::warning(
+        "input.not-object",
+        lang.pick(
+            "«options» deve essere un oggetto JavaScript con i campi documentati: uso i valori predefiniti.",
+            "“options” must be a JavaScript object with the documented fields: using the defaults.",
+        ),
+    )
+    .field("options")
+}

@@ -132,6 +132,9 @@ pub struct Oggetto {
     pub keywords: Vec<String>,
     /// Like `keywords`, but distinctive: they weigh more.
     pub strong: Vec<String>,
+    /// Phrases that together point to this object, anywhere in the text and in any order,
+    /// written `"rateizz* + bonari*"` (see [`crate::suggest`]).
+    pub all_of: Vec<String>,
     /// Regular expressions over the folded text (see [`crate::suggest`]).
     pub patterns: Vec<String>,
     /// A note on this entry (e.g. the other document's spelling).

@@ -1,1 +1,820 @@
-//! (being written)
+//! The embeddable widget: it enhances a portal's own form ([`attach`]) or builds a complete
+//! request form in an empty container ([`mount`]), and [`Widget::detach`] puts the page back
+//! as it was.
+//!
+//! ```js
+//! import init, { attach } from 'instrada';
+//! await init();
+//! const widget = attach(document.querySelector('form'), { profile: 'torino' });
+//! form.addEventListener('instrada:invalid', (e) => console.log(e.detail.findings));
+//! widget.detach();
+//! ```
+//!
+//! **Architecture invariant:** this module (with `bindings`) is the only code that touches
+//! the DOM and `JsValue`. It calls the pure core directly in Rust ([`checks`] is the one
+//! link), and writes text only through text nodes and attributes, never markup.
+//!
+//! How it behaves, after GOV.UK's validation pattern:
+//!
+//! - guidance is live (the decoded codice fiscale, the picker's proposals, the channel and the
+//!   dates); errors and warnings appear when the person leaves a field they changed, or tries
+//!   to submit;
+//! - a submission with errors is stopped: an error summary at the top of the form links to
+//!   each field and takes the focus; each field shows the same text inline, referenced by
+//!   `aria-describedby`, with `aria-invalid`; warnings never stop a submission;
+//! - `setCustomValidity` always holds the field's current errors, so the portal's own
+//!   `checkValidity()` is truthful;
+//! - nothing the person typed is rewritten without their explicit action ("Usa …" buttons);
+//! - if the module fails (a panic), the widget steps aside: it removes what it added and
+//!   the form submits exactly as without it; the failure is logged once.
+
+mod checks;
+mod dom;
+mod events;
+mod fields;
+mod form;
+mod i18n;
+mod messages;
+mod options;
+mod panel;
+mod picker;
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget, HtmlFormElement};
+
+use crate::finding::Finding;
+
+use checks::{Config, Outcome, Values};
+use dom::Control;
+use events::{Listener, Signal};
+use fields::{Field, Kind};
+use messages::{FieldView, Summary};
+use picker::{Picker, PickerView};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS: &'static str = r#"
+/** Which checks the widget runs; each is on unless set to false. */
+export interface InstradaChecks {
+  /** The codice fiscale (and matricola) checks, and the decoded data. */
+  codiceFiscale?: boolean;
+  /** The object picker, and the check that the object is in the titolario. */
+  picker?: boolean;
+  /** The review: generic object misuse, e-mail subject, mailboxes. */
+  review?: boolean;
+  /** The channel advice. */
+  channel?: boolean;
+  /** The dates INPS must answer by, and the .ics download. */
+  timeline?: boolean;
+}
+/** Options of `attach`; the form's `data-instrada-*` attributes fill what is left out. */
+export interface InstradaOptions {
+  /** Protocol profile: "milano", "torino", "siena", "emilia-romagna" (attribute `data-instrada`). */
+  profile?: string;
+  /** A sede of the profile, for its local closures (attribute `data-instrada-sede`). */
+  sede?: string;
+  /** Language of the messages: Italian by default (attribute `data-instrada-lang`). */
+  lang?: Lang;
+  /** Today's date, "YYYY-MM-DD" or a Date; the browser's date by default (attribute `data-instrada-today`). */
+  today?: string | Date;
+  /** Which checks are on (attribute `data-instrada-checks`: the names of those on). */
+  checks?: InstradaChecks;
+}
+/** Options of `mount`: those of `attach`, and where the built form submits. */
+export interface InstradaMountOptions extends InstradaOptions {
+  action?: string;
+  method?: "get" | "post";
+}
+/** `detail` of the `instrada:change`, `instrada:invalid` and `instrada:valid` events. */
+export interface InstradaEventDetail {
+  /** True when no finding is an error. */
+  valid: boolean;
+  findings: Finding[];
+}
+"#;
+
+/// Set by the panic hook: from then on every handler steps aside.
+static BROKEN: AtomicBool = AtomicBool::new(false);
+/// Numbers the widgets of a page, so the ids of their elements never collide.
+static NEXT: AtomicU32 = AtomicU32::new(1);
+
+/// An enhanced form. Keep it to call [`Widget::findings`] or [`Widget::detach`]; dropping it
+/// from Rust (or calling `free()` from JavaScript) detaches it too.
+#[wasm_bindgen]
+pub struct Widget {
+    inner: Option<Rc<Inner>>,
+}
+
+/// Enhances `form` (a `<form>` element) with the checks. `options` (all optional):
+/// `{ profile, sede, lang, today, checks }`; the form's `data-instrada`,
+/// `data-instrada-sede`, `data-instrada-lang` and `data-instrada-today` attributes fill what
+/// the options leave out. Returns `undefined` (and logs one console warning) when `form`
+/// is not a form or is already enhanced: nothing throws.
+#[wasm_bindgen(js_name = attach)]
+pub fn attach(
+    #[wasm_bindgen(unchecked_param_type = "HTMLFormElement")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InstradaOptions | undefined")] options: JsValue,
+) -> Option<Widget> {
+    let Some(form) = form.dyn_ref::<HtmlFormElement>().cloned() else {
+        warn("attach() needs a <form> element; nothing was changed.");
+        return None;
+    };
+    let cfg = options::read(&options, Some(&form));
+    Inner::start(form, cfg, None).map(|inner| Widget { inner: Some(inner) })
+}
+
+/// Builds a complete request form inside `container` (an empty element) and enhances it.
+/// Options as for [`attach`], plus `action` and `method` for the form. Returns `undefined`
+/// (and logs one console warning) when `container` is not an element.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "Element")] container: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InstradaMountOptions | undefined")] options: JsValue,
+) -> Option<Widget> {
+    let Some(container) = container.dyn_ref::<Element>().cloned() else {
+        warn("mount() needs an element to build the form in; nothing was changed.");
+        return None;
+    };
+    let doc = dom::document()?;
+    let cfg = options::read(&options, None);
+    let form = form::build(&doc, &container, &cfg, &options::mount_extras(&options));
+    Inner::start(form.clone(), cfg, Some(form.into())).map(|inner| Widget { inner: Some(inner) })
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Removes everything the widget added (messages, summary, panels, picker, listeners,
+    /// ids, ARIA attributes, custom validity) and leaves the portal's form as it was. A
+    /// mounted form is removed. Calling it twice does nothing.
+    pub fn detach(&mut self) {
+        if let Some(inner) = self.inner.take() {
+            inner.detach();
+        }
+    }
+
+    /// The current findings of every check (errors, warnings, information), each with its
+    /// `field`, whether they are on display or not.
+    #[wasm_bindgen(unchecked_return_type = "Finding[]")]
+    pub fn findings(&self) -> JsValue {
+        match &self.inner {
+            Some(inner) => inner.findings_js(),
+            None => js_sys::Array::new().into(),
+        }
+    }
+
+    /// Runs the checks as a submission would (shows every error, the summary, moves the
+    /// focus to it) without submitting: for portals that send the form themselves. True when
+    /// there is no error.
+    pub fn validate(&self) -> bool {
+        self.inner
+            .as_ref()
+            .is_none_or(|inner| inner.refresh(Trigger::Submit, None))
+    }
+
+    /// The enhanced form (`undefined` once detached).
+    #[wasm_bindgen(getter)]
+    pub fn form(&self) -> Option<HtmlFormElement> {
+        self.inner.as_ref().map(|inner| inner.form.clone())
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.detach();
+    }
+}
+
+/// What caused a refresh, which decides what is put on display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Trigger {
+    /// First look at the form: guidance only.
+    Start,
+    /// The person typed in field `usize`: guidance follows, shown messages may only go away.
+    Input(usize),
+    /// The person left field `usize` after changing it (or picked in a select).
+    Commit(usize),
+    /// A submission (or `validate()`): everything is shown.
+    Submit,
+}
+
+struct Inner {
+    doc: Document,
+    form: HtmlFormElement,
+    cfg: Config,
+    prefix: String,
+    fields: Vec<Field>,
+    picker: Option<Picker>,
+    panels: panel::Panels,
+    /// The form the widget built (mount), removed on detach.
+    mounted: Option<Element>,
+    original_novalidate: bool,
+    stepped_aside: Cell<bool>,
+    state: RefCell<State>,
+    listeners: RefCell<Vec<Listener>>,
+}
+
+#[derive(Default)]
+struct State {
+    values: Values,
+    outcome: Outcome,
+    views: Vec<FieldView>,
+    picker: PickerView,
+    panels: panel::PanelsView,
+    summary: Option<Summary>,
+    /// Errors of the portal's other controls (native constraint validation) at the last
+    /// submission: (control id, message).
+    native: Vec<(String, String)>,
+    /// Controls of the portal the widget gave an id to (for summary links).
+    added_ids: Vec<Element>,
+    /// The findings last sent in `instrada:change`.
+    announced: Vec<Finding>,
+}
+
+impl Inner {
+    /// Binds the form's fields, builds the panels, registers the listeners and shows the
+    /// first guidance.
+    fn start(form: HtmlFormElement, cfg: Config, mounted: Option<Element>) -> Option<Rc<Inner>> {
+        install_guard();
+        if BROKEN.load(Ordering::Relaxed) {
+            return None;
+        }
+        if form.has_attribute("data-instrada-attached") {
+            warn("this form is already enhanced; call detach() on its widget first.");
+            return None;
+        }
+        let doc = dom::document()?;
+        let prefix = next_prefix();
+        let fields: Vec<Field> = fields::discover(&form)
+            .into_iter()
+            .map(|(kind, control)| Field::bind(&doc, kind, control, &prefix))
+            .collect();
+        let picker = fields
+            .iter()
+            .find(|f| f.kind == Kind::Oggetto)
+            .filter(|_| cfg.checks.picker)
+            .map(|f| Picker::build(&doc, &prefix, f, cfg.lang));
+        let panels = panel::Panels::build(&doc, &prefix, &form, &fields, &cfg);
+        let original_novalidate = form.no_validate();
+        // The widget shows its own summary and messages; the browser's bubbles would hide
+        // them (and stop the submit event before the widget sees it).
+        form.set_no_validate(true);
+        dom::set(&form, "data-instrada-attached", "");
+        let views = fields.iter().map(|_| FieldView::default()).collect();
+        let inner = Rc::new(Inner {
+            doc,
+            form,
+            cfg,
+            prefix,
+            fields,
+            picker,
+            panels,
+            mounted,
+            original_novalidate,
+            stepped_aside: Cell::new(false),
+            state: RefCell::new(State {
+                views,
+                ..State::default()
+            }),
+            listeners: RefCell::new(Vec::new()),
+        });
+        inner.listen();
+        inner.refresh(Trigger::Start, None);
+        Some(inner)
+    }
+
+    /// One listener per event kind on the form (delegation): fields and the widget's own
+    /// buttons are all inside it.
+    fn listen(self: &Rc<Inner>) {
+        let target: &EventTarget = self.form.as_ref();
+        let mut listeners = self.listeners.borrow_mut();
+        type Handler = fn(&Inner, &Event);
+        let table: [(&'static str, Handler); 6] = [
+            ("input", Inner::on_input),
+            ("change", Inner::on_change),
+            ("focusout", Inner::on_focusout),
+            ("submit", Inner::on_submit),
+            ("click", Inner::on_click),
+            ("keydown", Inner::on_keydown),
+        ];
+        for (kind, handler) in table {
+            let weak: Weak<Inner> = Rc::downgrade(self);
+            listeners.push(Listener::new(target, kind, false, move |event: Event| {
+                let Some(inner) = weak.upgrade() else {
+                    return;
+                };
+                if BROKEN.load(Ordering::Relaxed) {
+                    inner.step_aside();
+                    return;
+                }
+                handler(&inner, &event);
+            }));
+        }
+    }
+
+    /// The field whose control is the event's target.
+    fn field_of(&self, event: &Event) -> Option<usize> {
+        let target = event.target()?;
+        self.fields
+            .iter()
+            .position(|f| JsValue::from(&f.control) == JsValue::from(&target))
+    }
+
+    fn on_input(&self, event: &Event) {
+        if let Some(picker) = &self.picker {
+            if event.target().map(JsValue::from) == Some(JsValue::from(&picker.search)) {
+                if let Ok(mut st) = self.state.try_borrow_mut() {
+                    picker.filter(&mut st.picker, &picker.search.value(), self.cfg.lang);
+                }
+                return;
+            }
+        }
+        if let Some(i) = self.field_of(event) {
+            if let Ok(mut st) = self.state.try_borrow_mut() {
+                if let Some(v) = st.views.get_mut(i) {
+                    v.dirty = true;
+                }
+            }
+            self.refresh(Trigger::Input(i), None);
+        }
+    }
+
+    fn on_change(&self, event: &Event) {
+        if let Some(picker) = self.picker.as_ref().filter(|p| p.own_select) {
+            if event.target().map(JsValue::from) == Some(JsValue::from(&picker.select)) {
+                // Choosing in the picker is the person's explicit action: write the label
+                // into the portal's input as if typed, and leave it.
+                let value = picker.select.value();
+                if let Some(field) = self.field(Kind::Oggetto) {
+                    self.apply(field, &value);
+                }
+                return;
+            }
+        }
+        // A choice (select, date, …) is complete when it changes. A text field's `change`
+        // comes with leaving it: `focusout` handles that, knowing where the focus goes.
+        if let Some(i) = self.field_of(event) {
+            let typed = self.fields.get(i).is_some_and(|f| {
+                f.control.tag_name() == "TEXTAREA"
+                    || (f.control.tag_name() == "INPUT"
+                        && matches!(
+                            f.control
+                                .get_attribute("type")
+                                .unwrap_or_default()
+                                .to_ascii_lowercase()
+                                .as_str(),
+                            "" | "text"
+                                | "search"
+                                | "email"
+                                | "tel"
+                                | "url"
+                                | "number"
+                                | "password"
+                        ))
+            });
+            if !typed {
+                self.refresh(Trigger::Commit(i), None);
+            }
+        }
+    }
+
+    fn on_focusout(&self, event: &Event) {
+        // Leaving a field for the submit button: the submission shows everything a moment
+        // later. Showing it now would move the button from under the pointer between
+        // mousedown and click, and the click would be lost.
+        let to_submit = event
+            .dyn_ref::<web_sys::FocusEvent>()
+            .and_then(|f| f.related_target())
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|e| {
+                e.matches("button[type=submit], button:not([type]), input[type=submit]")
+                    .unwrap_or(false)
+            });
+        if to_submit {
+            return;
+        }
+        if let Some(i) = self.field_of(event) {
+            let dirty = self
+                .state
+                .try_borrow()
+                .ok()
+                .and_then(|st| st.views.get(i).map(|v| v.dirty))
+                .unwrap_or(false);
+            if dirty {
+                self.refresh(Trigger::Commit(i), None);
+            }
+        }
+    }
+
+    fn on_submit(&self, event: &Event) {
+        self.refresh(Trigger::Submit, Some(event));
+    }
+
+    fn on_keydown(&self, event: &Event) {
+        // Enter in the picker's search box narrows the list; it must not submit the form.
+        let Some(picker) = &self.picker else {
+            return;
+        };
+        if event.target().map(JsValue::from) != Some(JsValue::from(&picker.search)) {
+            return;
+        }
+        if let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+            if key.key() == "Enter" {
+                event.prevent_default();
+            }
+        }
+    }
+
+    fn on_click(&self, event: &Event) {
+        let Some(action) = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("[data-instrada-action]").ok().flatten())
+        else {
+            return;
+        };
+        let target = action
+            .get_attribute("data-instrada-target")
+            .unwrap_or_default();
+        match action.get_attribute("data-instrada-action").as_deref() {
+            Some("use") => {
+                let value = action
+                    .get_attribute("data-instrada-value")
+                    .unwrap_or_default();
+                if let Some(field) = Kind::parse(&target).and_then(|k| self.field(k)) {
+                    self.apply(field, &value);
+                    field.control.focus();
+                }
+            }
+            Some("focus") => {
+                event.prevent_default();
+                if let Some(control) = self
+                    .doc
+                    .get_element_by_id(&target)
+                    .and_then(|e| dom::control(&e))
+                {
+                    focus_field(&self.doc, &control);
+                }
+            }
+            Some("ics") => {
+                let values = self
+                    .state
+                    .try_borrow()
+                    .map(|st| st.values.clone())
+                    .unwrap_or_default();
+                panel::Panels::download_ics(&self.doc, &checks::ics(&self.cfg, &values));
+            }
+            _ => {}
+        }
+    }
+
+    fn field(&self, kind: Kind) -> Option<&Field> {
+        self.fields.iter().find(|f| f.kind == kind)
+    }
+
+    /// Writes `value` into a field on the person's explicit request, and tells the page as
+    /// if they had typed it and left the field (`input` then `change`, for the portal's own
+    /// listeners), then shows the field's findings.
+    fn apply(&self, field: &Field, value: &str) {
+        field.control.set_value(value);
+        let target: &EventTarget = field.control.unchecked_ref();
+        events::notify(target, "input");
+        events::notify(target, "change");
+        if let Some(i) = self.fields.iter().position(|f| f.kind == field.kind) {
+            self.refresh(Trigger::Commit(i), None);
+        }
+    }
+
+    /// Reads the form, runs the checks, updates what is shown, and tells the portal.
+    /// Returns true when there is no error. `event` is the submit event, if any.
+    fn refresh(&self, trigger: Trigger, event: Option<&Event>) -> bool {
+        let (valid, detail, changed, summary) = {
+            let Ok(mut st) = self.state.try_borrow_mut() else {
+                // Re-entered from a portal's listener: the outer refresh has the state.
+                return true;
+            };
+            let st = &mut *st;
+            st.values = self.read();
+            st.outcome = checks::evaluate(&self.cfg, &st.values);
+            self.native_errors(&mut st.outcome.findings);
+            // The form's order, as the summary lists them.
+            let position = |f: &Finding| {
+                self.fields
+                    .iter()
+                    .position(|x| f.field.as_deref() == Some(x.kind.name()))
+                    .unwrap_or(usize::MAX)
+            };
+            st.outcome.findings.sort_by_key(position);
+            if trigger == Trigger::Submit {
+                st.native = self.other_controls_errors(&mut st.added_ids);
+            }
+            self.display(st, trigger);
+            self.render(st);
+            let valid = !st.outcome.has_errors() && st.native.is_empty();
+            let summary = self.render_summary(st, trigger == Trigger::Submit && !valid);
+            let changed = st.outcome.findings != st.announced;
+            if changed {
+                st.announced = st.outcome.findings.clone();
+            }
+            let detail = detail_js(&st.outcome.findings, valid);
+            (valid, detail, changed, summary)
+        };
+        // No borrow from here on: portals' listeners may call back into the widget.
+        let target: &EventTarget = self.form.as_ref();
+        if changed && trigger != Trigger::Start {
+            events::dispatch(target, Signal::Change, &detail);
+        }
+        if trigger == Trigger::Submit {
+            if valid {
+                if !events::dispatch(target, Signal::Valid, &detail) {
+                    if let Some(e) = event {
+                        e.prevent_default();
+                    }
+                }
+            } else {
+                if let Some(e) = event {
+                    e.prevent_default();
+                }
+                if let Some(summary) = summary {
+                    let _ = summary.unchecked_ref::<web_sys::HtmlElement>().focus();
+                }
+                events::dispatch(target, Signal::Invalid, &detail);
+            }
+        }
+        valid
+    }
+
+    /// The values of the bound fields.
+    fn read(&self) -> Values {
+        let mut values = Values::default();
+        for f in &self.fields {
+            let i = f.kind.index();
+            if let (Some(text), Some(present), Some(required)) = (
+                values.text.get_mut(i),
+                values.present.get_mut(i),
+                values.required.get_mut(i),
+            ) {
+                *text = f.value();
+                *present = !f.control.disabled();
+                *required = f.control.required();
+            }
+        }
+        values
+    }
+
+    /// The browser's own constraint errors of the bound fields (a `type="email"` that is not
+    /// an address, a `pattern`, …), when the checks found no error there themselves.
+    fn native_errors(&self, findings: &mut Vec<Finding>) {
+        for f in &self.fields {
+            let name = f.kind.name();
+            if findings
+                .iter()
+                .any(|x| x.is_error() && x.field.as_deref() == Some(name))
+            {
+                continue;
+            }
+            f.control.set_custom_validity("");
+            if f.control.will_validate() && !f.control.validity().valid() {
+                let message = f.control.validation_message();
+                if !message.is_empty() {
+                    findings.push(Finding::error("field.native", message).field(name));
+                }
+            }
+        }
+    }
+
+    /// Errors of the portal's controls that the widget does not check: the browser's
+    /// constraint validation, so that `novalidate` (set by the widget) loses nothing.
+    fn other_controls_errors(&self, added_ids: &mut Vec<Element>) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let elements = self.form.elements();
+        for i in 0..elements.length() {
+            let Some(control) = elements.item(i).and_then(|e| dom::control(&e)) else {
+                continue;
+            };
+            let ours = control.has_attribute("data-instrada-field")
+                || control.has_attribute("data-instrada-picker");
+            if ours || !control.will_validate() || control.validity().valid() {
+                continue;
+            }
+            if control.id().is_empty() {
+                control.set_id(&format!("{}-control-{i}", self.prefix));
+                added_ids.push(control.clone().into());
+            }
+            out.push((control.id(), control.validation_message()));
+        }
+        out
+    }
+
+    /// Decides what each field shows, by the validation pattern.
+    fn display(&self, st: &mut State, trigger: Trigger) {
+        for (i, (field, view)) in self.fields.iter().zip(st.views.iter_mut()).enumerate() {
+            let name = field.kind.name();
+            let current = st.outcome.findings.iter().filter(|f| {
+                f.field.as_deref() == Some(name) && f.severity != crate::finding::Severity::Info
+            });
+            let show_all = match trigger {
+                Trigger::Submit => true,
+                Trigger::Commit(j) => j == i || view.visited,
+                Trigger::Input(_) | Trigger::Start => false,
+            };
+            if show_all {
+                view.shown = current.cloned().collect();
+                view.visited = true;
+                if trigger == Trigger::Commit(i) || trigger == Trigger::Submit {
+                    view.dirty = false;
+                }
+            } else if view.visited {
+                // While typing, a message may go away (the problem is fixed) or be
+                // reworded, never appear.
+                let codes: Vec<&'static str> = view.shown.iter().map(|f| f.code).collect();
+                view.shown = current
+                    .filter(|f| codes.contains(&f.code))
+                    .cloned()
+                    .collect();
+            }
+        }
+    }
+
+    /// Writes messages, guidance, picker and panels, and keeps custom validity in step.
+    fn render(&self, st: &mut State) {
+        let lang = self.cfg.lang;
+        for (field, view) in self.fields.iter().zip(st.views.iter_mut()) {
+            let name = field.kind.name();
+            let mut guidance: Vec<(String, Option<String>)> = st
+                .outcome
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.field.as_deref() == Some(name) && f.severity == crate::finding::Severity::Info
+                })
+                .map(|f| (f.message.clone(), f.suggestion.clone()))
+                .collect();
+            if field.kind == Kind::CodiceFiscale {
+                if let Some(person) = &st.outcome.person {
+                    guidance.insert(0, (person.clone(), None));
+                }
+            }
+            messages::render_field(&self.doc, field, view, &guidance, lang);
+            let errors: Vec<&Finding> = st
+                .outcome
+                .findings
+                .iter()
+                .filter(|f| f.is_error() && f.field.as_deref() == Some(name))
+                .collect();
+            messages::sync_validity(&field.control, &errors);
+        }
+        if let Some(picker) = &self.picker {
+            picker.update(
+                &mut st.picker,
+                &self.doc,
+                lang,
+                st.outcome.titolario,
+                st.outcome.titolario_note.as_deref(),
+                &st.outcome.suggestions,
+                st.outcome.sent,
+                st.values.get(Kind::Oggetto),
+            );
+        }
+        self.panels
+            .render(&self.doc, &mut st.panels, &st.outcome, &self.cfg);
+    }
+
+    /// Keeps the error summary in step with the errors on display; builds it on the first
+    /// blocked submission. Returns its element when it should take the focus.
+    fn render_summary(&self, st: &mut State, blocked: bool) -> Option<Element> {
+        let mut items: Vec<(String, String)> = Vec::new();
+        for (field, view) in self.fields.iter().zip(st.views.iter()) {
+            for f in view.errors() {
+                items.push((field.id.clone(), f.message.clone()));
+            }
+        }
+        items.extend(st.native.iter().cloned());
+        if items.is_empty() {
+            if let Some(summary) = st.summary.take() {
+                summary.root.remove();
+            }
+            st.native.clear();
+            return None;
+        }
+        if st.summary.is_none() && !blocked {
+            return None;
+        }
+        let summary = st
+            .summary
+            .get_or_insert_with(|| Summary::build(&self.doc, &self.prefix, self.cfg.lang));
+        summary.render(&self.doc, &items);
+        if !summary.root.is_connected() {
+            let _ = self.form.prepend_with_node_1(&summary.root);
+        }
+        blocked.then(|| summary.root.clone())
+    }
+
+    fn findings_js(&self) -> JsValue {
+        match self.state.try_borrow() {
+            Ok(st) => crate::bindings::to_js(&st.outcome.findings),
+            Err(_) => js_sys::Array::new().into(),
+        }
+    }
+
+    /// Removes what the widget added and puts back what it changed. Uses only the fields
+    /// fixed at attach time and takes no borrow it cannot get, so it is also the way to step
+    /// aside after a failure.
+    fn restore(&self) {
+        if self.stepped_aside.replace(true) {
+            return;
+        }
+        for f in &self.fields {
+            f.restore();
+        }
+        if let Some(p) = &self.picker {
+            p.remove();
+        }
+        self.panels.remove();
+        if let Ok(mut st) = self.state.try_borrow_mut() {
+            if let Some(summary) = st.summary.take() {
+                summary.root.remove();
+            }
+            for e in st.added_ids.drain(..) {
+                let _ = e.remove_attribute("id");
+            }
+        } else if let Some(summary) = self
+            .doc
+            .get_element_by_id(&format!("{}-summary", self.prefix))
+        {
+            summary.remove();
+        }
+        self.form.set_no_validate(self.original_novalidate);
+        let _ = self.form.remove_attribute("data-instrada-attached");
+        if let Some(m) = &self.mounted {
+            m.remove();
+        }
+    }
+
+    fn detach(&self) {
+        self.restore();
+        // Dropping the listeners removes them from the page.
+        if let Ok(mut listeners) = self.listeners.try_borrow_mut() {
+            listeners.clear();
+        }
+    }
+
+    /// After a failure: out of the way, once. The listeners stay (they do nothing now) so
+    /// the failed state is never touched again.
+    fn step_aside(&self) {
+        self.restore();
+    }
+}
+
+/// A new prefix for the ids of a widget's elements: `instrada-1`, `instrada-2`, …
+fn next_prefix() -> String {
+    format!("instrada-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Moves the focus to a control from a summary link, and brings its label into view too
+/// (GOV.UK: the label and the field should both be visible).
+fn focus_field(doc: &Document, control: &Control) {
+    let id = control.id();
+    let label = doc
+        .query_selector(&format!("label[for=\"{}\"]", id.replace('"', "")))
+        .ok()
+        .flatten();
+    match label {
+        Some(label) => label.scroll_into_view(),
+        None => control.scroll_into_view(),
+    }
+    control.focus();
+}
+
+/// The `detail` of the `instrada:*` events.
+fn detail_js(findings: &[Finding], valid: bool) -> JsValue {
+    #[derive(Serialize)]
+    struct Detail<'a> {
+        valid: bool,
+        findings: &'a [Finding],
+    }
+    crate::bindings::to_js(&Detail { valid, findings })
+}
+
+/// Logs a warning on the console (never with the person's data).
+fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("instrada: {message}").into());
+}
+
+/// Wraps the panic hook (installed by `bindings::start`) once, so that after a panic every
+/// widget steps aside instead of touching a state left half-written.
+fn install_guard() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        BROKEN.store(true, Ordering::SeqCst);
+        previous(info);
+    }));
+}

@@ -6,7 +6,6 @@
 //! titolario names the document, each classe its section, an object only when it differs)
 //! and complete in the public types (every object carries its own [`Source`]).
 
-use std::collections::HashSet;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -148,6 +147,8 @@ struct RawOggetto {
     #[serde(default)]
     strong: Vec<String>,
     #[serde(default)]
+    all_of: Vec<String>,
+    #[serde(default)]
     patterns: Vec<String>,
     #[serde(default)]
     note: Option<Note>,
@@ -212,6 +213,13 @@ fn err(file: &str, field: &str, reason: String) -> TitolarioError {
 }
 
 fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), TitolarioError> {
+    if !json.trim_start().starts_with('{') {
+        return Err(err(
+            file,
+            "",
+            "a titolario is a JSON object: the text must start with {".into(),
+        ));
+    }
     let raw: RawTitolario = serde_json::from_str(json).map_err(|e| err(file, "", e.to_string()))?;
     let e = |field: &str, reason: String| err(file, field, reason);
 
@@ -256,8 +264,9 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
     };
 
     let mut classes = Vec::with_capacity(raw.classes.len());
-    let mut object_ids = HashSet::new();
-    let mut classe_ids = HashSet::new();
+    // Few entries: a list is smaller in the wasm than a hash set.
+    let mut object_ids: Vec<String> = Vec::new();
+    let mut classe_ids: Vec<String> = Vec::new();
     for (ci, rc) in raw.classes.into_iter().enumerate() {
         let at = |f: &str| format!("classes[{ci}].{f}");
         let first = rc.objects.first();
@@ -296,12 +305,13 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
             ));
         };
         check_id(&id).map_err(|r| e(&at("id"), r))?;
-        if !classe_ids.insert(id.clone()) {
+        if classe_ids.contains(&id) {
             return Err(e(
                 &at("id"),
                 format!("«{id}» is already the id of another classe"),
             ));
         }
+        classe_ids.push(id.clone());
         if rc.section.trim().is_empty() {
             return Err(e(
                 &at("section"),
@@ -316,12 +326,13 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
         for (oi, ro) in rc.objects.into_iter().enumerate() {
             let at = |f: &str| format!("classes[{ci}].objects[{oi}].{f}");
             check_id(&ro.id).map_err(|r| e(&at("id"), r))?;
-            if !object_ids.insert(ro.id.clone()) {
+            if object_ids.contains(&ro.id) {
                 return Err(e(
                     &at("id"),
                     format!("«{}» is already the id of another object", ro.id),
                 ));
             }
+            object_ids.push(ro.id.clone());
             if ro.label.trim().is_empty() {
                 return Err(e(&at("label"), "is empty".into()));
             }
@@ -330,12 +341,14 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
                 Some("removed") => Status::Removed,
                 Some("eliminated") => Status::Eliminated,
                 Some("legacy") => Status::Legacy,
-                Some(other) => return Err(e(
-                    &at("status"),
-                    format!(
+                Some(other) => {
+                    return Err(e(
+                        &at("status"),
+                        format!(
                         "«{other}» is not a status; expected active, removed, eliminated or legacy"
                     ),
-                )),
+                    ))
+                }
             };
             let o_from = ro
                 .from
@@ -387,13 +400,21 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
                     "an eliminated or legacy object has no threshold".into(),
                 ));
             }
+            let empty = |k: &str| fold_words(&k.replace(['*', '|'], " ")).is_empty();
             for (field, list) in [("keywords", &ro.keywords), ("strong", &ro.strong)] {
-                if let Some(k) = list
-                    .iter()
-                    .find(|k| fold_words(&k.replace(['*', '|'], " ")).is_empty())
-                {
-                    return Err(e(&at(field), format!("«{k}» has no letters or digits")));
+                if let Some(k) = list.iter().find(|k| empty(k) || k.contains('+')) {
+                    return Err(e(&at(field), format!("«{k}» has no letters or digits, or has a `+` (phrases that go together belong in allOf)")));
                 }
+            }
+            if let Some(k) = ro
+                .all_of
+                .iter()
+                .find(|k| k.split('+').filter(|p| !empty(p)).count() < 2)
+            {
+                return Err(e(
+                    &at("allOf"),
+                    format!("«{k}» needs at least two phrases joined by `+`"),
+                ));
             }
             let source = Source::new(
                 ro.document
@@ -417,6 +438,7 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
                 aliases: ro.aliases,
                 keywords: ro.keywords,
                 strong: ro.strong,
+                all_of: ro.all_of,
                 patterns: ro.patterns,
                 note: ro.note,
                 source,
@@ -545,9 +567,14 @@ fn resolve_links(
                 let Some(d) = donor.iter().find(|d| d.id == o.id) else {
                     continue;
                 };
-                if o.keywords.is_empty() && o.strong.is_empty() && o.patterns.is_empty() {
+                if o.keywords.is_empty()
+                    && o.strong.is_empty()
+                    && o.all_of.is_empty()
+                    && o.patterns.is_empty()
+                {
                     o.keywords.clone_from(&d.keywords);
                     o.strong.clone_from(&d.strong);
+                    o.all_of.clone_from(&d.all_of);
                     o.patterns.clone_from(&d.patterns);
                 }
                 if o.label_en.is_empty() {

@@ -1,0 +1,153 @@
+//! Small DOM helpers: creating elements with text (never markup), classes, attributes and
+//! the `aria-describedby` token list, and a duck-typed view of form controls.
+//!
+//! **Security invariant:** everything the widget writes into the page goes through
+//! `set_text_content` or attribute setters. No `innerHTML`, ever: the codice fiscale, the
+//! description and the profile's data are all text that could hold markup.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+#[wasm_bindgen]
+extern "C" {
+    /// Any form control (`<input>`, `<select>`, `<textarea>`): the members the widget uses
+    /// are the same on the three, so one duck-typed view replaces three web-sys types.
+    #[wasm_bindgen(extends = Element)]
+    #[derive(Clone, Debug)]
+    pub(crate) type Control;
+
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn value(this: &Control) -> String;
+    #[wasm_bindgen(method, setter)]
+    pub(crate) fn set_value(this: &Control, value: &str);
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn required(this: &Control) -> bool;
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn disabled(this: &Control) -> bool;
+    #[wasm_bindgen(method, getter, js_name = willValidate)]
+    pub(crate) fn will_validate(this: &Control) -> bool;
+    #[wasm_bindgen(method, js_name = setCustomValidity)]
+    pub(crate) fn set_custom_validity(this: &Control, message: &str);
+    #[wasm_bindgen(method, js_name = checkValidity)]
+    pub(crate) fn check_validity(this: &Control) -> bool;
+    #[wasm_bindgen(method, getter, js_name = validationMessage)]
+    pub(crate) fn validation_message(this: &Control) -> String;
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn validity(this: &Control) -> Validity;
+    #[wasm_bindgen(method)]
+    pub(crate) fn focus(this: &Control);
+
+    /// `ValidityState`, only the flags the widget reads.
+    pub(crate) type Validity;
+    #[wasm_bindgen(method, getter, js_name = valueMissing)]
+    pub(crate) fn value_missing(this: &Validity) -> bool;
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn valid(this: &Validity) -> bool;
+}
+
+/// The page's document. The widget only runs in a window (attach/mount are called from a
+/// page), so a missing document means there is nothing to enhance.
+pub(crate) fn document() -> Option<Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Creates `<tag class="…">` with an optional text content.
+pub(crate) fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Element {
+    // `create_element` fails only on an invalid tag name; the tags here are constants
+    // (and `unwrap_throw` throws a JavaScript exception, it does not abort the module).
+    let e = doc.create_element(tag).unwrap_throw();
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if text.is_some() {
+        e.set_text_content(text);
+    }
+    e
+}
+
+/// Sets an attribute, ignoring the (impossible for valid names) failure.
+pub(crate) fn set(e: &Element, name: &str, value: &str) {
+    let _ = e.set_attribute(name, value);
+}
+
+/// Appends `child` to `parent`, ignoring the (impossible here) hierarchy errors.
+pub(crate) fn append(parent: &Element, child: &Element) {
+    let _ = parent.append_child(child);
+}
+
+/// Sets the text of `e` only if it differs, so screen readers are not told of non-changes
+/// and the page does not relayout on each keystroke.
+pub(crate) fn set_text(e: &Element, text: &str) {
+    if e.text_content().as_deref() != Some(text) {
+        e.set_text_content(Some(text));
+    }
+}
+
+/// Shows or hides `e` with the `hidden` attribute (no inline style: CSP `style-src 'self'`).
+pub(crate) fn show(e: &Element, visible: bool) {
+    if e.has_attribute("hidden") == visible {
+        let _ = e.toggle_attribute_with_force("hidden", !visible);
+    }
+}
+
+/// Adds or removes a class.
+pub(crate) fn class(e: &Element, name: &str, on: bool) {
+    let list = e.class_list();
+    if list.contains(name) != on {
+        let _ = if on {
+            list.add_1(name)
+        } else {
+            list.remove_1(name)
+        };
+    }
+}
+
+/// Adds or removes `id` from the space-separated token list of attribute `attr` (e.g.
+/// `aria-describedby`), keeping the portal's own tokens and their order.
+pub(crate) fn token(e: &Element, attr: &str, id: &str, on: bool) {
+    let current = e.get_attribute(attr).unwrap_or_default();
+    let has = current.split_ascii_whitespace().any(|t| t == id);
+    if has == on {
+        return;
+    }
+    let mut tokens: Vec<&str> = current
+        .split_ascii_whitespace()
+        .filter(|t| *t != id)
+        .collect();
+    if on {
+        tokens.push(id);
+    }
+    if tokens.is_empty() {
+        let _ = e.remove_attribute(attr);
+    } else {
+        set(e, attr, &tokens.join(" "));
+    }
+}
+
+/// Restores an attribute to what it was before the widget touched it.
+pub(crate) fn restore(e: &Element, attr: &str, original: &Option<String>) {
+    match original {
+        Some(v) => set(e, attr, v),
+        None => {
+            let _ = e.remove_attribute(attr);
+        }
+    }
+}
+
+/// `<button type="button">` (a button in a form submits it unless told otherwise) carrying
+/// a widget action in `data-instrada-action`.
+pub(crate) fn button(doc: &Document, class: &str, text: &str, action: &str) -> Element {
+    let b = el(doc, "button", class, Some(text));
+    set(&b, "type", "button");
+    set(&b, "data-instrada-action", action);
+    b
+}
+
+/// The element as a form control, when it is one.
+pub(crate) fn control(e: &Element) -> Option<Control> {
+    match e.tag_name().as_str() {
+        "INPUT" | "SELECT" | "TEXTAREA" => Some(e.clone().unchecked_into()),
+        _ => None,
+    }
+}

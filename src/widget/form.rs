@@ -1,0 +1,135 @@
+//! `mount()`: a complete request form built from scratch, for portals that have none. It is
+//! plain markup with Bootstrap Italia's classes (`form-group`, `form-control`, `form-text`,
+//! `btn btn-primary`), every control labelled and hinted, and `data-instrada-field` on each,
+//! so the same `attach` path enhances it.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlFormElement};
+
+use crate::finding::Lang;
+
+use super::checks::{self, Config};
+use super::dom;
+use super::fields::Kind;
+use super::i18n::{self, Label};
+use super::options::MountExtras;
+
+/// Builds the form inside `container` (after what it already holds) and returns it.
+pub(crate) fn build(
+    doc: &Document,
+    container: &Element,
+    cfg: &Config,
+    extras: &MountExtras,
+) -> HtmlFormElement {
+    let lang = cfg.lang;
+    let prefix = format!("{}-form", super::next_prefix());
+    let form = dom::el(doc, "form", "instrada-form", None);
+    form.set_id(&prefix);
+    dom::set(&form, "novalidate", "");
+    if let Some(action) = &extras.action {
+        dom::set(&form, "action", action);
+    }
+    if let Some(method) = &extras.method {
+        dom::set(&form, "method", method);
+    }
+    dom::append(
+        &form,
+        &dom::el(
+            doc,
+            "p",
+            "form-text instrada-privacy",
+            Some(Label::PrivacyNote.text(lang)),
+        ),
+    );
+
+    let text = |required: bool| {
+        let input = dom::el(doc, "input", "form-control", None);
+        dom::set(&input, "type", "text");
+        if required {
+            dom::set(&input, "required", "");
+        }
+        input
+    };
+
+    let cf = text(true);
+    dom::set(&cf, "autocomplete", "off");
+    dom::set(&cf, "spellcheck", "false");
+    dom::set(&cf, "autocapitalize", "characters");
+    group(doc, &form, &prefix, Kind::CodiceFiscale, cf, lang);
+
+    let matricola = text(false);
+    dom::set(&matricola, "inputmode", "numeric");
+    dom::set(&matricola, "autocomplete", "off");
+    group(doc, &form, &prefix, Kind::Matricola, matricola, lang);
+
+    let gestione = dom::el(doc, "select", "form-control form-select", None);
+    dom::set(&gestione, "required", "");
+    let empty = dom::el(doc, "option", "", Some(Label::ChooseGestione.text(lang)));
+    dom::set(&empty, "value", "");
+    dom::append(&gestione, &empty);
+    for (id, name) in checks::gestioni(cfg) {
+        let o = dom::el(doc, "option", "", Some(&name));
+        dom::set(&o, "value", &id);
+        dom::append(&gestione, &o);
+    }
+    group(doc, &form, &prefix, Kind::Gestione, gestione, lang);
+
+    let descrizione = dom::el(doc, "textarea", "form-control", None);
+    dom::set(&descrizione, "rows", "5");
+    dom::set(&descrizione, "required", "");
+    group(doc, &form, &prefix, Kind::Descrizione, descrizione, lang);
+
+    let oggetto = dom::el(doc, "select", "form-control form-select", None);
+    dom::set(&oggetto, "required", "");
+    let empty = dom::el(doc, "option", "", Some(Label::PickerChoose.text(lang)));
+    dom::set(&empty, "value", "");
+    dom::append(&oggetto, &empty);
+    group(doc, &form, &prefix, Kind::Oggetto, oggetto, lang);
+
+    let data = dom::el(doc, "input", "form-control", None);
+    dom::set(&data, "type", "date");
+    dom::set(&data, "required", "");
+    // A default, not a rewrite: the field starts with today's date, as a paper form would.
+    dom::set(&data, "value", &crate::dates::iso(cfg.today));
+    group(doc, &form, &prefix, Kind::DataInvio, data, lang);
+
+    let submit = dom::el(
+        doc,
+        "button",
+        "btn btn-primary instrada-submit",
+        Some(Label::Submit.text(lang)),
+    );
+    dom::set(&submit, "type", "submit");
+    dom::append(&form, &submit);
+    dom::append(container, &form);
+    form.unchecked_into()
+}
+
+/// `<div class="form-group"><label>…</label>control<small class="form-text">hint</small></div>`.
+/// The label comes first and is `active` (Bootstrap Italia's label that stays above the
+/// control, without its JavaScript); the hint follows the control, as Bootstrap Italia
+/// places it, and is referenced by `aria-describedby`.
+fn group(doc: &Document, form: &Element, prefix: &str, kind: Kind, control: Element, lang: Lang) {
+    let id = format!("{prefix}-{}", kind.name());
+    let wrapper = dom::el(doc, "div", "form-group instrada-group", None);
+    let label = dom::el(
+        doc,
+        "label",
+        "active instrada-label",
+        Some(i18n::field_label(kind, lang)),
+    );
+    dom::set(&label, "for", &id);
+    control.set_id(&id);
+    dom::set(&control, "name", kind.name());
+    dom::set(&control, "data-instrada-field", kind.name());
+    dom::append(&wrapper, &label);
+    dom::append(&wrapper, &control);
+    let hint = i18n::field_hint(kind, lang);
+    if !hint.is_empty() {
+        let small = dom::el(doc, "small", "form-text instrada-hint", Some(hint));
+        small.set_id(&format!("{id}-hint"));
+        dom::set(&control, "aria-describedby", &small.id());
+        dom::append(&wrapper, &small);
+    }
+    dom::append(form, &wrapper);
+}

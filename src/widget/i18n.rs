@@ -1,0 +1,213 @@
+//! The widget's own words, Italian first and English complete. The findings' messages come
+//! from the core already in the right language; this file holds only the interface's labels.
+//!
+//! Wording follows GOV.UK: say what to do with the field's own words, no "non valido" alone,
+//! no "attenzione!", no blame.
+
+use crate::finding::Lang;
+
+use super::fields::Kind;
+
+/// A fixed label of the interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Label {
+    /// Title of the error summary (GOV.UK: "There is a problem").
+    SummaryTitle,
+    /// Visually hidden prefix of an inline error, read by screen readers before the message.
+    ErrorPrefix,
+    /// Visually hidden prefix of an inline warning.
+    WarningPrefix,
+    /// Picker: the search box's label.
+    PickerSearch,
+    /// Picker: the select's label.
+    PickerSelect,
+    /// Picker: the first, empty option.
+    PickerChoose,
+    /// Picker: the group of objects proposed from the description.
+    PickerSuggested,
+    /// Picker: the group of objects that can no longer be chosen.
+    PickerRemoved,
+    /// Picker: the status line when the search matches nothing.
+    PickerNoMatch,
+    /// Channel panel title.
+    ChannelTitle,
+    /// Timeline panel title.
+    TimelineTitle,
+    /// Timeline: the download button.
+    TimelineDownload,
+    /// The submit button of a mounted form.
+    Submit,
+    /// The first, empty option of the gestione select of a mounted form.
+    ChooseGestione,
+    /// A mounted form's note that nothing leaves the browser.
+    PrivacyNote,
+}
+
+impl Label {
+    /// The label in `lang`.
+    pub(crate) fn text(self, lang: Lang) -> &'static str {
+        use Label::*;
+        let (it, en) = match self {
+            SummaryTitle => ("C'è un problema", "There is a problem"),
+            ErrorPrefix => ("Errore:", "Error:"),
+            WarningPrefix => ("Avviso:", "Warning:"),
+            PickerSearch => ("Cerca nel titolario", "Search the titolario"),
+            PickerSelect => (
+                "Oggetti del titolario, per classe",
+                "Objects of the titolario, by class",
+            ),
+            PickerChoose => ("Scegli l'oggetto", "Choose the object"),
+            PickerSuggested => (
+                "Suggeriti dalla descrizione",
+                "Suggested by the description",
+            ),
+            PickerRemoved => ("Non più disponibili", "No longer available"),
+            PickerNoMatch => (
+                "Nessun oggetto corrisponde alla ricerca: prova con un'altra parola.",
+                "No object matches the search: try another word.",
+            ),
+            ChannelTitle => ("Canale da usare", "Channel to use"),
+            TimelineTitle => (
+                "Entro quando deve rispondere INPS",
+                "When INPS must answer by",
+            ),
+            TimelineDownload => (
+                "Scarica le scadenze nel calendario (.ics)",
+                "Download the dates for your calendar (.ics)",
+            ),
+            Submit => ("Invia la comunicazione", "Send the request"),
+            ChooseGestione => ("Scegli la gestione", "Choose the gestione"),
+            PrivacyNote => (
+                "I controlli avvengono nel browser: nulla di quanto scrivi lascia questa pagina.",
+                "The checks run in your browser: nothing you type leaves this page.",
+            ),
+        };
+        lang.pick(it, en)
+    }
+}
+
+/// "Usa «X»": the button that applies a suggested value (never applied without it).
+pub(crate) fn use_value(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::It => format!("Usa «{value}»"),
+        Lang::En => format!("Use “{value}”"),
+    }
+}
+
+/// "N giorni lavorativi" for a threshold.
+pub(crate) fn working_days(n: u32, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::It, 1) => "1 giorno lavorativo".to_string(),
+        (Lang::It, _) => format!("{n} giorni lavorativi"),
+        (Lang::En, 1) => "1 working day".to_string(),
+        (Lang::En, _) => format!("{n} working days"),
+    }
+}
+
+/// The picker's status line: how many objects the search or the description selects.
+pub(crate) fn picker_status(shown: usize, suggested: usize, lang: Lang) -> String {
+    match lang {
+        Lang::It => match suggested {
+            0 => format!("{shown} oggetti nell'elenco."),
+            1 => format!("{shown} oggetti nell'elenco; 1 suggerito dalla descrizione."),
+            _ => format!("{shown} oggetti nell'elenco; {suggested} suggeriti dalla descrizione."),
+        },
+        Lang::En => match suggested {
+            0 => format!("{shown} objects in the list."),
+            1 => format!("{shown} objects in the list; 1 suggested by the description."),
+            _ => format!("{shown} objects in the list; {suggested} suggested by the description."),
+        },
+    }
+}
+
+/// The label of a field in a mounted form.
+pub(crate) fn field_label(kind: Kind, lang: Lang) -> &'static str {
+    use Kind::*;
+    let (it, en) = match kind {
+        CodiceFiscale => (
+            "Codice fiscale del contribuente",
+            "Contributor's codice fiscale",
+        ),
+        Matricola => ("Matricola INPS dell'azienda", "Company's INPS matricola"),
+        Gestione => ("Gestione (cassetto)", "Gestione (cassetto)"),
+        Oggetto => ("Oggetto della comunicazione", "Object of the request"),
+        Descrizione => ("Descrizione della richiesta", "Description of the request"),
+        OggettoEmail => ("Oggetto della e-mail", "E-mail subject"),
+        Destinatario => ("Indirizzo del destinatario", "Recipient's address"),
+        Mittente => ("Indirizzo PEC del mittente", "Sender's PEC address"),
+        DataInvio => ("Data di invio", "Date of sending"),
+        DataRichiesta => ("Data della richiesta di INPS", "Date of INPS's request"),
+        Cognome => ("Cognome", "Surname"),
+        Nome => ("Nome", "Given name"),
+        DataNascita => ("Data di nascita", "Date of birth"),
+        Sesso => ("Sesso", "Sex"),
+        LuogoNascita => ("Luogo di nascita", "Place of birth"),
+    };
+    lang.pick(it, en)
+}
+
+/// The hint under a field in a mounted form (empty: no hint).
+pub(crate) fn field_hint(kind: Kind, lang: Lang) -> &'static str {
+    use Kind::*;
+    let (it, en) = match kind {
+        CodiceFiscale => (
+            "16 caratteri per le persone, 11 cifre per aziende ed enti. Spazi e minuscole non contano.",
+            "16 characters for persons, 11 digits for companies and bodies. Spaces and case do not matter.",
+        ),
+        Matricola => ("10 cifre, come nel cassetto previdenziale.", "10 digits, as in the cassetto previdenziale."),
+        Descrizione => (
+            "Esponi la richiesta in modo puntuale, con i riferimenti (matricola, periodo, numero dell'avviso o della cartella).",
+            "State the request precisely, with its references (matricola, period, number of the notice or of the cartella).",
+        ),
+        DataInvio => ("La data in cui invii la comunicazione.", "The day you send the request."),
+        _ => ("", ""),
+    };
+    lang.pick(it, en)
+}
+
+/// The message for an empty required field: what to do, with the field's words.
+pub(crate) fn required(kind: Kind, lang: Lang) -> &'static str {
+    use Kind::*;
+    let (it, en) = match kind {
+        CodiceFiscale => (
+            "Inserisci il codice fiscale del contribuente",
+            "Enter the contributor's codice fiscale",
+        ),
+        Matricola => (
+            "Inserisci la matricola INPS dell'azienda",
+            "Enter the company's INPS matricola",
+        ),
+        Gestione => (
+            "Scegli la gestione del contribuente",
+            "Choose the contributor's gestione",
+        ),
+        Oggetto => (
+            "Scegli l'oggetto della comunicazione",
+            "Choose the object of the request",
+        ),
+        Descrizione => ("Descrivi la richiesta", "Describe the request"),
+        OggettoEmail => (
+            "Inserisci l'oggetto della e-mail",
+            "Enter the e-mail subject",
+        ),
+        Destinatario => (
+            "Inserisci l'indirizzo del destinatario",
+            "Enter the recipient's address",
+        ),
+        Mittente => (
+            "Inserisci l'indirizzo PEC da cui scrivi",
+            "Enter the PEC address you write from",
+        ),
+        DataInvio => ("Inserisci la data di invio", "Enter the date of sending"),
+        DataRichiesta => (
+            "Inserisci la data della richiesta di INPS",
+            "Enter the date of INPS's request",
+        ),
+        Cognome => ("Inserisci il cognome", "Enter the surname"),
+        Nome => ("Inserisci il nome", "Enter the given name"),
+        DataNascita => ("Inserisci la data di nascita", "Enter the date of birth"),
+        Sesso => ("Scegli il sesso", "Choose the sex"),
+        LuogoNascita => ("Inserisci il luogo di nascita", "Enter the place of birth"),
+    };
+    lang.pick(it, en)
+}

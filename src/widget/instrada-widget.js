@@ -1,0 +1,77 @@
+// instrada's widget for portals.
+//
+//   import { start } from './instrada-widget.js';
+//   start({ today: '2026-11-23' });   // enhances every <form data-instrada="…">
+//
+// `start`, `attach` and `mount` load the WebAssembly module once, never throw, and never
+// leave a form half-enhanced: if the module cannot be loaded or fails, the forms stay
+// exactly as they were (they submit as without the widget) and ONE console warning says
+// why. No network request other than the module itself, no storage, no cookies.
+import init, { attach as attachNow, mount as mountNow, version as moduleVersion } from './instrada.js';
+
+let loading;
+let warned = false;
+
+function warnOnce(what, error) {
+  if (warned) return;
+  warned = true;
+  console.warn(`instrada: ${what}; the form works without the checks.`, error ?? '');
+}
+
+/**
+ * Loads and initialises the module (once; later calls share the same promise). `wasm` is
+ * where the .wasm file is, by default next to this file. Resolves to true, or to false when
+ * it could not be loaded (after one console warning).
+ */
+export function load(options = {}) {
+  loading ??= init({ module_or_path: options.wasm ?? new URL('./instrada_bg.wasm', import.meta.url) }).then(
+    () => true,
+    (error) => {
+      warnOnce('the WebAssembly module could not be loaded', error);
+      return false;
+    },
+  );
+  return loading;
+}
+
+/**
+ * Loads the module and enhances every `form[data-instrada]` under `options.root` (the
+ * document by default); each form's `data-instrada` attribute names its profile. Resolves to
+ * the widgets (an empty array when the module could not be loaded).
+ */
+export async function start(options = {}) {
+  if (!(await load(options))) return [];
+  const root = options.root ?? document;
+  const widgets = [];
+  for (const form of root.querySelectorAll('form[data-instrada]')) {
+    const widget = guarded(() => attachNow(form, { ...options, profile: form.getAttribute('data-instrada') || options.profile }));
+    if (widget) widgets.push(widget);
+  }
+  return widgets;
+}
+
+/** Enhances one form. Resolves to the widget, or undefined (after one console warning). */
+export async function attach(form, options = {}) {
+  if (!(await load(options))) return undefined;
+  return guarded(() => attachNow(form, options));
+}
+
+/** Builds a complete request form in `container` and enhances it. */
+export async function mount(container, options = {}) {
+  if (!(await load(options))) return undefined;
+  return guarded(() => mountNow(container, options));
+}
+
+/** instrada's version, once loaded ("" before). */
+export function version() {
+  return guarded(() => moduleVersion()) ?? '';
+}
+
+function guarded(run) {
+  try {
+    return run();
+  } catch (error) {
+    warnOnce('the checks stopped', error);
+    return undefined;
+  }
+}

@@ -1,0 +1,142 @@
+//! Reading the options a portal passes to `attach`/`mount`, leniently: a missing or
+//! unreadable option falls back to the form's `data-instrada-*` attribute, then to the
+//! default, with one console warning for what could not be read. Nothing throws.
+
+use chrono::NaiveDate;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlFormElement;
+
+use crate::dates;
+use crate::finding::Lang;
+
+use super::checks::{Checks, Config};
+use super::warn;
+
+/// Options of `mount` that `attach` does not have: where the built form submits.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct MountExtras {
+    pub(crate) action: Option<String>,
+    pub(crate) method: Option<String>,
+}
+
+/// The widget's settings from `options`, then the form's attributes, then the defaults.
+pub(crate) fn read(options: &JsValue, form: Option<&HtmlFormElement>) -> Config {
+    let attr = |name: &str| {
+        form.and_then(|f| f.get_attribute(name))
+            .filter(|v| !v.trim().is_empty())
+    };
+    let profile = text(options, "profile").or_else(|| attr("data-instrada"));
+    let sede = text(options, "sede").or_else(|| attr("data-instrada-sede"));
+    let lang = match text(options, "lang").or_else(|| attr("data-instrada-lang")) {
+        None => Lang::It,
+        Some(l) => Lang::parse(&l).unwrap_or_else(|| {
+            warn("the language must be \"it\" or \"en\"; Italian is used.");
+            Lang::It
+        }),
+    };
+    let today = today(options).or_else(|| {
+        attr("data-instrada-today").and_then(|t| {
+            dates::parse_date(&t, "today", Lang::En)
+                .map_err(|_| warn("data-instrada-today must be a date written YYYY-MM-DD; the browser's date is used."))
+                .ok()
+        })
+    });
+    Config {
+        lang,
+        today: today.unwrap_or_else(browser_today),
+        profile: profile.map(|p| p.trim().to_ascii_lowercase()),
+        sede: sede.map(|s| s.trim().to_ascii_lowercase()),
+        checks: checks(options, attr("data-instrada-checks")),
+    }
+}
+
+/// `action` and `method` of `mount`'s options.
+pub(crate) fn mount_extras(options: &JsValue) -> MountExtras {
+    MountExtras {
+        action: text(options, "action"),
+        method: text(options, "method"),
+    }
+}
+
+/// `options[name]` as non-empty text.
+fn text(options: &JsValue, name: &str) -> Option<String> {
+    field(options, name)
+        .and_then(|v| v.as_string())
+        .filter(|s| !s.trim().is_empty())
+}
+
+fn field(options: &JsValue, name: &str) -> Option<JsValue> {
+    if !options.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// `options.today`: a `YYYY-MM-DD` (or `DD/MM/YYYY`) string, or a `Date`.
+fn today(options: &JsValue) -> Option<NaiveDate> {
+    let value = field(options, "today")?;
+    if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        let d = NaiveDate::from_ymd_opt(
+            date.get_full_year() as i32,
+            date.get_month() + 1,
+            date.get_date(),
+        );
+        if d.is_none() {
+            warn("options.today is an invalid Date; the browser's date is used.");
+        }
+        return d;
+    }
+    let parsed = value
+        .as_string()
+        .and_then(|s| dates::parse_date(&s, "today", Lang::En).ok());
+    if parsed.is_none() {
+        warn("options.today must be a date written YYYY-MM-DD or a Date; the browser's date is used.");
+    }
+    parsed
+}
+
+/// Today by the browser's clock, in the person's time zone. Only the widget reads the clock:
+/// the core always receives the date as a parameter.
+fn browser_today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// `options.checks` (`{ codiceFiscale, picker, review, channel, timeline }`, each true by
+/// default), or the form's `data-instrada-checks` (the names of the checks that are on,
+/// separated by spaces).
+fn checks(options: &JsValue, attr: Option<String>) -> Checks {
+    let mut c = Checks::default();
+    type Slot = fn(&mut Checks) -> &mut bool;
+    let names: [(&str, Slot); 5] = [
+        ("codiceFiscale", |c| &mut c.codice_fiscale),
+        ("picker", |c| &mut c.picker),
+        ("review", |c| &mut c.review),
+        ("channel", |c| &mut c.channel),
+        ("timeline", |c| &mut c.timeline),
+    ];
+    if let Some(obj) = field(options, "checks") {
+        for (name, slot) in names {
+            if let Some(on) = field(&obj, name).and_then(|v| v.as_bool()) {
+                *slot(&mut c) = on;
+            }
+        }
+    } else if let Some(list) = attr {
+        let on: Vec<String> = list
+            .split_ascii_whitespace()
+            .map(|s| s.to_ascii_lowercase())
+            .collect();
+        for (name, slot) in names {
+            *slot(&mut c) = on.iter().any(|n| *n == name.to_ascii_lowercase());
+        }
+    }
+    c
+}

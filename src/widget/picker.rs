@@ -1,0 +1,349 @@
+//! The object picker: the titolario of the chosen cassetto as a native `<select>` grouped by
+//! classe (`<optgroup>`), with a search box that narrows it, the tempo soglia in each
+//! option, removed objects marked and disabled, and the objects the description points to
+//! in a first group that follows the typing.
+//!
+//! A native select keeps keyboard and screen-reader behaviour the platform's own. When the
+//! portal's `oggetto` field is a `<select>`, the picker fills it (leaving the portal's own
+//! options, e.g. the placeholder, in place); when it is a text input, the picker adds its
+//! own select next to it and choosing there writes the label into the input (an explicit
+//! action of the person).
+
+use chrono::NaiveDate;
+use web_sys::{Document, Element};
+
+use crate::catalog::titolario::{Oggetto, Status, Titolario, Unit};
+use crate::dates;
+use crate::finding::Lang;
+use crate::suggest::Suggestion;
+use crate::text::fold_words;
+
+use super::dom::{self, Control};
+use super::fields::Field;
+use super::i18n::{self, Label};
+
+/// The picker's elements.
+pub(crate) struct Picker {
+    /// The container (search box, own select in text mode, status lines).
+    pub(crate) root: Element,
+    /// The search box.
+    pub(crate) search: Control,
+    /// The select the titolario is listed in: the field itself, or the picker's own.
+    pub(crate) select: Control,
+    /// True when the select is the picker's own (the field is a text input).
+    pub(crate) own_select: bool,
+    source: Element,
+    status: Element,
+}
+
+/// What the picker currently lists, to rebuild only what changed.
+#[derive(Debug, Default)]
+pub(crate) struct PickerView {
+    titolario: Option<&'static str>,
+    sent: Option<NaiveDate>,
+    suggested: Vec<String>,
+    query: String,
+}
+
+impl Picker {
+    /// Builds the picker for the `oggetto` field and places it after the field's messages.
+    pub(crate) fn build(doc: &Document, prefix: &str, field: &Field, lang: Lang) -> Picker {
+        let own_select = field.control.tag_name() != "SELECT";
+        let root = dom::el(doc, "div", "instrada-picker", None);
+        root.set_id(&format!("{prefix}-picker"));
+        dom::show(&root, false);
+
+        let source = dom::el(doc, "p", "form-text instrada-picker-source", None);
+        dom::append(&root, &source);
+
+        let status_id = format!("{prefix}-picker-status");
+        let search_id = format!("{prefix}-picker-search");
+        let label = dom::el(
+            doc,
+            "label",
+            "instrada-label",
+            Some(Label::PickerSearch.text(lang)),
+        );
+        dom::set(&label, "for", &search_id);
+        let search = dom::el(doc, "input", "form-control instrada-picker-search", None);
+        search.set_id(&search_id);
+        dom::set(&search, "type", "search");
+        dom::set(&search, "autocomplete", "off");
+        dom::set(&search, "spellcheck", "false");
+        dom::set(&search, "aria-describedby", &status_id);
+        // Owned by the widget: the form never submits it, the portal never sees it.
+        dom::set(&search, "data-instrada-picker", "search");
+        dom::append(&root, &label);
+        dom::append(&root, &search);
+
+        let select: Control = if own_select {
+            let select_id = format!("{prefix}-picker-select");
+            let label = dom::el(
+                doc,
+                "label",
+                "instrada-label",
+                Some(Label::PickerSelect.text(lang)),
+            );
+            dom::set(&label, "for", &select_id);
+            let select = dom::el(
+                doc,
+                "select",
+                "form-control form-select instrada-picker-select",
+                None,
+            );
+            select.set_id(&select_id);
+            dom::set(&select, "data-instrada-picker", "select");
+            let empty = dom::el(doc, "option", "", Some(Label::PickerChoose.text(lang)));
+            dom::set(&empty, "value", "");
+            dom::append(&select, &empty);
+            dom::append(&root, &label);
+            dom::append(&root, &select);
+            wasm_bindgen::JsCast::unchecked_into(select)
+        } else {
+            field.control.clone()
+        };
+
+        let status = dom::el(doc, "p", "form-text instrada-picker-status", None);
+        status.set_id(&status_id);
+        dom::set(&status, "role", "status");
+        dom::append(&root, &status);
+
+        let _ = field.guidance.after_with_node_1(&root);
+        Picker {
+            root,
+            search: wasm_bindgen::JsCast::unchecked_into(search),
+            select,
+            own_select,
+            source,
+            status,
+        }
+    }
+
+    /// Lists `t` (or hides the picker without one), the suggestions first, and selects the
+    /// field's current value.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn update(
+        &self,
+        view: &mut PickerView,
+        doc: &Document,
+        lang: Lang,
+        t: Option<&'static Titolario>,
+        note: Option<&str>,
+        suggestions: &[Suggestion],
+        sent: NaiveDate,
+        value: &str,
+    ) {
+        dom::show(&self.root, t.is_some());
+        let Some(t) = t else {
+            if view.titolario.take().is_some() {
+                self.clear();
+            }
+            return;
+        };
+        let kept = if self.own_select {
+            None
+        } else {
+            Some(self.select.value())
+        };
+        let suggested: Vec<String> = suggestions.iter().map(|s| s.object.clone()).collect();
+        let rebuild = view.titolario != Some(t.id.as_str()) || view.sent != Some(sent);
+        if rebuild || view.suggested != suggested {
+            self.clear();
+            if !suggested.is_empty() {
+                let group = dom::el(doc, "optgroup", "instrada-suggested", None);
+                dom::set(
+                    &group,
+                    "label",
+                    &format!(
+                        "{} ({})",
+                        Label::PickerSuggested.text(lang),
+                        suggested.len()
+                    ),
+                );
+                dom::set(&group, "data-instrada-option", "suggested");
+                for s in suggestions {
+                    if let Some(o) = t.object(&s.object) {
+                        dom::append(&group, &option(doc, o, sent, lang, true));
+                    }
+                }
+                dom::append(&self.select, &group);
+            }
+            for classe in &t.classes {
+                if classe.direct {
+                    for o in &classe.objects {
+                        dom::append(&self.select, &option(doc, o, sent, lang, false));
+                    }
+                    continue;
+                }
+                let group = dom::el(doc, "optgroup", "", None);
+                dom::set(&group, "label", lang.pick(&classe.label, &classe.label_en));
+                dom::set(&group, "data-instrada-option", "classe");
+                for o in &classe.objects {
+                    dom::append(&group, &option(doc, o, sent, lang, false));
+                }
+                dom::append(&self.select, &group);
+            }
+            view.titolario = Some(t.id.as_str());
+            view.sent = Some(sent);
+            view.suggested = suggested;
+            let mut source = match lang {
+                Lang::It => format!("Titolario: {}.", t.name),
+                Lang::En => format!("Titolario: {}.", t.name_en),
+            };
+            if let Some(note) = note {
+                source.push(' ');
+                source.push_str(note);
+            }
+            dom::set_text(&self.source, &source);
+            let query = std::mem::take(&mut view.query);
+            self.filter(view, &query, lang);
+        }
+        // Keep the selection: the field's own value (select mode), or the object the text
+        // input names (text mode).
+        let wanted = match kept {
+            Some(v) => v,
+            None => t.object(value).map(|o| o.label.clone()).unwrap_or_default(),
+        };
+        if self.select.value() != wanted {
+            self.select.set_value(&wanted);
+        }
+    }
+
+    /// Shows only the options whose label or classe contains every word of `query`
+    /// (folded: case and accents do not matter), and says how many are left.
+    pub(crate) fn filter(&self, view: &mut PickerView, query: &str, lang: Lang) {
+        let words: Vec<String> = fold_words(query)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let folded = words.join(" ");
+        if folded == view.query && !folded.is_empty() {
+            return;
+        }
+        view.query = folded;
+        let mut visible = 0;
+        if let Ok(options) = self
+            .select
+            .query_selector_all("option[data-instrada-search]")
+        {
+            for i in 0..options.length() {
+                let Some(o) = options
+                    .item(i)
+                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
+                else {
+                    continue;
+                };
+                let hay = o.get_attribute("data-instrada-search").unwrap_or_default();
+                let on = words.iter().all(|w| hay.contains(w.as_str()));
+                dom::show(&o, on);
+                if on && o.get_attribute("data-instrada-option").as_deref() != Some("suggested") {
+                    visible += 1;
+                }
+            }
+        }
+        if let Ok(groups) = self
+            .select
+            .query_selector_all("optgroup[data-instrada-option]")
+        {
+            for i in 0..groups.length() {
+                let Some(g) = groups
+                    .item(i)
+                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
+                else {
+                    continue;
+                };
+                let any = g
+                    .query_selector("option:not([hidden])")
+                    .ok()
+                    .flatten()
+                    .is_some();
+                dom::show(&g, any);
+            }
+        }
+        let status = if words.is_empty() {
+            String::new()
+        } else if visible == 0 {
+            Label::PickerNoMatch.text(lang).to_string()
+        } else {
+            i18n::picker_status(visible, 0, lang)
+        };
+        dom::set_text(&self.status, &status);
+    }
+
+    /// Removes the options the picker added (the portal's own stay).
+    fn clear(&self) {
+        if let Ok(ours) = self
+            .select
+            .query_selector_all(":scope > [data-instrada-option]")
+        {
+            for i in 0..ours.length() {
+                if let Some(n) = ours
+                    .item(i)
+                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
+                {
+                    n.remove();
+                }
+            }
+        }
+    }
+
+    /// Removes everything the picker added to the page.
+    pub(crate) fn remove(&self) {
+        self.clear();
+        self.root.remove();
+    }
+}
+
+/// One `<option>`: the label, the threshold or why it cannot be chosen, and the folded text
+/// the search looks in.
+fn option(doc: &Document, o: &Oggetto, sent: NaiveDate, lang: Lang, suggested: bool) -> Element {
+    let label = o.label.as_str();
+    let mut text = if suggested {
+        format!("{label} ({})", o.classe)
+    } else {
+        label.to_string()
+    };
+    let available = o.is_available(Some(sent));
+    let tail = match (available, o.status, o.removed) {
+        (false, _, Some(d)) => Some(match lang {
+            Lang::It => format!("non più disponibile dal {}", dates::it(d)),
+            Lang::En => format!("no longer available since {}", dates::human(d, lang)),
+        }),
+        (false, Status::Eliminated, _) => Some(lang.pick("eliminato", "eliminated").to_string()),
+        (false, _, _) => Some(Label::PickerRemoved.text(lang).to_lowercase()),
+        (true, _, _) if o.generic => Some(
+            lang.pick(
+                "solo se nessun altro oggetto è pertinente",
+                "only when no other object fits",
+            )
+            .to_string(),
+        ),
+        (true, _, _) => o.tempo_soglia.map(|t| match t.unit {
+            Unit::WorkingDays => i18n::working_days(t.days, lang),
+            Unit::CalendarDays => {
+                lang.pick(format!("{} giorni", t.days), format!("{} days", t.days))
+            }
+        }),
+    };
+    if let Some(tail) = tail {
+        text.push_str(" — ");
+        text.push_str(&tail);
+    }
+    let e = dom::el(doc, "option", "", Some(&text));
+    dom::set(&e, "value", label);
+    dom::set(
+        &e,
+        "data-instrada-option",
+        if suggested { "suggested" } else { "object" },
+    );
+    dom::set(
+        &e,
+        "data-instrada-search",
+        &fold_words(&format!("{label} {} {}", o.classe, o.label_en)),
+    );
+    if !available {
+        dom::set(&e, "disabled", "");
+    }
+    e
+}

@@ -1,0 +1,485 @@
+//! Browser tests of the widget: `attach`, `mount` and `detach` on real forms in headless
+//! Chromium, with any JavaScript value as argument, events dispatched as a person's typing
+//! would, and the page checked after each step.
+#![cfg(target_arch = "wasm32")]
+
+use instrada::widget::{attach, mount, Widget};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, Event, EventInit, HtmlFormElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A portal's form: label, hint, input for each field, as Bootstrap Italia writes them.
+const FORM: &str = r#"<form id="t" action="javascript:void 0" data-instrada="torino" data-instrada-today="2026-11-20">
+  <label for="cf">Codice fiscale</label>
+  <input id="cf" name="cf" aria-describedby="cf-hint" data-instrada-field="codice-fiscale" required>
+  <small class="form-text" id="cf-hint">16 caratteri</small>
+  <select id="gestione" name="gestione" data-instrada-field="gestione" required>
+    <option value="">Scegli</option><option value="aziende-dm">Aziende</option>
+  </select>
+  <textarea id="descrizione" name="descrizione" data-instrada-field="descrizione" required></textarea>
+  <input id="oggetto" name="oggetto" data-instrada-field="oggetto" required>
+  <input id="data-invio" name="data-invio" type="date" data-instrada-field="data-invio">
+  <input id="altro" name="altro" required>
+  <button type="submit">Invia</button>
+</form>"#;
+
+fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Puts `html` in a fresh container at the end of the body and returns the container
+/// (after removing what an earlier, failed, test may have left).
+fn page(html: &str) -> Element {
+    let doc = document();
+    if let Ok(old) = doc.query_selector_all(".web-widget-test") {
+        for i in 0..old.length() {
+            if let Some(e) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                e.remove();
+            }
+        }
+    }
+    let div = doc.create_element("div").expect("div");
+    div.set_class_name("web-widget-test");
+    div.set_inner_html(html);
+    doc.body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
+    div
+}
+
+fn form(container: &Element) -> HtmlFormElement {
+    container
+        .query_selector("form")
+        .ok()
+        .flatten()
+        .expect("a form")
+        .dyn_into()
+        .expect("a <form>")
+}
+
+fn by_id(id: &str) -> Element {
+    document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("#{id} in the page"))
+}
+
+fn input(id: &str) -> HtmlInputElement {
+    by_id(id).dyn_into().expect("an <input>")
+}
+
+/// Types `value` into a field the way the browser reports it: value, then `input`.
+fn type_into(id: &str, value: &str) {
+    let e = by_id(id);
+    js_sys::Reflect::set(&e, &"value".into(), &value.into()).expect("set value");
+    fire(&e, "input");
+}
+
+/// Dispatches a bubbling event.
+fn fire(e: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    e.dispatch_event(&Event::new_with_event_init_dict(kind, &init).expect("event"))
+        .expect("dispatch");
+}
+
+/// Submits like a click on the button; returns whether the submission went ahead (a
+/// listener on the document stops the actual navigation either way).
+fn submit(f: &HtmlFormElement) -> bool {
+    let went = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = went.clone();
+    let stop = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        seen.set(!e.default_prevented());
+        e.prevent_default();
+    });
+    let doc = document();
+    doc.add_event_listener_with_callback("submit", stop.as_ref().unchecked_ref())
+        .expect("listen");
+    f.request_submit().expect("requestSubmit");
+    doc.remove_event_listener_with_callback("submit", stop.as_ref().unchecked_ref())
+        .expect("unlisten");
+    went.get()
+}
+
+fn codes(widget: &Widget) -> Vec<(String, String)> {
+    let findings: js_sys::Array = widget.findings().unchecked_into();
+    findings
+        .iter()
+        .map(|f| {
+            let get = |k: &str| {
+                js_sys::Reflect::get(&f, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default()
+            };
+            (get("code"), get("field"))
+        })
+        .collect()
+}
+
+#[track_caller]
+fn check<T: PartialEq + std::fmt::Debug>(what: &str, actual: T, expected: T) {
+    assert!(
+        actual == expected,
+        "{what}\n  expected: {expected:?}\n    actual: {actual:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn anything_that_is_not_a_form_is_refused_without_throwing() {
+    for value in [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from(42),
+        JsValue::from("form"),
+        js_sys::Object::new().into(),
+        document().create_element("div").expect("div").into(),
+    ] {
+        check(
+            "attach(non-form)",
+            attach(value.clone(), JsValue::UNDEFINED).is_none(),
+            true,
+        );
+        if !value.is_instance_of::<Element>() {
+            check(
+                "mount(non-element)",
+                mount(value, JsValue::UNDEFINED).is_none(),
+                true,
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn detach_leaves_the_form_exactly_as_it_was() {
+    let c = page(FORM);
+    let f = form(&c);
+    let before = c.inner_html();
+    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    check("noValidate while attached", f.no_validate(), true);
+    type_into("cf", "x");
+    fire(&by_id("cf"), "focusout");
+    check("submission stopped", submit(&f), false);
+    assert!(c.inner_html() != before, "the widget added its messages");
+    w.detach();
+    check("page after detach", c.inner_html(), before.clone());
+    check("noValidate restored", f.no_validate(), false);
+    check(
+        "custom validity cleared",
+        input("cf").validation_message().unwrap_or_default(),
+        "".to_string(),
+    );
+    // Detached: a second call does nothing, and a submission is the browser's own again
+    // (its constraint validation stops it: the required fields are empty).
+    w.detach();
+    check("the browser's validation", submit(&f), false);
+    check("form untouched by the submission", c.inner_html(), before);
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn errors_wait_for_leaving_the_field_and_go_when_fixed() {
+    let c = page(FORM);
+    let f = form(&c);
+    let w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let cf = by_id("cf");
+    type_into("descrizione", "a");
+    type_into("descrizione", "");
+    check(
+        "no error while typing",
+        by_id("descrizione").get_attribute("aria-invalid"),
+        None,
+    );
+    // The portal's checkValidity() is truthful before anything is shown.
+    check("checkValidity with errors", f.check_validity(), false);
+    fire(&by_id("descrizione"), "focusout");
+    check(
+        "error once left",
+        by_id("descrizione").get_attribute("aria-invalid"),
+        Some("true".into()),
+    );
+    let described = by_id("descrizione")
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    let error_id = described
+        .split(' ')
+        .find(|id| id.ends_with("-error"))
+        .expect("an error id")
+        .to_string();
+    check(
+        "inline text",
+        by_id(&error_id).text_content(),
+        Some("Errore: Descrivi la richiesta".into()),
+    );
+    type_into("descrizione", "Richiesta di estratto conto");
+    check(
+        "error gone while typing the fix",
+        by_id("descrizione").get_attribute("aria-invalid"),
+        None,
+    );
+    check(
+        "hidden again",
+        by_id(&error_id).has_attribute("hidden"),
+        true,
+    );
+    // The portal's own hint stays first in aria-describedby.
+    check(
+        "hint kept",
+        cf.get_attribute("aria-describedby"),
+        Some("cf-hint".into()),
+    );
+    drop(w);
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_blocked_submission_shows_the_summary_first_with_one_link_per_error() {
+    let c = page(FORM);
+    let f = form(&c);
+    let w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    check("submission stopped", submit(&f), false);
+    let summary = f.first_element_child().expect("a first child");
+    check(
+        "summary first",
+        summary.class_list().contains("instrada-summary"),
+        true,
+    );
+    check(
+        "focus on the summary",
+        document().active_element().map(|e| e.id()),
+        Some(summary.id()),
+    );
+    let links = summary.query_selector_all("a").expect("links");
+    let hrefs: Vec<String> = (0..links.length())
+        .filter_map(|i| links.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    // The form's order; `altro` is the portal's own required field, checked natively.
+    check(
+        "links",
+        hrefs,
+        ["#cf", "#gestione", "#descrizione", "#oggetto", "#altro"]
+            .map(String::from)
+            .to_vec(),
+    );
+    check(
+        "findings",
+        codes(&w),
+        [
+            ("field.required", "codice-fiscale"),
+            ("field.required", "gestione"),
+            ("field.required", "descrizione"),
+            ("field.required", "oggetto"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .to_vec(),
+    );
+    check(
+        "custom validity",
+        input("cf").validation_message().unwrap_or_default(),
+        "Inserisci il codice fiscale del contribuente".to_string(),
+    );
+    drop(w);
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn events_carry_the_findings_and_valid_can_be_cancelled() {
+    let c = page(FORM);
+    let f = form(&c);
+    let w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let seen: std::rc::Rc<std::cell::RefCell<Vec<(String, bool)>>> = Default::default();
+    let log = seen.clone();
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            let valid = js_sys::Reflect::get(&e.detail(), &"valid".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            log.borrow_mut().push((e.type_(), valid));
+            if e.type_() == "instrada:valid" {
+                e.prevent_default();
+            }
+        });
+    for kind in ["instrada:change", "instrada:invalid", "instrada:valid"] {
+        f.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())
+            .expect("listen");
+    }
+    type_into("cf", "RSSMRA85T10A562S");
+    check(
+        "a change event",
+        seen.borrow().last().cloned(),
+        Some(("instrada:change".to_string(), false)),
+    );
+    check("blocked", submit(&f), false);
+    check(
+        "an invalid event",
+        seen.borrow().last().cloned(),
+        Some(("instrada:invalid".to_string(), false)),
+    );
+    let select: web_sys::HtmlSelectElement = by_id("gestione").dyn_into().expect("select");
+    select.set_value("aziende-dm");
+    fire(&by_id("gestione"), "change");
+    type_into("descrizione", "Richiesta di estratto conto");
+    type_into("oggetto", "Estratto conto");
+    type_into("altro", "x");
+    check("the portal cancelled instrada:valid", submit(&f), false);
+    check(
+        "a valid event",
+        seen.borrow().last().cloned(),
+        Some(("instrada:valid".to_string(), true)),
+    );
+    check(
+        "no summary left",
+        f.query_selector(".instrada-summary")
+            .ok()
+            .flatten()
+            .is_none(),
+        true,
+    );
+    drop(w);
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn hostile_text_stays_text() {
+    let c = page(FORM);
+    let f = form(&c);
+    let w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let select: web_sys::HtmlSelectElement = by_id("gestione").dyn_into().expect("select");
+    select.set_value("aziende-dm");
+    fire(&by_id("gestione"), "change");
+    for text in [
+        "<img src=x onerror=alert(1)>",
+        "😀\u{202e} مرحبا \u{0}",
+        &"avviso bonario ".repeat(70_000),
+    ] {
+        type_into("oggetto", text);
+        type_into("descrizione", text);
+        fire(&by_id("oggetto"), "focusout");
+        check(
+            "no element from the text",
+            c.query_selector("img").ok().flatten().is_none(),
+            true,
+        );
+    }
+    type_into("oggetto", "<b>x</b>");
+    fire(&by_id("oggetto"), "focusout");
+    let warning = c
+        .query_selector("#oggetto ~ .instrada-warning")
+        .ok()
+        .flatten()
+        .expect("a warning");
+    assert!(
+        warning
+            .text_content()
+            .unwrap_or_default()
+            .contains("«<b>x</b>»"),
+        "{:?}",
+        warning.text_content()
+    );
+    drop(w);
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn lenient_options_and_two_widgets_on_one_page() {
+    let a = page(FORM);
+    let b = page(
+        &FORM
+            .replace("id=\"", "id=\"b-")
+            .replace("for=\"", "for=\"b-"),
+    );
+    let options = js_sys::JSON::parse(
+        r#"{"lang": 5, "today": "yesterday", "checks": {"picker": "no"}, "profile": 42}"#,
+    )
+    .expect("json");
+    let wa = attach(form(&a).into(), options).expect("attached despite odd options");
+    let wb = attach(
+        form(&b).into(),
+        js_sys::JSON::parse(r#"{"lang":"en"}"#).expect("json"),
+    )
+    .expect("attached");
+    check(
+        "attaching twice is refused",
+        attach(form(&a).into(), JsValue::UNDEFINED).is_none(),
+        true,
+    );
+    submit(&form(&a));
+    submit(&form(&b));
+    let ids = document()
+        .query_selector_all("[id^=instrada-]")
+        .expect("ids");
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..ids.length() {
+        let id = ids
+            .item(i)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+            .map(|e| e.id())
+            .unwrap_or_default();
+        assert!(seen.insert(id.clone()), "duplicate id {id}");
+    }
+    check(
+        "English summary",
+        form(&b)
+            .query_selector(".instrada-summary h2")
+            .ok()
+            .flatten()
+            .and_then(|h| h.text_content()),
+        Some("There is a problem".into()),
+    );
+    drop((wa, wb));
+    a.remove();
+    b.remove();
+}
+
+#[wasm_bindgen_test]
+fn mount_builds_a_complete_labelled_form_and_detach_removes_it() {
+    let c = page("");
+    let options =
+        js_sys::JSON::parse(r#"{"profile":"torino","today":"2026-11-20","action":"inviata.html"}"#)
+            .expect("json");
+    let mut w = mount(c.clone().into(), options).expect("mounted");
+    let f = w.form().expect("the form");
+    check(
+        "action",
+        f.get_attribute("action"),
+        Some("inviata.html".into()),
+    );
+    let fields = f
+        .query_selector_all("[data-instrada-field]")
+        .expect("fields");
+    check("fields", fields.length(), 6);
+    for i in 0..fields.length() {
+        let e: Element = fields
+            .item(i)
+            .and_then(|n| n.dyn_into().ok())
+            .expect("element");
+        let label = f
+            .query_selector(&format!("label[for=\"{}\"]", e.id()))
+            .ok()
+            .flatten();
+        assert!(label.is_some(), "#{} has a label", e.id());
+    }
+    check(
+        "today's date",
+        input(
+            &f.query_selector("[data-instrada-field=data-invio]")
+                .ok()
+                .flatten()
+                .expect("date")
+                .id(),
+        )
+        .value(),
+        "2026-11-20".to_string(),
+    );
+    w.detach();
+    check("container empty again", c.inner_html(), String::new());
+    c.remove();
+}
