@@ -8,23 +8,26 @@
 //!   (case, accents and punctuation with [`fold_words`]) and after dropping Italian
 //!   articles and prepositions (so "avviso di addebito" matches "avvisi addebito*").
 //!   In a keyword, spaces separate words, `*` ends a word prefix (`rimbors*` matches
-//!   "rimborso" and "rimborsi") and `|` separates alternatives for one word
-//!   (`rateizz*|dilazion* avvis*`). A keyword weighs [`WORD`] per word;
+//!   "rimborso" and "rimborsi"), `|` separates alternatives for one word
+//!   (`rateizz*|dilazion* avvis*`), and within a word `#` stands for one digit and `@` for
+//!   one letter (`#@` matches "7b", `0##` matches "068", `#*` any word that starts with a
+//!   digit). A keyword weighs [`WORD`] per word;
 //! - `strong`: the same syntax, for distinctive words ("durc", "casco", "codeline"): each
 //!   weighs [`STRONG`] more;
 //! - `allOf`: phrases of the same syntax joined by `+` that must all appear, anywhere and
 //!   in any order (`"rateizz*|dilazion* + bonari*"`: an instalment plan *and* an avviso
 //!   bonario). One weighs [`PATTERN`];
-//! - `patterns`: regular expressions, only for codes that words cannot describe (a cartella
-//!   number), over the folded text with one space before and after it (so `" a1 "` is a
-//!   whole word). The folded text is lower-case ASCII letters, digits and single spaces.
-//!   The crate's `regex` is built without Unicode tables: write `[0-9]`, not `\d`; a space
-//!   or `(?-u:\b)`, not `\b` (`.` is fine: it needs no table). A pattern weighs
-//!   [`PATTERN`].
+//! - `codes`: the shape of a code, in the same syntax, for what words cannot describe: a
+//!   cartella number (`0## 19##|20## #####*` matches "068 2019 00123456"), a codice
+//!   autorizzazione (`c a #@` matches "c.a. 7B"). A code is matched on the words as
+//!   written, articles and prepositions included (the "c" and "a" of "c.a."). The codes of
+//!   an object are the shapes of one code: together they weigh [`PATTERN`] once. (There is
+//!   no regular-expression engine: it would cost the page about 94 KB gzip for the three
+//!   codes the data needs.)
 //!
 //! The words of the object's label count too, a little ([`LABEL`] per word stem), so that
 //! typing the label itself finds the object. An object needs [`MIN_SCORE`] to be proposed.
-//! Patterns are compiled once per titolario, at its first suggestion.
+//! The keywords are split into words once per titolario, at its first suggestion.
 //!
 //! Only the first [`MAX_SCAN_CHARS`] characters of the text are read: a description is a
 //! few lines, and a pasted megabyte must not freeze the page.
@@ -40,11 +43,10 @@
 //! ```
 
 use chrono::NaiveDate;
-use regex::Regex;
 use serde::Serialize;
 
 use crate::catalog::titolario::{Oggetto, TempoSoglia, Titolario};
-use crate::text::fold_words;
+use crate::text::{fold_char, fold_words, fold_words_by};
 
 /// Characters of the description that are read; the rest is ignored.
 pub const MAX_SCAN_CHARS: usize = 20_000;
@@ -52,7 +54,7 @@ pub const MAX_SCAN_CHARS: usize = 20_000;
 pub const WORD: u32 = 10;
 /// Extra weight of a `strong` keyword.
 pub const STRONG: u32 = 15;
-/// Weight of an `allOf` entry or of a pattern.
+/// Weight of an `allOf` entry or of a code.
 pub const PATTERN: u32 = 20;
 /// Weight of each word stem of the object's label found in the text.
 pub const LABEL: u32 = 4;
@@ -103,8 +105,8 @@ pub fn suggest(
     if folded.is_empty() {
         return Vec::new();
     }
-    let padded = format!(" {folded} ");
-    let words: Vec<&str> = folded.split(' ').filter(|w| !is_stopword(w)).collect();
+    let all: Vec<&str> = folded.split(' ').collect();
+    let words: Vec<&str> = all.iter().copied().filter(|w| !is_stopword(w)).collect();
     let index = t.suggest_index.get_or_init(|| Index::build(t));
 
     let mut found: Vec<Suggestion> = Vec::new();
@@ -119,7 +121,7 @@ pub fn suggest(
         if !obj.is_available(date) {
             continue;
         }
-        let (score, matched) = entry.score(&words, &padded);
+        let (score, matched) = entry.score(&words, &all);
         if score >= MIN_SCORE {
             found.push(suggestion(obj, score, matched));
         }
@@ -255,11 +257,19 @@ struct Token {
 impl Token {
     fn matches(&self, word: &str) -> bool {
         self.alts.iter().any(|(a, prefix)| {
-            if *prefix {
-                word.starts_with(a.as_str())
+            let (a, w) = (a.as_bytes(), word.as_bytes());
+            let len_ok = if *prefix {
+                w.len() >= a.len()
             } else {
-                word == a
-            }
+                w.len() == a.len()
+            };
+            // `#` one digit, `@` one letter; the words are folded to lower-case ASCII.
+            len_ok
+                && a.iter().zip(w).all(|(&a, &w)| match a {
+                    b'#' => w.is_ascii_digit(),
+                    b'@' => w.is_ascii_lowercase(),
+                    _ => a == w,
+                })
         })
     }
 }
@@ -282,12 +292,12 @@ struct Entry {
     object: usize,
     keywords: Vec<Keyword>,
     all_of: Vec<AllOf>,
-    patterns: Vec<Regex>,
+    codes: Vec<Vec<Token>>,
     stems: Vec<String>,
 }
 
-/// The compiled suggestion data of one titolario (keywords split into words, patterns
-/// compiled, label stems), built once and kept in the titolario.
+/// The compiled suggestion data of one titolario (keywords and codes split into words,
+/// label stems), built once and kept in the titolario.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
     entries: Vec<Entry>,
@@ -305,7 +315,7 @@ impl Index {
                     .all_of
                     .iter()
                     .map(|k| AllOf {
-                        parts: k.split('+').filter_map(phrase).collect(),
+                        parts: k.split('+').filter_map(|p| phrase(p, false)).collect(),
                     })
                     .filter(|a| a.parts.len() > 1)
                     .collect();
@@ -331,13 +341,13 @@ impl Index {
                     .into_iter()
                     .filter_map(|i| written.get_mut(i).and_then(Option::take))
                     .collect();
-                let patterns = o.patterns.iter().filter_map(|p| compile(p).ok()).collect();
+                let codes = o.codes.iter().filter_map(|c| phrase(c, true)).collect();
                 entries.push(Entry {
                     classe: ci,
                     object: oi,
                     keywords,
                     all_of,
-                    patterns,
+                    codes,
                     stems: stems(&o.label),
                 });
             }
@@ -346,14 +356,8 @@ impl Index {
     }
 }
 
-/// Compiles a pattern of the data. A pattern that does not compile (with the crate's
-/// Unicode-less `regex`) is left out; the tests compile every pattern of the embedded data.
-pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(pattern)
-}
-
 fn keyword(text: &str, extra: u32) -> Option<Keyword> {
-    let tokens = phrase(text)?;
+    let tokens = phrase(text, false)?;
     let n = u32::try_from(tokens.len()).ok()?;
     Some(Keyword {
         tokens,
@@ -361,8 +365,9 @@ fn keyword(text: &str, extra: u32) -> Option<Keyword> {
     })
 }
 
-/// The words of a phrase of the data, folded, stopwords dropped; `None` if none is left.
-fn phrase(text: &str) -> Option<Vec<Token>> {
+/// The words of a phrase of the data, folded, stopwords dropped (unless `keep_stopwords`, for
+/// codes); `None` if none is left.
+fn phrase(text: &str, keep_stopwords: bool) -> Option<Vec<Token>> {
     let tokens: Vec<Token> = text
         .split_whitespace()
         .filter_map(|word| {
@@ -370,11 +375,11 @@ fn phrase(text: &str) -> Option<Vec<Token>> {
                 .split('|')
                 .filter_map(|alt| {
                     let prefix = alt.ends_with('*');
-                    let f = fold_words(alt.trim_end_matches('*'));
+                    let f = fold_words_by(alt.trim_end_matches('*'), fold_keyword_char);
                     // "dell'", "c.15": folding may split one written word in two; keep both.
                     let f = f
                         .split(' ')
-                        .filter(|w| !is_stopword(w))
+                        .filter(|w| keep_stopwords || !is_stopword(w))
                         .collect::<Vec<_>>()
                         .join(" ");
                     (!f.is_empty()).then_some((f, prefix))
@@ -385,6 +390,14 @@ fn phrase(text: &str) -> Option<Vec<Token>> {
         .flat_map(split_compound)
         .collect();
     (!tokens.is_empty()).then_some(tokens)
+}
+
+/// [`fold_char`], keeping the wildcards `#` (a digit) and `@` (a letter).
+fn fold_keyword_char(c: char) -> Option<char> {
+    match c {
+        '#' | '@' => Some(c),
+        _ => fold_char(c),
+    }
 }
 
 /// A token whose single alternative folded into several words ("c.15" → "c 15") becomes
@@ -438,7 +451,8 @@ fn stems(label: &str) -> Vec<String> {
 }
 
 impl Entry {
-    fn score(&self, words: &[&str], padded: &str) -> (u32, Vec<String>) {
+    /// `words` are the folded words of the text without stopwords, `all` with them.
+    fn score(&self, words: &[&str], all: &[&str]) -> (u32, Vec<String>) {
         let mut score = 0;
         let mut matched: Vec<(u32, String)> = Vec::new();
         let mut covered: Vec<(usize, usize)> = Vec::new();
@@ -479,11 +493,10 @@ impl Entry {
                 matched.push((PATTERN, found.join(" … ")));
             }
         }
-        for p in &self.patterns {
-            if let Some(m) = p.find(padded) {
-                score += PATTERN;
-                matched.push((PATTERN, ends(padded, m.start(), m.end())));
-            }
+        // The codes of an object are the shapes of one code: the first that matches counts.
+        if let Some(found) = self.codes.iter().find_map(|code| find(code, all)) {
+            score += PATTERN;
+            matched.push((PATTERN, ends(&found)));
         }
         for stem in &self.stems {
             let hit = if stem.bytes().any(|b| b.is_ascii_digit()) {
@@ -530,18 +543,12 @@ fn find(tokens: &[Token], words: &[&str]) -> Option<String> {
         .map(|i| words[i..i + n].join(" "))
 }
 
-/// The words a pattern matched, for the explanation: the whole words at both ends of the
-/// match, with "…" between them when the match spans more than two words
-/// ("trasmette … regolarizzazione").
-fn ends(text: &str, start: usize, end: usize) -> String {
-    let before = text.get(..start).unwrap_or("");
-    let after = text.get(end..).unwrap_or("");
-    let from = before.rfind(' ').map_or(0, |i| i + 1);
-    let to = after.find(' ').map_or(text.len(), |i| end + i);
-    let span = text.get(from..to).unwrap_or("").trim();
-    let words: Vec<&str> = span.split(' ').filter(|w| !w.is_empty()).collect();
+/// The words a code matched, for the explanation: both ends, with "…" between them when
+/// the code spans more than two words ("068 … 00123456").
+fn ends(found: &str) -> String {
+    let words: Vec<&str> = found.split(' ').collect();
     match words.as_slice() {
-        [first, .., last] if words.len() > 2 => format!("{first} … {last}"),
-        _ => words.join(" "),
+        [first, _, .., last] => format!("{first} … {last}"),
+        _ => found.to_string(),
     }
 }

@@ -38,10 +38,17 @@ pub fn fold_char(c: char) -> Option<char> {
 /// Lower-case ASCII words of a free text: accents folded, apostrophes and punctuation turned
 /// into spaces, runs of spaces collapsed. "L'Agibilità  n.5" → "l agibilita n 5".
 pub fn fold_words(text: &str) -> String {
+    fold_words_by(text, fold_char)
+}
+
+/// [`fold_words`] with another folding of each character (`None`: a separator), e.g. one
+/// that also keeps the wildcards of a keyword. A function pointer, not a generic: one copy
+/// of the loop in the wasm.
+pub(crate) fn fold_words_by(text: &str, fold: fn(char) -> Option<char>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
-        match fold_char(c) {
+        match fold(c) {
             Some(f) => {
                 if pending_space && !out.is_empty() {
                     out.push(' ');

@@ -836,6 +836,12 @@ fn validation_names_the_field_and_the_reason() {
         ),
         (
             r#""labelEn": "Notes""#,
+            r#""labelEn": "Notes", "codes": ["c a #@ + 0##"]"#,
+            "classes[0].objects[0].codes",
+            "allOf",
+        ),
+        (
+            r#""labelEn": "Notes""#,
             r#""labelEn": "Notes", "allOf": ["rateizz* + "]"#,
             "classes[0].objects[0].allOf",
             "two phrases",

@@ -3,7 +3,7 @@
 //! would, and the page checked after each step.
 #![cfg(target_arch = "wasm32")]
 
-use instrada::widget::{attach, mount, Widget};
+use instrada::widget::{attach, mount, simulate_failure_for_tests, Widget};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -187,7 +187,7 @@ fn detach_leaves_the_form_exactly_as_it_was() {
 fn errors_wait_for_leaving_the_field_and_go_when_fixed() {
     let c = page(FORM);
     let f = form(&c);
-    let w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
     let cf = by_id("cf");
     type_into("descrizione", "a");
     type_into("descrizione", "");
@@ -234,7 +234,7 @@ fn errors_wait_for_leaving_the_field_and_go_when_fixed() {
         cf.get_attribute("aria-describedby"),
         Some("cf-hint".into()),
     );
-    drop(w);
+    w.detach();
     c.remove();
 }
 
@@ -242,7 +242,7 @@ fn errors_wait_for_leaving_the_field_and_go_when_fixed() {
 fn a_blocked_submission_shows_the_summary_first_with_one_link_per_error() {
     let c = page(FORM);
     let f = form(&c);
-    let w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
     check("submission stopped", submit(&f), false);
     let summary = f.first_element_child().expect("a first child");
     check(
@@ -285,7 +285,7 @@ fn a_blocked_submission_shows_the_summary_first_with_one_link_per_error() {
         input("cf").validation_message().unwrap_or_default(),
         "Inserisci il codice fiscale del contribuente".to_string(),
     );
-    drop(w);
+    w.detach();
     c.remove();
 }
 
@@ -293,7 +293,7 @@ fn a_blocked_submission_shows_the_summary_first_with_one_link_per_error() {
 fn events_carry_the_findings_and_valid_can_be_cancelled() {
     let c = page(FORM);
     let f = form(&c);
-    let w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
     let seen: std::rc::Rc<std::cell::RefCell<Vec<(String, bool)>>> = Default::default();
     let log = seen.clone();
     let listener =
@@ -343,7 +343,7 @@ fn events_carry_the_findings_and_valid_can_be_cancelled() {
             .is_none(),
         true,
     );
-    drop(w);
+    w.detach();
     c.remove();
 }
 
@@ -351,7 +351,7 @@ fn events_carry_the_findings_and_valid_can_be_cancelled() {
 fn hostile_text_stays_text() {
     let c = page(FORM);
     let f = form(&c);
-    let w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
     let select: web_sys::HtmlSelectElement = by_id("gestione").dyn_into().expect("select");
     select.set_value("aziende-dm");
     fire(&by_id("gestione"), "change");
@@ -384,7 +384,7 @@ fn hostile_text_stays_text() {
         "{:?}",
         warning.text_content()
     );
-    drop(w);
+    w.detach();
     c.remove();
 }
 
@@ -400,8 +400,8 @@ fn lenient_options_and_two_widgets_on_one_page() {
         r#"{"lang": 5, "today": "yesterday", "checks": {"picker": "no"}, "profile": 42}"#,
     )
     .expect("json");
-    let wa = attach(form(&a).into(), options).expect("attached despite odd options");
-    let wb = attach(
+    let mut wa = attach(form(&a).into(), options).expect("attached despite odd options");
+    let mut wb = attach(
         form(&b).into(),
         js_sys::JSON::parse(r#"{"lang":"en"}"#).expect("json"),
     )
@@ -434,7 +434,8 @@ fn lenient_options_and_two_widgets_on_one_page() {
             .and_then(|h| h.text_content()),
         Some("There is a problem".into()),
     );
-    drop((wa, wb));
+    wa.detach();
+    wb.detach();
     a.remove();
     b.remove();
 }
@@ -481,5 +482,108 @@ fn mount_builds_a_complete_labelled_form_and_detach_removes_it() {
     );
     w.detach();
     check("container empty again", c.inner_html(), String::new());
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn after_a_failure_the_widget_steps_aside_and_the_form_is_the_portals_again() {
+    let c = page(FORM);
+    let f = form(&c);
+    let before = c.inner_html();
+    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    check("blocked while working", submit(&f), false);
+    // What the panic hook does after a panic anywhere in the module.
+    simulate_failure_for_tests(true);
+    // The next event finds the failure: the widget removes what it added, once, and leaves
+    // the event to the page.
+    type_into("cf", "RSSMRA85T10A562S");
+    let after = c.inner_html();
+    simulate_failure_for_tests(false);
+    check(
+        "form as before (but for the typed value)",
+        after,
+        before.clone(),
+    );
+    check("noValidate restored", f.no_validate(), false);
+    check(
+        "no custom validity",
+        input("cf").validation_message().unwrap_or_default(),
+        "".to_string(),
+    );
+    w.detach();
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_codice_fiscale_is_decoded_live_and_rewritten_only_on_request() {
+    let c = page(FORM);
+    let f = form(&c);
+    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let cf = by_id("cf");
+    let guidance = || {
+        let id = cf
+            .get_attribute("aria-describedby")
+            .unwrap_or_default()
+            .split(' ')
+            .find(|id| id.ends_with("-guidance"))
+            .map(str::to_string);
+        id.and_then(|id| by_id(&id).text_content())
+    };
+    for (typed, said) in [
+        // (what is typed, what the guidance starts with: live, before leaving the field)
+        (
+            "RSSMRA85T10A562S",
+            Some("Nato il 10/12/1985 a San Giuliano Terme (PI)."),
+        ),
+        (
+            "02987650153",
+            Some("Codice fiscale di un'azienda o di un ente"),
+        ),
+        ("RSSMRA85T10A562", None),
+        ("", None),
+    ] {
+        type_into("cf", typed);
+        let text = guidance();
+        match said {
+            Some(s) => assert!(
+                text.as_deref().is_some_and(|t| t.starts_with(s)),
+                "{typed}: {text:?}"
+            ),
+            None => check(typed, text, None),
+        }
+        check(
+            "no error shown while typing",
+            cf.get_attribute("aria-invalid"),
+            None,
+        );
+    }
+    type_into("cf", "rss-mra 85t10 a562s");
+    check(
+        "typed value kept",
+        input("cf").value(),
+        "rss-mra 85t10 a562s".to_string(),
+    );
+    let button = c
+        .query_selector("#cf ~ .instrada-guidance button[data-instrada-value]")
+        .ok()
+        .flatten()
+        .expect("a «Usa …» button");
+    check(
+        "offer",
+        button.text_content(),
+        Some("Usa «RSSMRA85T10A562S»".into()),
+    );
+    button.unchecked_ref::<web_sys::HtmlElement>().click();
+    check(
+        "applied on request",
+        input("cf").value(),
+        "RSSMRA85T10A562S".to_string(),
+    );
+    check(
+        "focus back on the field",
+        document().active_element().map(|e| e.id()),
+        Some("cf".into()),
+    );
+    w.detach();
     c.remove();
 }

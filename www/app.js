@@ -4,6 +4,9 @@
 import { attach, load, version } from './pkg/instrada-widget.js';
 import { fill } from './samples.js';
 
+// benches/widget.mjs reads these marks: from this module's start to an interactive widget.
+performance.mark('instrada:start');
+
 const status = document.getElementById('stato-instrada');
 const form = document.getElementById('richiesta');
 const profile = document.getElementById('demo-profilo');
@@ -24,12 +27,15 @@ async function enhance() {
 }
 
 async function start() {
-  if (!(await load())) {
+  const loaded = await load();
+  performance.mark('instrada:loaded');
+  if (!loaded) {
     document.documentElement.dataset.instrada = 'unavailable';
     status.textContent = 'I controlli automatici non sono disponibili: puoi comunque compilare e inviare il modulo.';
     return;
   }
   await enhance();
+  performance.mark('instrada:interactive');
   document.documentElement.dataset.instrada = 'ready';
   status.textContent = `Controlli attivi (instrada ${version()}).`;
   profile.addEventListener('change', enhance);

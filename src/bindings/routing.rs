@@ -1,1 +1,418 @@
-//! (being written)
+//! JS API of protocol profiles, routing and review: `profiles`, `catalog`, `route`,
+//! `review`, `composeSubject`, `loadProfile`. Every function takes `JsValue`s, reads them
+//! field by field (a field of the wrong type is a finding that names it), and returns a
+//! plain object; nothing throws.
+
+use chrono::NaiveDate;
+use wasm_bindgen::prelude::*;
+
+use super::{lang_of, object_arg, text_arg, to_js, MAX_TEXT};
+use crate::catalog::profile::{self, view};
+use crate::finding::{Finding, Lang};
+use crate::review::{self, Composed, Draft, Review, SubjectInput};
+use crate::routing::{self, Facts, Route};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ROUTING: &str = r#"
+export type Gestione = "aziende-dm" | "committenti-gs" | "liberi-professionisti" | "artigiani-commercianti" | "agricoli" | "domestici" | "sport-spettacolo" | "dipendenti-pubblici";
+export type RequestKind = "domanda" | "domanda-telematizzata" | "domanda-non-telematizzata" | "comunicazione" | "sollecito" | "durc" | "appuntamento" | "urgente" | "quesito-normativo" | "riesame";
+export type ChannelId = "servizi-online" | "pec" | "bidirezionale" | "email" | "agenda" | "telefono" | "ordine" | "escalation" | "nessuno";
+/** What a form knows. Every field is optional text; a wrong value is a finding. */
+export interface RouteFacts {
+  profile?: string;
+  sede?: string;
+  gestione?: Gestione | string;
+  kind?: RequestKind | string;
+  /** YYYY-MM-DD or DD/MM/YYYY: the sending date (the widget never reads the clock). */
+  date?: string;
+  description?: string;
+  previous?: "nessuna" | "in-attesa" | "scaduta" | "non-accolta" | "accolta";
+  level?: "B" | "C";
+  lang?: "it" | "en";
+}
+export interface RouteAddress { address: string; kind: "pec" | "email"; sede?: string; role?: string; note?: string }
+export interface RouteStep {
+  channel: ChannelId;
+  rule?: string;
+  why: string;
+  source?: Source;
+  addresses: RouteAddress[];
+  cc: RouteAddress[];
+  cassetto?: { cassetto: string; name: string; titolario?: string; menu?: string; generic?: string };
+  subject: ("codice-fiscale" | "codice-fiscale-o-matricola" | "gestione" | "contenuto")[];
+  subjectPrefix?: string;
+  booking: ("richiedente" | "identificativi" | "gestione" | "atto-e-oggetto" | "dettaglio")[];
+  requires: ("codice-fiscale" | "matricola" | "riferimento" | "copia-cassetti")[];
+  phone: { number: string; days: string[]; from: string; to: string; purpose: string }[];
+}
+export interface RouteResult extends RouteStep {
+  ok: boolean;
+  profile?: string;
+  sede?: string;
+  gestione?: Gestione;
+  kind?: RequestKind;
+  date?: string;
+  alternatives: RouteStep[];
+  listed?: { label: string; onlineOnly: boolean; matched: string[]; source: Source };
+  findings: Finding[];
+}
+/** A draft request as the form holds it. */
+export interface ReviewDraft extends RouteFacts {
+  cassetto?: string;
+  channel?: ChannelId | string;
+  object?: string;
+  subject?: string;
+  recipient?: string;
+  sender?: string;
+  codiceFiscale?: string;
+  matricola?: string;
+  reference?: string;
+}
+/** A threshold of the titolario (ER table): days, working or calendar. */
+export interface RoutingTempoSoglia { days: number; unit: "working-days" | "calendar-days" }
+export interface ObjectProposal { object: string; label: string; labelEn: string; classe: string; score: number; matched: string[]; tempoSoglia?: RoutingTempoSoglia }
+export interface ReviewResult {
+  ok: boolean;
+  findings: Finding[];
+  route: RouteResult;
+  objects: ObjectProposal[];
+  subject?: string;
+}
+export interface SubjectRequest { codiceFiscale?: string; gestione?: Gestione | string; content?: string; matricola?: string; lang?: "it" | "en" }
+export interface SubjectResult { ok: boolean; subject: string; findings: Finding[] }
+export interface LoadResult { ok: boolean; id?: string; errors: Finding[] }
+export interface ProfileSummary {
+  id: string; name: string; territory: string; issuer: string; document: string; title: string; date: string;
+  from: string; until?: string; trialUntil?: string; inherits: string[]; sedi: string[]; builtIn: boolean;
+}
+export interface CatalogResult {
+  ok: boolean;
+  findings: Finding[];
+  catalog?: {
+    profile: ProfileSummary; date: string; inForce: boolean;
+    cassetti: { cassetto: string; name: string; gestioni: Gestione[]; bidirezionale: boolean; menu?: string; titolario?: string; listMissing?: string; objectsFrom?: string;
+      classes: { id: string; label: string; direct: boolean; objects: { id: string; label: string; tempoSoglia?: RoutingTempoSoglia; generic: boolean }[] }[]; profile: string; source: Source }[];
+    channels: { rule: string; profile: string; gestioni: Gestione[]; kinds: RequestKind[]; channel: ChannelId; alternativeOnly: boolean; why: string; source: Source }[];
+    sedi: { id: string; name: string; mailboxes: { address: string; kind: "pec" | "email"; uses: string[]; note?: string; source: Source }[] }[];
+    mailboxes: { address: string; kind: "pec" | "email"; uses: string[]; note?: string; source: Source }[];
+    terms: { kind: string; days: number; unit: "lavorativi" | "calendario"; by: "inps" | "intermediario"; label: string; note?: string; source: Source }[];
+    escalation: { level: "B" | "C"; when: string; listFrom: string; to: { address: string; sedi: string[]; role?: string }[]; cc: { address: string; sedi: string[]; role?: string }[]; source: Source }[];
+    phone: { number: string; days: string[]; from: string; to: string; purpose: string; source: Source }[];
+    onlineOnly: { label: string; source: Source }[];
+    deadMailboxes: string[];
+  };
+}
+"#;
+
+/// Reads one text field of an object; a wrong type is a finding naming the field.
+fn field(obj: &JsValue, name: &str, lang: Lang, findings: &mut Vec<Finding>) -> Option<String> {
+    if !obj.is_object() {
+        return None;
+    }
+    let value = js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    match text_arg(&value, name, lang) {
+        Ok(v) => v,
+        Err(f) => {
+            findings.push(f);
+            None
+        }
+    }
+}
+
+/// `undefined`/`null` are an empty object; anything else that is not an object is a finding.
+fn not_object(value: &JsValue, what: &str, lang: Lang) -> Option<Finding> {
+    if value.is_undefined()
+        || value.is_null()
+        || (value.is_object() && !value.is_function() && !js_sys::Array::is_array(value))
+    {
+        return None;
+    }
+    Some(
+        Finding::error(
+            "input.not-object",
+            lang.pick(
+                format!("«{what}» deve essere un oggetto JavaScript con i campi documentati."),
+                format!("“{what}” must be a JavaScript object with the documented fields."),
+            ),
+        )
+        .field(what),
+    )
+}
+
+/// Lists the protocol profiles (built-in and loaded by the portal).
+#[wasm_bindgen(js_name = profiles, unchecked_return_type = "ProfileSummary[]")]
+pub fn profiles(
+    #[wasm_bindgen(unchecked_param_type = "{ lang?: 'it' | 'en' } | undefined")] options: JsValue,
+) -> JsValue {
+    let lang = lang_of(&options);
+    let list: Vec<view::Summary> = profile::profiles()
+        .iter()
+        .map(|p| view::summary(p, profile::is_built_in(&p.id), lang))
+        .collect();
+    to_js(&list)
+}
+
+/// The options of `catalog`.
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct CatalogOptions {
+    date: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CatalogResult {
+    ok: bool,
+    findings: Vec<Finding>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    catalog: Option<view::CatalogView>,
+}
+
+/// A profile at a date: its cassetti with their titolari (objects available at the date),
+/// channels, sedi and mailboxes, terms, escalation contacts of the date, telephone lines.
+#[wasm_bindgen(js_name = catalog, unchecked_return_type = "CatalogResult")]
+pub fn catalog(
+    #[wasm_bindgen(unchecked_param_type = "string")] profile_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ date?: string; lang?: 'it' | 'en' } | undefined")]
+    options: JsValue,
+) -> JsValue {
+    let lang = lang_of(&options);
+    let mut findings = Vec::new();
+    let id = match text_arg(&profile_id, "profileId", lang) {
+        Ok(v) => v.unwrap_or_default(),
+        Err(f) => {
+            findings.push(f);
+            String::new()
+        }
+    };
+    let options: CatalogOptions = object_arg(options, "options", lang).unwrap_or_else(|f| {
+        findings.push(f);
+        CatalogOptions::default()
+    });
+    let date = match options
+        .date
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        Some(d) => match crate::dates::parse_date(d, "date", lang) {
+            Ok(d) => Some(d),
+            Err(f) => {
+                findings.push(f);
+                None
+            }
+        },
+        None => None,
+    };
+    let date = date.unwrap_or_else(|| {
+        findings.push(
+            Finding::info(
+                "catalog.date-missing",
+                lang.pick(
+                    "Senza data il catalogo mostra le regole più recenti: passa la data di oggi per vedere quelle in vigore.",
+                    "Without a date the catalog shows the latest rules: pass today's date to see those in force.",
+                ),
+            )
+            .field("date"),
+        );
+        NaiveDate::from_ymd_opt(2100, 1, 1).unwrap_or(NaiveDate::MAX)
+    });
+    let Some(p) = profile::profile(&id) else {
+        findings.push(
+            Finding::error(
+                "catalog.unknown-profile",
+                lang.pick(
+                    format!(
+                        "Il profilo «{}» non esiste: scegli uno tra {}.",
+                        crate::dates::clip(&id),
+                        ids()
+                    ),
+                    format!(
+                        "There is no profile “{}”: choose one of {}.",
+                        crate::dates::clip(&id),
+                        ids()
+                    ),
+                ),
+            )
+            .field("profileId"),
+        );
+        return to_js(&CatalogResult {
+            ok: false,
+            findings,
+            catalog: None,
+        });
+    };
+    let chain = routing::chain(p);
+    let view = view::catalog_view(&chain, date, profile::is_built_in(&p.id), lang);
+    to_js(&CatalogResult {
+        ok: view.is_some(),
+        findings,
+        catalog: view,
+    })
+}
+
+fn ids() -> String {
+    profile::profiles()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Which channel, address or cassetto menu to use, what the subject or booking must hold,
+/// and why.
+#[wasm_bindgen(js_name = route, unchecked_return_type = "RouteResult")]
+pub fn route(#[wasm_bindgen(unchecked_param_type = "RouteFacts")] facts: JsValue) -> JsValue {
+    let lang = lang_of(&facts);
+    if let Some(f) = not_object(&facts, "facts", lang) {
+        return to_js(&Route::refused(f, lang));
+    }
+    let mut findings = Vec::new();
+    let mut get = |name: &str| field(&facts, name, lang, &mut findings);
+    let f = Facts {
+        profile: get("profile"),
+        sede: get("sede"),
+        gestione: get("gestione"),
+        kind: get("kind"),
+        date: get("date"),
+        description: get("description"),
+        previous: get("previous"),
+        level: get("level"),
+    };
+    let mut r = routing::route(&f, lang);
+    findings.append(&mut r.findings);
+    r.findings = findings;
+    to_js(&r)
+}
+
+/// Reviews a draft request: channel, recipient, subject line, object, appointment and
+/// escalation data.
+#[wasm_bindgen(js_name = review, unchecked_return_type = "ReviewResult")]
+pub fn review(#[wasm_bindgen(unchecked_param_type = "ReviewDraft")] draft: JsValue) -> JsValue {
+    let lang = lang_of(&draft);
+    if let Some(f) = not_object(&draft, "draft", lang) {
+        return to_js(&Review::refused(f, lang));
+    }
+    let mut findings = Vec::new();
+    let mut get = |name: &str| field(&draft, name, lang, &mut findings);
+    let d = Draft {
+        profile: get("profile"),
+        sede: get("sede"),
+        gestione: get("gestione"),
+        cassetto: get("cassetto"),
+        kind: get("kind"),
+        date: get("date"),
+        channel: get("channel"),
+        object: get("object"),
+        description: get("description"),
+        subject: get("subject"),
+        recipient: get("recipient"),
+        sender: get("sender"),
+        codice_fiscale: get("codiceFiscale"),
+        matricola: get("matricola"),
+        reference: get("reference"),
+        previous: get("previous"),
+        level: get("level"),
+    };
+    let mut r = review::review(&d, lang);
+    if !findings.is_empty() {
+        r.ok = false;
+        findings.append(&mut r.findings);
+        r.findings = findings;
+    }
+    to_js(&r)
+}
+
+/// Composes a subject line with the codice fiscale, the gestione and the content (Milano §2,
+/// Torino §2.5).
+#[wasm_bindgen(js_name = composeSubject, unchecked_return_type = "SubjectResult")]
+pub fn compose_subject(
+    #[wasm_bindgen(unchecked_param_type = "SubjectRequest")] input: JsValue,
+) -> JsValue {
+    let lang = lang_of(&input);
+    if let Some(f) = not_object(&input, "input", lang) {
+        return to_js(&Composed {
+            ok: false,
+            subject: String::new(),
+            findings: vec![f],
+        });
+    }
+    let mut findings = Vec::new();
+    let mut get = |name: &str| field(&input, name, lang, &mut findings);
+    let i = SubjectInput {
+        codice_fiscale: get("codiceFiscale"),
+        gestione: get("gestione"),
+        content: get("content"),
+        matricola: get("matricola"),
+    };
+    let mut c = review::compose_subject(&i, lang);
+    if !findings.is_empty() {
+        c.ok = false;
+        findings.append(&mut c.findings);
+        c.findings = findings;
+    }
+    to_js(&c)
+}
+
+/// Registers a portal's own profile (JSON text, or an object) for the page's lifetime.
+#[wasm_bindgen(js_name = loadProfile, unchecked_return_type = "LoadResult")]
+pub fn load_profile(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ lang?: 'it' | 'en' } | undefined")] options: JsValue,
+) -> JsValue {
+    let lang = lang_of(&options);
+    let refused = |f: Finding| {
+        to_js(&profile::Loaded {
+            ok: false,
+            id: None,
+            errors: vec![f],
+        })
+    };
+    let text = if json.is_object() && !json.is_function() {
+        match js_sys::JSON::stringify(&json)
+            .ok()
+            .and_then(|s| s.as_string())
+        {
+            Some(s) if s.len() <= MAX_TEXT => s,
+            Some(_) => {
+                return refused(
+                    Finding::error(
+                        "profile.too-large",
+                        lang.pick("Il profilo è troppo grande.", "The profile is too large."),
+                    )
+                    .field("json"),
+                )
+            }
+            None => {
+                return refused(
+                    Finding::error(
+                        "profile.json",
+                        lang.pick(
+                            "Il profilo non si può convertire in JSON: passa il testo JSON.",
+                            "The profile cannot be turned into JSON: pass the JSON text.",
+                        ),
+                    )
+                    .field("json"),
+                )
+            }
+        }
+    } else {
+        match text_arg(&json, "json", lang) {
+            Ok(Some(s)) => s,
+            Ok(None) => {
+                return refused(
+                    Finding::error(
+                        "profile.json-missing",
+                        lang.pick(
+                            "Passa il profilo come testo JSON.",
+                            "Pass the profile as JSON text.",
+                        ),
+                    )
+                    .field("json"),
+                )
+            }
+            Err(f) => return refused(f),
+        }
+    };
+    to_js(&profile::load_profile(&text, lang))
+}

@@ -135,8 +135,10 @@ pub struct Oggetto {
     /// Phrases that together point to this object, anywhere in the text and in any order,
     /// written `"rateizz* + bonari*"` (see [`crate::suggest`]).
     pub all_of: Vec<String>,
-    /// Regular expressions over the folded text (see [`crate::suggest`]).
-    pub patterns: Vec<String>,
+    /// Shapes of codes that point to this object, in the keyword syntax with `#` for a digit
+    /// and `@` for a letter: `"0## 19##|20## #####*"` for a cartella number (see
+    /// [`crate::suggest`]).
+    pub codes: Vec<String>,
     /// A note on this entry (e.g. the other document's spelling).
     pub note: Option<Note>,
     /// Where the object is listed.

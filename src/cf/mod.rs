@@ -1,1 +1,361 @@
-//! (being written)
+//! The codice fiscale engine: checks, decodes and computes codici fiscali, and checks the
+//! matricola aziendale INPS.
+//!
+//! Every request to INPS carries the contributor's codice fiscale. This module catches
+//! every wrong code while it is typed and says precisely what is wrong, but never rejects
+//! a code the Agenzia delle Entrate issues: omocodia on any of the seven numeric
+//! positions, places created after the birth date (a warning, not an error), temporary
+//! 11-digit codes of persons, births in any century.
+//!
+//! | function | what it does |
+//! |---|---|
+//! | [`check`] | the full check: every problem with a stable code, position and message; the decoded birth date, sex and place |
+//! | [`is_valid`] | the fast path: structure, date and check character, no allocation, no place look-up |
+//! | [`encode`] | computes the code from surname, name, birth date, sex and place |
+//! | [`cross_check`] | compares a code with the other fields of the form |
+//! | [`check_matricola`] | the form of a matricola aziendale INPS (10 digits) |
+//! | [`places`] | the registry of comuni and foreign states with their periods of validity |
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use instrada::cf::{check, CheckOptions, Kind, Sex};
+//!
+//! let today = NaiveDate::from_ymd_opt(2026, 1, 15);
+//! let report = check("rssmra85t10a562s", &CheckOptions { today, ..Default::default() });
+//! assert!(report.valid());
+//! assert_eq!(report.normalized, "RSSMRA85T10A562S");
+//! assert_eq!(report.kind, Some(Kind::Person));
+//! let person = report.person.unwrap();
+//! assert_eq!(person.birth_date, NaiveDate::from_ymd_opt(1985, 12, 10).unwrap());
+//! assert_eq!(person.sex, Sex::M);
+//! assert_eq!(person.place_name.as_deref(), Some("San Giuliano Terme"));
+//!
+//! // A wrong code: every problem, each with a stable code and the position.
+//! let report = check("RSSMRA85X10A562S", &CheckOptions { today, ..Default::default() });
+//! let codes: Vec<&str> = report.errors().map(|f| f.code).collect();
+//! assert_eq!(codes, ["cf.month", "cf.check-character"]);
+//! ```
+//!
+//! Findings' codes are `cf.*` (and `matricola.*`); positions are 0-based in
+//! [`CfReport::normalized`]. Messages are in Italian or English ([`Lang`]).
+
+// A `Finding` is the project's error value (as in `crate::dates::parse_date`): an error is
+// the rare path, and boxing it would only add allocations.
+#![allow(clippy::result_large_err)]
+
+mod crosscheck;
+mod encode;
+mod fixes;
+mod input;
+mod matricola;
+mod numeric;
+mod person;
+pub mod places;
+mod tables;
+
+use chrono::NaiveDate;
+
+pub use crosscheck::cross_check;
+pub use encode::{encode, Encoded};
+pub use matricola::{check_matricola, MatricolaReport};
+
+use crate::finding::{Finding, Lang, Severity};
+
+/// Options of [`check`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Today's date, for the century of the birth. `None`: the registry's date
+    /// ([`places::registry_date`]) is used, and an info finding says so. The clock is
+    /// never read.
+    pub today: Option<NaiveDate>,
+    /// The language of messages.
+    pub lang: Lang,
+}
+
+/// What kind of subject a valid code belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A person's 16-character code.
+    Person,
+    /// A company's or an entity's 11-digit code (also its partita IVA).
+    Entity,
+    /// A temporary 11-digit code of a person.
+    Temporary,
+}
+
+impl Kind {
+    /// `"person"`, `"entity"` or `"temporary"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Entity => "entity",
+            Kind::Temporary => "temporary",
+        }
+    }
+}
+
+/// Sex as the codice fiscale records it (day + 40 for women).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Sex {
+    /// Maschio.
+    M,
+    /// Femmina.
+    F,
+}
+
+impl Sex {
+    /// `"M"` or `"F"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sex::M => "M",
+            Sex::F => "F",
+        }
+    }
+
+    /// Reads `M`/`F`, `maschio`/`femmina`, `uomo`/`donna`, `male`/`female` (any case).
+    pub fn parse(s: &str) -> Option<Sex> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "m" | "maschio" | "uomo" | "male" | "man" => Some(Sex::M),
+            "f" | "femmina" | "donna" | "female" | "woman" => Some(Sex::F),
+            _ => None,
+        }
+    }
+}
+
+/// What a person's code says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// The birth date, century chosen by the rule described at [`check`].
+    pub birth_date: NaiveDate,
+    /// Sex (day + 40 in the code for women).
+    pub sex: Sex,
+    /// The Belfiore code of the birth place, omocodia undone (`H501`).
+    pub place_code: String,
+    /// The place's name on the birth date (or the nearest period's).
+    pub place_name: Option<String>,
+    /// The place's province (its latest one), `EE` for foreign states.
+    pub province: Option<String>,
+    /// Whether the code has omocodia letters.
+    pub omocode: bool,
+}
+
+/// The result of [`check`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CfReport {
+    /// The code as read: upper-case, without spaces, hyphens, dots and invisible
+    /// characters. Positions in findings refer to it.
+    pub normalized: String,
+    /// The kind of a valid code; `None` when the code has errors.
+    pub kind: Option<Kind>,
+    /// Errors, warnings and infos, in the order of the code's characters.
+    pub findings: Vec<Finding>,
+    /// The decoded person, for a valid person's code.
+    pub person: Option<Person>,
+}
+
+impl CfReport {
+    /// No errors (warnings and infos may be present).
+    pub fn valid(&self) -> bool {
+        self.kind.is_some() && !self.findings.iter().any(Finding::is_error)
+    }
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.with(Severity::Error)
+    }
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.with(Severity::Warning)
+    }
+    /// The infos.
+    pub fn infos(&self) -> impl Iterator<Item = &Finding> {
+        self.with(Severity::Info)
+    }
+    fn with(&self, s: Severity) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.severity == s)
+    }
+}
+
+/// The other fields of a form, as typed: the input of [`encode`] and [`cross_check`].
+/// Empty strings count as missing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fields {
+    /// Cognome.
+    pub surname: Option<String>,
+    /// Nome.
+    pub name: Option<String>,
+    /// Data di nascita, `YYYY-MM-DD` or `DD/MM/YYYY`.
+    pub birth_date: Option<String>,
+    /// Sesso: `M`/`F` (see [`Sex::parse`]).
+    pub sex: Option<String>,
+    /// Luogo di nascita as a Belfiore code (`H501`); wins over `place_name`.
+    pub place_code: Option<String>,
+    /// Luogo di nascita by name (`Roma`, `Castro (LE)`, `Germania`).
+    pub place_name: Option<String>,
+}
+
+/// The form field names used in findings of [`encode`] and [`cross_check`].
+pub mod field {
+    /// The codice fiscale.
+    pub const CODE: &str = "codice-fiscale";
+    /// Cognome.
+    pub const SURNAME: &str = "cognome";
+    /// Nome.
+    pub const NAME: &str = "nome";
+    /// Data di nascita.
+    pub const BIRTH_DATE: &str = "data-nascita";
+    /// Sesso.
+    pub const SEX: &str = "sesso";
+    /// Luogo di nascita (by code or by name).
+    pub const PLACE: &str = "luogo-nascita";
+    /// Matricola aziendale INPS.
+    pub const MATRICOLA: &str = "matricola";
+}
+
+/// Checks a codice fiscale completely and decodes it.
+///
+/// The input is read forgivingly (case, spaces, hyphens, dots and invisible characters
+/// are ignored; an info finding `cf.normalized` says so). Then:
+///
+/// - 16 characters, a person: the letter/digit pattern, the month letter, the day
+///   (01–31, 41–71 for women) against the month's real length (29 February only in years
+///   that can be leap), omocodia letters on any of the seven numeric positions, the place
+///   code's letter (A–I, L, M, Z) and not `000`, the check character, the place in the
+///   registry. The century is the most recent one that does not put the birth after
+///   `today`; if the place was not valid on that date but was one century earlier, the
+///   earlier one (info `cf.century-from-place`); if it was valid in neither, the code is
+///   still valid but warning `cf.place-not-valid-at-birth` says so.
+/// - 11 digits, a company, an entity or a temporary code of a person: the check digit and
+///   the office code (digits 8–10).
+///
+/// Every problem is reported, not just the first; when one swap of adjacent characters or
+/// one mistyped character would make the code valid and plausible, the finding carries
+/// it as [`Finding::suggestion`].
+pub fn check(input: &str, options: &CheckOptions) -> CfReport {
+    let lang = options.lang;
+    let norm = input::normalize(input);
+    let normalized = norm.text();
+    let mut findings = Vec::new();
+    let report = |kind, person, findings| CfReport {
+        normalized: normalized.clone(),
+        kind,
+        findings,
+        person,
+    };
+    if norm.chars.is_empty() {
+        findings.push(
+            Finding::error(
+                "cf.empty",
+                lang.pick(
+                    "Inserisci il codice fiscale: 16 caratteri per una persona, 11 cifre per una società o un ente.",
+                    "Enter the codice fiscale: 16 characters for a person, 11 digits for a company or an entity.",
+                ),
+            )
+            .field(field::CODE),
+        );
+        return report(None, None, findings);
+    }
+    if norm.changed {
+        findings.push(
+            Finding::info(
+                "cf.normalized",
+                lang.pick(
+                    format!("Codice letto come «{normalized}»: maiuscole, senza spazi, trattini, punti o caratteri invisibili."),
+                    format!("Code read as “{normalized}”: capitals, without spaces, hyphens, dots or invisible characters."),
+                ),
+            )
+            .field(field::CODE),
+        );
+    }
+    let n = norm.chars.len();
+    if norm.too_long || (n != 16 && n != 11) {
+        let msg = if norm.too_long {
+            lang.pick(
+                format!("Il codice fiscale ha 16 caratteri (persona) o 11 cifre (società, ente), ma il testo inserito ne ha più di {}: inserisci solo il codice.", input::MAX_SIGNIFICANT),
+                format!("A codice fiscale has 16 characters (person) or 11 digits (company, entity), but the text has more than {}: enter only the code.", input::MAX_SIGNIFICANT),
+            )
+        } else {
+            let hint = match n {
+                15 | 10 => lang.pick(
+                    " Forse manca un carattere.",
+                    " Perhaps a character is missing.",
+                ),
+                17 | 12 => lang.pick(
+                    " Forse c'è un carattere in più.",
+                    " Perhaps there is one character too many.",
+                ),
+                _ => "",
+            };
+            lang.pick(
+                format!("Il codice fiscale deve avere 16 caratteri (persona) o 11 cifre (società, ente): quello inserito ne ha {n}.{hint}"),
+                format!("The codice fiscale must have 16 characters (person) or 11 digits (company, entity): this one has {n}.{hint}"),
+            )
+        };
+        let code = if norm.too_long {
+            "cf.too-long"
+        } else {
+            "cf.length"
+        };
+        findings.push(Finding::error(code, msg).field(field::CODE));
+        return report(None, None, findings);
+    }
+    let today = options.today.unwrap_or_else(places::registry_date);
+    let (kind, person) = if n == 16 {
+        let person = person::check(&norm.chars, today, lang, &mut findings);
+        if person.is_some() && options.today.is_none() {
+            findings.push(Finding::info(
+                "cf.today-assumed",
+                lang.pick(
+                    format!("Data di oggi non indicata: il secolo di nascita è stato scelto rispetto al {}, data dell'archivio dei luoghi.", crate::dates::human(today, lang)),
+                    format!("Today's date was not given: the century of birth was chosen relative to {}, the date of the place archive.", crate::dates::human(today, lang)),
+                ),
+            ));
+        }
+        (person.as_ref().map(|_| Kind::Person), person)
+    } else {
+        (numeric::check(&norm.chars, lang, &mut findings), None)
+    };
+    for f in &mut findings {
+        if f.field.is_none() {
+            f.field = Some(field::CODE.to_string());
+        }
+    }
+    let kind = kind.filter(|_| !findings.iter().any(Finding::is_error));
+    report(kind, person, findings)
+}
+
+/// The fast path: whether `input` is a valid codice fiscale, without allocating.
+///
+/// It reads the input like [`check`] (case, spaces, hyphens, dots and invisible
+/// characters ignored) and checks exactly this:
+///
+/// - 16 characters: letters at positions 1–6, 9, 12 and 16; digits or omocodia letters
+///   (`L M N P Q R S T U V`) at 7, 8, 10, 11, 13, 14, 15; a month letter
+///   (`A B C D E H L M P R S T`); a day 01–31 or 41–71 that the month has (29 February
+///   only when the year's two digits are a multiple of 4); a place letter A–I, L, M or Z
+///   and not `000`; the check character.
+/// - 11 digits: not all zeros, the check digit, and an office code of an entity or of a
+///   temporary code.
+///
+/// It does **not** look the place up in the registry, apply the century rule or compare
+/// with today's date: [`check`] does.
+///
+/// ```
+/// use instrada::cf::is_valid;
+/// assert!(is_valid("RSSMRA85T10A562S"));
+/// assert!(is_valid("rss mra 85t10 a562s"));
+/// assert!(is_valid("RSSMRA85T10A56NH")); // omocodia on the last digit of the place
+/// assert!(is_valid("80078750587")); // INPS
+/// assert!(!is_valid("RSSMRA85T30B562X")); // 30 February
+/// ```
+pub fn is_valid(input: &str) -> bool {
+    let mut buf = [0u8; 16];
+    match input::normalize_into(input, &mut buf) {
+        Some(16) => person::scan(&buf, &mut |_| {}).is_some(),
+        Some(11) => {
+            let mut code = [0u8; 11];
+            code.copy_from_slice(&buf[..11]);
+            numeric::is_valid(&code)
+        }
+        _ => false,
+    }
+}

@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 
 use crate::catalog::titolario::{self, Titolario};
+use crate::cf::{self, CheckOptions};
 use crate::dates;
-use crate::finding::{Finding, Lang};
+use crate::finding::{Finding, Lang, Severity};
 use crate::suggest::{self, Suggestion};
 
 use super::fields::Kind;
@@ -110,8 +111,16 @@ impl Outcome {
     }
 }
 
+/// The last suggestions and what they were computed from: typing in another field does not
+/// recompute them.
+#[derive(Debug, Default)]
+pub(crate) struct Memo {
+    key: Option<(&'static str, String, NaiveDate)>,
+    suggestions: Vec<Suggestion>,
+}
+
 /// Runs every check that is on over `values`.
-pub(crate) fn evaluate(cfg: &Config, values: &Values) -> Outcome {
+pub(crate) fn evaluate(cfg: &Config, values: &Values, memo: &mut Memo) -> Outcome {
     let mut out = Outcome::default();
     let lang = cfg.lang;
     for kind in Kind::ALL {
@@ -121,9 +130,17 @@ pub(crate) fn evaluate(cfg: &Config, values: &Values) -> Outcome {
             );
         }
     }
+    if cfg.checks.codice_fiscale {
+        codice_fiscale(cfg, values, &mut out);
+    }
     let sent = sending_date(cfg, values, &mut out.findings);
     out.sent = sent;
-    for kind in [Kind::DataRichiesta, Kind::DataNascita] {
+    let mut dated = vec![Kind::DataRichiesta];
+    if !cfg.checks.codice_fiscale {
+        // With the codice fiscale checks on, the cross-check reads the birth date.
+        dated.push(Kind::DataNascita);
+    }
+    for kind in dated {
         let text = values.get(kind);
         if values.has(kind) && !text.trim().is_empty() {
             if let Err(f) = dates::parse_date(text, kind.name(), lang) {
@@ -132,9 +149,112 @@ pub(crate) fn evaluate(cfg: &Config, values: &Values) -> Outcome {
         }
     }
     if cfg.checks.picker || cfg.checks.review {
-        objects(cfg, values, sent, &mut out);
+        objects(cfg, values, sent, memo, &mut out);
     }
     out
+}
+
+/// The codice fiscale: every problem (with the fixes the core proposes), the offer to write
+/// it as read, the decoded person as live guidance, and the cross-check with the person's
+/// other fields when the form has them; then the matricola.
+fn codice_fiscale(cfg: &Config, values: &Values, out: &mut Outcome) {
+    let lang = cfg.lang;
+    let name = Kind::CodiceFiscale.name();
+    let typed = values.get(Kind::CodiceFiscale);
+    let options = CheckOptions {
+        today: Some(cfg.today),
+        lang,
+    };
+    if values.has(Kind::CodiceFiscale) && !typed.trim().is_empty() {
+        let report = cf::check(typed, &options);
+        let valid = report.valid();
+        for mut f in report.findings {
+            // Guidance on a code still being typed ("read as RSS…" at every keystroke) would
+            // be read out by screen readers again and again: infos wait for a valid code.
+            if f.severity == Severity::Info && !valid {
+                continue;
+            }
+            if f.field.is_none() {
+                f.field = Some(name.to_string());
+            }
+            // "Read as RSSMRA…": offer to write it so, never do it unasked.
+            if f.code == "cf.normalized" && valid && f.suggestion.is_none() {
+                f.suggestion = Some(report.normalized.clone());
+            }
+            out.findings.push(f);
+        }
+        if valid {
+            out.person = Some(match (report.kind, &report.person) {
+                (_, Some(p)) => person(p, lang),
+                (Some(cf::Kind::Temporary), None) => lang
+                    .pick("Codice fiscale provvisorio di una persona (11 cifre).", "A person's temporary codice fiscale (11 digits).")
+                    .to_string(),
+                _ => lang
+                    .pick("Codice fiscale di un'azienda o di un ente (11 cifre, come la partita IVA).", "The codice fiscale of a company or an entity (11 digits, as its partita IVA).")
+                    .to_string(),
+            });
+        }
+        let other = |k: Kind| {
+            Some(values.get(k).to_string()).filter(|v| values.has(k) && !v.trim().is_empty())
+        };
+        let fields = cf::Fields {
+            surname: other(Kind::Cognome),
+            name: other(Kind::Nome),
+            birth_date: other(Kind::DataNascita),
+            sex: other(Kind::Sesso),
+            place_code: None,
+            place_name: other(Kind::LuogoNascita),
+        };
+        if valid && fields != cf::Fields::default() {
+            out.findings
+                .extend(cf::cross_check(typed, &fields, &options));
+        }
+    }
+    let matricola = values.get(Kind::Matricola);
+    if values.has(Kind::Matricola) && !matricola.trim().is_empty() {
+        let report = cf::check_matricola(matricola, lang);
+        for mut f in report.findings {
+            f.field = Some(Kind::Matricola.name().to_string());
+            if f.code.ends_with("normalized") && report.valid && f.suggestion.is_none() {
+                f.suggestion = Some(report.normalized.clone());
+            }
+            out.findings.push(f);
+        }
+    }
+}
+
+/// "Nato il 10/12/1985 a San Giuliano Terme (PI)." ("all'estero: Germania" for a foreign
+/// state, which takes an article in Italian that the registry does not give).
+fn person(p: &cf::Person, lang: Lang) -> String {
+    let abroad = p.province.as_deref() == Some("EE");
+    let place = match (&p.place_name, &p.province) {
+        (Some(n), Some(pr)) if !abroad => format!("{n} ({pr})"),
+        (Some(n), _) => n.clone(),
+        (None, _) => p.place_code.clone(),
+    };
+    let date = dates::human(p.birth_date, lang);
+    let born = match (lang, p.sex) {
+        (Lang::It, cf::Sex::M) => "Nato",
+        (Lang::It, cf::Sex::F) => "Nata",
+        (Lang::En, _) => "Born",
+    };
+    let mut s = match (lang, abroad) {
+        (Lang::It, false) => format!("{born} il {date} a {place}."),
+        (Lang::It, true) => format!("{born} il {date} all'estero: {place}."),
+        (Lang::En, _) => format!("{born} on {date} in {place}."),
+    };
+    if lang == Lang::En {
+        s.pop();
+        s.push_str(if p.sex == cf::Sex::M {
+            ", male."
+        } else {
+            ", female."
+        });
+    }
+    if p.omocode {
+        s.push_str(lang.pick(" Codice con omocodia.", " An omocodia code."));
+    }
+    s
 }
 
 /// The day the request is sent: the `data-invio` field, or today when the form has none or
@@ -150,6 +270,13 @@ fn sending_date(cfg: &Config, values: &Values, findings: &mut Vec<Finding>) -> N
             findings.push(f);
             cfg.today
         }
+    }
+}
+
+/// Builds, ahead of time, the suggestion index of the titolario a cassetto would list.
+pub(crate) fn warm(cfg: &Config, cassetto: &str) {
+    if let (Some(t), _) = titolario_for(cfg.profile.as_deref(), cassetto, cfg.lang) {
+        let _ = suggest::suggest(t, "avviso", None, 1);
     }
 }
 
@@ -226,7 +353,7 @@ pub(crate) fn titolario_for(
 
 /// The object picker's list, the suggestions from the description, and the checks on the
 /// chosen object.
-fn objects(cfg: &Config, values: &Values, sent: NaiveDate, out: &mut Outcome) {
+fn objects(cfg: &Config, values: &Values, sent: NaiveDate, memo: &mut Memo, out: &mut Outcome) {
     let cassetto = values.get(Kind::Gestione).trim();
     if cassetto.is_empty() {
         return;
@@ -238,7 +365,12 @@ fn objects(cfg: &Config, values: &Values, sent: NaiveDate, out: &mut Outcome) {
     out.titolario = Some(t);
     out.titolario_note = note;
     let description = values.get(Kind::Descrizione);
-    out.suggestions = suggest::suggest(t, description, Some(sent), SUGGESTIONS);
+    let key = (t.id.as_str(), description.to_string(), sent);
+    if memo.key.as_ref() != Some(&key) {
+        memo.suggestions = suggest::suggest(t, description, Some(sent), SUGGESTIONS);
+        memo.key = Some(key);
+    }
+    out.suggestions = memo.suggestions.clone();
 
     let chosen = values.get(Kind::Oggetto).trim();
     if chosen.is_empty() {

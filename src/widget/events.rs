@@ -14,6 +14,14 @@ extern "C" {
     fn guard(handler: &js_sys::Function) -> js_sys::Function;
 }
 
+/// Runs `task` once when the browser is idle, guarded like a listener.
+pub(crate) fn when_idle(task: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(task);
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_idle_callback(&guard(callback.unchecked_ref()));
+    }
+}
+
 /// A listener registered on `target`; dropping it removes it. The widget keeps all of its
 /// listeners in one `Vec`, so `detach()` (or dropping the widget) removes every one.
 pub(crate) struct Listener {

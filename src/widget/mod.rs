@@ -103,11 +103,20 @@ static BROKEN: AtomicBool = AtomicBool::new(false);
 /// Numbers the widgets of a page, so the ids of their elements never collide.
 static NEXT: AtomicU32 = AtomicU32::new(1);
 
-/// An enhanced form. Keep it to call [`Widget::findings`] or [`Widget::detach`]; dropping it
-/// from Rust (or calling `free()` from JavaScript) detaches it too.
+/// A handle on an enhanced form, to call [`Widget::findings`] or [`Widget::detach`].
+///
+/// The widget lives until `detach()`, whether or not the handle is kept: a portal that calls
+/// `attach(form)` and drops the result (or `start()`, which attaches on its own) keeps a
+/// working form. Dropping the handle (or the garbage collector freeing it) does not detach.
 #[wasm_bindgen]
 pub struct Widget {
     inner: Option<Rc<Inner>>,
+}
+
+thread_local! {
+    /// Every attached widget, kept alive until it is detached. The event listeners only hold
+    /// weak references: detaching drops the widget, and with it its listeners.
+    static LIVE: RefCell<Vec<Rc<Inner>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Enhances `form` (a `<form>` element) with the checks. `options` (all optional):
@@ -154,11 +163,16 @@ impl Widget {
     pub fn detach(&mut self) {
         if let Some(inner) = self.inner.take() {
             inner.detach();
+            let _ = LIVE.try_with(|live| {
+                if let Ok(mut live) = live.try_borrow_mut() {
+                    live.retain(|w| !Rc::ptr_eq(w, &inner));
+                }
+            });
         }
     }
 
     /// The current findings of every check (errors, warnings, information), each with its
-    /// `field`, whether they are on display or not.
+    /// `field`, whether they are on display or not; an empty array once detached.
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
     pub fn findings(&self) -> JsValue {
         match &self.inner {
@@ -180,12 +194,6 @@ impl Widget {
     #[wasm_bindgen(getter)]
     pub fn form(&self) -> Option<HtmlFormElement> {
         self.inner.as_ref().map(|inner| inner.form.clone())
-    }
-}
-
-impl Drop for Widget {
-    fn drop(&mut self) {
-        self.detach();
     }
 }
 
@@ -233,6 +241,7 @@ struct State {
     added_ids: Vec<Element>,
     /// The findings last sent in `instrada:change`.
     announced: Vec<Finding>,
+    memo: checks::Memo,
 }
 
 impl Inner {
@@ -283,7 +292,20 @@ impl Inner {
             listeners: RefCell::new(Vec::new()),
         });
         inner.listen();
+        let _ = LIVE.try_with(|live| {
+            if let Ok(mut live) = live.try_borrow_mut() {
+                live.push(inner.clone());
+            }
+        });
         inner.refresh(Trigger::Start, None);
+        if inner.cfg.checks.picker || inner.cfg.checks.review {
+            let queue = crate::catalog::titolario::CASSETTI
+                .iter()
+                .rev()
+                .copied()
+                .collect();
+            warm_up(Rc::downgrade(&inner), queue);
+        }
         Some(inner)
     }
 
@@ -499,7 +521,7 @@ impl Inner {
             };
             let st = &mut *st;
             st.values = self.read();
-            st.outcome = checks::evaluate(&self.cfg, &st.values);
+            st.outcome = checks::evaluate(&self.cfg, &st.values, &mut st.memo);
             self.native_errors(&mut st.outcome.findings);
             // The form's order, as the summary lists them.
             let position = |f: &Finding| {
@@ -520,7 +542,12 @@ impl Inner {
             if changed {
                 st.announced = st.outcome.findings.clone();
             }
-            let detail = detail_js(&st.outcome.findings, valid);
+            let needed = (changed && trigger != Trigger::Start) || trigger == Trigger::Submit;
+            let detail = if needed {
+                detail_js(&st.outcome.findings, valid)
+            } else {
+                JsValue::UNDEFINED
+            };
             (valid, detail, changed, summary)
         };
         // No borrow from here on: portals' listeners may call back into the widget.
@@ -768,6 +795,34 @@ impl Inner {
     fn step_aside(&self) {
         self.restore();
     }
+}
+
+/// Tests only (debug builds, never shipped): sets or clears the failure flag the panic hook
+/// sets, so a browser test can check that every widget steps aside after a failure without
+/// killing the test runner with a real panic.
+#[cfg(debug_assertions)]
+#[doc(hidden)]
+pub fn simulate_failure_for_tests(failed: bool) {
+    BROKEN.store(failed, Ordering::SeqCst);
+}
+
+/// Prepares, one cassetto per idle moment, what the first keystroke would otherwise pay
+/// for: parsing the titolari and building each one's suggestion index (tens of ms).
+fn warm_up(widget: Weak<Inner>, mut queue: Vec<&'static str>) {
+    let Some(cassetto) = queue.pop() else {
+        return;
+    };
+    events::when_idle(move || {
+        let Some(inner) = widget.upgrade() else {
+            return;
+        };
+        if BROKEN.load(Ordering::Relaxed) || inner.stepped_aside.get() {
+            return;
+        }
+        checks::warm(&inner.cfg, cassetto);
+        drop(inner);
+        warm_up(widget, queue);
+    });
 }
 
 /// A new prefix for the ids of a widget's elements: `instrada-1`, `instrada-2`, …

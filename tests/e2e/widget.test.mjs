@@ -3,7 +3,7 @@
 // saved as a screenshot under test-results/screenshots/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve } from './harness.mjs';
+import { launch, screenshot, serve } from './harness.mjs';
 import {
   checkState,
   descriptions,
@@ -72,6 +72,45 @@ test('submitting the empty form: summary first and focused, same text inline, li
   assert.equal((await summaryLinks(page)).some((l) => l.href === '#descrizione'), false);
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors(console), []);
+  await context.close();
+});
+
+test('a wrong codice fiscale: the right message inline and in the summary, whose link focuses the field', async () => {
+  const { context, page, foreign, console } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  await page.click('#cf');
+  await page.keyboard.type('BNCGLI90A41F205V'); // the check character should be H
+  assert.equal(await page.getAttribute('#cf', 'aria-invalid'), null, 'nothing said while typing');
+  await page.keyboard.press('Tab');
+  const inline = await page.textContent('#cf ~ .instrada-error');
+  assert.match(inline, /^Errore: L'ultimo carattere, di controllo, dovrebbe essere «H» e non «V»/);
+  await page.click('button[type=submit]');
+  const link = (await summaryLinks(page)).find((l) => l.href === '#cf');
+  assert.equal(`Errore: ${link.text}`, inline, 'the same words in the summary');
+  await screenshot(page, 'widget-index-cf-error');
+  await page.click('.instrada-summary a[href="#cf"]');
+  assert.equal(await focused(page), 'cf');
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors(console), []);
+  await context.close();
+});
+
+test('a correct codice fiscale is decoded while typed; a pasted one with spaces is offered, never rewritten', async () => {
+  const { context, page, foreign } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  await page.click('#cf');
+  await page.keyboard.type('RSSMRA85T10A562S');
+  // Live guidance, before leaving the field.
+  assert.ok((await descriptions(page, '#cf')).includes('Nato il 10/12/1985 a San Giuliano Terme (PI).'));
+  await page.fill('#cf', '');
+  await page.keyboard.insertText('bncgli 90a41 f205h'); // a paste
+  const said = await descriptions(page, '#cf');
+  assert.ok(said.some((d) => d.startsWith('Nata il 01/01/1990 a Milano (MI).')), said.join(' | '));
+  assert.equal(await page.inputValue('#cf'), 'bncgli 90a41 f205h', 'what was typed stays');
+  await checkState(page, 'widget-index-cf-decoded');
+  await page.click('text=Usa «BNCGLI90A41F205H»');
+  assert.equal(await page.inputValue('#cf'), 'BNCGLI90A41F205H');
+  assert.equal(await focused(page), 'cf');
+  assert.equal(await page.isVisible('text=Usa «BNCGLI90A41F205H»'), false);
+  assert.deepEqual(foreign, []);
   await context.close();
 });
 

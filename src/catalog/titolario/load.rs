@@ -149,7 +149,7 @@ struct RawOggetto {
     #[serde(default)]
     all_of: Vec<String>,
     #[serde(default)]
-    patterns: Vec<String>,
+    codes: Vec<String>,
     #[serde(default)]
     note: Option<Note>,
     #[serde(default)]
@@ -400,8 +400,15 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
                     "an eliminated or legacy object has no threshold".into(),
                 ));
             }
-            let empty = |k: &str| fold_words(&k.replace(['*', '|'], " ")).is_empty();
-            for (field, list) in [("keywords", &ro.keywords), ("strong", &ro.strong)] {
+            // `#` and `@` stand for a digit and a letter: they count as letters here.
+            let empty = |k: &str| {
+                fold_words(&k.replace(['*', '|'], " ").replace(['#', '@'], "0")).is_empty()
+            };
+            for (field, list) in [
+                ("keywords", &ro.keywords),
+                ("strong", &ro.strong),
+                ("codes", &ro.codes),
+            ] {
                 if let Some(k) = list.iter().find(|k| empty(k) || k.contains('+')) {
                     return Err(e(&at(field), format!("«{k}» has no letters or digits, or has a `+` (phrases that go together belong in allOf)")));
                 }
@@ -439,7 +446,7 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
                 keywords: ro.keywords,
                 strong: ro.strong,
                 all_of: ro.all_of,
-                patterns: ro.patterns,
+                codes: ro.codes,
                 note: ro.note,
                 source,
             });
@@ -509,7 +516,7 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
 }
 
 /// Resolves what names another titolario: `seeAlso` (same cassetto, exists) and
-/// `keywordsFrom` (objects without keywords, patterns or English label take those of the
+/// `keywordsFrom` (objects without keywords, codes or English label take those of the
 /// object with the same id there). A titolario whose links are wrong is dropped.
 fn resolve_links(
     all: &mut Vec<Titolario>,
@@ -570,12 +577,12 @@ fn resolve_links(
                 if o.keywords.is_empty()
                     && o.strong.is_empty()
                     && o.all_of.is_empty()
-                    && o.patterns.is_empty()
+                    && o.codes.is_empty()
                 {
                     o.keywords.clone_from(&d.keywords);
                     o.strong.clone_from(&d.strong);
                     o.all_of.clone_from(&d.all_of);
-                    o.patterns.clone_from(&d.patterns);
+                    o.codes.clone_from(&d.codes);
                 }
                 if o.label_en.is_empty() {
                     o.label_en.clone_from(&d.label_en);

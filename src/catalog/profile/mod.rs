@@ -1,0 +1,716 @@
+//! Protocol profiles: what each territory's protocol (or INPS's national circolare) says
+//! about channels, mailboxes, cassetti, response times and escalation, as **data**.
+//!
+//! One JSON file per profile lives in `src/data/profiles/`, embedded at build time and
+//! parsed with serde at first use ([`profiles`], [`profile`]). A portal can register its own
+//! profile at run time with [`load_profile`]; a malformed one is refused with findings that
+//! name the field and the reason. The schema is documented in `docs/profile-schema.md`.
+//!
+//! Different territories and different dates are different profiles, never merged: a
+//! profile's rules carry their own effective dates, and a profile may *inherit* another
+//! (every territorial profile inherits `nazionale-gdp`, the rules of circolare INPS
+//! 34/2023 for public employers, in force from 31/03/2023).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use instrada::catalog::profile::{profile, Level, TermKind};
+//!
+//! let torino = profile("torino").unwrap();
+//! // The 2021 update replaced the level-B list of 2017: pick by date.
+//! let d2020 = NaiveDate::from_ymd_opt(2020, 1, 10).unwrap();
+//! let d2022 = NaiveDate::from_ymd_opt(2022, 1, 10).unwrap();
+//! let b2020 = torino.escalation_list(Level::B, d2020).unwrap();
+//! let b2022 = torino.escalation_list(Level::B, d2022).unwrap();
+//! assert!(b2020.to.iter().any(|c| c.address == "beniamino.gallo@inps.it"));
+//! assert!(b2022.to.iter().any(|c| c.address == "nicola.vitiello@inps.it"));
+//! assert_eq!(torino.term(TermKind::Processo, d2022).unwrap().days, 20);
+//! ```
+
+mod registry;
+mod serde_date;
+mod validate;
+pub mod view;
+mod vocab;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::finding::{Lang, Source};
+
+pub use registry::{
+    built_in_errors, is_built_in, load_profile, profile, profile_for_sede, profiles, Loaded,
+};
+pub use validate::{is_email, GESTIONE_PLACEHOLDER, INPS_PEC_DOMAIN, MAX_JSON};
+pub use vocab::{
+    BookingPart, Channel, DayUnit, Gestione, Kind, Level, Previous, Requirement, SubjectPart,
+    TermKind, Weekday,
+};
+
+/// The cassetti a profile may name: the five with a titolario, plus the two whose object
+/// list is in no source document (agricoli, domestici: Emilia Romagna 2019 names their
+/// Comunicazione bidirezionale).
+pub const CASSETTI: [&str; 7] = [
+    "aziende-dm",
+    "committenti-gs",
+    "liberi-professionisti",
+    "artigiani-commercianti",
+    "dipendenti-pubblici",
+    "agricoli",
+    "domestici",
+];
+
+/// A text in Italian and English. `en` may be left out in a portal's profile: the Italian
+/// text is shown instead.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Italian: the documents' own words where possible.
+    pub it: String,
+    /// English.
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `lang` (Italian when the English one is missing).
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.it,
+        }
+    }
+}
+
+/// One protocol profile: a territory's protocol (or the national circolare) with its
+/// effective period.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Profile {
+    /// Stable identifier, kebab-case (`"torino"`, `"nazionale-gdp"`).
+    pub id: String,
+    /// Name shown to people.
+    pub name: Text,
+    /// The territory covered.
+    pub territory: Text,
+    /// Who signed or issued it.
+    pub issuer: String,
+    /// The source document, and its later updates.
+    pub document: Document,
+    /// When its rules apply.
+    pub effective: Period,
+    /// The last day of a trial period, when the document sets one (ER: two years).
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trial_until: Option<NaiveDate>,
+    /// Profiles whose rules also apply (each with its own dates).
+    #[serde(default)]
+    pub inherits: Vec<String>,
+    /// The Direzioni and Agenzie, with their mailboxes.
+    #[serde(default)]
+    pub sedi: Vec<Sede>,
+    /// Mailboxes of the whole territory, not of one sede (ER's regional boxes).
+    #[serde(default)]
+    pub mailboxes: Vec<Mailbox>,
+    /// The cassetti and their titolari.
+    #[serde(default)]
+    pub cassetti: Vec<Cassetto>,
+    /// Routing rules: which channel for which gestione and kind of request.
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// The service requests INPS made online-only (L. 122/2010), as listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online_only: Option<OnlineOnly>,
+    /// Examples of service requests that are not online (go by PEC).
+    #[serde(default)]
+    pub pec_examples: Vec<Listed>,
+    /// Response times and deadlines.
+    #[serde(default)]
+    pub terms: Vec<Term>,
+    /// Escalation levels with their contacts, by date.
+    #[serde(default)]
+    pub escalation: Vec<EscalationLevel>,
+    /// Telephone lines and their hours.
+    #[serde(default)]
+    pub phone: Vec<PhoneLine>,
+    /// Old mailboxes that are no longer read.
+    #[serde(default)]
+    pub dead_mailboxes: Vec<DeadMailbox>,
+    /// Whether only the listed mailboxes are read, and personal ones are not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mailbox_policy: Option<MailboxPolicy>,
+    /// What a reader of the profile should know.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// A source document.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Document {
+    /// File name in `shared/sources/`, or the portal's reference.
+    pub file: String,
+    /// Title in the document's words.
+    pub title: String,
+    /// Date of signature or issue.
+    #[serde(with = "serde_date")]
+    pub date: NaiveDate,
+    /// Protocol number or similar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// Later updates (Torino 19/07/2021).
+    #[serde(default)]
+    pub updates: Vec<Update>,
+}
+
+/// An update to a document.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Update {
+    /// Date of the update.
+    #[serde(with = "serde_date")]
+    pub date: NaiveDate,
+    /// What it changes.
+    pub title: String,
+    /// Where it is.
+    pub source: Source,
+}
+
+/// An effective period; `until` is the last day, inclusive (absent: still in force).
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Period {
+    /// First day.
+    #[serde(with = "serde_date")]
+    pub from: NaiveDate,
+    /// Last day.
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub until: Option<NaiveDate>,
+}
+
+impl Period {
+    /// Whether `date` is inside.
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && self.until.is_none_or(|u| date <= u)
+    }
+}
+
+/// A Direzione or Agenzia.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Sede {
+    /// The sede id shared with the calendar (`"milano-nord"`).
+    pub id: String,
+    /// Its name in the documents ("Agenzia complessa Milano Nord").
+    pub name: String,
+    /// Its mailboxes.
+    #[serde(default)]
+    pub mailboxes: Vec<Mailbox>,
+}
+
+/// Certified or plain mailbox.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MailboxKind {
+    /// Posta elettronica certificata.
+    Pec,
+    /// Plain e-mail.
+    Email,
+}
+
+/// One mailbox of a sede or of the territory.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Mailbox {
+    /// The address, as the document writes it.
+    pub address: String,
+    /// PEC or plain e-mail.
+    pub kind: MailboxKind,
+    /// What it is for: gestione ids (`"domestici"`), or `"domande"` (non-online service
+    /// requests), `"urgente"`, `"residuale"` (topics outside the titolario), `"durc"`,
+    /// `"appuntamento"`, `"accentramento"`, `"quesiti"`, `"assistenza-informatica"`.
+    pub uses: Vec<String>,
+    /// Other spellings that reach the same box (compared without case).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What to know about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where it is listed.
+    pub source: Source,
+}
+
+impl Mailbox {
+    /// Whether `address` (any case) is this box or one of its aliases.
+    pub fn is(&self, address: &str) -> bool {
+        self.address.eq_ignore_ascii_case(address)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(address))
+    }
+
+    /// Whether the box is for `use_`.
+    pub fn serves(&self, use_: &str) -> bool {
+        self.uses.iter().any(|u| u == use_)
+    }
+}
+
+/// A cassetto offered to some gestioni, with its titolario.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Cassetto {
+    /// One of [`CASSETTI`].
+    pub cassetto: String,
+    /// Its name ("Cassetto previdenziale aziende").
+    pub name: Text,
+    /// The gestioni that use it.
+    pub gestioni: Vec<Gestione>,
+    /// The titolario id (`crate::catalog::titolario::titolario`), absent when no source
+    /// lists the objects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub titolario: Option<String>,
+    /// Whether its Comunicazione bidirezionale is active (Siena 2012: the artigiani e
+    /// commercianti cassetto was read-only).
+    #[serde(default = "yes")]
+    pub bidirezionale: bool,
+    /// Where to click ("Contatti > Com. Bidirezionale").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub menu: Option<Text>,
+    /// When it is offered.
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub from: Option<NaiveDate>,
+    /// Last day it is offered.
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub until: Option<NaiveDate>,
+    /// Where it is described.
+    pub source: Source,
+}
+
+impl Cassetto {
+    /// Whether it is offered on `date`.
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+    }
+}
+
+/// A routing rule: for these gestioni and kinds of request, at these dates, use this
+/// channel. Among the rules that match, the one with the latest start wins, then the
+/// first in the file (so a later national rule supersedes an older local one, and specific
+/// rules are written before general ones).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Rule {
+    /// Stable id, unique in the profile (also the code programs match on).
+    pub id: String,
+    /// The gestioni it applies to; empty: all.
+    #[serde(default)]
+    pub gestioni: Vec<Gestione>,
+    /// The kinds of request it applies to.
+    pub kinds: Vec<Kind>,
+    /// Applies only when the earlier request went this way; empty: any.
+    #[serde(default)]
+    pub previous: Vec<Previous>,
+    /// Applies only when this escalation level is asked; empty: any.
+    #[serde(default)]
+    pub levels: Vec<Level>,
+    /// First day (default: the profile's).
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub from: Option<NaiveDate>,
+    /// Last day.
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub until: Option<NaiveDate>,
+    /// Only offered as another rule's alternative, never chosen on its own.
+    #[serde(default)]
+    pub alternative_only: bool,
+    /// The channel.
+    pub channel: Channel,
+    /// Which mailboxes: the `uses` value to look for (competent sede first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mailbox: Option<String>,
+    /// Fixed addresses.
+    #[serde(default)]
+    pub addresses: Vec<String>,
+    /// The cassetto (default: the one the profile offers to the gestione).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cassetto: Option<String>,
+    /// The escalation level whose contacts are the addresses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation: Option<Level>,
+    /// What the subject line must hold.
+    #[serde(default)]
+    pub subject: Vec<SubjectPart>,
+    /// How the subject line must start (ER: "Sollecito a precedente richiesta di").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject_prefix: Option<String>,
+    /// What a booking must hold.
+    #[serde(default)]
+    pub booking: Vec<BookingPart>,
+    /// Other rules (ids) that also apply in some cases, shown as alternatives.
+    #[serde(default)]
+    pub alternatives: Vec<String>,
+    /// Why: the document's rule in a sentence.
+    pub why: Text,
+    /// What else to say when this rule is chosen.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// The rule's source.
+    pub source: Source,
+}
+
+impl Rule {
+    /// Whether the rule is in force on `date`, given the profile's own start.
+    pub fn in_force(&self, profile_from: NaiveDate, date: NaiveDate) -> bool {
+        self.from.unwrap_or(profile_from) <= date && self.until.is_none_or(|u| date <= u)
+    }
+}
+
+/// Severity of a note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteSeverity {
+    /// Blocks: the request would not be handled.
+    Error,
+    /// Something to fix or check.
+    Warning,
+    /// Something to know.
+    Info,
+}
+
+/// A note attached to a rule or a profile.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Note {
+    /// Stable code, `area.kebab-case` (`"route.pec-only"`).
+    pub code: String,
+    /// How much it matters.
+    pub severity: NoteSeverity,
+    /// The note.
+    pub text: Text,
+    /// Only for these kinds of request; empty: always.
+    #[serde(default)]
+    pub kinds: Vec<Kind>,
+    /// Only for these gestioni; empty: always.
+    #[serde(default)]
+    pub gestioni: Vec<Gestione>,
+    /// Only when routing to these channels; empty: always.
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    /// Only from this date.
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub from: Option<NaiveDate>,
+    /// Only until this date.
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub until: Option<NaiveDate>,
+    /// Its source.
+    pub source: Source,
+}
+
+impl Note {
+    /// Whether the note applies on `date` to this case (a filter left empty applies to all).
+    pub fn applies(
+        &self,
+        date: NaiveDate,
+        kind: Option<Kind>,
+        gestione: Option<Gestione>,
+        channel: Option<Channel>,
+    ) -> bool {
+        fn ok<T: PartialEq>(list: &[T], value: Option<T>) -> bool {
+            list.is_empty() || value.is_some_and(|v| list.contains(&v))
+        }
+        self.from.is_none_or(|f| f <= date)
+            && self.until.is_none_or(|u| date <= u)
+            && ok(&self.kinds, kind)
+            && ok(&self.gestioni, gestione)
+            && ok(&self.channels, channel)
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The online-only service requests (L. 122/2010).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OnlineOnly {
+    /// The listed requests.
+    pub items: Vec<Listed>,
+    /// Whether the list is complete (the documents refer to www.inps.it for the full one).
+    pub complete: bool,
+    /// Where to submit them.
+    pub r#where: Text,
+    /// The rule's source.
+    pub source: Source,
+}
+
+/// A listed request with the words that recognise it in a description.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Listed {
+    /// The document's words.
+    pub label: String,
+    /// Recognition: any group matches when all its terms appear in the folded text. A term
+    /// is `|`-separated alternatives; each alternative is a phrase of folded words, a
+    /// trailing `*` matching any ending of the last word.
+    #[serde(rename = "match")]
+    pub matches: Vec<Vec<String>>,
+    /// Where it is listed.
+    pub source: Source,
+}
+
+/// A response time or deadline.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Term {
+    /// Which term.
+    pub kind: TermKind,
+    /// How many days.
+    pub days: u32,
+    /// Working or calendar days.
+    pub unit: DayUnit,
+    /// What it is, counted from what.
+    pub label: Text,
+    /// Who must meet it: `"inps"` or `"intermediario"`.
+    pub by: Party,
+    /// First day it applies.
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub from: Option<NaiveDate>,
+    /// Last day it applies.
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub until: Option<NaiveDate>,
+    /// What to know (e.g. the document does not say working or calendar days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Its source.
+    pub source: Source,
+}
+
+/// Who must meet a term.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Party {
+    /// INPS.
+    Inps,
+    /// The intermediary (or the contributor).
+    Intermediario,
+}
+
+/// An escalation level.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EscalationLevel {
+    /// B or C.
+    pub level: Level,
+    /// When it may be used ("after 7 working days without an answer").
+    pub when: Text,
+    /// The contacts, one list per date (a newer list replaces the older one).
+    pub lists: Vec<ContactList>,
+    /// What the escalation must carry (Milano D, Torino D).
+    #[serde(default)]
+    pub requires: Vec<Requirement>,
+    /// Its source.
+    pub source: Source,
+}
+
+/// The contacts of an escalation level from a date.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ContactList {
+    /// From this date (until the next list's).
+    #[serde(with = "serde_date")]
+    pub from: NaiveDate,
+    /// Recipients.
+    pub to: Vec<Contact>,
+    /// In copy.
+    #[serde(default)]
+    pub cc: Vec<Contact>,
+    /// Where the list is.
+    pub source: Source,
+}
+
+/// A contact of an escalation list.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Contact {
+    /// The address.
+    pub address: String,
+    /// The sedi the contact answers for; empty: all.
+    #[serde(default)]
+    pub sedi: Vec<String>,
+    /// Role, in the document's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Text>,
+}
+
+/// A telephone line.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PhoneLine {
+    /// The number as written.
+    pub number: String,
+    /// Days it answers.
+    pub days: Vec<Weekday>,
+    /// Opening time, `HH:MM`.
+    pub from: String,
+    /// Closing time, `HH:MM`.
+    pub to: String,
+    /// What it is for.
+    pub purpose: Text,
+    /// Its source.
+    pub source: Source,
+}
+
+/// An old mailbox pattern that is no longer read. `{sede}` stands for any sede name.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeadMailbox {
+    /// `"Anagraficaflussi.{sede}@inps.it"`.
+    pub pattern: String,
+    /// Its source.
+    pub source: Source,
+}
+
+impl DeadMailbox {
+    /// Whether `address` (any case) matches the pattern.
+    pub fn matches(&self, address: &str) -> bool {
+        let p = self.pattern.to_ascii_lowercase();
+        let a = address.to_ascii_lowercase();
+        match p.split_once("{sede}") {
+            Some((head, tail)) => {
+                a.len() > head.len() + tail.len()
+                    && a.starts_with(head)
+                    && a.ends_with(tail)
+                    && a[head.len()..a.len() - tail.len()]
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_')
+            }
+            None => a == p,
+        }
+    }
+}
+
+/// Which mailboxes are read.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MailboxPolicy {
+    /// Only the mailboxes listed in the profile are read (Milano §2, Torino §2.7).
+    pub listed_only: bool,
+    /// Personal mailboxes of officials are not read.
+    pub personal_not_read: bool,
+    /// Its source.
+    pub source: Source,
+}
+
+impl Profile {
+    /// Whether the profile is in force on `date`.
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        self.effective.contains(date)
+    }
+
+    /// The sede with this id.
+    pub fn sede(&self, id: &str) -> Option<&Sede> {
+        self.sedi.iter().find(|s| s.id == id)
+    }
+
+    /// Every mailbox of the profile (sedi first, then the territory's), with its sede.
+    pub fn all_mailboxes(&self) -> impl Iterator<Item = (Option<&Sede>, &Mailbox)> {
+        self.sedi
+            .iter()
+            .flat_map(|s| s.mailboxes.iter().map(move |m| (Some(s), m)))
+            .chain(self.mailboxes.iter().map(|m| (None, m)))
+    }
+
+    /// The mailbox with this address (any case, aliases too).
+    pub fn mailbox(&self, address: &str) -> Option<(Option<&Sede>, &Mailbox)> {
+        self.all_mailboxes().find(|(_, m)| m.is(address))
+    }
+
+    /// The term of this kind in force on `date`.
+    pub fn term(&self, kind: TermKind, date: NaiveDate) -> Option<&Term> {
+        self.terms.iter().find(|t| {
+            t.kind == kind && t.from.is_none_or(|f| f <= date) && t.until.is_none_or(|u| date <= u)
+        })
+    }
+
+    /// The escalation level, if the profile has it.
+    pub fn escalation_level(&self, level: Level) -> Option<&EscalationLevel> {
+        self.escalation.iter().find(|e| e.level == level)
+    }
+
+    /// The contact list of `level` in force on `date`: the one with the latest start not
+    /// after `date` (Torino: the 19/07/2021 list replaces the 2017 one).
+    pub fn escalation_list(&self, level: Level, date: NaiveDate) -> Option<&ContactList> {
+        self.escalation_level(level)?
+            .lists
+            .iter()
+            .filter(|l| l.from <= date)
+            .max_by_key(|l| l.from)
+    }
+
+    /// The contacts of `level` on `date` for `sede` (all of them when the sede is unknown).
+    pub fn escalation_contacts(
+        &self,
+        level: Level,
+        date: NaiveDate,
+        sede: Option<&str>,
+    ) -> Vec<&Contact> {
+        let Some(list) = self.escalation_list(level, date) else {
+            return Vec::new();
+        };
+        list.to
+            .iter()
+            .filter(|c| match sede {
+                Some(s) => c.sedi.is_empty() || c.sedi.iter().any(|x| x == s),
+                None => true,
+            })
+            .collect()
+    }
+
+    /// The cassetto the profile offers to `gestione` on `date`.
+    pub fn cassetto_for(&self, gestione: Gestione, date: NaiveDate) -> Option<&Cassetto> {
+        self.cassetti
+            .iter()
+            .find(|c| c.gestioni.contains(&gestione) && c.in_force(date))
+    }
+
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}

@@ -1,0 +1,209 @@
+//! Where profiles live: the built-in ones, embedded at build time and parsed once, and the
+//! ones a portal registers at run time, kept for the page's lifetime.
+//!
+//! Profiles are leaked into `&'static` references: there are a handful of built-ins, and a
+//! portal loads a few of its own per page; in exchange, findings can carry the codes written
+//! in the data (`Finding::code` is `&'static str`) and every lookup is a plain reference.
+
+use std::sync::{Mutex, OnceLock};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::validate::{parse_and_validate, MAX_JSON};
+use super::Profile;
+use crate::finding::{Finding, Lang};
+
+/// The built-in profiles, one file each (`src/data/profiles/`).
+const BUILT_IN: [(&str, &str); 5] = [
+    ("siena", include_str!("../../data/profiles/siena.json")),
+    (
+        "emilia-romagna",
+        include_str!("../../data/profiles/emilia-romagna.json"),
+    ),
+    ("milano", include_str!("../../data/profiles/milano.json")),
+    ("torino", include_str!("../../data/profiles/torino.json")),
+    (
+        "nazionale-gdp",
+        include_str!("../../data/profiles/nazionale-gdp.json"),
+    ),
+];
+
+/// How many profiles a page may register (each stays in memory until the page closes).
+const MAX_LOADED: usize = 32;
+
+fn built_in() -> &'static [&'static Profile] {
+    static BUILT: OnceLock<Vec<&'static Profile>> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        // A built-in that fails to parse is a bug caught by tests/profiles.rs; at run time it
+        // is skipped rather than taking the page down.
+        let ids: Vec<&str> = BUILT_IN.iter().map(|(id, _)| *id).collect();
+        BUILT_IN
+            .iter()
+            .filter_map(|(_, json)| parse_and_validate(json, &ids, Lang::It).ok())
+            .map(|p| &*Box::leak(Box::new(p)))
+            .collect()
+    })
+}
+
+/// The errors of the built-in files (empty when they are all well formed), for tests.
+pub fn built_in_errors() -> Vec<(&'static str, Vec<Finding>)> {
+    let ids: Vec<&str> = BUILT_IN.iter().map(|(id, _)| *id).collect();
+    BUILT_IN
+        .iter()
+        .filter_map(|(id, json)| {
+            // Validate each against the others' ids (for `inherits`).
+            let others: Vec<&str> = ids.iter().copied().filter(|x| x != id).collect();
+            match parse_and_validate(json, &others, Lang::It) {
+                Ok(p) if p.id == *id => None,
+                Ok(p) => Some((
+                    *id,
+                    vec![Finding::error(
+                        "profile.bad-id",
+                        format!("the file of «{id}» declares id «{}»", p.id),
+                    )],
+                )),
+                Err(e) => Some((*id, e)),
+            }
+        })
+        .collect()
+}
+
+fn loaded() -> &'static Mutex<Vec<&'static Profile>> {
+    static LOADED: OnceLock<Mutex<Vec<&'static Profile>>> = OnceLock::new();
+    LOADED.get_or_init(|| Mutex::new(Vec::new()))
+}
+
+fn loaded_snapshot() -> Vec<&'static Profile> {
+    match loaded().lock() {
+        Ok(v) => v.clone(),
+        Err(poisoned) => poisoned.into_inner().clone(),
+    }
+}
+
+/// Every profile: the built-ins, then those the portal registered.
+pub fn profiles() -> Vec<&'static Profile> {
+    let mut all: Vec<&'static Profile> = built_in().to_vec();
+    all.extend(loaded_snapshot());
+    all
+}
+
+/// Whether `id` is one of the profiles that ship with the widget.
+pub fn is_built_in(id: &str) -> bool {
+    built_in().iter().any(|p| p.id == id)
+}
+
+/// The profile with this id (built-in or registered).
+pub fn profile(id: &str) -> Option<&'static Profile> {
+    let id = id.trim();
+    built_in()
+        .iter()
+        .copied()
+        .find(|p| p.id == id)
+        .or_else(|| loaded_snapshot().into_iter().find(|p| p.id == id))
+}
+
+/// The profile that has `sede` among its sedi and is in force on `date` (the one that
+/// started last, when several are).
+pub fn profile_for_sede(sede: &str, date: NaiveDate) -> Option<&'static Profile> {
+    let sede = sede.trim();
+    profiles()
+        .into_iter()
+        .filter(|p| p.sede(sede).is_some() && p.in_force(date))
+        .max_by_key(|p| p.effective.from)
+}
+
+/// The answer of [`load_profile`].
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Loaded {
+    /// Whether the profile was registered.
+    pub ok: bool,
+    /// Its id, when it could be read.
+    pub id: Option<String>,
+    /// Why it was refused: each finding names the field and the reason.
+    pub errors: Vec<Finding>,
+}
+
+/// Registers a portal's own profile, given as JSON, for the page's lifetime. A profile with
+/// the id of one already registered by the portal replaces it; the ids of the built-in
+/// profiles cannot be taken. A malformed profile is refused with findings that name the
+/// field (JSON line and column, or the path in the profile) and the reason.
+pub fn load_profile(json: &str, lang: Lang) -> Loaded {
+    if json.len() > MAX_JSON {
+        return Loaded {
+            ok: false,
+            id: None,
+            errors: vec![Finding::error(
+                "profile.too-large",
+                lang.pick(
+                    format!(
+                        "Il profilo è troppo grande ({} byte): il massimo è {MAX_JSON}.",
+                        json.len()
+                    ),
+                    format!(
+                        "The profile is too large ({} bytes): the maximum is {MAX_JSON}.",
+                        json.len()
+                    ),
+                ),
+            )],
+        };
+    }
+    let known: Vec<&str> = profiles().iter().map(|p| p.id.as_str()).collect();
+    let profile = match parse_and_validate(json, &known, lang) {
+        Ok(p) => p,
+        Err(errors) => {
+            let id = serde_json::from_str::<serde_json::Value>(json)
+                .ok()
+                .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(String::from));
+            return Loaded {
+                ok: false,
+                id,
+                errors,
+            };
+        }
+    };
+    let id = profile.id.clone();
+    if built_in().iter().any(|p| p.id == id) {
+        return Loaded {
+            ok: false,
+            id: Some(id.clone()),
+            errors: vec![Finding::error(
+                "profile.id-taken",
+                lang.pick(
+                    format!("«{id}» è l'id di un profilo incluso: scegli un altro id per il profilo del portale."),
+                    format!("“{id}” is the id of a built-in profile: choose another id for the portal's profile."),
+                ),
+            )
+            .field("id")],
+        };
+    }
+    let mut guard = match loaded().lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let replacing = guard.iter().position(|p| p.id == id);
+    if replacing.is_none() && guard.len() >= MAX_LOADED {
+        return Loaded {
+            ok: false,
+            id: Some(id),
+            errors: vec![Finding::error(
+                "profile.too-many",
+                lang.pick(
+                    format!("Sono già registrati {MAX_LOADED} profili: riusa l'id di uno di essi per sostituirlo."),
+                    format!("{MAX_LOADED} profiles are already registered: reuse the id of one of them to replace it."),
+                ),
+            )],
+        };
+    }
+    let leaked: &'static Profile = Box::leak(Box::new(profile));
+    match replacing.and_then(|i| guard.get_mut(i)) {
+        Some(slot) => *slot = leaked,
+        None => guard.push(leaked),
+    }
+    Loaded {
+        ok: true,
+        id: Some(id),
+        errors: Vec::new(),
+    }
+}

@@ -1,0 +1,90 @@
+//! Reading what the user typed: case, spaces, hyphens, dots and invisible characters are
+//! ignored, full-width letters and digits are read as ASCII. Nothing is rewritten in place:
+//! the normalised form is returned next to the input, and the caller says so when it
+//! differs.
+
+use crate::text::is_ignorable_in_code;
+
+/// Significant characters kept at most; anything longer cannot be a code and is reported
+/// as too long without reading further.
+pub(crate) const MAX_SIGNIFICANT: usize = 64;
+
+/// What [`normalize`] read.
+pub(crate) struct Normalized {
+    /// The significant characters, upper-case; characters that are neither ASCII letters
+    /// nor digits are kept as they are (the check reports them).
+    pub chars: Vec<char>,
+    /// More than [`MAX_SIGNIFICANT`] significant characters (reading stopped there).
+    pub too_long: bool,
+    /// Whether the normalised text differs from the input.
+    pub changed: bool,
+}
+
+impl Normalized {
+    pub fn text(&self) -> String {
+        let mut s: String = self.chars.iter().collect();
+        if self.too_long {
+            s.push('…');
+        }
+        s
+    }
+}
+
+/// Upper-case ASCII for an ASCII or full-width letter or digit.
+#[inline]
+pub(crate) fn fold_code_char(c: char) -> Option<u8> {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => Some(c.to_ascii_uppercase() as u8),
+        '\u{FF21}'..='\u{FF3A}' => Some(b'A' + (c as u32 - 0xFF21) as u8),
+        '\u{FF41}'..='\u{FF5A}' => Some(b'A' + (c as u32 - 0xFF41) as u8),
+        '\u{FF10}'..='\u{FF19}' => Some(b'0' + (c as u32 - 0xFF10) as u8),
+        _ => None,
+    }
+}
+
+pub(crate) fn normalize(input: &str) -> Normalized {
+    let mut chars = Vec::with_capacity(16);
+    let mut changed = false;
+    let mut too_long = false;
+    for c in input.chars() {
+        if is_ignorable_in_code(c) {
+            changed = true;
+            continue;
+        }
+        if chars.len() == MAX_SIGNIFICANT {
+            too_long = true;
+            break;
+        }
+        match fold_code_char(c) {
+            Some(b) => {
+                changed |= b as char != c;
+                chars.push(b as char);
+            }
+            None => chars.push(c),
+        }
+    }
+    Normalized {
+        chars,
+        too_long,
+        changed: changed || too_long,
+    }
+}
+
+/// The non-allocating form used by the fast path: the significant characters as ASCII
+/// bytes in `buf`; `None` if there are more than `N` or one is not a letter or digit.
+#[inline]
+pub(crate) fn normalize_into<const N: usize>(input: &str, buf: &mut [u8; N]) -> Option<usize> {
+    let mut n = 0;
+    for c in input.chars() {
+        if c.is_ascii_alphanumeric() {
+            *buf.get_mut(n)? = c.to_ascii_uppercase() as u8;
+            n += 1;
+        } else if is_ignorable_in_code(c) {
+            continue;
+        } else {
+            *buf.get_mut(n)? = fold_code_char(c)?;
+            n += 1;
+        }
+    }
+    Some(n)
+}

@@ -1,0 +1,114 @@
+//! The matricola aziendale INPS: 10 digits. No check-digit algorithm is public, so only the
+//! form is checked; a code is never rejected on a guessed check digit.
+
+use super::input::{normalize, MAX_SIGNIFICANT};
+use crate::finding::{Finding, Lang};
+
+/// The result of [`check_matricola`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatricolaReport {
+    /// Exactly 10 digits.
+    pub valid: bool,
+    /// The input as read: without spaces, hyphens, dots and invisible characters.
+    pub normalized: String,
+    /// Errors, and an info when the input was normalised.
+    pub findings: Vec<Finding>,
+}
+
+/// Checks the form of a matricola aziendale INPS: 10 digits, spaces, hyphens, dots and
+/// invisible characters ignored.
+///
+/// ```
+/// use instrada::cf::check_matricola;
+/// use instrada::finding::Lang;
+/// assert!(check_matricola("12345 67890", Lang::It).valid);
+/// assert_eq!(check_matricola("123456789", Lang::It).findings[0].code, "matricola.length");
+/// ```
+pub fn check_matricola(input: &str, lang: Lang) -> MatricolaReport {
+    let norm = normalize(input);
+    let normalized = norm.text();
+    let mut findings = Vec::new();
+    let n = norm.chars.len();
+    if n == 0 {
+        findings.push(Finding::error(
+            "matricola.empty",
+            lang.pick(
+                "Inserisci la matricola INPS dell'azienda: 10 cifre, come nel Cassetto previdenziale.",
+                "Enter the company's INPS matricola: 10 digits, as in the Cassetto previdenziale.",
+            ),
+        ));
+    } else {
+        if norm.changed {
+            findings.push(Finding::info(
+                "matricola.normalized",
+                lang.pick(
+                    format!("Matricola letta come «{normalized}»: senza spazi, trattini, punti o caratteri invisibili."),
+                    format!("Matricola read as “{normalized}”: without spaces, hyphens, dots or invisible characters."),
+                ),
+            ));
+        }
+        let digits = norm.chars.iter().all(|c| c.is_ascii_digit());
+        let looks_like_cf = !norm.too_long
+            && ((n == 16 && norm.chars.iter().all(|c| c.is_ascii_alphanumeric()))
+                || (n == 11 && digits));
+        if looks_like_cf {
+            findings.push(Finding::error(
+                "matricola.codice-fiscale",
+                lang.pick(
+                    format!("Sembra un codice fiscale ({n} caratteri): la matricola INPS dell'azienda ha 10 cifre. Inseriscila qui e il codice fiscale nel suo campo."),
+                    format!("This looks like a codice fiscale ({n} characters): the company's INPS matricola has 10 digits. Enter it here and the codice fiscale in its own field."),
+                ),
+            ));
+        } else if norm.too_long {
+            findings.push(Finding::error(
+                "matricola.too-long",
+                lang.pick(
+                    format!("La matricola INPS ha 10 cifre, ma il testo inserito ha più di {MAX_SIGNIFICANT} caratteri: inserisci solo la matricola."),
+                    format!("The INPS matricola has 10 digits, but the text has more than {MAX_SIGNIFICANT} characters: enter only the matricola."),
+                ),
+            ));
+        } else {
+            for (i, c) in norm
+                .chars
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.is_ascii_digit())
+            {
+                findings.push(
+                    Finding::error(
+                        "matricola.digit-expected",
+                        lang.pick(
+                            format!(
+                                "La matricola INPS ha solo cifre: al {}° posto c'è «{c}».",
+                                i + 1
+                            ),
+                            format!(
+                                "The INPS matricola has digits only: character {} is “{c}”.",
+                                i + 1
+                            ),
+                        ),
+                    )
+                    .at(i),
+                );
+            }
+            if n != 10 {
+                findings.push(Finding::error(
+                    "matricola.length",
+                    lang.pick(
+                        format!("La matricola INPS ha 10 cifre: quella inserita ha {n} caratteri."),
+                        format!("The INPS matricola has 10 digits: this one has {n} characters."),
+                    ),
+                ));
+            }
+        }
+    }
+    for f in &mut findings {
+        f.field = Some(super::field::MATRICOLA.to_string());
+    }
+    let valid = !findings.iter().any(Finding::is_error);
+    MatricolaReport {
+        valid,
+        normalized,
+        findings,
+    }
+}

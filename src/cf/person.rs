@@ -1,0 +1,470 @@
+//! Codici fiscali of persons (16 characters): structure, check character, date, place,
+//! omocodia, and decoding with the century rule.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::places::{self, Place};
+use super::tables::{
+    check_char, digit_value, is_place_letter, month_len, month_of, NUMERIC_POSITIONS,
+};
+use super::{fixes, Person, Sex};
+use crate::dates::human;
+use crate::finding::{Finding, Lang};
+
+/// One problem found by [`scan`], with the 0-based position where it applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// Not an ASCII letter or digit.
+    Character(usize),
+    LetterExpected(usize),
+    DigitExpected(usize),
+    Month,
+    /// 00, 32–40 or over 71.
+    Day,
+    /// A day the month does not have (31 April, 30 February).
+    DayOfMonth,
+    /// 29 February of a year that cannot be a leap year.
+    LeapDay,
+    PlaceLetter,
+    PlaceZero,
+    CheckChar {
+        expected: u8,
+    },
+}
+
+/// The fields of a code whose structure and check character are right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    /// Last two digits of the year.
+    pub yy: u32,
+    pub month: u32,
+    pub day: u32,
+    pub female: bool,
+    /// The place code with omocodia undone (`H501`).
+    pub place: [u8; 4],
+    /// Whether any of the seven numeric positions holds an omocodia letter.
+    pub omocode: bool,
+}
+
+fn two(code: &[u8; 16], a: usize) -> Option<u32> {
+    Some(digit_value(code[a])? as u32 * 10 + digit_value(code[a + 1])? as u32)
+}
+
+/// Checks the structure, the date and the check character of 16 upper-case bytes (any
+/// byte that is not an ASCII letter or digit is reported as such). Calls `report` for
+/// every problem and returns the fields only when there is none. Never allocates.
+pub(crate) fn scan(code: &[u8; 16], report: &mut impl FnMut(Problem)) -> Option<Parsed> {
+    let mut ok = true;
+    let mut fail = |p: Problem| {
+        ok = false;
+        report(p)
+    };
+    let expected = check_char(&code[..15]);
+    for (pos, &c) in code.iter().enumerate() {
+        if pos == 15 && expected.is_some() {
+            continue; // judged below against the expected character
+        }
+        if !c.is_ascii_alphanumeric() {
+            fail(Problem::Character(pos));
+            continue;
+        }
+        match pos {
+            0..=5 | 15 if !c.is_ascii_uppercase() => fail(Problem::LetterExpected(pos)),
+            6 | 7 | 9 | 10 | 12 | 13 | 14 if digit_value(c).is_none() => {
+                fail(Problem::DigitExpected(pos))
+            }
+            8 if month_of(c).is_none() => fail(Problem::Month),
+            11 if !is_place_letter(c) => fail(Problem::PlaceLetter),
+            _ => {}
+        }
+    }
+    let yy = two(code, 6);
+    let month = month_of(code[8]);
+    if let Some(d) = two(code, 9) {
+        if d == 0 || (32..=40).contains(&d) || d > 71 {
+            fail(Problem::Day);
+        } else if let Some(m) = month {
+            let day = if d > 40 { d - 40 } else { d };
+            let leap_possible = yy.is_none_or(|y| y % 4 == 0);
+            if m == 2 && day == 29 && !leap_possible {
+                fail(Problem::LeapDay);
+            } else if day > month_len(m, true) {
+                fail(Problem::DayOfMonth);
+            }
+        }
+    }
+    let digits = [
+        digit_value(code[12]),
+        digit_value(code[13]),
+        digit_value(code[14]),
+    ];
+    if is_place_letter(code[11]) && digits == [Some(0), Some(0), Some(0)] {
+        fail(Problem::PlaceZero);
+    }
+    if let Some(e) = expected {
+        if code[15] != e {
+            fail(Problem::CheckChar { expected: e });
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let d = two(code, 9)?;
+    let mut place = [code[11], b'0', b'0', b'0'];
+    for (slot, value) in place[1..].iter_mut().zip(digits) {
+        *slot = b'0' + value?;
+    }
+    Some(Parsed {
+        yy: yy?,
+        month: month?,
+        day: if d > 40 { d - 40 } else { d },
+        female: d > 40,
+        place,
+        omocode: NUMERIC_POSITIONS.iter().any(|&p| !code[p].is_ascii_digit()),
+    })
+}
+
+/// What the century rule decided.
+pub(crate) struct Dated {
+    pub birth: NaiveDate,
+    pub place: Option<Place>,
+    /// The other century would put the birth after today or on a day that does not exist.
+    pub older_for_place: Option<NaiveDate>,
+    /// Neither century fits the place's periods of validity.
+    pub outside_validity: bool,
+}
+
+/// The century rule: the most recent century that does not put the birth after `today`;
+/// then, if the place was not valid on that date but was one century earlier, the earlier
+/// one. `None` when no century gives a real date up to `today`.
+pub(crate) fn date_of(p: &Parsed, today: NaiveDate) -> Option<Dated> {
+    let base = today.year() - today.year().rem_euclid(100) + p.yy as i32;
+    let candidates: Vec<NaiveDate> = [base, base - 100, base - 200]
+        .iter()
+        .filter_map(|&y| NaiveDate::from_ymd_opt(y, p.month, p.day))
+        .filter(|d| *d <= today)
+        .take(2)
+        .collect();
+    let recent = *candidates.first()?;
+    let place = places::lookup_code(std::str::from_utf8(&p.place).unwrap_or(""));
+    let Some(place) = place else {
+        return Some(Dated {
+            birth: recent,
+            place: None,
+            older_for_place: None,
+            outside_validity: false,
+        });
+    };
+    if place.valid_on(recent) {
+        return Some(Dated {
+            birth: recent,
+            place: Some(place),
+            older_for_place: None,
+            outside_validity: false,
+        });
+    }
+    if let Some(&older) = candidates.get(1) {
+        if place.valid_on(older) {
+            return Some(Dated {
+                birth: older,
+                place: Some(place),
+                older_for_place: Some(recent),
+                outside_validity: false,
+            });
+        }
+    }
+    Some(Dated {
+        birth: recent,
+        place: Some(place),
+        older_for_place: None,
+        outside_validity: true,
+    })
+}
+
+const MONTH_NAMES_IT: [&str; 12] = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+];
+const MONTH_NAMES_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub(crate) fn month_name(m: u32, lang: Lang) -> &'static str {
+    let i = (m.clamp(1, 12) - 1) as usize;
+    lang.pick(MONTH_NAMES_IT[i], MONTH_NAMES_EN[i])
+}
+
+/// What the characters at a position stand for, to say it in messages.
+fn part(pos: usize, lang: Lang) -> &'static str {
+    match pos {
+        0..=2 => lang.pick(
+            "le prime tre lettere vengono dal cognome",
+            "the first three letters come from the surname",
+        ),
+        3..=5 => lang.pick(
+            "dal 4° al 6° carattere vengono dal nome",
+            "characters 4 to 6 come from the first name",
+        ),
+        6 | 7 => lang.pick(
+            "il 7° e l'8° carattere sono l'anno di nascita",
+            "characters 7 and 8 are the year of birth",
+        ),
+        8 => lang.pick(
+            "il 9° carattere è la lettera del mese di nascita",
+            "character 9 is the letter of the month of birth",
+        ),
+        9 | 10 => lang.pick(
+            "il 10° e l'11° carattere sono il giorno di nascita",
+            "characters 10 and 11 are the day of birth",
+        ),
+        11..=14 => lang.pick(
+            "dal 12° al 15° carattere c'è il codice del luogo di nascita",
+            "characters 12 to 15 are the code of the place of birth",
+        ),
+        _ => lang.pick(
+            "l'ultimo carattere è quello di controllo",
+            "the last character is the check character",
+        ),
+    }
+}
+
+/// The message of a problem. `chars` is the normalised input (16 characters).
+pub(crate) fn finding(p: Problem, chars: &[char], lang: Lang) -> Finding {
+    let at = |pos: usize| chars.get(pos).copied().unwrap_or('?');
+    let n = |pos: usize| pos + 1;
+    match p {
+        Problem::Character(pos) => Finding::error(
+            "cf.character",
+            lang.pick(
+                format!("Il {}° carattere, «{}», non può stare in un codice fiscale: usa solo lettere senza accenti e cifre.", n(pos), at(pos)),
+                format!("Character {}, “{}”, cannot be part of a codice fiscale: use only unaccented letters and digits.", n(pos), at(pos)),
+            ),
+        )
+        .at(pos),
+        Problem::LetterExpected(pos) => Finding::error(
+            "cf.letter-expected",
+            lang.pick(
+                format!("Al {}° posto ci vuole una lettera, non «{}»: {}.", n(pos), at(pos), part(pos, lang)),
+                format!("Character {} must be a letter, not “{}”: {}.", n(pos), at(pos), part(pos, lang)),
+            ),
+        )
+        .at(pos),
+        Problem::DigitExpected(pos) => Finding::error(
+            "cf.digit-expected",
+            lang.pick(
+                format!(
+                    "Al {}° posto ci vuole una cifra (o una delle lettere L M N P Q R S T U V che la sostituiscono nei codici con omocodia), non «{}»: {}.",
+                    n(pos), at(pos), part(pos, lang)
+                ),
+                format!(
+                    "Character {} must be a digit (or one of the letters L M N P Q R S T U V that replace digits in codes with omocodia), not “{}”: {}.",
+                    n(pos), at(pos), part(pos, lang)
+                ),
+            ),
+        )
+        .at(pos),
+        Problem::Month => Finding::error(
+            "cf.month",
+            lang.pick(
+                format!("Il 9° carattere indica il mese di nascita e deve essere una tra A B C D E H L M P R S T (da gennaio a dicembre): «{}» non indica nessun mese.", at(8)),
+                format!("Character 9 is the month of birth and must be one of A B C D E H L M P R S T (January to December): “{}” is not a month.", at(8)),
+            ),
+        )
+        .at(8),
+        Problem::Day => Finding::error(
+            "cf.day",
+            lang.pick(
+                format!("Il 10° e l'11° carattere indicano il giorno di nascita: da 01 a 31 per gli uomini, da 41 a 71 per le donne (giorno + 40). «{}{}» non è nessuno dei due.", at(9), at(10)),
+                format!("Characters 10 and 11 are the day of birth: 01 to 31 for men, 41 to 71 for women (day + 40). “{}{}” is neither.", at(9), at(10)),
+            ),
+        )
+        .at(9),
+        Problem::DayOfMonth => {
+            let (m, d) = day_month(chars);
+            let max = month_len(m, true);
+            Finding::error(
+                "cf.day-of-month",
+                lang.pick(
+                    format!("Il codice indica il giorno {d} di {}, che ha al massimo {max} giorni: controlla il giorno (10° e 11° carattere) e il mese (9° carattere).", month_name(m, lang)),
+                    format!("The code gives day {d} of {}, which has at most {max} days: check the day (characters 10 and 11) and the month (character 9).", month_name(m, lang)),
+                ),
+            )
+            .at(9)
+        }
+        Problem::LeapDay => Finding::error(
+            "cf.leap-day",
+            lang.pick(
+                format!("Il codice indica il 29 febbraio di un anno che finisce per {}{} e non è bisestile: controlla l'anno (7° e 8° carattere) e il giorno (10° e 11°).", at(6), at(7)),
+                format!("The code gives 29 February of a year ending in {}{}, which is not a leap year: check the year (characters 7 and 8) and the day (10 and 11).", at(6), at(7)),
+            ),
+        )
+        .at(9),
+        Problem::PlaceLetter => Finding::error(
+            "cf.place-letter",
+            lang.pick(
+                format!("Il 12° carattere è la lettera del codice del luogo di nascita: A–I, L o M per un comune italiano, Z per uno stato estero; «{}» non lo è.", at(11)),
+                format!("Character 12 is the letter of the place-of-birth code: A–I, L or M for an Italian comune, Z for a foreign state; “{}” is neither.", at(11)),
+            ),
+        )
+        .at(11),
+        Problem::PlaceZero => Finding::error(
+            "cf.place-zero",
+            lang.pick(
+                format!("Il codice del luogo di nascita non può essere «{}000»: controlla dal 12° al 15° carattere.", at(11)),
+                format!("The place-of-birth code cannot be “{}000”: check characters 12 to 15.", at(11)),
+            ),
+        )
+        .at(12),
+        Problem::CheckChar { expected } => Finding::error(
+            "cf.check-character",
+            lang.pick(
+                format!("L'ultimo carattere, di controllo, dovrebbe essere «{}» e non «{}»: di solito vuol dire che un carattere è stato copiato male. Controlla il codice sulla tessera sanitaria o sul certificato dell'Agenzia delle Entrate.", expected as char, at(15)),
+                format!("The last character, the check character, should be “{}”, not “{}”: usually a character was copied wrongly. Check the code on the health insurance card or the Agenzia delle Entrate certificate.", expected as char, at(15)),
+            ),
+        )
+        .at(15),
+    }
+}
+
+/// Month and day as written (for messages), omocodia undone.
+fn day_month(chars: &[char]) -> (u32, u32) {
+    let b = |i: usize| chars.get(i).map(|&c| c as u32 as u8).unwrap_or(b'?');
+    let m = month_of(b(8)).unwrap_or(1);
+    let d = digit_value(b(9)).unwrap_or(0) as u32 * 10 + digit_value(b(10)).unwrap_or(0) as u32;
+    (m, if d > 40 { d - 40 } else { d })
+}
+
+/// The full check of a 16-character code: findings in `out`, the decoded person if valid.
+pub(crate) fn check(
+    chars: &[char],
+    today: NaiveDate,
+    lang: Lang,
+    out: &mut Vec<Finding>,
+) -> Option<Person> {
+    let mut code = [0u8; 16];
+    for (slot, &c) in code.iter_mut().zip(chars) {
+        *slot = if c.is_ascii_alphanumeric() {
+            c as u8
+        } else {
+            0
+        };
+    }
+    let mut problems: Vec<Problem> = Vec::new();
+    let parsed = scan(&code, &mut |p| problems.push(p));
+    let Some(parsed) = parsed else {
+        let fix = fixes::person(&code, &problems, today);
+        for p in &problems {
+            let mut f = finding(*p, chars, lang);
+            // The suggestion goes on the check-character finding, or on the only error.
+            if matches!(p, Problem::CheckChar { .. }) || problems.len() == 1 {
+                if let Some(fix) = &fix {
+                    f.message.push(' ');
+                    f.message.push_str(&fix.describe(lang));
+                    f = f.suggest(fix.code.clone());
+                }
+            }
+            out.push(f);
+        }
+        return None;
+    };
+    let place_code = std::str::from_utf8(&parsed.place).unwrap_or("").to_string();
+    let Some(dated) = date_of(&parsed, today) else {
+        out.push(
+            Finding::error(
+                "cf.birth-in-future",
+                lang.pick(
+                    format!("La data di nascita del codice ({:02}/{:02}/..{:02}) cade dopo oggi ({}) in ogni secolo: controlla anno, mese e giorno.", parsed.day, parsed.month, parsed.yy, human(today, lang)),
+                    format!("The code's date of birth ({:02}/{:02}/..{:02}) falls after today ({}) in every century: check the year, month and day.", parsed.day, parsed.month, parsed.yy, human(today, lang)),
+                ),
+            )
+            .at(6),
+        );
+        return None;
+    };
+    let Some(place) = dated.place else {
+        let date = places::registry_date();
+        out.push(
+            Finding::error(
+                "cf.place-unknown",
+                lang.pick(
+                    format!("Il codice del luogo di nascita «{place_code}» non corrisponde a nessun comune né stato estero, attuale o cessato, dell'archivio ANPR aggiornato al {}: controlla dal 12° al 15° carattere.", human(date, lang)),
+                    format!("The place-of-birth code “{place_code}” matches no comune or foreign state, current or ceased, in the ANPR archive as of {}: check characters 12 to 15.", human(date, lang)),
+                ),
+            )
+            .at(11),
+        );
+        return None;
+    };
+    let name = place.name_on(dated.birth);
+    if dated.outside_validity {
+        out.push(validity_warning(&place, dated.birth, lang));
+    }
+    if let Some(recent) = dated.older_for_place {
+        out.push(Finding::info(
+            "cf.century-from-place",
+            lang.pick(
+                format!("Anno di nascita letto come {}, non {}: {} ({}) era valido nel {} e non nel {}.", dated.birth.year(), recent.year(), name, place.code(), dated.birth.year(), recent.year()),
+                format!("Year of birth read as {}, not {}: {} ({}) was valid in {} and not in {}.", dated.birth.year(), recent.year(), name, place.code(), dated.birth.year(), recent.year()),
+            ),
+        ));
+    }
+    if parsed.omocode {
+        out.push(Finding::info(
+            "cf.omocode",
+            lang.pick(
+                format!("Codice con omocodia: l'Agenzia delle Entrate ha sostituito alcune cifre con lettere per distinguerlo da un codice uguale. È regolare; il luogo di nascita è {}.", place.code()),
+                format!("Code with omocodia: the Agenzia delle Entrate replaced some digits with letters to tell it apart from an identical code. It is regular; the place of birth is {}.", place.code()),
+            ),
+        ));
+    }
+    Some(Person {
+        birth_date: dated.birth,
+        sex: if parsed.female { Sex::F } else { Sex::M },
+        place_code,
+        place_name: Some(name.to_string()),
+        province: Some(place.province().to_string()),
+        omocode: parsed.omocode,
+    })
+}
+
+/// The warning for a place that was not valid on the birth date (in either century).
+pub(crate) fn validity_warning(place: &Place, birth: NaiveDate, lang: Lang) -> Finding {
+    let name = place.name_on(birth);
+    let from = human(place.valid_from(), lang);
+    let period = match place.valid_until() {
+        Some(until) => lang.pick(
+            format!("dal {from} al {}", human(until, lang)),
+            format!("from {from} to {}", human(until, lang)),
+        ),
+        None => lang.pick(format!("dal {from}"), format!("from {from}")),
+    };
+    Finding::warning(
+        "cf.place-not-valid-at-birth",
+        lang.pick(
+            format!("Il codice indica la nascita a {name} ({}) il {}, ma il codice {} è valido solo {period}. L'Agenzia delle Entrate attribuisce codici anche con comuni istituiti dopo la nascita, quindi il codice può essere giusto: controlla la data e il luogo di nascita.", place.province(), human(birth, lang), place.code()),
+            format!("The code gives birth in {name} ({}) on {}, but code {} is only valid {period}. The Agenzia delle Entrate also issues codes with comuni created after the birth, so the code may be right: check the date and place of birth.", place.province(), human(birth, lang), place.code()),
+        ),
+    )
+    .at(11)
+}

@@ -1,0 +1,617 @@
+//! The guard: the review of a draft request before it is sent. Given what the form holds
+//! (profile or sede, gestione, kind of request, chosen object, description, subject line,
+//! recipient, codice fiscale, matricola, date), it routes the request (see
+//! [`crate::routing`]) and checks the draft against the route: the channel, the recipient,
+//! the subject line, the object of the titolario, and what appointments and escalations must
+//! carry. Every finding has a stable code, a message that says what to do, and the rule's
+//! source.
+//!
+//! ```
+//! use instrada::finding::Lang;
+//! use instrada::review::{review, Draft};
+//!
+//! let d = Draft {
+//!     profile: Some("torino".into()),
+//!     gestione: Some("domestici".into()),
+//!     kind: Some("comunicazione".into()),
+//!     date: Some("2024-03-04".into()),
+//!     recipient: Some("Anagraficaflussi.torino@inps.it".into()),
+//!     ..Draft::default()
+//! };
+//! let r = review(&d, Lang::It);
+//! assert!(r.findings.iter().any(|f| f.code == "review.recipient-dead"));
+//! assert!(!r.ok);
+//! ```
+
+mod booking;
+mod objects;
+mod recipient;
+mod subject;
+
+use serde::{Deserialize, Serialize};
+
+pub use objects::Proposal;
+pub use subject::{compose_subject, Composed, SubjectInput};
+
+use crate::catalog::profile::{Channel, Kind};
+use crate::finding::{Finding, Lang, Severity};
+use crate::routing::{self, online::MAX_DESCRIPTION, Facts, Route};
+use crate::text::fold_words;
+
+/// A draft request, as the portal passes it: every field is optional text.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Draft {
+    /// Profile id; may be left out when `sede` is given.
+    pub profile: Option<String>,
+    /// Sede id of the competent office.
+    pub sede: Option<String>,
+    /// Gestione id.
+    pub gestione: Option<String>,
+    /// Cassetto id chosen in the form, if any.
+    pub cassetto: Option<String>,
+    /// Kind of request.
+    pub kind: Option<String>,
+    /// Date of sending.
+    pub date: Option<String>,
+    /// The channel the user is about to use (`"bidirezionale"`, `"pec"`, `"email"`, …); when
+    /// left out it is read from the recipient (an address) or the object (the cassetto).
+    pub channel: Option<String>,
+    /// The object picked from the cassetto's menu (id or label).
+    pub object: Option<String>,
+    /// What the request is about.
+    pub description: Option<String>,
+    /// The e-mail subject line.
+    pub subject: Option<String>,
+    /// The recipient address.
+    pub recipient: Option<String>,
+    /// The sender's address, when the portal knows it.
+    pub sender: Option<String>,
+    /// The contributor's codice fiscale.
+    pub codice_fiscale: Option<String>,
+    /// The matricola aziendale.
+    pub matricola: Option<String>,
+    /// The identifier of the unanswered communication (for a sollecito).
+    pub reference: Option<String>,
+    /// How the earlier request went.
+    pub previous: Option<String>,
+    /// The escalation level asked for.
+    pub level: Option<String>,
+}
+
+/// The answer of [`review`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Review {
+    /// No errors: the draft can be sent.
+    pub ok: bool,
+    /// Every finding, errors first.
+    pub findings: Vec<Finding>,
+    /// The route the draft was checked against (its findings are in `findings`).
+    pub route: Route,
+    /// The objects that fit the description, best first, with the words that matched.
+    pub objects: Vec<Proposal>,
+    /// A subject line that holds what the rule asks, when an e-mail is sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+
+impl Review {
+    /// A review that could not even be attempted (the draft was not an object), with the
+    /// reason.
+    pub fn refused(finding: Finding, lang: Lang) -> Review {
+        Review {
+            ok: false,
+            findings: vec![finding.clone()],
+            route: Route::refused(finding, lang),
+            objects: Vec::new(),
+            subject: None,
+        }
+    }
+}
+
+fn text(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn parse_channel(s: &str) -> Option<Channel> {
+    let s = s.trim().to_ascii_lowercase();
+    [
+        Channel::ServiziOnline,
+        Channel::Pec,
+        Channel::Bidirezionale,
+        Channel::Email,
+        Channel::Agenda,
+        Channel::Telefono,
+        Channel::Ordine,
+        Channel::Escalation,
+    ]
+    .into_iter()
+    .find(|c| c.id() == s)
+}
+
+/// Reviews a draft. Never fails: every problem is a finding.
+pub fn review(draft: &Draft, lang: Lang) -> Review {
+    let facts = Facts {
+        profile: draft.profile.clone(),
+        sede: draft.sede.clone(),
+        gestione: draft.gestione.clone(),
+        kind: draft.kind.clone(),
+        date: draft.date.clone(),
+        description: None,
+        previous: draft.previous.clone(),
+        level: draft.level.clone(),
+    };
+    let resolved = facts.resolve(lang);
+    let (profile, date, dated, gestione, sede) = (
+        resolved.profile,
+        resolved.date,
+        resolved.dated,
+        resolved.gestione,
+        resolved.sede.clone(),
+    );
+    let description = text(&draft.description).unwrap_or("");
+    let mut route = routing::route_resolved(resolved, description, lang);
+    let route_codes: Vec<&'static str> = route.findings.iter().map(|f| f.code).collect();
+    let generic_source = route
+        .findings
+        .iter()
+        .find(|f| f.code == "route.generic-object")
+        .and_then(|f| f.source.as_deref().cloned());
+    // The object check says precisely whether the generic object is misused.
+    let mut findings: Vec<Finding> = std::mem::take(&mut route.findings)
+        .into_iter()
+        .filter(|f| f.code != "route.generic-object")
+        .collect();
+    let kind = route.kind;
+
+    if description.len() > MAX_DESCRIPTION {
+        findings.push(
+            Finding::info(
+                "review.description-cut",
+                lang.pick(
+                    format!("La descrizione è lunga: sono stati letti i primi {MAX_DESCRIPTION} caratteri."),
+                    format!("The description is long: the first {MAX_DESCRIPTION} characters were read."),
+                ),
+            )
+            .field("descrizione"),
+        );
+    }
+
+    // The codice fiscale and the matricola: the engine of `crate::cf` says precisely what is
+    // wrong; the review adds one finding per field, with the engine's first reason.
+    let cf = text(&draft.codice_fiscale);
+    if let Some(c) = cf.filter(|c| !crate::cf::is_valid(c)) {
+        let report = crate::cf::check(
+            c,
+            &crate::cf::CheckOptions {
+                today: dated.then_some(date),
+                lang,
+            },
+        );
+        let reason = report
+            .errors()
+            .next()
+            .map(|f| f.message.clone())
+            .unwrap_or_default();
+        findings.push(
+            Finding::error(
+                "review.cf-invalid",
+                lang.pick(
+                    format!(
+                        "Correggi il codice fiscale del contribuente «{}»: {reason}",
+                        crate::dates::clip(c)
+                    ),
+                    format!(
+                        "Correct the contributor's codice fiscale “{}”: {reason}",
+                        crate::dates::clip(c)
+                    ),
+                ),
+            )
+            .field("codice-fiscale"),
+        );
+    }
+    let matricola = text(&draft.matricola);
+    if let Some(m) = matricola {
+        let report = crate::cf::check_matricola(m, lang);
+        if !report.valid {
+            let reason = report
+                .findings
+                .iter()
+                .find(|f| f.is_error())
+                .or(report.findings.first())
+                .map(|f| f.message.clone())
+                .unwrap_or_default();
+            findings.push(Finding::warning("review.matricola-format", reason).field("matricola"));
+        }
+    }
+
+    let recipient = text(&draft.recipient);
+    let object = text(&draft.object);
+    let explicit = text(&draft.channel).and_then(|c| {
+        let parsed = parse_channel(c);
+        if parsed.is_none() {
+            findings.push(
+                Finding::warning(
+                    "review.unknown-channel",
+                    lang.pick(
+                        format!(
+                            "Il canale «{}» non è tra quelli previsti: è stato ignorato.",
+                            crate::dates::clip(c)
+                        ),
+                        format!(
+                            "The channel “{}” is not a known one: it was ignored.",
+                            crate::dates::clip(c)
+                        ),
+                    ),
+                )
+                .field("canale"),
+            );
+        }
+        parsed
+    });
+    let chosen = explicit.or_else(|| match (recipient, object) {
+        (Some(r), _)
+            if recipient::normalise(r).ends_with(crate::catalog::profile::INPS_PEC_DOMAIN) =>
+        {
+            Some(Channel::Pec)
+        }
+        (Some(_), _) => Some(Channel::Email),
+        (None, Some(_)) => Some(Channel::Bidirezionale),
+        (None, None) => None,
+    });
+
+    let chain = profile.map(routing::chain).unwrap_or_default();
+    let for_text = format!("{description} {}", text(&draft.subject).unwrap_or(""));
+    let mut proposals = Vec::new();
+    let rc = route.step.channel;
+    let recipient_is_alternative = recipient.is_some_and(|r| {
+        let a = recipient::normalise(r);
+        route.alternatives.iter().any(|s| {
+            s.channel.is_mail()
+                && s.addresses
+                    .iter()
+                    .any(|x| x.address.eq_ignore_ascii_case(&a))
+        })
+    });
+
+    // The objects, when the route goes through a cassetto's bidirezionale.
+    if rc == Channel::Bidirezionale
+        && chosen.is_none_or(|c| c == Channel::Bidirezionale || recipient_is_alternative)
+    {
+        if let Some(k) = &route.step.cassetto {
+            if let Some(c) = text(&draft.cassetto).filter(|c| *c != k.cassetto) {
+                findings.push(
+                    Finding::error(
+                        "review.cassetto-wrong",
+                        lang.pick(
+                            format!(
+                                "Per questa richiesta si usa «{}», non il cassetto «{}».",
+                                k.name,
+                                crate::dates::clip(c)
+                            ),
+                            format!(
+                                "This request goes through “{}”, not the cassetto “{}”.",
+                                k.name,
+                                crate::dates::clip(c)
+                            ),
+                        ),
+                    )
+                    .field("cassetto")
+                    .source(
+                        route
+                            .step
+                            .source
+                            .clone()
+                            .unwrap_or_else(|| crate::finding::Source::new("", "")),
+                    ),
+                );
+            }
+            if !recipient_is_alternative {
+                let (f, p) =
+                    objects::check(object, k, &for_text, date, generic_source.clone(), lang);
+                findings.extend(f);
+                proposals = p;
+            } else if let Some(t) = objects::menu(k) {
+                proposals = objects::proposals(t, &for_text, date);
+            }
+        }
+    }
+
+    // The channel.
+    if route.ok {
+        if let Some(c) = chosen.filter(|c| *c != rc) {
+            if let Some(f) = channel_mismatch(&route, c, recipient_is_alternative, &proposals, lang)
+            {
+                findings.push(f);
+            }
+        }
+    }
+
+    // The recipient.
+    if let Some(r) = recipient {
+        findings.extend(recipient::check(
+            r,
+            &route,
+            &chain,
+            kind,
+            date,
+            sede.as_deref(),
+            lang,
+        ));
+    }
+    if let Some(s) = text(&draft.sender) {
+        let pec_needed = rc == Channel::Pec;
+        if !crate::catalog::profile::is_email(&recipient::normalise(s)) {
+            findings.push(
+                Finding::warning(
+                    "review.sender-invalid",
+                    lang.pick(
+                        format!(
+                            "«{}» non è un indirizzo e-mail: controlla il mittente.",
+                            crate::dates::clip(s)
+                        ),
+                        format!(
+                            "“{}” is not an e-mail address: check the sender.",
+                            crate::dates::clip(s)
+                        ),
+                    ),
+                )
+                .field("mittente"),
+            );
+        } else if pec_needed && !recipient::sender_looks_certified(s) {
+            findings.push(
+                Finding::warning(
+                    "review.sender-not-pec",
+                    lang.pick(
+                        "Invia da una casella PEC: da un'e-mail non certificata l'istanza non sarà gestita. Controlla che il mittente sia una PEC.",
+                        "Send from a PEC mailbox: from a non-certified e-mail the application will not be handled. Check the sender is a PEC.",
+                    ),
+                )
+                .field("mittente")
+                .source(route.step.source.clone().unwrap_or_else(|| crate::finding::Source::new("", ""))),
+            );
+        }
+    }
+
+    // The subject line: of the chosen way, or of the alternative the recipient belongs to.
+    let mut proposed_subject = None;
+    let mail_step = if recipient_is_alternative {
+        route
+            .alternatives
+            .iter()
+            .find(|s| s.channel.is_mail() && !s.subject.is_empty())
+    } else if rc.is_mail() {
+        Some(&route.step)
+    } else {
+        None
+    };
+    if let Some(step) = mail_step.filter(|s| !s.subject.is_empty() || s.subject_prefix.is_some()) {
+        if chosen.is_none_or(|c| c.is_mail()) {
+            let src = step
+                .source
+                .clone()
+                .unwrap_or_else(|| crate::finding::Source::new("", ""));
+            let draft_subject = text(&draft.subject).unwrap_or("");
+            let f = subject::check(
+                draft_subject,
+                &step.subject,
+                step.subject_prefix.as_deref(),
+                cf,
+                gestione,
+                &src,
+                lang,
+            );
+            if !f.is_empty() {
+                proposed_subject = Some(compose_for(
+                    draft_subject,
+                    cf,
+                    matricola,
+                    gestione,
+                    object,
+                    kind,
+                ));
+            }
+            findings.extend(f);
+        }
+    }
+
+    // Escalations and appointments.
+    if rc == Channel::Escalation {
+        findings.extend(booking::escalation(
+            &booking::Escalation {
+                text: &for_text,
+                cf,
+                matricola,
+                reference: text(&draft.reference),
+                gestione,
+                requires: &route.step.requires,
+                source: route.step.source.clone(),
+            },
+            lang,
+        ));
+    }
+    if kind == Some(Kind::Appuntamento) && route.ok {
+        findings.extend(booking::appointment(
+            &booking::Appointment {
+                description,
+                cf,
+                matricola,
+                gestione,
+                booking: &route.step.booking,
+                notes: &route_codes,
+                source: route.step.source.clone(),
+            },
+            lang,
+        ));
+    }
+
+    findings.sort_by_key(|f| match f.severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    });
+    Review {
+        ok: !findings.iter().any(Finding::is_error),
+        findings,
+        route,
+        objects: proposals,
+        subject: proposed_subject,
+    }
+}
+
+fn channel_mismatch(
+    route: &Route,
+    chosen: Channel,
+    recipient_is_alternative: bool,
+    proposals: &[Proposal],
+    lang: Lang,
+) -> Option<Finding> {
+    let rc = route.step.channel;
+    let src = route
+        .step
+        .source
+        .clone()
+        .unwrap_or_else(|| crate::finding::Source::new("", ""));
+    // The route's `why` is already in the requested language.
+    let why = &route.step.why;
+    let f = match rc {
+        Channel::ServiziOnline => {
+            let label = route.listed.as_ref().filter(|l| l.online_only).map(|l| l.label.clone());
+            Finding::error(
+                "review.online-only",
+                match label {
+                    Some(l) => lang.pick(
+                        format!("«{l}» si presenta solo dai servizi online di www.inps.it (L. 122/2010): inviata con {} non sarebbe gestita.", chosen.label(Lang::It)),
+                        format!("“{l}” can only be submitted through the online services of www.inps.it (L. 122/2010): sent by {} it would not be handled.", chosen.label(Lang::En)),
+                    ),
+                    None => lang.pick(
+                        format!("Questa domanda si presenta solo dai servizi online di www.inps.it (L. 122/2010): inviata con {} non sarebbe gestita.", chosen.label(Lang::It)),
+                        format!("This request can only be submitted through the online services of www.inps.it (L. 122/2010): sent by {} it would not be handled.", chosen.label(Lang::En)),
+                    ),
+                },
+            )
+            .field("canale")
+        }
+        Channel::Bidirezionale | Channel::Agenda if chosen.is_mail() && recipient_is_alternative => {
+            return Some(match proposals.first() {
+                Some(b) => Finding::error(
+                    "review.residual-not-allowed",
+                    lang.pick(
+                        format!("La casella e-mail si usa solo, in via residuale, per argomenti non previsti nel titolario; questa richiesta ha un oggetto nel cassetto: «{}». Inviala con la Comunicazione bidirezionale.", b.label),
+                        format!("The e-mail box is only a last resort for topics outside the titolario; this request has an object in the cassetto: “{}”. Send it through the Comunicazione bidirezionale.", b.label),
+                    ),
+                )
+                .field("canale")
+                .suggest(b.label.clone())
+                .source(src),
+                None => Finding::info(
+                    "review.residual",
+                    lang.pick(
+                        "La casella e-mail si usa solo in via residuale, per argomenti non previsti nel titolario del cassetto: se un oggetto del cassetto corrisponde, usa la Comunicazione bidirezionale.",
+                        "The e-mail box is only a last resort, for topics outside the cassetto's titolario: if an object of the cassetto fits, use the Comunicazione bidirezionale.",
+                    ),
+                )
+                .field("canale")
+                .source(src),
+            });
+        }
+        Channel::Bidirezionale | Channel::Agenda => {
+            let (name, menu) = route.step.cassetto.as_ref().map(|k| (k.name.clone(), k.menu.clone())).unwrap_or_default();
+            let menu = menu.map(|m| format!(" ({m})")).unwrap_or_default();
+            let agenda = rc == Channel::Agenda;
+            Finding::error(
+                if agenda { "review.use-agenda" } else { "review.use-bidirezionale" },
+                lang.pick(
+                    format!(
+                        "Questa richiesta va inviata con {} di «{name}»{menu}, non con {}. {why}",
+                        if agenda { "l'Agenda appuntamenti" } else { "la Comunicazione bidirezionale" },
+                        chosen.label(Lang::It)
+                    ),
+                    format!(
+                        "This request goes through the {} of “{name}”{menu}, not by {}. {why}",
+                        if agenda { "Agenda appuntamenti" } else { "Comunicazione bidirezionale" },
+                        chosen.label(Lang::En)
+                    ),
+                ),
+            )
+            .field("canale")
+        }
+        Channel::Pec if chosen == Channel::Email => return None, // the recipient check says it precisely
+        Channel::Ordine => Finding::error(
+            "review.use-ordine",
+            lang.pick(
+                format!("Questa richiesta passa dall'Ordine provinciale, non da {}: rivolgiti al tuo Ordine. {}", chosen.label(Lang::It), why),
+                format!("This request goes through the provincial Ordine, not by {}: contact your Ordine. {}", chosen.label(Lang::En), why),
+            ),
+        )
+        .field("canale"),
+        Channel::Escalation if chosen.is_mail() => return None, // the recipient check says it
+        Channel::Email if chosen == Channel::Pec => return None, // the recipient check says it
+        Channel::Nessuno => return None,
+        _ => Finding::warning(
+            "review.channel-other",
+            lang.pick(
+                format!("Il protocollo indica {} per questa richiesta, non {}. {}", rc.label(Lang::It), chosen.label(Lang::It), why),
+                format!("The protocol names {} for this request, not {}. {}", rc.label(Lang::En), chosen.label(Lang::En), why),
+            ),
+        )
+        .field("canale"),
+    };
+    Some(f.source(src))
+}
+
+/// A subject proposal from what the draft holds: the content is what the user wrote in the
+/// subject (identifiers and gestione set aside), else the object, else the kind.
+fn compose_for(
+    draft_subject: &str,
+    cf: Option<&str>,
+    matricola: Option<&str>,
+    gestione: Option<crate::catalog::profile::Gestione>,
+    object: Option<&str>,
+    kind: Option<Kind>,
+) -> String {
+    let found = subject::ids(draft_subject);
+    let cf = cf.map(String::from).or_else(|| found.cf.first().cloned());
+    let matricola = matricola
+        .map(String::from)
+        .or_else(|| found.matricola.first().cloned());
+    let padded = format!(" {} ", fold_words(draft_subject));
+    let content = if subject::content_words(&padded) > 0 {
+        // Keep the user's words, without the identifiers and the gestione already composed.
+        let named: Vec<&str> = gestione
+            .map(|g| g.subject_words().to_vec())
+            .unwrap_or_default();
+        draft_subject
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '–' || c == '|' || c == ':')
+            .filter(|w| !w.is_empty())
+            .filter(|w| {
+                let f = fold_words(w);
+                let t = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                let digits = t.bytes().filter(u8::is_ascii_digit).count();
+                let identifier = (t.len() == 16 && digits > 0)
+                    || (matches!(t.len(), 10 | 11) && digits == t.len());
+                !identifier
+                    && !named
+                        .iter()
+                        .any(|n| subject::has_word(&format!(" {f} "), n))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        object
+            .map(String::from)
+            .or_else(|| kind.map(|k| k.label(Lang::It).to_string()))
+            .unwrap_or_default()
+    };
+    compose_subject(
+        &SubjectInput {
+            codice_fiscale: cf,
+            gestione: gestione.map(|g| g.id().to_string()),
+            content: Some(content),
+            matricola,
+        },
+        Lang::It,
+    )
+    .subject
+}

@@ -1,0 +1,1023 @@
+//! Routing: from what a form knows (profile or sede, gestione, kind of request, date,
+//! description), which channel to use, which address or cassetto menu, what the subject or
+//! the booking must hold, and why, citing the rule.
+//!
+//! The rules are data (see [`crate::catalog::profile`]): this module only chooses among
+//! them. Among the rules of a profile (and of the profiles it inherits) that are in force
+//! on the date and fit the gestione and the kind, the most specific wins (a rule that asks
+//! for an escalation level, then one that asks how the earlier request went), then the one
+//! that started last (a national rule of 2023 supersedes a local one of 2018), then the
+//! first in the file.
+//!
+//! ```
+//! use instrada::finding::Lang;
+//! use instrada::routing::{route, Facts};
+//!
+//! let facts = Facts {
+//!     sede: Some("milano-nord".into()),
+//!     gestione: Some("aziende-dm".into()),
+//!     kind: Some("durc".into()),
+//!     date: Some("2024-05-06".into()),
+//!     ..Facts::default()
+//! };
+//! let r = route(&facts, Lang::It);
+//! assert_eq!(r.step.channel.id(), "email");
+//! assert_eq!(r.step.addresses[0].address, "preavvisodiaccertamento.milanonord@inps.it");
+//! ```
+
+pub mod online;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::profile::{
+    self, BookingPart, Channel, Gestione, Kind, Level, MailboxKind, Previous, Profile, Requirement,
+    Rule, SubjectPart, Weekday, GESTIONE_PLACEHOLDER,
+};
+use crate::catalog::titolario;
+use crate::dates::clip;
+use crate::finding::{Finding, Lang, Severity, Source};
+
+/// The facts a form knows, as the portal passes them: every field is text and optional, so
+/// that a wrong value becomes a finding that names the field rather than a refusal.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Facts {
+    /// Profile id (`"milano"`); may be left out when `sede` is given.
+    pub profile: Option<String>,
+    /// Sede id (`"milano-nord"`): the competent office of the contributor.
+    pub sede: Option<String>,
+    /// Gestione id (`"aziende-dm"`, `"domestici"`, …).
+    pub gestione: Option<String>,
+    /// Kind of request (`"comunicazione"`, `"durc"`, `"appuntamento"`, …).
+    pub kind: Option<String>,
+    /// The date of sending, `YYYY-MM-DD` or `DD/MM/YYYY`.
+    pub date: Option<String>,
+    /// What the request is about, in the user's words.
+    pub description: Option<String>,
+    /// How the earlier request went (`"scaduta"`, `"non-accolta"`, …).
+    pub previous: Option<String>,
+    /// The escalation level asked for (`"B"`, `"C"`).
+    pub level: Option<String>,
+}
+
+/// The facts once read: what could be understood, and what could not (as findings).
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    /// The profile, when it could be found.
+    pub profile: Option<&'static Profile>,
+    /// The sede, when given and part of the profile.
+    pub sede: Option<String>,
+    /// The gestione.
+    pub gestione: Option<Gestione>,
+    /// The kind of request.
+    pub kind: Option<Kind>,
+    /// The date the rules are read at.
+    pub date: NaiveDate,
+    /// Whether the date was given (otherwise the latest rules are used).
+    pub dated: bool,
+    /// How the earlier request went.
+    pub previous: Previous,
+    /// The escalation level asked for.
+    pub level: Option<Level>,
+    /// What could not be read.
+    pub findings: Vec<Finding>,
+}
+
+/// The date used when none is given: the latest rules of every profile.
+fn latest() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2100, 1, 1).unwrap_or(NaiveDate::MAX)
+}
+
+fn blank(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl Facts {
+    /// Reads the facts, collecting a finding for each field that cannot be understood.
+    pub fn resolve(&self, lang: Lang) -> Resolved {
+        let mut findings = Vec::new();
+        let (date, dated) = match blank(&self.date) {
+            Some(d) => match crate::dates::parse_date(d, "data", lang) {
+                Ok(d) => (d, true),
+                Err(f) => {
+                    findings.push(f);
+                    (latest(), false)
+                }
+            },
+            None => {
+                findings.push(
+                    Finding::warning(
+                        "route.date-missing",
+                        lang.pick(
+                            "Indica la data di invio: senza data valgono le regole più recenti di ogni protocollo.",
+                            "Give the sending date: without it the latest rules of each protocol apply.",
+                        ),
+                    )
+                    .field("data"),
+                );
+                (latest(), false)
+            }
+        };
+
+        let sede_lower = blank(&self.sede).map(str::to_ascii_lowercase);
+        let sede_in = sede_lower.as_deref();
+        let mut sede = sede_in.map(String::from);
+        let profile_lower = blank(&self.profile).map(str::to_ascii_lowercase);
+        let profile = match profile_lower.as_deref() {
+            Some(id) => {
+                let p = profile::profile(id);
+                if p.is_none() {
+                    findings.push(
+                        Finding::error(
+                            "route.unknown-profile",
+                            lang.pick(
+                                format!(
+                                    "Il profilo «{}» non esiste: scegli uno tra {}.",
+                                    clip(id),
+                                    profile_ids()
+                                ),
+                                format!(
+                                    "There is no profile “{}”: choose one of {}.",
+                                    clip(id),
+                                    profile_ids()
+                                ),
+                            ),
+                        )
+                        .field("profilo"),
+                    );
+                }
+                if let (Some(p), Some(s)) = (p, sede_in) {
+                    if p.sede(s).is_none() {
+                        findings.push(
+                            Finding::error(
+                                "route.sede-not-in-profile",
+                                lang.pick(
+                                    format!("La sede «{}» non fa parte del profilo {}: scegli una tra {}.", clip(s), p.id, sede_ids(p)),
+                                    format!("The sede “{}” is not part of the profile {}: choose one of {}.", clip(s), p.id, sede_ids(p)),
+                                ),
+                            )
+                            .field("sede"),
+                        );
+                        sede = None;
+                    }
+                }
+                p
+            }
+            None => match sede_in {
+                Some(s) => {
+                    let p = profile::profile_for_sede(s, date);
+                    if p.is_none() {
+                        sede = None;
+                        findings.push(
+                            Finding::error(
+                                "route.unknown-sede",
+                                lang.pick(
+                                    format!("Nessun protocollo in vigore alla data copre la sede «{}»: scegli il profilo o una sede tra quelle elencate.", clip(s)),
+                                    format!("No protocol in force at the date covers the sede “{}”: choose the profile or a listed sede.", clip(s)),
+                                ),
+                            )
+                            .field("sede"),
+                        );
+                    }
+                    p
+                }
+                None => {
+                    findings.push(
+                        Finding::error(
+                            "route.profile-missing",
+                            lang.pick(
+                                format!("Scegli il protocollo del territorio (profilo) o la sede competente: profili disponibili {}.", profile_ids()),
+                                format!("Choose the territory's protocol (profile) or the competent sede: available profiles {}.", profile_ids()),
+                            ),
+                        )
+                        .field("profilo"),
+                    );
+                    None
+                }
+            },
+        };
+
+        let gestione = match blank(&self.gestione) {
+            Some(g) => {
+                let parsed = Gestione::parse(g);
+                if parsed.is_none() {
+                    findings.push(
+                        Finding::error(
+                            "route.unknown-gestione",
+                            lang.pick(
+                                format!(
+                                    "La gestione «{}» non è tra quelle previste: usa una tra {}.",
+                                    clip(g),
+                                    gestione_ids()
+                                ),
+                                format!(
+                                    "The gestione “{}” is not a known one: use one of {}.",
+                                    clip(g),
+                                    gestione_ids()
+                                ),
+                            ),
+                        )
+                        .field("gestione"),
+                    );
+                }
+                parsed
+            }
+            None => {
+                findings.push(
+                    Finding::error(
+                        "route.gestione-missing",
+                        lang.pick(
+                            "Scegli la gestione previdenziale del contribuente (ad esempio aziende con dipendenti, lavoratori domestici).",
+                            "Choose the contributor's gestione (for example employers with employees, domestic employers).",
+                        ),
+                    )
+                    .field("gestione"),
+                );
+                None
+            }
+        };
+
+        let kind = match blank(&self.kind) {
+            Some(k) => {
+                let parsed = Kind::parse(k);
+                if parsed.is_none() {
+                    findings.push(
+                        Finding::error(
+                            "route.unknown-kind",
+                            lang.pick(
+                                format!("Il tipo di richiesta «{}» non è tra quelli previsti: usa uno tra {}.", clip(k), kind_ids()),
+                                format!("The kind of request “{}” is not a known one: use one of {}.", clip(k), kind_ids()),
+                            ),
+                        )
+                        .field("tipo"),
+                    );
+                }
+                parsed
+            }
+            None => {
+                findings.push(
+                    Finding::error(
+                        "route.kind-missing",
+                        lang.pick(
+                            "Scegli il tipo di richiesta (ad esempio comunicazione, sollecito, DURC, appuntamento).",
+                            "Choose the kind of request (for example communication, reminder, DURC, appointment).",
+                        ),
+                    )
+                    .field("tipo"),
+                );
+                None
+            }
+        };
+
+        let previous = match blank(&self.previous) {
+            Some(s) => Previous::parse(s).unwrap_or_else(|| {
+                findings.push(
+                    Finding::warning(
+                        "route.unknown-previous",
+                        lang.pick(
+                            format!("L'esito della richiesta precedente «{}» non è tra quelli previsti (nessuna, in-attesa, scaduta, non-accolta, accolta): è stato ignorato.", clip(s)),
+                            format!("The earlier request's outcome “{}” is not a known one (nessuna, in-attesa, scaduta, non-accolta, accolta): it was ignored.", clip(s)),
+                        ),
+                    )
+                    .field("esito-precedente"),
+                );
+                Previous::Nessuna
+            }),
+            None => Previous::Nessuna,
+        };
+        let level = blank(&self.level).and_then(|s| {
+            let l = Level::parse(s);
+            if l.is_none() {
+                findings.push(
+                    Finding::warning(
+                        "route.unknown-level",
+                        lang.pick(
+                            format!("Il livello «{}» non esiste: i livelli di sollecito sono B e C; è stato ignorato.", clip(s)),
+                            format!("There is no level “{}”: escalation levels are B and C; it was ignored.", clip(s)),
+                        ),
+                    )
+                    .field("livello"),
+                );
+            }
+            l
+        });
+
+        Resolved {
+            profile,
+            sede,
+            gestione,
+            kind,
+            date,
+            dated,
+            previous,
+            level,
+            findings,
+        }
+    }
+}
+
+fn profile_ids() -> String {
+    profile::profiles()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn sede_ids(p: &Profile) -> String {
+    p.sedi
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn gestione_ids() -> String {
+    Gestione::ALL
+        .iter()
+        .map(|g| g.id())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn kind_ids() -> String {
+    Kind::ALL
+        .iter()
+        .map(|k| k.id())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An address to write to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    /// The address.
+    pub address: String,
+    /// `pec` or `email`.
+    pub kind: MailboxKind,
+    /// The sede it belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sede: Option<String>,
+    /// Who it is (escalation contacts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// What to know about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The cassetto to use.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CassettoInfo {
+    /// Cassetto id.
+    pub cassetto: String,
+    /// Its name.
+    pub name: String,
+    /// Its titolario id, when the objects are known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titolario: Option<String>,
+    /// Where to click.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub menu: Option<String>,
+    /// The label of the generic object ("Non specificato", "altro"), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generic: Option<String>,
+}
+
+/// A telephone line with its hours.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Phone {
+    /// The number.
+    pub number: String,
+    /// Days it answers.
+    pub days: Vec<Weekday>,
+    /// Opening time.
+    pub from: String,
+    /// Closing time.
+    pub to: String,
+    /// What it is for.
+    pub purpose: String,
+}
+
+/// One way to send the request: the chosen one, or an alternative.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// The channel.
+    pub channel: Channel,
+    /// The rule's id (stable).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Why, in the document's words.
+    pub why: String,
+    /// The rule's source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// Where to write.
+    pub addresses: Vec<Address>,
+    /// Who to copy.
+    pub cc: Vec<Address>,
+    /// The cassetto, for the bidirezionale and the agenda.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cassetto: Option<CassettoInfo>,
+    /// What the subject line must hold.
+    pub subject: Vec<SubjectPart>,
+    /// How the subject line must start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_prefix: Option<String>,
+    /// What the booking must hold.
+    pub booking: Vec<BookingPart>,
+    /// What an escalation must carry.
+    pub requires: Vec<Requirement>,
+    /// Telephone lines.
+    pub phone: Vec<Phone>,
+}
+
+impl Step {
+    fn none(why: String, source: Option<Source>) -> Step {
+        Step {
+            channel: Channel::Nessuno,
+            rule: None,
+            why,
+            source,
+            addresses: Vec::new(),
+            cc: Vec::new(),
+            cassetto: None,
+            subject: Vec::new(),
+            subject_prefix: None,
+            booking: Vec::new(),
+            requires: Vec::new(),
+            phone: Vec::new(),
+        }
+    }
+}
+
+/// A listed request recognised in the description.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListedMatch {
+    /// The document's words.
+    pub label: String,
+    /// Whether the list is the online-only one (else the PEC examples).
+    pub online_only: bool,
+    /// The words of the description that matched.
+    pub matched: Vec<String>,
+    /// Where it is listed.
+    pub source: Source,
+}
+
+/// The answer of [`route`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Route {
+    /// Whether a channel was found.
+    pub ok: bool,
+    /// The profile used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// The sede used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sede: Option<String>,
+    /// The gestione.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gestione: Option<Gestione>,
+    /// The kind of request, as routed (a `domanda` becomes online or not).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// The date the rules were read at, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The chosen way.
+    #[serde(flatten)]
+    pub step: Step,
+    /// Other ways that apply in some cases.
+    pub alternatives: Vec<Step>,
+    /// The listed request recognised in the description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listed: Option<ListedMatch>,
+    /// What else to know, and what could not be read.
+    pub findings: Vec<Finding>,
+}
+
+impl Route {
+    /// A route that could not even be attempted (the input was not an object), with the
+    /// reason.
+    pub fn refused(finding: Finding, lang: Lang) -> Route {
+        Route {
+            ok: false,
+            profile: None,
+            sede: None,
+            gestione: None,
+            kind: None,
+            date: None,
+            step: Step::none(
+                lang.pick(
+                    "Passa i dati della richiesta come oggetto.",
+                    "Pass the request's data as an object.",
+                )
+                .into(),
+                None,
+            ),
+            alternatives: Vec::new(),
+            listed: None,
+            findings: vec![finding],
+        }
+    }
+}
+
+/// Routes a request. Never fails: what cannot be read or routed is a finding, and the
+/// channel is then [`Channel::Nessuno`].
+pub fn route(facts: &Facts, lang: Lang) -> Route {
+    let resolved = facts.resolve(lang);
+    route_resolved(resolved, blank(&facts.description).unwrap_or(""), lang)
+}
+
+/// Routes facts already read (the review reuses them).
+pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
+    let mut out = Route {
+        ok: false,
+        profile: r.profile.map(|p| p.id.clone()),
+        sede: r.sede.clone(),
+        gestione: r.gestione,
+        kind: r.kind,
+        date: r.dated.then(|| crate::dates::iso(r.date)),
+        step: Step::none(
+            lang.pick(
+                "Completa i dati richiesti per sapere quale canale usare.",
+                "Complete the required data to know which channel to use.",
+            )
+            .into(),
+            None,
+        ),
+        alternatives: Vec::new(),
+        listed: None,
+        findings: r.findings,
+    };
+    let (Some(p), Some(gestione), Some(kind)) = (r.profile, r.gestione, r.kind) else {
+        return out;
+    };
+    if !p.in_force(r.date) {
+        let (it, en) = match p.effective.until {
+            Some(u) if r.date > u => (
+                format!("Il protocollo «{}» non è più in vigore dal {}: scegli il profilo valido alla data.", p.name.get(Lang::It), crate::dates::it(u)),
+                format!("The protocol “{}” is no longer in force since {}: choose the profile valid at the date.", p.name.get(Lang::En), crate::dates::iso(u)),
+            ),
+            _ => (
+                format!("Il protocollo «{}» si applica dal {}: per una data precedente scegli un altro profilo.", p.name.get(Lang::It), crate::dates::it(p.effective.from)),
+                format!("The protocol “{}” applies from {}: for an earlier date choose another profile.", p.name.get(Lang::En), crate::dates::iso(p.effective.from)),
+            ),
+        };
+        out.findings.push(
+            Finding::error("route.profile-not-in-force", lang.pick(it, en))
+                .field("data")
+                .source(doc_source(p)),
+        );
+        return out;
+    }
+
+    let chain = chain(p);
+    let mut kind = kind;
+    let prepared = online::prepare(description);
+    // A `domanda` is classified by the description unless a rule takes it as it is (Siena);
+    // one declared non-online is still checked against the online-only list.
+    let classify = match kind {
+        Kind::Domanda => !has_rule_for(&chain, kind, gestione, r.date),
+        Kind::DomandaNonTelematizzata => true,
+        _ => false,
+    };
+    if classify {
+        kind = classify_domanda(p, kind, &prepared, lang, &mut out);
+    }
+    out.kind = Some(kind);
+
+    let Some((rp, rule)) = choose(&chain, gestione, kind, r.previous, r.level, r.date) else {
+        out.step = Step::none(
+            lang.pick(
+                format!(
+                    "Il protocollo «{}» non indica un canale per {} ({}): chiedi alla sede competente o al tuo Ordine.",
+                    p.name.get(Lang::It),
+                    kind.label(Lang::It),
+                    gestione.label(Lang::It)
+                ),
+                format!(
+                    "The protocol “{}” names no channel for {} ({}): ask the competent office or your Ordine.",
+                    p.name.get(Lang::En),
+                    kind.label(Lang::En),
+                    gestione.label(Lang::En)
+                ),
+            ),
+            Some(doc_source(p)),
+        );
+        out.findings.push(
+            Finding::warning(
+                "route.not-covered",
+                lang.pick(
+                    format!(
+                        "Il protocollo non prevede un canale per {} di {}.",
+                        kind.label(Lang::It),
+                        gestione.label(Lang::It)
+                    ),
+                    format!(
+                        "The protocol names no channel for a {} of {}.",
+                        kind.label(Lang::En),
+                        gestione.label(Lang::En)
+                    ),
+                ),
+            )
+            .source(doc_source(p)),
+        );
+        return out;
+    };
+
+    out.ok = true;
+    out.step = step(
+        p,
+        &chain,
+        rp,
+        rule,
+        gestione,
+        r.sede.as_deref(),
+        r.date,
+        lang,
+        &mut out.findings,
+    );
+    for n in rule
+        .notes
+        .iter()
+        .filter(|n| n.applies(r.date, Some(kind), Some(gestione), Some(rule.channel)))
+    {
+        out.findings.push(note_finding(n, lang));
+    }
+    // The profile's own notes, and those of the inherited profile whose rule was chosen.
+    for q in chain.iter().filter(|q| q.id == p.id || q.id == rp.id) {
+        for n in q
+            .notes
+            .iter()
+            .filter(|n| n.applies(r.date, Some(kind), Some(gestione), Some(rule.channel)))
+        {
+            out.findings.push(note_finding(n, lang));
+        }
+    }
+    out.alternatives = rule
+        .alternatives
+        .iter()
+        .filter_map(|id| rp.rule(id))
+        .filter(|alt| {
+            alt.in_force(rp.effective.from, r.date)
+                && (alt.gestioni.is_empty() || alt.gestioni.contains(&gestione))
+        })
+        .map(|alt| {
+            step(
+                p,
+                &chain,
+                rp,
+                alt,
+                gestione,
+                r.sede.as_deref(),
+                r.date,
+                lang,
+                &mut Vec::new(),
+            )
+        })
+        .collect();
+    out
+}
+
+/// The profile and the profiles it inherits, depth first, each once.
+pub fn chain(p: &'static Profile) -> Vec<&'static Profile> {
+    let mut out = vec![p];
+    let mut i = 0;
+    // A handful of levels at most; the guard keeps a portal's cyclic `inherits` finite.
+    while i < out.len() && out.len() < 8 {
+        let inherited: Vec<&'static Profile> = out
+            .get(i)
+            .map(|q| {
+                q.inherits
+                    .iter()
+                    .filter_map(|id| profile::profile(id))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for q in inherited {
+            if !out.iter().any(|x| x.id == q.id) {
+                out.push(q);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn has_rule_for(
+    chain: &[&'static Profile],
+    kind: Kind,
+    gestione: Gestione,
+    date: NaiveDate,
+) -> bool {
+    chain.iter().any(|p| {
+        p.rules.iter().any(|r| {
+            !r.alternative_only
+                && r.kinds.contains(&kind)
+                && r.in_force(p.effective.from, date)
+                && (r.gestioni.is_empty() || r.gestioni.contains(&gestione))
+        })
+    })
+}
+
+/// A `domanda` is online-only when the description matches the profile's L. 122/2010 list.
+fn classify_domanda(p: &Profile, kind: Kind, prepared: &str, lang: Lang, out: &mut Route) -> Kind {
+    let online = p.online_only.as_ref();
+    if let Some(hit) = online.and_then(|o| online::find(&o.items, prepared)) {
+        let label = hit.item.label.trim_end_matches(';').to_string();
+        let (code, severity) = if kind == Kind::Domanda {
+            ("route.online-listed", Severity::Info)
+        } else {
+            ("route.online-only", Severity::Warning)
+        };
+        out.findings.push(
+            Finding::new(
+                code,
+                severity,
+                lang.pick(
+                    format!("«{label}» è tra le domande che l'INPS ha telematizzato in via esclusiva (L. 122/2010): presentala solo dai servizi online di www.inps.it, non via PEC o e-mail."),
+                    format!("“{label}” is among the requests INPS made online-only (L. 122/2010): submit it only through the online services of www.inps.it, not by PEC or e-mail."),
+                ),
+            )
+            .source(hit.item.source.clone()),
+        );
+        out.listed = Some(ListedMatch {
+            label,
+            online_only: true,
+            matched: hit.words,
+            source: hit.item.source.clone(),
+        });
+        return Kind::DomandaTelematizzata;
+    }
+    if let Some(hit) = online::find(&p.pec_examples, prepared) {
+        out.listed = Some(ListedMatch {
+            label: hit.item.label.clone(),
+            online_only: false,
+            matched: hit.words,
+            source: hit.item.source.clone(),
+        });
+    } else if let Some(o) = online.filter(|_| kind == Kind::Domanda) {
+        out.findings.push(
+            Finding::info(
+                "route.online-list-incomplete",
+                lang.pick(
+                    format!("La descrizione non corrisponde a nessuna domanda telematizzata elencata nel protocollo; l'elenco non è completo: prima di inviarla via PEC verifica su {} che non esista il servizio online.", o.r#where.get(Lang::It)),
+                    format!("The description matches none of the online-only requests listed in the protocol; the list is not complete: before sending it by PEC check at {} that there is no online service.", o.r#where.get(Lang::En)),
+                ),
+            )
+            .source(o.source.clone()),
+        );
+    }
+    Kind::DomandaNonTelematizzata
+}
+
+/// The rule that applies, with its profile.
+pub fn choose(
+    chain: &[&'static Profile],
+    gestione: Gestione,
+    kind: Kind,
+    previous: Previous,
+    level: Option<Level>,
+    date: NaiveDate,
+) -> Option<(&'static Profile, &'static Rule)> {
+    // Asking for an escalation level means the earlier answer is overdue.
+    let previous = if level.is_some() {
+        Previous::Scaduta
+    } else {
+        previous
+    };
+    let mut best: Option<((u8, NaiveDate, usize), &'static Profile, &'static Rule)> = None;
+    let mut index = 0usize;
+    for p in chain {
+        for r in &p.rules {
+            index += 1;
+            let fits = !r.alternative_only
+                && r.in_force(p.effective.from, date)
+                && r.kinds.contains(&kind)
+                && (r.gestioni.is_empty() || r.gestioni.contains(&gestione))
+                && (r.previous.is_empty() || r.previous.contains(&previous))
+                && (r.levels.is_empty() || level.is_some_and(|l| r.levels.contains(&l)));
+            if !fits {
+                continue;
+            }
+            let specificity = 2 * u8::from(!r.levels.is_empty()) + u8::from(!r.previous.is_empty());
+            let key = (
+                specificity,
+                r.from.unwrap_or(p.effective.from),
+                usize::MAX - index,
+            );
+            if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
+                best = Some((key, p, r));
+            }
+        }
+    }
+    best.map(|(_, p, r)| (p, r))
+}
+
+/// The cassetto offered to `gestione` on `date` by the profile or one it inherits.
+pub fn cassetto_for(
+    chain: &[&'static Profile],
+    gestione: Gestione,
+    date: NaiveDate,
+) -> Option<&'static profile::Cassetto> {
+    chain.iter().find_map(|p| p.cassetto_for(gestione, date))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn step(
+    main: &'static Profile,
+    chain: &[&'static Profile],
+    rp: &'static Profile,
+    rule: &'static Rule,
+    gestione: Gestione,
+    sede: Option<&str>,
+    date: NaiveDate,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> Step {
+    let mut s = Step {
+        channel: rule.channel,
+        rule: Some(rule.id.clone()),
+        why: rule.why.get(lang).to_string(),
+        source: Some(rule.source.clone()),
+        addresses: Vec::new(),
+        cc: Vec::new(),
+        cassetto: None,
+        subject: rule.subject.clone(),
+        subject_prefix: rule.subject_prefix.clone(),
+        booking: rule.booking.clone(),
+        requires: Vec::new(),
+        phone: Vec::new(),
+    };
+    if let Some(token) = &rule.mailbox {
+        let token = if token == GESTIONE_PLACEHOLDER {
+            gestione.id()
+        } else {
+            token.as_str()
+        };
+        s.addresses = mailboxes(main, token, sede, lang);
+    }
+    for a in &rule.addresses {
+        s.addresses.push(Address {
+            address: a.clone(),
+            kind: kind_of(a),
+            sede: None,
+            role: None,
+            note: None,
+        });
+    }
+    if let Some(level) = rule.escalation {
+        if let Some(list) = rp.escalation_list(level, date) {
+            let for_sede = |c: &&profile::Contact| {
+                sede.is_none_or(|x| c.sedi.is_empty() || c.sedi.iter().any(|y| y == x))
+            };
+            s.addresses = list
+                .to
+                .iter()
+                .filter(for_sede)
+                .map(|c| contact(c, sede, lang))
+                .collect();
+            s.cc = list
+                .cc
+                .iter()
+                .filter(for_sede)
+                .map(|c| contact(c, sede, lang))
+                .collect();
+        }
+        s.requires = rp
+            .escalation_level(level)
+            .map(|e| e.requires.clone())
+            .unwrap_or_default();
+    }
+    if matches!(rule.channel, Channel::Bidirezionale | Channel::Agenda) {
+        let k = match &rule.cassetto {
+            Some(id) => chain.iter().find_map(|p| {
+                p.cassetti
+                    .iter()
+                    .find(|c| &c.cassetto == id && c.in_force(date))
+            }),
+            None => cassetto_for(chain, gestione, date),
+        };
+        s.cassetto = k.map(|k| {
+            let t = k.titolario.as_deref().and_then(titolario::titolario);
+            CassettoInfo {
+                cassetto: k.cassetto.clone(),
+                name: k.name.get(lang).to_string(),
+                titolario: k.titolario.clone(),
+                menu: k.menu.as_ref().map(|m| m.get(lang).to_string()),
+                generic: t.and_then(|t| t.generic_object()).map(|o| o.label.clone()),
+            }
+        });
+    }
+    if rule.channel == Channel::Telefono {
+        s.phone = rp
+            .phone
+            .iter()
+            .map(|ph| Phone {
+                number: ph.number.clone(),
+                days: ph.days.clone(),
+                from: ph.from.clone(),
+                to: ph.to.clone(),
+                purpose: ph.purpose.get(lang).to_string(),
+            })
+            .collect();
+    }
+    if rule.channel.is_mail() && s.addresses.is_empty() {
+        findings.push(
+            Finding::warning(
+                "route.no-address",
+                lang.pick(
+                    "Il documento non riporta l'indirizzo da usare in questo caso: chiedilo alla sede competente e verificalo nell'elenco pubblicato dall'INPS.",
+                    "The document does not give the address to use in this case: ask the competent office and check it in INPS's published list.",
+                ),
+            )
+            .field("destinatario")
+            .source(rule.source.clone()),
+        );
+    } else if rule.channel.is_mail() && sede.is_none() && s.addresses.len() > 1 {
+        findings.push(
+            Finding::info(
+                "route.pick-sede",
+                lang.pick(
+                    "Scrivi alla casella della sede competente per il territorio del contribuente: indica la sede per avere un solo indirizzo.",
+                    "Write to the box of the office competent for the contributor's territory: give the sede to get one address.",
+                ),
+            )
+            .field("sede"),
+        );
+    }
+    s
+}
+
+/// The boxes with `use_`: the competent sede's first; else every box of the profile with it.
+fn mailboxes(p: &Profile, use_: &str, sede: Option<&str>, lang: Lang) -> Vec<Address> {
+    let to_address = |sede: Option<&profile::Sede>, m: &profile::Mailbox| Address {
+        address: m.address.clone(),
+        kind: m.kind,
+        sede: sede.map(|s| s.id.clone()),
+        role: None,
+        note: m.note.as_ref().map(|n| n.get(lang).to_string()),
+    };
+    if let Some(s) = sede.and_then(|id| p.sede(id)) {
+        let own: Vec<Address> = s
+            .mailboxes
+            .iter()
+            .filter(|m| m.serves(use_))
+            .map(|m| to_address(Some(s), m))
+            .collect();
+        if !own.is_empty() {
+            return own;
+        }
+    }
+    p.all_mailboxes()
+        .filter(|(_, m)| m.serves(use_))
+        .map(|(s, m)| to_address(s, m))
+        .collect()
+}
+
+fn contact(c: &profile::Contact, sede: Option<&str>, lang: Lang) -> Address {
+    Address {
+        address: c.address.clone(),
+        kind: kind_of(&c.address),
+        sede: sede
+            .filter(|s| c.sedi.iter().any(|x| x == s))
+            .map(String::from)
+            .or_else(|| c.sedi.first().cloned()),
+        role: c.role.as_ref().map(|r| r.get(lang).to_string()),
+        note: None,
+    }
+}
+
+fn kind_of(address: &str) -> MailboxKind {
+    if address
+        .to_ascii_lowercase()
+        .ends_with(profile::INPS_PEC_DOMAIN)
+    {
+        MailboxKind::Pec
+    } else {
+        MailboxKind::Email
+    }
+}
+
+/// The source of the profile's document as a whole.
+pub fn doc_source(p: &Profile) -> Source {
+    Source::new(p.document.file.clone(), "")
+}
+
+/// A note of the data as a finding; its code lives as long as the (leaked) profile.
+pub fn note_finding(n: &'static profile::Note, lang: Lang) -> Finding {
+    let severity = match n.severity {
+        profile::NoteSeverity::Error => Severity::Error,
+        profile::NoteSeverity::Warning => Severity::Warning,
+        profile::NoteSeverity::Info => Severity::Info,
+    };
+    Finding::new(n.code.as_str(), severity, n.text.get(lang)).source(n.source.clone())
+}

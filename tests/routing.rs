@@ -1,0 +1,522 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Routing: for the facts a form knows, the channel, the address or cassetto, what the
+//! subject or booking must hold, and the rule. One line per case, citing the document and
+//! section the expected answer comes from.
+
+use instrada::catalog::profile::{BookingPart, Channel, Kind, SubjectPart, Weekday};
+use instrada::finding::{Lang, Severity};
+use instrada::routing::{route, Facts, Route};
+
+struct Case {
+    /// Document and section of the rule.
+    cite: &'static str,
+    /// profile, sede, gestione, kind, date, description, previous, level
+    facts: [&'static str; 8],
+    channel: Channel,
+    rule: &'static str,
+    /// First address, or cassetto id, or "" for none.
+    to: &'static str,
+}
+
+fn facts(f: &[&str; 8]) -> Facts {
+    let o = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    Facts {
+        profile: o(f[0]),
+        sede: o(f[1]),
+        gestione: o(f[2]),
+        kind: o(f[3]),
+        date: o(f[4]),
+        description: o(f[5]),
+        previous: o(f[6]),
+        level: o(f[7]),
+    }
+}
+
+fn run(f: &[&str; 8]) -> Route {
+    route(&facts(f), Lang::It)
+}
+
+fn codes(r: &Route) -> Vec<&'static str> {
+    r.findings.iter().map(|f| f.code).collect()
+}
+
+const DM: &str = "aziende-dm";
+
+#[rustfmt::skip]
+fn cases() -> Vec<Case> {
+    vec![
+        // L. 122/2010: online-only requests, matched against the transcribed lists.
+        Case { cite: "002 §1.1", facts: ["milano", "", DM, "domanda", "2024-05-06", "Domanda di dilazione e riduzione sanzioni civili", "", ""], channel: Channel::ServiziOnline, rule: "milano-domande-telematiche", to: "" },
+        Case { cite: "002 §1.1", facts: ["milano", "", "domestici", "domanda", "2024-05-06", "rimborso contributi della colf", "", ""], channel: Channel::ServiziOnline, rule: "milano-domande-telematiche", to: "" },
+        Case { cite: "002 §1.1", facts: ["milano", "", DM, "domanda", "2024-05-06", "richiesta di sgravio per assunzione disabili", "", ""], channel: Channel::ServiziOnline, rule: "milano-domande-telematiche", to: "" },
+        Case { cite: "003 §1.1", facts: ["torino", "", DM, "domanda", "2024-05-06", "agevolazioni ex L. 407/90 per disoccupati di lunga durata", "", ""], channel: Channel::ServiziOnline, rule: "torino-domande-telematiche", to: "" },
+        Case { cite: "003 §1.1", facts: ["torino", "", DM, "domanda-non-telematizzata", "2024-05-06", "domanda di cassa integrazione ordinaria", "", ""], channel: Channel::ServiziOnline, rule: "torino-domande-telematiche", to: "" },
+        Case { cite: "001 Presentazione domande", facts: ["emilia-romagna", "modena", DM, "domanda", "2024-05-06", "sospensione della cartella di pagamento", "", ""], channel: Channel::ServiziOnline, rule: "er-domande-telematiche", to: "" },
+        Case { cite: "002 §1.1 vs 003 §1.1: not merged", facts: ["torino", "", DM, "domanda", "2024-05-06", "richiesta di sgravio per assunzione disabili", "", ""], channel: Channel::Pec, rule: "torino-domande-pec", to: "direzione.provinciale.torino@postacert.inps.gov.it" },
+        // PEC for the requests that are not online.
+        Case { cite: "002 §1.2", facts: ["milano", "milano-nord", "liberi-professionisti", "domanda", "2024-05-06", "regolarità contributiva del libero professionista", "", ""], channel: Channel::Pec, rule: "milano-domande-pec", to: "direzione.agenziacomplessa.milanonord@postacert.inps.gov.it" },
+        Case { cite: "002 §1.2", facts: ["milano", "legnano", DM, "domanda-non-telematizzata", "2024-05-06", "intervento sostitutivo", "", ""], channel: Channel::Pec, rule: "milano-domande-pec", to: "direzione.agenziacomplessa.legnano@postacert.inps.gov.it" },
+        Case { cite: "003 §1.2", facts: ["torino", "collegno", DM, "domanda", "2024-05-06", "transazione fiscale dei crediti contributivi", "", ""], channel: Channel::Pec, rule: "torino-domande-pec", to: "direzione.agenziacomplexa.collegno@postacert.inps.gov.it" },
+        Case { cite: "001 Presentazione domande", facts: ["emilia-romagna", "parma", DM, "domanda-non-telematizzata", "2024-05-06", "", "", ""], channel: Channel::Pec, rule: "er-domande-pec", to: "" },
+        // Comunicazione bidirezionale, exclusive.
+        Case { cite: "003 §2.1", facts: ["torino", "", DM, "comunicazione", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "torino-bidirezionale", to: "aziende-dm" },
+        Case { cite: "003 §2.2", facts: ["torino", "", "committenti-gs", "sollecito", "2024-05-06", "", "in-attesa", ""], channel: Channel::Bidirezionale, rule: "torino-bidirezionale", to: "committenti-gs" },
+        Case { cite: "003 §2.3", facts: ["torino", "", "liberi-professionisti", "durc", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "torino-bidirezionale", to: "liberi-professionisti" },
+        Case { cite: "002 §2", facts: ["milano", "", "artigiani-commercianti", "comunicazione", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "milano-bidirezionale", to: "artigiani-commercianti" },
+        Case { cite: "001 Comunicazione bidirezionale", facts: ["emilia-romagna", "", "agricoli", "comunicazione", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "er-bidirezionale", to: "agricoli" },
+        Case { cite: "001 Comunicazione bidirezionale", facts: ["emilia-romagna", "", "domestici", "comunicazione", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "er-bidirezionale", to: "domestici" },
+        Case { cite: "001 Comunicazione bidirezionale", facts: ["emilia-romagna", "", "sport-spettacolo", "comunicazione", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "er-bidirezionale", to: "aziende-dm" },
+        Case { cite: "000 Comunicazione bidirezionale per aziende DM", facts: ["siena", "", DM, "comunicazione", "2015-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "siena-dm-bidirezionale", to: "aziende-dm" },
+        // E-mail boxes by gestione and agency where no bidirezionale exists.
+        Case { cite: "002 §2 (Gestione Agricola)", facts: ["milano", "milano-sud", "agricoli", "comunicazione", "2024-05-06", "", "", ""], channel: Channel::Email, rule: "milano-email-gestioni", to: "DatoriLavoroAgricoli.milano@inps.it" },
+        Case { cite: "002 §2 (domestici)", facts: ["milano", "legnano", "domestici", "comunicazione", "2024-05-06", "", "", ""], channel: Channel::Email, rule: "milano-email-gestioni", to: "Direzione.legnano@inps.it" },
+        Case { cite: "002 §2 (spettacolo e sport)", facts: ["milano", "milano-est", "sport-spettacolo", "comunicazione", "2024-05-06", "", "", ""], channel: Channel::Email, rule: "milano-email-gestioni", to: "Direzione.milano@inps.it" },
+        Case { cite: "002 §2 (dipendenti pubblici, before circ. 34/2023)", facts: ["milano", "", "dipendenti-pubblici", "comunicazione", "2023-03-30", "", "", ""], channel: Channel::Email, rule: "milano-email-gestioni", to: "Direzione.milano@inps.it" },
+        Case { cite: "003 §2.5 (agricoli)", facts: ["torino", "ivrea", "agricoli", "comunicazione", "2024-05-06", "", "", ""], channel: Channel::Email, rule: "torino-email-gestioni", to: "Direzione.torino@inps.it" },
+        Case { cite: "003 §2.5 (domestici)", facts: ["torino", "ivrea", "domestici", "sollecito", "2024-05-06", "", "", ""], channel: Channel::Email, rule: "torino-email-gestioni", to: "Direzione.ivrea@inps.it" },
+        Case { cite: "003 §2.5 (datori di lavoro pubblico)", facts: ["torino", "pinerolo", "dipendenti-pubblici", "comunicazione", "2022-05-06", "", "", ""], channel: Channel::Email, rule: "torino-email-gestioni", to: "Direzione.torino@inps.it" },
+        Case { cite: "000 Mail istituzionali (list not in the document)", facts: ["siena", "", "artigiani-commercianti", "comunicazione", "2015-05-06", "", "", ""], channel: Channel::Email, rule: "siena-altri-email", to: "" },
+        // Circolare 34/2023: public employers move to the Cassetto del contribuente.
+        Case { cite: "004 §3.1", facts: ["milano", "", "dipendenti-pubblici", "comunicazione", "2023-03-31", "", "", ""], channel: Channel::Bidirezionale, rule: "gdp-bidirezionale", to: "dipendenti-pubblici" },
+        Case { cite: "004 §3.1", facts: ["torino", "", "dipendenti-pubblici", "riesame", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "gdp-bidirezionale", to: "dipendenti-pubblici" },
+        Case { cite: "004 §3.1", facts: ["siena", "", "dipendenti-pubblici", "comunicazione", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "gdp-bidirezionale", to: "dipendenti-pubblici" },
+        Case { cite: "004 §3.1", facts: ["emilia-romagna", "", "dipendenti-pubblici", "durc", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "gdp-bidirezionale", to: "dipendenti-pubblici" },
+        Case { cite: "004 §3.1", facts: ["nazionale-gdp", "", "dipendenti-pubblici", "comunicazione", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "gdp-bidirezionale", to: "dipendenti-pubblici" },
+        Case { cite: "001 (public employers not named before 2023)", facts: ["emilia-romagna", "", "dipendenti-pubblici", "comunicazione", "2022-05-06", "", "", ""], channel: Channel::Nessuno, rule: "", to: "" },
+        // The Milano DURC mailbox.
+        Case { cite: "002 §2 (DURC)", facts: ["milano", "milano-nord", DM, "durc", "2024-05-06", "", "", ""], channel: Channel::Email, rule: "milano-durc", to: "preavvisodiaccertamento.milanonord@inps.it" },
+        Case { cite: "002 §2 (DURC)", facts: ["", "sesto-san-giovanni", "artigiani-commercianti", "durc", "2024-05-06", "", "", ""], channel: Channel::Email, rule: "milano-durc", to: "preavvisodiaccertamento.milanosestosangiovanni@inps.it" },
+        Case { cite: "003 §2.1 (Torino has no DURC box)", facts: ["torino", "", DM, "durc", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "torino-bidirezionale", to: "aziende-dm" },
+        // Appointments.
+        Case { cite: "003 §3.1 (1)", facts: ["torino", "", DM, "appuntamento", "2024-05-06", "", "", ""], channel: Channel::Agenda, rule: "torino-agenda-dm", to: "aziende-dm" },
+        Case { cite: "003 §3.1 (2)", facts: ["torino", "collegno", "artigiani-commercianti", "appuntamento", "2024-05-06", "", "", ""], channel: Channel::Email, rule: "torino-appuntamento-email", to: "Direzione.collegno@inps.it" },
+        Case { cite: "002 §3.1", facts: ["milano", "", DM, "appuntamento", "2024-05-06", "", "", ""], channel: Channel::Agenda, rule: "milano-agenda-dm", to: "aziende-dm" },
+        Case { cite: "002 §3.1 (at the Ordine)", facts: ["milano", "", "liberi-professionisti", "appuntamento", "2024-05-06", "", "", ""], channel: Channel::Ordine, rule: "milano-appuntamento-ordine", to: "" },
+        Case { cite: "001 Agenda appuntamenti", facts: ["emilia-romagna", "", "committenti-gs", "appuntamento", "2024-05-06", "", "", ""], channel: Channel::Agenda, rule: "er-agenda", to: "committenti-gs" },
+        Case { cite: "000 Agenda appuntamenti", facts: ["siena", "", DM, "appuntamento", "2015-05-06", "", "", ""], channel: Channel::Agenda, rule: "siena-dm-agenda", to: "aziende-dm" },
+        Case { cite: "000 Consulenza per soggetti diversi dalle aziende DM", facts: ["siena", "", "domestici", "appuntamento", "2015-05-06", "", "", ""], channel: Channel::Email, rule: "siena-altri-appuntamento", to: "" },
+        Case { cite: "004 §3.1 (no answer yet)", facts: ["milano", "", "dipendenti-pubblici", "appuntamento", "2024-05-06", "", "in-attesa", ""], channel: Channel::Bidirezionale, rule: "gdp-agenda-not-yet", to: "dipendenti-pubblici" },
+        Case { cite: "004 §3.1 (tempi soglia passed)", facts: ["milano", "", "dipendenti-pubblici", "appuntamento", "2024-05-06", "", "scaduta", ""], channel: Channel::Agenda, rule: "gdp-agenda", to: "dipendenti-pubblici" },
+        Case { cite: "004 §3.1 (non accolta)", facts: ["torino", "", "dipendenti-pubblici", "appuntamento", "2024-05-06", "", "non-accolta", ""], channel: Channel::Agenda, rule: "gdp-agenda", to: "dipendenti-pubblici" },
+        // Quesiti normativi, riesame, urgent matters.
+        Case { cite: "001 Assistenza normativa", facts: ["emilia-romagna", "", "liberi-professionisti", "quesito-normativo", "2024-05-06", "", "", ""], channel: Channel::Ordine, rule: "er-quesiti", to: "" },
+        Case { cite: "002 (no channel for quesiti)", facts: ["milano", "", DM, "quesito-normativo", "2024-05-06", "", "", ""], channel: Channel::Nessuno, rule: "", to: "" },
+        Case { cite: "002 §2 H", facts: ["milano", "", DM, "riesame", "2024-05-06", "", "", ""], channel: Channel::Bidirezionale, rule: "milano-riesame", to: "aziende-dm" },
+        Case { cite: "000 PEC", facts: ["siena", "siena", "domestici", "urgente", "2015-05-06", "", "", ""], channel: Channel::Pec, rule: "siena-pec-urgente", to: "direzione.provinciale.siena@postacert.inps.gov.it" },
+        Case { cite: "001 Contatti telefonici", facts: ["emilia-romagna", "", DM, "urgente", "2024-05-06", "", "", ""], channel: Channel::Telefono, rule: "er-urgente", to: "" },
+        // Escalation.
+        Case { cite: "002 §2 B", facts: ["milano", "milano-sud", DM, "sollecito", "2024-05-06", "", "scaduta", ""], channel: Channel::Escalation, rule: "milano-escalation-b", to: "Adelegemma.boscia@inps.it" },
+        Case { cite: "002 §2 C", facts: ["milano", "milano-sud", "domestici", "sollecito", "2024-05-06", "", "", "C"], channel: Channel::Escalation, rule: "milano-escalation-c", to: "urp.milano@inps.it" },
+        Case { cite: "003 §2.6 B (2017 list)", facts: ["torino", "torino", DM, "sollecito", "2021-07-16", "", "scaduta", ""], channel: Channel::Escalation, rule: "torino-escalation-b", to: "elena.martina@inps.it" },
+        Case { cite: "003 update 19/07/2021, B", facts: ["torino", "torino", DM, "sollecito", "2021-07-19", "", "", "B"], channel: Channel::Escalation, rule: "torino-escalation-b", to: "nicola.vitiello@inps.it" },
+        Case { cite: "003 update 19/07/2021, C", facts: ["torino", "", "agricoli", "sollecito", "2022-01-10", "", "", "C"], channel: Channel::Escalation, rule: "torino-escalation-c", to: "urp.torino@inps.it" },
+        Case { cite: "001 Comunicazione bidirezionale (richieste concatenate)", facts: ["emilia-romagna", "", DM, "sollecito", "2024-05-06", "", "scaduta", ""], channel: Channel::Bidirezionale, rule: "er-bidirezionale", to: "aziende-dm" },
+    ]
+}
+
+#[test]
+#[rustfmt::skip]
+fn routes_follow_the_documents() {
+    for c in cases() {
+        let r = run(&c.facts);
+        assert_eq!(
+            r.step.channel, c.channel,
+            "{}: {:?} {:#?}",
+            c.cite, c.facts, r.findings
+        );
+        assert_eq!(r.step.rule.as_deref().unwrap_or(""), c.rule, "{}", c.cite);
+        assert_eq!(r.ok, c.channel != Channel::Nessuno, "{}", c.cite);
+        let to = r
+            .step
+            .addresses
+            .first()
+            .map(|a| a.address.as_str())
+            .or(r.step.cassetto.as_ref().map(|k| k.cassetto.as_str()))
+            .unwrap_or("");
+        assert_eq!(to, c.to, "{}", c.cite);
+        if c.channel != Channel::Nessuno {
+            let src = r.step.source.as_ref().unwrap();
+            assert!(
+                !src.document.is_empty() && !src.section.is_empty(),
+                "{}",
+                c.cite
+            );
+        }
+    }
+}
+
+#[test]
+#[rustfmt::skip]
+fn a_listed_request_says_which_item_and_which_words() {
+    // 002 §1.1
+    let r = run(&[
+        "milano",
+        "",
+        "domestici",
+        "domanda",
+        "2024-05-06",
+        "Rimborso dei contributi versati per la badante",
+        "",
+        "",
+    ]);
+    let l = r.listed.unwrap();
+    assert!(l.online_only);
+    assert_eq!(
+        l.label,
+        "Domande di rimborso contributi Lavoratori domestici"
+    );
+    assert_eq!(l.matched, vec!["rimborso", "badante"]);
+    assert_eq!(l.source.section, "1.1");
+    // 003 §1.2: a PEC example.
+    let r = run(&[
+        "torino",
+        "",
+        DM,
+        "domanda",
+        "2024-05-06",
+        "Proposta di transazione fiscale",
+        "",
+        "",
+    ]);
+    assert!(!r.listed.unwrap().online_only);
+    // No match: the list is not complete, say so (002 §1.1 "per l'elenco completo…").
+    let r = run(&[
+        "milano",
+        "",
+        DM,
+        "domanda",
+        "2024-05-06",
+        "richiesta di certificazione particolare",
+        "",
+        "",
+    ]);
+    assert_eq!(r.step.channel, Channel::Pec);
+    assert!(codes(&r).contains(&"route.online-list-incomplete"));
+    // Declared non-online but listed: warn.
+    let r = run(&[
+        "torino",
+        "",
+        DM,
+        "domanda-non-telematizzata",
+        "2024-05-06",
+        "ricorso amministrativo al comitato",
+        "",
+        "",
+    ]);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == "route.online-only")
+        .unwrap();
+    assert_eq!(f.severity, Severity::Warning);
+}
+
+#[test]
+#[rustfmt::skip]
+fn pec_routes_warn_that_plain_e_mail_is_not_handled() {
+    for (f, cite) in [
+        ([ "milano", "", DM, "domanda-non-telematizzata", "2024-05-06", "", "", "", ], "002 §1.2"),
+        ([ "torino", "", DM, "domanda-non-telematizzata", "2024-05-06", "", "", "", ], "003 §1.3"),
+        ([ "emilia-romagna", "", DM, "domanda-non-telematizzata", "2024-05-06", "", "", "", ], "001 Presentazione domande"),
+    ] {
+        let r = run(&f);
+        assert!(codes(&r).contains(&"route.pec-only"), "{cite}");
+    }
+    // Without the sede, every agency's PEC is listed and the user is asked to pick.
+    let r = run(&[
+        "milano",
+        "",
+        DM,
+        "domanda-non-telematizzata",
+        "2024-05-06",
+        "",
+        "",
+        "",
+    ]);
+    assert_eq!(r.step.addresses.len(), 7, "002 §1.2");
+    assert!(codes(&r).contains(&"route.pick-sede"));
+}
+
+#[test]
+#[rustfmt::skip]
+fn subject_and_booking_requirements() {
+    // (facts, subject parts, booking parts, cite)
+    let sub = |p: &[SubjectPart]| p.to_vec();
+    for (f, subject, booking, cite) in [
+        ([ "milano", "", "domestici", "comunicazione", "2024-05-06", "", "", "", ], sub(&[ SubjectPart::CodiceFiscale, SubjectPart::Gestione, SubjectPart::Contenuto, ]), vec![], "002 §2"),
+        ([ "torino", "", "agricoli", "comunicazione", "2024-05-06", "", "", "", ], sub(&[ SubjectPart::CodiceFiscale, SubjectPart::Gestione, SubjectPart::Contenuto, ]), vec![], "003 §2.5"),
+        (["milano", "", DM, "durc", "2024-05-06", "", "", ""], sub(&[SubjectPart::CodiceFiscale]), vec![], "002 §2 DURC"),
+        ([ "siena", "", "domestici", "comunicazione", "2015-05-06", "", "", "", ], sub(&[SubjectPart::CodiceFiscaleOMatricola, SubjectPart::Contenuto]), vec![], "000 Mail istituzionali"),
+        ([ "torino", "", "domestici", "appuntamento", "2024-05-06", "", "", "", ], sub(&[ SubjectPart::CodiceFiscale, SubjectPart::Gestione, SubjectPart::Contenuto, ]), vec![ BookingPart::Richiedente, BookingPart::Identificativi, BookingPart::Gestione, BookingPart::AttoEOggetto, ], "003 §3.1"),
+        ([ "emilia-romagna", "", DM, "appuntamento", "2024-05-06", "", "", "", ], vec![], vec![BookingPart::Dettaglio], "001 Agenda appuntamenti"),
+    ] {
+        let r = run(&f);
+        assert_eq!(r.step.subject, subject, "{cite}");
+        assert_eq!(r.step.booking, booking, "{cite}");
+    }
+}
+
+#[test]
+#[rustfmt::skip]
+fn escalation_carries_its_requirements_and_copies() {
+    use instrada::catalog::profile::Requirement::*;
+    let r = run(&["milano", "", DM, "sollecito", "2024-05-06", "", "", "C"]);
+    assert_eq!(
+        r.step.requires,
+        vec![CodiceFiscale, Matricola, Riferimento, CopiaCassetti],
+        "002 §2 C–D"
+    );
+    assert_eq!(r.step.cc[0].address, "camilla.cosi@inps.it", "002 §2 C");
+    let r = run(&["torino", "", DM, "sollecito", "2020-05-06", "", "", "C"]);
+    assert_eq!(r.step.cc[0].address, "maura.bertone@inps.it", "003 §2.6 C");
+    let r = run(&["torino", "", DM, "sollecito", "2021-07-19", "", "", "C"]);
+    let to: Vec<&str> = r
+        .step
+        .addresses
+        .iter()
+        .map(|a| a.address.as_str())
+        .collect();
+    assert_eq!(
+        to,
+        vec!["urp.torino@inps.it", "sergio.longo@inps.it"],
+        "003 update 2021 C"
+    );
+    assert!(r.step.cc.is_empty());
+    // A sollecito within the time goes through the ordinary channel, with level B as the
+    // alternative once the time has passed (Torino §2.1, §2.6 B).
+    let r = run(&[
+        "torino",
+        "moncalieri",
+        DM,
+        "sollecito",
+        "2024-05-06",
+        "",
+        "in-attesa",
+        "",
+    ]);
+    assert_eq!(r.step.channel, Channel::Bidirezionale);
+    assert_eq!(
+        r.alternatives[0].addresses[0].address,
+        "flavio.masseni@inps.it"
+    );
+}
+
+#[test]
+#[rustfmt::skip]
+fn phone_lines_and_call_back() {
+    // 000: urgent reports by PEC, or the phone line Mon–Thu 11–12.
+    let r = run(&[
+        "siena",
+        "",
+        "domestici",
+        "urgente",
+        "2015-05-06",
+        "",
+        "",
+        "",
+    ]);
+    let phone = &r
+        .alternatives
+        .iter()
+        .find(|s| s.channel == Channel::Telefono)
+        .unwrap()
+        .phone[0];
+    assert_eq!(phone.number, "0577 291300");
+    assert_eq!(
+        phone.days,
+        vec![Weekday::Lun, Weekday::Mar, Weekday::Mer, Weekday::Gio]
+    );
+    assert_eq!((phone.from.as_str(), phone.to.as_str()), ("11:00", "12:00"));
+    // 001: call-back within the next working day; no number in the regional protocol.
+    let r = run(&[
+        "emilia-romagna",
+        "",
+        DM,
+        "urgente",
+        "2024-05-06",
+        "",
+        "",
+        "",
+    ]);
+    assert!(r
+        .step
+        .why
+        .contains("entro la successiva giornata lavorativa"));
+    assert!(codes(&r).contains(&"route.er-phone-not-listed"));
+}
+
+#[test]
+#[rustfmt::skip]
+fn notes_of_the_documents_are_attached() {
+    // (facts, code expected, code not expected, cite)
+    for (f, present, absent, cite) in [
+        ([ "emilia-romagna", "", DM, "appuntamento", "2024-05-06", "", "", "", ], "route.appointment-ten-days", "", "001 Agenda appuntamenti"),
+        ([ "emilia-romagna", "", "liberi-professionisti", "quesito-normativo", "2024-05-06", "", "", "", ], "route.quesiti-terms", "", "001 Assistenza normativa"),
+        ([ "emilia-romagna", "", DM, "comunicazione", "2021-07-04", "", "", "", ], "profile.trial-period", "", "001 Durata"),
+        ([ "emilia-romagna", "", DM, "comunicazione", "2021-07-03", "", "", "", ], "", "profile.trial-period", "001 Durata"),
+        ([ "siena", "", "artigiani-commercianti", "comunicazione", "2015-05-06", "", "", "", ], "route.artcom-no-bidirezionale", "", "000 Cassetto artigiani/commercianti"),
+        ([ "siena", "", "artigiani-commercianti", "comunicazione", "2015-05-06", "", "", "", ], "profile.list-missing", "", "000 Mail istituzionali"),
+        ([ "siena", "", "artigiani-commercianti", "comunicazione", "2015-05-06", "", "", "", ], "route.no-address", "", "000 Mail istituzionali"),
+        (["siena", "", DM, "durc", "2015-05-06", "", "", ""], "route.durc-four-days", "profile.list-missing", "000 DURC"),
+        ([ "torino", "", "sport-spettacolo", "comunicazione", "2024-05-06", "", "", "", ], "route.sport-until-2014", "", "003 §2.5"),
+        ([ "torino", "", "domestici", "comunicazione", "2024-05-06", "", "", "", ], "", "route.sport-until-2014", "003 §2.5"),
+        (["milano", "", DM, "durc", "2024-05-06", "", "", ""], "route.durc-preavviso", "", "002 §2 I"),
+        (["milano", "", DM, "comunicazione", "2024-05-06", "", "", ""], "route.generic-object", "profile.gdp-thresholds", "002 §2"),
+        ([ "milano", "", "dipendenti-pubblici", "comunicazione", "2023-05-06", "", "", "", ], "route.gdp-transition", "", "004 §2.1"),
+        ([ "milano", "", "dipendenti-pubblici", "comunicazione", "2023-07-16", "", "", "", ], "profile.gdp-thresholds", "route.gdp-transition", "004 §2.1"),
+        ([ "milano", "", "dipendenti-pubblici", "appuntamento", "2024-05-06", "", "", "", ], "route.gdp-appointment-not-yet", "", "004 §3.1"),
+        ([ "milano", "", "liberi-professionisti", "appuntamento", "2024-05-06", "", "", "", ], "route.appointment-no-named-official", "", "002 §3.1"),
+    ] {
+        let r = run(&f);
+        let c = codes(&r);
+        if !present.is_empty() {
+            assert!(c.contains(&present), "{cite}: {present} missing in {c:?}");
+        }
+        if !absent.is_empty() {
+            assert!(!c.contains(&absent), "{cite}: {absent} present in {c:?}");
+        }
+    }
+    // The GDP appointment before the thresholds is an error: it cannot be booked.
+    let r = run(&[
+        "milano",
+        "",
+        "dipendenti-pubblici",
+        "appuntamento",
+        "2024-05-06",
+        "",
+        "",
+        "",
+    ]);
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.code == "route.gdp-appointment-not-yet" && f.severity == Severity::Error));
+}
+
+#[test]
+#[rustfmt::skip]
+fn the_milano_residual_box_is_an_alternative_only() {
+    // 002 §2: "in via assolutamente residuale", for topics outside the titolario.
+    let r = run(&[
+        "milano",
+        "milano-est",
+        DM,
+        "comunicazione",
+        "2024-05-06",
+        "",
+        "",
+        "",
+    ]);
+    assert_eq!(r.step.channel, Channel::Bidirezionale);
+    let alt = r
+        .alternatives
+        .iter()
+        .find(|s| s.rule.as_deref() == Some("milano-residuale"))
+        .unwrap();
+    assert_eq!(alt.addresses[0].address, "Direzione.milanoest@inps.it");
+    assert_eq!(
+        alt.subject,
+        vec![
+            SubjectPart::CodiceFiscale,
+            SubjectPart::Gestione,
+            SubjectPart::Contenuto
+        ]
+    );
+}
+
+#[test]
+#[rustfmt::skip]
+fn what_cannot_be_read_is_a_finding() {
+    // (facts, expected code)
+    for (f, code) in [
+        (["", "", DM, "comunicazione", "2024-05-06", "", "", ""], "route.profile-missing"),
+        (["napoli", "", DM, "comunicazione", "2024-05-06", "", "", ""], "route.unknown-profile"),
+        (["", "napoli", DM, "comunicazione", "2024-05-06", "", "", ""], "route.unknown-sede"),
+        ([ "milano", "torino", DM, "comunicazione", "2024-05-06", "", "", "", ], "route.sede-not-in-profile"),
+        (["milano", "", "", "comunicazione", "2024-05-06", "", "", ""], "route.gestione-missing"),
+        ([ "milano", "", "marittimi", "comunicazione", "2024-05-06", "", "", "", ], "route.unknown-gestione"),
+        (["milano", "", DM, "", "2024-05-06", "", "", ""], "route.kind-missing"),
+        (["milano", "", DM, "fax", "2024-05-06", "", "", ""], "route.unknown-kind"),
+        (["milano", "", DM, "comunicazione", "", "", "", ""], "route.date-missing"),
+        (["milano", "", DM, "comunicazione", "31/02/2024", "", "", ""], "date.invalid"),
+        (["milano", "", DM, "sollecito", "2024-05-06", "", "forse", ""], "route.unknown-previous"),
+        (["milano", "", DM, "sollecito", "2024-05-06", "", "", "Z"], "route.unknown-level"),
+        (["torino", "", DM, "comunicazione", "2017-07-12", "", "", ""], "route.profile-not-in-force"),
+        ([ "nazionale-gdp", "", "dipendenti-pubblici", "comunicazione", "2023-03-30", "", "", "", ], "route.profile-not-in-force"),
+        ([ "nazionale-gdp", "", DM, "comunicazione", "2024-03-30", "", "", "", ], "route.not-covered"),
+    ] {
+        let r = run(&f);
+        assert!(codes(&r).contains(&code), "{f:?}: {:?}", codes(&r));
+        assert!(r.findings.iter().all(|x| !x.message.is_empty()));
+    }
+    // Forms write kinds and gestioni loosely.
+    let r = run(&[
+        "Milano",
+        "Milano-Nord",
+        " Aziende_DM ",
+        "Comunicazione",
+        "06/05/2024",
+        "",
+        "",
+        "",
+    ]);
+    assert_eq!(r.step.channel, Channel::Bidirezionale);
+    assert_eq!(r.kind, Some(Kind::Comunicazione));
+}
+
+#[test]
+#[rustfmt::skip]
+fn messages_in_english() {
+    let f = [
+        "emilia-romagna",
+        "",
+        "liberi-professionisti",
+        "quesito-normativo",
+        "2024-05-06",
+        "",
+        "",
+        "",
+    ];
+    let it = route(&facts(&f), Lang::It);
+    let en = route(&facts(&f), Lang::En);
+    assert_ne!(it.step.why, en.step.why);
+    assert!(en.step.why.contains("Ordine"));
+    for (a, b) in it.findings.iter().zip(en.findings.iter()) {
+        assert_eq!(a.code, b.code);
+        assert_ne!(a.message, b.message, "{}", a.code);
+    }
+}
+
+#[test]
+#[rustfmt::skip]
+fn odd_input_never_panics() {
+    let long = "è".repeat(2_000_000);
+    for text in [
+        "",
+        "\0\0",
+        "😀😀😀",
+        "\u{202E}ossecca",
+        long.as_str(),
+        "%s%s%n",
+        "'; DROP TABLE",
+    ] {
+        let f = Facts {
+            profile: Some(text.into()),
+            sede: Some(text.into()),
+            gestione: Some(text.into()),
+            kind: Some(text.into()),
+            date: Some(text.into()),
+            description: Some(text.into()),
+            previous: Some(text.into()),
+            level: Some(text.into()),
+        };
+        let r = route(&f, Lang::En);
+        assert!(!r.ok);
+        assert!(!r.findings.is_empty());
+        let desc = Facts {
+            description: Some(text.into()),
+            ..facts(&["milano", "", DM, "domanda", "2024-05-06", "", "", ""])
+        };
+        assert!(route(&desc, Lang::It).ok);
+    }
+}

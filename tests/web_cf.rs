@@ -1,0 +1,246 @@
+#![cfg(target_arch = "wasm32")]
+//! The codice fiscale API as JavaScript sees it, in headless Chromium: any JS value in,
+//! a plain object out, never an exception.
+
+use instrada::bindings::cf::{
+    check_codice_fiscale, check_matricola, cross_check_codice_fiscale, encode_codice_fiscale,
+    is_valid_codice_fiscale,
+};
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(v.clone(), |acc, k| {
+        if let Ok(i) = k.parse::<u32>() {
+            Reflect::get_u32(&acc, i).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            Reflect::get(&acc, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+        }
+    })
+}
+
+fn show(v: &JsValue) -> String {
+    JSON::stringify(v)
+        .map(String::from)
+        .unwrap_or_else(|_| format!("{v:?}"))
+}
+
+/// One helper that prints the whole object when a field is not what is expected.
+fn expect(v: &JsValue, path: &str, expected: JsValue) {
+    let got = get(v, path);
+    assert!(
+        Object::is(&got, &expected)
+            || (got.as_string().is_some() && got.as_string() == expected.as_string()),
+        "{path}: expected {expected:?}, got {got:?} in {}",
+        show(v)
+    );
+}
+
+fn s(x: &str) -> JsValue {
+    JsValue::from_str(x)
+}
+
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &s(k), v).unwrap();
+    }
+    o.into()
+}
+
+fn len(v: &JsValue, path: &str) -> u32 {
+    get(v, path)
+        .dyn_into::<Array>()
+        .map(|a| a.length())
+        .unwrap_or(u32::MAX)
+}
+
+fn today() -> JsValue {
+    obj(&[("today", s("2026-01-15"))])
+}
+
+#[wasm_bindgen_test]
+fn valid_person_code_decodes() {
+    let r = check_codice_fiscale(s("rssmra85t10a562s"), today());
+    expect(&r, "valid", JsValue::TRUE);
+    expect(&r, "normalized", s("RSSMRA85T10A562S"));
+    expect(&r, "kind", s("person"));
+    expect(&r, "person.birthDate", s("1985-12-10"));
+    expect(&r, "person.sex", s("M"));
+    expect(&r, "person.placeCode", s("A562"));
+    expect(&r, "person.placeName", s("San Giuliano Terme"));
+    expect(&r, "person.province", s("PI"));
+    expect(&r, "person.omocode", JsValue::FALSE);
+    expect(&r, "infos.0.code", s("cf.normalized"));
+    assert_eq!(len(&r, "errors"), 0);
+    assert_eq!(len(&r, "warnings"), 0);
+}
+
+#[wasm_bindgen_test]
+fn table_of_codes() {
+    // (input, valid, kind, first error code or "")
+    let table: &[(&str, bool, &str, &str)] = &[
+        ("RSSMRAURTMLARSNL", true, "person", ""), // omocodia on all 7 positions
+        ("RSSMRAU5T10A562P", true, "person", ""), // omocodia on the leftmost only
+        ("BNCLRA92B69H501D", true, "person", ""), // woman, 29/02/1992
+        ("MLLHNS80A01Z112Z", true, "person", ""), // born in Germany
+        ("RSSGPP70A01A031G", true, "person", ""), // suppressed comune
+        ("RSSMRA80A01M297R", true, "person", ""), // place created after birth: warning
+        ("61492729001", true, "temporary", ""),
+        ("80078750587", true, "entity", ""),
+        ("12345671304", false, "", "cf.office"),
+        ("RSSMRA85B30A562G", false, "", "cf.day-of-month"),
+        ("RSSMRA85T10A030Z", false, "", "cf.place-unknown"),
+        ("RSSMRA85T10A562X", false, "", "cf.check-character"),
+    ];
+    for (input, valid, kind, error) in table {
+        let r = check_codice_fiscale(s(input), today());
+        expect(&r, "valid", JsValue::from_bool(*valid));
+        if kind.is_empty() {
+            expect(&r, "kind", JsValue::NULL);
+            expect(&r, "errors.0.code", s(error));
+            assert!(get(&r, "errors.0.message").as_string().unwrap().len() > 30);
+        } else {
+            expect(&r, "kind", s(kind));
+        }
+    }
+    let r = check_codice_fiscale(s("RSSMRA80A01M297R"), today());
+    expect(&r, "warnings.0.code", s("cf.place-not-valid-at-birth"));
+    expect(&r, "person.birthDate", s("1980-01-01"));
+    let r = check_codice_fiscale(s("RSSMRA85X10A562S"), today());
+    expect(&r, "errors.1.suggestion", s("RSSMRA85T10A562S"));
+    expect(&r, "errors.1.position", JsValue::from_f64(15.0));
+}
+
+#[wasm_bindgen_test]
+fn any_js_value_gives_a_result_never_an_exception() {
+    let huge = s(&"A".repeat(1 << 20));
+    let too_huge = s(&"A".repeat((1 << 20) + 1));
+    let values: Vec<(JsValue, &str)> = vec![
+        (JsValue::UNDEFINED, "cf.empty"),
+        (JsValue::NULL, "cf.empty"),
+        (JsValue::from_f64(42.0), "cf.length"),
+        (JsValue::from_f64(f64::NAN), "input.not-text"),
+        (JsValue::from_f64(-1e300), "input.not-text"),
+        (JsValue::TRUE, "input.not-text"),
+        (Object::new().into(), "input.not-text"),
+        (Array::new().into(), "input.not-text"),
+        (huge, "cf.too-long"),
+        (too_huge, "input.too-long"),
+        (s("😀"), "cf.length"),
+        (s("\u{0}"), "cf.length"),
+        (s("\u{202E}gnirts"), "cf.length"),
+    ];
+    for (v, code) in values {
+        let r = check_codice_fiscale(v.clone(), JsValue::UNDEFINED);
+        expect(&r, "valid", JsValue::FALSE);
+        expect(&r, "kind", JsValue::NULL);
+        expect(&r, "errors.0.code", s(code));
+        assert!(!is_valid_codice_fiscale(v.clone()));
+        let e = encode_codice_fiscale(v.clone());
+        expect(&e, "code", JsValue::NULL);
+        assert!(len(&e, "errors") >= 1, "{}", show(&e));
+        let m = check_matricola(v.clone(), v.clone());
+        expect(&m, "valid", JsValue::FALSE);
+        let x = cross_check_codice_fiscale(v.clone(), v);
+        assert!(x.is_instance_of::<Array>(), "{}", show(&x));
+    }
+}
+
+#[wasm_bindgen_test]
+fn options_are_read_leniently() {
+    let code = s("RSSMRA85T10A562S");
+    // (options, expected first info or warning code)
+    let r = check_codice_fiscale(code.clone(), JsValue::UNDEFINED);
+    expect(&r, "valid", JsValue::TRUE);
+    expect(&r, "infos.0.code", s("cf.today-assumed"));
+    let r = check_codice_fiscale(code.clone(), obj(&[("today", s("ieri"))]));
+    expect(&r, "valid", JsValue::TRUE);
+    expect(&r, "warnings.0.code", s("cf.today-invalid"));
+    let r = check_codice_fiscale(code.clone(), obj(&[("today", JsValue::from_f64(5.0))]));
+    expect(&r, "valid", JsValue::TRUE);
+    expect(&r, "warnings.0.code", s("input.bad-field"));
+    let r = check_codice_fiscale(code.clone(), s("not an object"));
+    expect(&r, "valid", JsValue::TRUE);
+    expect(&r, "warnings.0.code", s("input.not-object"));
+    let r = check_codice_fiscale(
+        s("RSSMRA85X10A562S"),
+        obj(&[("lang", s("en")), ("today", s("2026-01-15"))]),
+    );
+    assert!(get(&r, "errors.0.message")
+        .as_string()
+        .unwrap()
+        .starts_with("Character 9"));
+    // An 11-digit code passed as a number keeps its leading zero.
+    let r = check_codice_fiscale(JsValue::from_f64(6363391001.0), today());
+    expect(&r, "valid", JsValue::TRUE);
+    expect(&r, "normalized", s("06363391001"));
+}
+
+#[wasm_bindgen_test]
+fn fast_path() {
+    for (v, ok) in [
+        (s("RSSMRA85T10A562S"), true),
+        (s("rss-mra-85t10-a562s"), true),
+        (s("RSSMRA85T10A56NH"), true),
+        (s("80078750587"), true),
+        (JsValue::from_f64(80078750587.0), true),
+        (JsValue::from_f64(6363391001.0), true),
+        (s("RSSMRA85B30A562G"), false),
+        (s("RSSMRA85T10A562X"), false),
+        (JsValue::from_f64(1.5), false),
+        (JsValue::UNDEFINED, false),
+    ] {
+        assert_eq!(is_valid_codice_fiscale(v.clone()), ok, "{v:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn encode_and_cross_check() {
+    let fields = obj(&[
+        ("surname", s("Bianchi")),
+        ("name", s("Laura")),
+        ("birthDate", s("1992-02-29")),
+        ("sex", s("F")),
+        ("placeName", s("Roma")),
+    ]);
+    let r = encode_codice_fiscale(fields.clone());
+    expect(&r, "code", s("BNCLRA92B69H501D"));
+    assert_eq!(len(&r, "errors"), 0);
+    let x = cross_check_codice_fiscale(s("BNCLRA92B69H501D"), fields);
+    assert_eq!(x.dyn_into::<Array>().unwrap().length(), 0);
+    let x = cross_check_codice_fiscale(
+        s("RSSMRA85T10A562S"),
+        obj(&[
+            ("birthDate", s("12/10/1985")),
+            ("sex", s("F")),
+            ("today", s("2026-01-15")),
+        ]),
+    );
+    expect(&x, "0.code", s("cf.mismatch-birth-date"));
+    expect(&x, "0.field", s("data-nascita"));
+    expect(&x, "1.code", s("cf.mismatch-sex"));
+    let r = encode_codice_fiscale(obj(&[("surname", JsValue::from_f64(3.0))]));
+    expect(&r, "code", JsValue::NULL);
+    expect(&r, "errors.0.code", s("input.bad-field"));
+    let r = encode_codice_fiscale(obj(&[]));
+    expect(&r, "errors.0.code", s("cf.surname-missing"));
+    assert_eq!(len(&r, "errors"), 5);
+}
+
+#[wasm_bindgen_test]
+fn matricola() {
+    let r = check_matricola(s("12345 67890"), JsValue::UNDEFINED);
+    expect(&r, "valid", JsValue::TRUE);
+    expect(&r, "normalized", s("1234567890"));
+    expect(&r, "infos.0.code", s("matricola.normalized"));
+    let r = check_matricola(s("RSSMRA85T10A562S"), obj(&[("lang", s("en"))]));
+    expect(&r, "errors.0.code", s("matricola.codice-fiscale"));
+    assert!(get(&r, "errors.0.message")
+        .as_string()
+        .unwrap()
+        .starts_with("This looks like"));
+}
