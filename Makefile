@@ -37,12 +37,13 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) --features widget -- -D warnings
 
 native-test:
 	cargo test
 
 browser-test: setup setup-browser
-	cargo test --target $(WASM_TARGET) --test 'web*'
+	cargo test --target $(WASM_TARGET) --features widget --test 'web*'
 
 e2e: build setup-browser
 	node --test --test-concurrency=1 tests/e2e/

@@ -3,15 +3,19 @@
 // loads the module and enhances the forms (with its TypeScript types).
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
+// `node scripts/package.mjs DIR [--widget]`: DIR is the package; --widget adds the widget's files.
+const dir = process.argv[2] ?? 'pkg';
+const widget = process.argv.includes('--widget');
+
 const cargo = readFileSync('Cargo.toml', 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, 'm'))?.[1];
 
 const files = ['instrada_bg.wasm', 'instrada.js', 'instrada.d.ts', 'instrada_bg.wasm.d.ts'];
 // wasm-bindgen writes the widget's small inline JS helpers under snippets/.
-if (existsSync('pkg/snippets')) files.push('snippets/');
-for (const asset of ['instrada.css', 'instrada-widget.js', 'instrada-widget.d.ts']) {
+if (existsSync(`${dir}/snippets`)) files.push('snippets/');
+for (const asset of widget ? ['instrada.css', 'instrada-widget.js', 'instrada-widget.d.ts'] : []) {
   if (existsSync(`src/widget/${asset}`)) {
-    copyFileSync(`src/widget/${asset}`, `pkg/${asset}`);
+    copyFileSync(`src/widget/${asset}`, `${dir}/${asset}`);
     files.push(asset);
   }
 }
@@ -27,11 +31,13 @@ const manifest = {
   types: 'instrada.d.ts',
   exports: {
     '.': { types: './instrada.d.ts', default: './instrada.js' },
-    './widget': { types: './instrada-widget.d.ts', default: './instrada-widget.js' },
-    './instrada.css': './instrada.css',
+    ...(widget && {
+      './widget': { types: './instrada-widget.d.ts', default: './instrada-widget.js' },
+      './instrada.css': './instrada.css',
+    }),
     './instrada_bg.wasm': './instrada_bg.wasm',
   },
   files,
-  sideEffects: ['./instrada.css'],
+  sideEffects: widget ? ['./instrada.css'] : false,
 };
-writeFileSync('pkg/package.json', JSON.stringify(manifest, null, 2) + '\n');
+writeFileSync(`${dir}/package.json`, JSON.stringify(manifest, null, 2) + '\n');

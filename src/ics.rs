@@ -28,6 +28,8 @@ use std::fmt::Write as _;
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
+use crate::dates;
+
 /// The product identifier written in every file.
 pub const PRODID: &str = "-//instrada//instrada//IT";
 
@@ -160,7 +162,7 @@ impl Reminder {
 /// made, given by the caller because the core never reads the clock.
 pub fn write(calendar: &IcsCalendar, stamp: NaiveDateTime) -> String {
     let mut out = String::with_capacity(256 + calendar.events.len() * 400);
-    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = dates::ics_stamp(stamp);
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
     line(&mut out, &format!("PRODID:{PRODID}"));
@@ -188,12 +190,12 @@ pub fn write(calendar: &IcsCalendar, stamp: NaiveDateTime) -> String {
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(
             &mut out,
-            &format!("DTSTART;VALUE=DATE:{}", event.date.format("%Y%m%d")),
+            &format!("DTSTART;VALUE=DATE:{}", dates::ymd(event.date, "")),
         );
         if let Some(next) = event.date.checked_add_days(Days::new(1)) {
             line(
                 &mut out,
-                &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+                &format!("DTEND;VALUE=DATE:{}", dates::ymd(next, "")),
             );
         }
         line(&mut out, &format!("SUMMARY:{}", escape(&event.summary)));
@@ -473,9 +475,7 @@ pub struct ReadEvent {
 /// Reads the events of a calendar (unfolded, unescaped), for round-trip tests.
 pub fn read_events(text: &str) -> Result<Vec<ReadEvent>, IcsError> {
     let calendar = parse(text)?;
-    let date = |p: Option<&Property>| {
-        p.and_then(|p| NaiveDate::parse_from_str(p.value.trim(), "%Y%m%d").ok())
-    };
+    let date = |p: Option<&Property>| p.and_then(|p| dates::date_from(p.value.trim(), "%Y%m%d"));
     calendar
         .components
         .iter()

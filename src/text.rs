@@ -62,6 +62,71 @@ pub(crate) fn fold_words_by(text: &str, fold: fn(char) -> Option<char>) -> Strin
     out
 }
 
+/// A whole number below 1e15 in magnitude written as text the way Rust's `f64` parser reads
+/// numbers (`12`, ` +12 `, `12.0`, `1.2e1`, `1200e-2`), from its exact decimal value. Not
+/// through `f64`: its parser (about 14 KB gzip of code and tables) would also round noise
+/// such as `3.00000000000000001` or `1e-400` to a whole number, which this refuses.
+pub fn whole_number(text: &str) -> Option<i64> {
+    let s = text.trim();
+    let (negative, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, s.get(1..)?),
+        Some(b'+') => (false, s.get(1..)?),
+        _ => (false, s),
+    };
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (s.get(..i)?, Some(s.get(i + 1..)?)),
+        None => (s, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) {
+        return None;
+    }
+    // The text is at most a few dozen characters: any exponent beyond ±10⁴ means the same.
+    let exponent: i64 = match exponent {
+        None => 0,
+        Some(e) => {
+            let (sign, digits) = match e.as_bytes().first() {
+                Some(b'-') => (-1, e.get(1..)?),
+                Some(b'+') => (1, e.get(1..)?),
+                _ => (1, e),
+            };
+            if digits.is_empty() || !all_digits(digits) {
+                return None;
+            }
+            sign * digits
+                .bytes()
+                .fold(0i64, |n, b| (n * 10 + i64::from(b - b'0')).min(10_000))
+        }
+    };
+    // value = digits × 10^shift, leading zeros dropped.
+    let digits: Vec<u8> = int
+        .bytes()
+        .chain(frac.bytes())
+        .skip_while(|&b| b == b'0')
+        .collect();
+    let shift = exponent - i64::try_from(frac.len()).ok()?;
+    let kept = if shift >= 0 {
+        digits.len()
+    } else {
+        // The digits after the decimal point must all be zeros.
+        let cut = digits.len().saturating_sub(usize::try_from(-shift).ok()?);
+        if digits.get(cut..)?.iter().any(|&b| b != b'0') {
+            return None;
+        }
+        cut
+    };
+    let zeros = usize::try_from(shift.max(0)).ok()?;
+    // Below 1e15: at most 15 digits once the zeros of the exponent are added.
+    if kept > 0 && kept + zeros > 15 {
+        return None;
+    }
+    let head = digits.get(..kept)?;
+    let n = head.iter().fold(0i64, |n, &b| n * 10 + i64::from(b - b'0'))
+        * 10i64.pow(if kept == 0 { 0 } else { zeros as u32 });
+    Some(if negative { -n } else { n })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +142,74 @@ mod tests {
             ("Ｆ２４", "f24"),
         ] {
             assert_eq!(fold_words(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_read_as_f64_reads_them() {
+        // Rust's f64 parser is the reference wherever the exact value is a whole number.
+        for s in [
+            "12",
+            " +12 ",
+            "-12",
+            "12.0",
+            "12.",
+            "1.2e1",
+            "1200e-2",
+            "1E3",
+            "0",
+            "-0",
+            "000",
+            "0.0",
+            ".0",
+            "0e5",
+            "999999999999999",
+            "-999999999999999",
+            "99999999999999.9e1",
+            "1e14",
+            "1e+14",
+            "100000000000000e-0",
+            "0000000000000000000005",
+        ] {
+            let expected = s.trim().parse::<f64>().unwrap();
+            assert_eq!(whole_number(s), Some(expected as i64), "{s:?}");
+        }
+        for s in [
+            "",
+            " ",
+            "+",
+            "-",
+            ".",
+            "e5",
+            ".e5",
+            "1e",
+            "1e+",
+            "1.5",
+            "0.5",
+            "1e-1",
+            "12a",
+            "0x10",
+            "1_000",
+            "inf",
+            "-infinity",
+            "NaN",
+            "1e15",
+            "1000000000000000",
+            "999999999999999.5",
+            "--5",
+            "+-5",
+            "1.2.3",
+            "1e5e5",
+            "١٢",
+            "１２",
+            "1e99999999999",
+            "12 3",
+        ] {
+            assert_eq!(whole_number(s), None, "{s:?}");
+        }
+        // Where f64 rounds noise to a whole number, the exact value is refused.
+        for s in ["3.00000000000000001", "1e-400"] {
+            assert_eq!(whole_number(s), None, "{s:?}");
         }
     }
 

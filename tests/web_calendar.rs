@@ -71,6 +71,17 @@ fn add_working_days_good_input() {
             "2026-12-16",
         ),
         (s("2026-01-07"), n(-1.0), JsValue::UNDEFINED, "2026-01-05"),
+        // A count typed in a form field arrives as text, in any way a number is written
+        // (6 January is a holiday).
+        (s("2026-01-07"), s(" -1 "), JsValue::UNDEFINED, "2026-01-05"),
+        (s("2026-01-05"), s("7"), JsValue::UNDEFINED, "2026-01-15"),
+        (s("2026-01-05"), s("+7.0"), JsValue::UNDEFINED, "2026-01-15"),
+        (
+            s("2026-01-05"),
+            s("0.7e1"),
+            JsValue::UNDEFINED,
+            "2026-01-15",
+        ),
         (
             js_sys::Date::new_with_year_month_day(2026, 0, 3).into(),
             n(7.0),
@@ -203,6 +214,18 @@ fn add_working_days_bad_input_gives_findings_never_a_throw() {
         (
             s("2026-01-05"),
             s("sette"),
+            JsValue::UNDEFINED,
+            "calendar.not-a-whole-number",
+        ),
+        (
+            s("2026-01-05"),
+            s("2.5"),
+            JsValue::UNDEFINED,
+            "calendar.not-a-whole-number",
+        ),
+        (
+            s("2026-01-05"),
+            s("7.00000000000000001"),
             JsValue::UNDEFINED,
             "calendar.not-a-whole-number",
         ),

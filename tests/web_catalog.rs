@@ -1,4 +1,4 @@
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "catalog"))]
 //! Browser tests of the catalog bindings: any JavaScript value in, a plain object with
 //! findings out, never a throw.
 

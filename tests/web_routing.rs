@@ -1,7 +1,7 @@
 //! Browser tests of the routing JS API (`profiles`, `catalog`, `route`, `review`,
 //! `composeSubject`, `loadProfile`) in a real headless Chromium: any JavaScript value goes
 //! in, a plain object comes out, nothing throws.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "catalog"))]
 
 use instrada::bindings::routing::{
     catalog, compose_subject, load_profile, profiles, review, route,

@@ -1,7 +1,7 @@
 //! Browser tests of the widget: `attach`, `mount` and `detach` on real forms in headless
 //! Chromium, with any JavaScript value as argument, events dispatched as a person's typing
 //! would, and the page checked after each step.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "widget"))]
 
 use instrada::widget::{attach, mount, simulate_failure_for_tests, Widget};
 use wasm_bindgen::prelude::*;

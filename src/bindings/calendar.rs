@@ -8,7 +8,7 @@
 //! `"en"`. Each result names the calendar it used (`calendar.label`), because a date shown to
 //! a person must say which holidays it skipped.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -337,15 +337,15 @@ fn int_arg(
     lang: Lang,
 ) -> Result<i64, Finding> {
     let n = if let Some(n) = value.as_f64() {
-        Some(n)
+        (n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15).then_some(n as i64)
     } else if let Some(s) = value.as_string().filter(|s| s.len() <= 24) {
-        s.trim().parse::<f64>().ok()
+        crate::text::whole_number(&s)
     } else {
         None
     };
     match n {
-        Some(n) if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 => Ok(n as i64),
-        _ => Err(Finding::error(
+        Some(n) => Ok(n),
+        None => Err(Finding::error(
             "calendar.not-a-whole-number",
             lang.pick(
                 format!("«{field}» deve essere un numero intero: {what_it}."),
@@ -737,7 +737,7 @@ fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<
     };
     let stamp = input.stamp.as_deref().map(str::trim).and_then(|s| {
         let head = s.get(..19).unwrap_or(s);
-        NaiveDateTime::parse_from_str(head, "%Y-%m-%dT%H:%M:%S").ok()
+        crate::dates::datetime_from(head, "%Y-%m-%dT%H:%M:%S")
     });
     let Some(stamp) = stamp else {
         findings.push(

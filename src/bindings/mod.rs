@@ -16,9 +16,13 @@ use wasm_bindgen::prelude::*;
 use crate::finding::{Finding, Lang};
 
 pub mod calendar;
+#[cfg(feature = "catalog")]
 pub mod catalog;
 pub mod cf;
+#[cfg(feature = "catalog")]
 pub mod routing;
+#[cfg(feature = "catalog")]
+pub mod timeline;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_SHARED: &'static str = r#"
@@ -82,7 +86,15 @@ pub(crate) fn text_arg(
     }
     if let Some(n) = value.as_f64() {
         if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e16 {
-            return Ok(Some(format!("{n:.0}")));
+            // A whole number below 1e16 converts exactly; formatting the integer, not the
+            // f64, keeps core's exact float formatting (about 5 KB gzip) out of the wasm.
+            // `-0` stays "-0", as `{:.0}` writes it.
+            let sign = if n == 0.0 && n.is_sign_negative() {
+                "-"
+            } else {
+                ""
+            };
+            return Ok(Some(format!("{sign}{}", n as i64)));
         }
         return Err(Finding::error(
             "input.not-text",

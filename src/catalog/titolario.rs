@@ -280,7 +280,7 @@ pub fn titolario(id: &str) -> Option<&'static Titolario> {
 }
 
 fn ser_date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&d.format("%Y-%m-%d"))
+    s.serialize_str(&crate::dates::iso(*d))
 }
 
 fn ser_opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {

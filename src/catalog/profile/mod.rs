@@ -613,12 +613,14 @@ impl DeadMailbox {
         let a = address.to_ascii_lowercase();
         match p.split_once("{sede}") {
             Some((head, tail)) => {
-                a.len() > head.len() + tail.len()
-                    && a.starts_with(head)
-                    && a.ends_with(tail)
-                    && a[head.len()..a.len() - tail.len()]
-                        .bytes()
+                let middle = a
+                    .strip_prefix(head)
+                    .and_then(|rest| rest.strip_suffix(tail))
+                    .filter(|m| !m.is_empty());
+                middle.is_some_and(|m| {
+                    m.bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_')
+                })
             }
             None => a == p,
         }

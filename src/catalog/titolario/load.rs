@@ -637,8 +637,7 @@ fn check_id(id: &str) -> Result<(), String> {
 }
 
 fn date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
+    crate::dates::date_from(s, "%Y-%m-%d")
         .filter(|_| s.len() == 10)
         .ok_or_else(|| format!("«{s}» is not a date written YYYY-MM-DD"))
 }

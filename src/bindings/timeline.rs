@@ -1,0 +1,388 @@
+//! JavaScript API of the response timeline: `timeline(request)` and `timelineIcs(request)`.
+//!
+//! `request` is a plain object; every field is read on its own and leniently (dates as
+//! `"YYYY-MM-DD"`, `"DD/MM/YYYY"` or a JavaScript `Date`), and every problem is a finding:
+//! the functions never throw. `timelineIcs` gives the text of an `.ics` file and a file
+//! name; the page offers it as a download without any network request:
+//!
+//! ```js
+//! const { ics, filename, findings } = timelineIcs({ profile: "milano", sede: "milano", sent: "2025-12-24" });
+//! if (ics) {
+//!   const url = URL.createObjectURL(new Blob([ics], { type: "text/calendar;charset=utf-8" }));
+//!   Object.assign(document.createElement("a"), { href: url, download: filename }).click();
+//!   URL.revokeObjectURL(url);
+//! }
+//! ```
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{lang_of, text_arg, to_js};
+use crate::catalog::profile::Kind;
+use crate::dates::{clip, parse_date};
+use crate::finding::{Finding, Lang};
+use crate::timeline::{self, Timeline, TimelineRequest};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS: &'static str = r#"
+/** A request whose response timeline is wanted. Only `profile` and `sent` are required. */
+export interface TimelineRequest {
+  /** The protocol profile: "milano", "torino", "siena", "emilia-romagna", "nazionale-gdp", or one the portal loaded. */
+  profile: string;
+  /** The day the request is sent: "YYYY-MM-DD", "DD/MM/YYYY" or a Date. */
+  sent: string | Date;
+  /** The competent sede ("milano-nord"): its calendar adds the patron day; escalation contacts are filtered by it. */
+  sede?: string;
+  /** The cassetto ("aziende-dm", …) or the gestione; found from the object when absent. */
+  cassetto?: string;
+  /** The object of the cassetto's menu (id or label, e.g. "Durc"). */
+  object?: string;
+  /** "comunicazione" (default), "sollecito", "riesame", "durc", "domanda", "domanda-telematizzata", "domanda-non-telematizzata", "appuntamento", "urgente", "quesito-normativo". */
+  kind?: string;
+  /** The sending time, "HH:MM": only used for a phone line's hours. */
+  time?: string;
+  /** The day INPS got in touch with you (asked for documents, reported anomalies): your own deadlines count from it. */
+  notice?: string | Date;
+  /** A quesito normativo sent to the regional Direzione directly (Emilia Romagna). */
+  regional?: boolean;
+  /** Your reference for the request (protocol number): shown in calendar events, and it keys their UIDs. */
+  reference?: string;
+  /** Today: each entry says whether its date has passed; also the DTSTAMP of the .ics. */
+  today?: string | Date;
+  lang?: Lang;
+}
+/** An address to write to. */
+export interface TimelineRecipient {
+  address: string;
+  /** In copy rather than as addressee. */
+  cc: boolean;
+  role: string | null;
+  /** The sedi the contact answers for (empty: all). */
+  sedi: string[];
+}
+/** One date of the timeline. */
+export interface TimelineEntry {
+  /** Stable id: "risposta", "livello-b", "livello-c", "processo", "intermediario-risposta", "intermediario-durc", "intermediario-istanze", "risposta-preavviso-durc", "appuntamento", "appuntamento-possibile", "richiamata", "quesito-provinciale", "quesito-regionale", "sollecito-quesito", "telefono". */
+  id: string;
+  /** "YYYY-MM-DD", or null when the documents give no date for this request (the explanation says why). */
+  date: string | null;
+  /** Who acts on the date: INPS by then, you may from then, you must by then. */
+  kind: "inps-deadline" | "you-may" | "your-deadline";
+  title: string;
+  /** The document's rule and how the date follows from it. */
+  explanation: string;
+  /** instrada's reading where the document is silent or ambiguous. */
+  reading: string | null;
+  /** The document and section that produced the date. */
+  rule: Source;
+  term: { days: number; unit: "working-days" | "calendar-days" } | null;
+  recipients: TimelineRecipient[];
+  /** Relative to the request's `today`, when given. */
+  status: "passed" | "today" | "upcoming" | null;
+}
+/** The response timeline of a request. */
+export interface Timeline {
+  profile: string | null;
+  profileName: string;
+  territory: string;
+  sede: string | null;
+  cassetto: string | null;
+  object: { id: string; label: string; titolario: string; generic: boolean } | null;
+  kind: string;
+  sent: string | null;
+  time: string | null;
+  /** The sending date, or the next working day when the offices are closed that day. */
+  countingFrom: string | null;
+  /** The calendar the dates were computed with. */
+  calendarLabel: string;
+  /** Whether the profile guarantees an answer date for this request. */
+  guaranteed: boolean;
+  /** Earliest first; entries without a date last. Empty when the request has errors. */
+  entries: TimelineEntry[];
+  findings: Finding[];
+  lang: Lang;
+}
+/** The timeline as an iCalendar file. */
+export interface TimelineIcsResult {
+  /** The .ics text (CRLF line ends), or null when there is nothing to export (see findings). */
+  ics: string | null;
+  /** A file name for the download, e.g. "scadenze-inps-milano-2025-12-24.ics". */
+  filename: string | null;
+  findings: Finding[];
+}
+"#;
+
+#[derive(Serialize)]
+struct IcsResult {
+    ics: Option<String>,
+    filename: Option<String>,
+    findings: Vec<Finding>,
+}
+
+/// The response timeline of a request: every date with its rule and source.
+#[wasm_bindgen(js_name = timeline, unchecked_return_type = "Timeline")]
+pub fn timeline(
+    #[wasm_bindgen(unchecked_param_type = "TimelineRequest")] request: JsValue,
+) -> JsValue {
+    to_js(&compute(&request))
+}
+
+/// The timeline of a request as an iCalendar (.ics) file.
+#[wasm_bindgen(js_name = timelineIcs, unchecked_return_type = "TimelineIcsResult")]
+pub fn timeline_ics(
+    #[wasm_bindgen(unchecked_param_type = "TimelineRequest")] request: JsValue,
+) -> JsValue {
+    let (req, t) = match read_request(&request) {
+        Ok(req) => {
+            let t = timeline::timeline(&req);
+            (Some(req), t)
+        }
+        Err((lang, findings)) => (None, Timeline::rejected(lang, findings)),
+    };
+    let mut findings = t.findings.clone();
+    let result = match req {
+        Some(req) if !findings.iter().any(Finding::is_error) => {
+            if t.entries.iter().any(|e| e.date.is_some()) {
+                // The DTSTAMP: today, else the sending date (at its time): never the clock.
+                let stamp = match req.today {
+                    Some(today) => today.and_time(NaiveTime::MIN),
+                    None => req.sent.and_time(req.time.unwrap_or(NaiveTime::MIN)),
+                };
+                IcsResult {
+                    ics: Some(timeline::to_ics(&t, stamp)),
+                    filename: Some(timeline::filename(&t)),
+                    findings,
+                }
+            } else {
+                findings.push(Finding::info(
+                    "timeline.nothing-to-export",
+                    req.lang.pick(
+                        "Nessuna data da esportare: per questa richiesta il protocollo non fissa date (vedi le altre segnalazioni).",
+                        "No date to export: the protocol sets no date for this request (see the other findings).",
+                    ),
+                ));
+                IcsResult {
+                    ics: None,
+                    filename: None,
+                    findings,
+                }
+            }
+        }
+        _ => IcsResult {
+            ics: None,
+            filename: None,
+            findings,
+        },
+    };
+    to_js(&result)
+}
+
+fn compute(request: &JsValue) -> Timeline {
+    match read_request(request) {
+        Ok(req) => timeline::timeline(&req),
+        Err((lang, findings)) => Timeline::rejected(lang, findings),
+    }
+}
+
+/// The request read, or the findings of the fields that could not be read, together with
+/// what the core says of the fields that could (an unknown profile, sede or object), so that
+/// every problem is said at once.
+type Read = Result<TimelineRequest, (Lang, Vec<Finding>)>;
+
+/// Reads every field of the request, collecting the problems of all of them.
+fn read_request(request: &JsValue) -> Read {
+    let lang = lang_of(request);
+    if request.is_undefined() || request.is_null() || !request.is_object() || request.is_function()
+    {
+        return Err((
+            lang,
+            vec![Finding::error(
+                "input.not-object",
+                lang.pick(
+                    "Passa la richiesta come oggetto JavaScript, con almeno «profile» (per esempio \"milano\") e «sent» (la data di invio).",
+                    "Pass the request as a JavaScript object, with at least “profile” (for example \"milano\") and “sent” (the sending date).",
+                ),
+            )
+            .field("request")],
+        ));
+    }
+    let mut findings = Vec::new();
+    let mut text = |key: &str| -> Option<String> {
+        match text_arg(&get(request, key), key, lang) {
+            Ok(v) => v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            Err(f) => {
+                findings.push(f);
+                None
+            }
+        }
+    };
+    let profile = text("profile");
+    let sede = text("sede");
+    let cassetto = text("cassetto");
+    let object = text("object");
+    let kind_text = text("kind");
+    let time_text = text("time");
+    let reference = text("reference");
+    let sent = date(request, "sent", lang, &mut findings);
+    let notice = date(request, "notice", lang, &mut findings);
+    let today = date(request, "today", lang, &mut findings);
+    if profile.is_none()
+        && !findings
+            .iter()
+            .any(|f| f.field.as_deref() == Some("profile"))
+    {
+        findings.push(
+            Finding::error(
+                "timeline.no-profile",
+                lang.pick(
+                    "Indica il profilo del protocollo in «profile», per esempio \"milano\" o \"torino\".",
+                    "Give the protocol profile in “profile”, for example \"milano\" or \"torino\".",
+                ),
+            )
+            .field("profile"),
+        );
+    }
+    if sent.is_none() && !findings.iter().any(|f| f.field.as_deref() == Some("sent")) {
+        findings.push(
+            Finding::error(
+                "timeline.no-sent",
+                lang.pick(
+                    "Indica in «sent» la data di invio della richiesta, nel formato AAAA-MM-GG o GG/MM/AAAA.",
+                    "Give in “sent” the day the request is sent, as YYYY-MM-DD or DD/MM/YYYY.",
+                ),
+            )
+            .field("sent"),
+        );
+    }
+    let kind = match kind_text.as_deref() {
+        None => None,
+        Some(k) => {
+            let parsed = Kind::parse(k);
+            if parsed.is_none() {
+                let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+                findings.push(
+                    Finding::error(
+                        "timeline.unknown-kind",
+                        lang.pick(
+                            format!(
+                                "«{}» non è un tipo di richiesta: indica uno di questi: {}.",
+                                clip(k),
+                                ids.join(", ")
+                            ),
+                            format!(
+                                "“{}” is not a kind of request: give one of these: {}.",
+                                clip(k),
+                                ids.join(", ")
+                            ),
+                        ),
+                    )
+                    .field("kind"),
+                );
+            }
+            parsed
+        }
+    };
+    let time = match time_text.as_deref() {
+        None => None,
+        Some(t) => {
+            let parsed = NaiveTime::parse_from_str(t, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
+                .ok();
+            if parsed.is_none() {
+                findings.push(
+                    Finding::error(
+                        "timeline.bad-time",
+                        lang.pick(
+                            format!("«{}» non è un'ora: scrivi l'ora di invio nel formato HH:MM, per esempio 09:30.", clip(t)),
+                            format!("“{}” is not a time: write the sending time as HH:MM, for example 09:30.", clip(t)),
+                        ),
+                    )
+                    .field("time"),
+                );
+            }
+            parsed
+        }
+    };
+    let regional = {
+        let v = get(request, "regional");
+        v.as_bool().unwrap_or(false)
+            || v.as_string().is_some_and(|s| {
+                matches!(
+                    s.trim().to_ascii_lowercase().as_str(),
+                    "true" | "1" | "si" | "sì" | "yes"
+                )
+            })
+    };
+    let (Some(profile), Some(sent)) = (profile, sent) else {
+        return Err((lang, findings));
+    };
+    let req = TimelineRequest {
+        profile,
+        sede,
+        cassetto,
+        object,
+        kind,
+        sent,
+        time,
+        notice,
+        regional,
+        reference,
+        today,
+        lang,
+    };
+    if findings.is_empty() {
+        return Ok(req);
+    }
+    // Some fields could not be read: the core still checks the others.
+    findings.extend(
+        timeline::timeline(&req)
+            .findings
+            .into_iter()
+            .filter(Finding::is_error),
+    );
+    Err((lang, findings))
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    // A getter that throws (or a Proxy) is read as an absent field.
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// An optional date field: text or a JavaScript `Date` (its local calendar day).
+fn date(
+    request: &JsValue,
+    key: &str,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> Option<NaiveDate> {
+    let value = get(request, key);
+    let text = if let Some(d) = value.dyn_ref::<js_sys::Date>() {
+        if d.get_time().is_nan() {
+            "invalid Date".to_string()
+        } else {
+            format!(
+                "{:04}-{:02}-{:02}",
+                d.get_full_year(),
+                d.get_month() + 1,
+                d.get_date()
+            )
+        }
+    } else {
+        match text_arg(&value, key, lang) {
+            Ok(Some(s)) if !s.trim().is_empty() => s,
+            Ok(_) => return None,
+            Err(f) => {
+                findings.push(f);
+                return None;
+            }
+        }
+    };
+    match parse_date(&text, key, lang) {
+        Ok(d) => Some(d),
+        Err(f) => {
+            findings.push(f);
+            None
+        }
+    }
+}

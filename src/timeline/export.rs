@@ -1,0 +1,117 @@
+//! The timeline as an iCalendar file: one all-day event per dated entry, with reminders,
+//! a description that carries the rule, its source and the calendar used, and a UID keyed
+//! by profile + request + entry so that a new export updates the same events.
+
+use chrono::NaiveDateTime;
+
+use crate::dates;
+use crate::ics::{self, Event, IcsCalendar, Reminder};
+
+use super::{EntryKind, Timeline};
+
+/// Writes the dated entries of `t` as iCalendar text (RFC 5545). `stamp` is the `DTSTAMP`
+/// (UTC): the library never reads the clock, the caller gives it (the bindings use the
+/// request's `today`, else its sending date). Entries without a date are left out; a
+/// timeline without dated entries gives a calendar without events (check
+/// `t.entries` first to offer a download only when there is something in it).
+pub fn to_ics(t: &Timeline, stamp: NaiveDateTime) -> String {
+    let lang = t.lang;
+    let profile = t.profile.as_deref().unwrap_or("");
+    let events = t
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let date = e.date?;
+            let mut description = e.explanation.clone();
+            if let Some(r) = &e.reading {
+                description.push_str(&format!(
+                    "\n{} {r}",
+                    lang.pick("Lettura di instrada:", "instrada's reading:")
+                ));
+            }
+            let to: Vec<&str> = e
+                .recipients
+                .iter()
+                .filter(|r| !r.cc)
+                .map(|r| r.address.as_str())
+                .collect();
+            let cc: Vec<&str> = e
+                .recipients
+                .iter()
+                .filter(|r| r.cc)
+                .map(|r| r.address.as_str())
+                .collect();
+            if !to.is_empty() {
+                description.push_str(&format!(
+                    "\n{} {}",
+                    lang.pick("Destinatari:", "To:"),
+                    to.join(", ")
+                ));
+            }
+            if !cc.is_empty() {
+                description.push_str(&format!(
+                    "\n{} {}",
+                    lang.pick("In copia:", "Cc:"),
+                    cc.join(", ")
+                ));
+            }
+            let source = if e.rule.section.is_empty() {
+                e.rule.document.clone()
+            } else {
+                format!("{}, {}", e.rule.document, e.rule.section)
+            };
+            description.push_str(&format!("\n{} {source}", lang.pick("Fonte:", "Source:")));
+            description.push_str(&format!(
+                "\n{} {}",
+                lang.pick("Calendario:", "Calendar:"),
+                t.calendar_label
+            ));
+            if let Some(sent) = t.sent {
+                description.push_str(&format!(
+                    "\n{} {} ({})",
+                    lang.pick("Richiesta inviata il", "Request sent on"),
+                    dates::human(sent, lang),
+                    t.profile_name
+                ));
+            }
+            let mut event = Event::new(date, format!("{} — {}", e.title, t.context))
+                .description(description)
+                .key(format!("{profile}|{}|{}", t.key, e.id))
+                .reminder(Reminder::days_before_at(0, 9, 0));
+            if e.kind == EntryKind::YourDeadline {
+                // The intermediary's own deadlines are short (4 days in Siena): warn the day
+                // before too.
+                event = event.reminder(Reminder::days_before_at(1, 9, 0));
+            }
+            Some(event)
+        })
+        .collect();
+    let name = if t.territory.is_empty() {
+        lang.pick("Scadenze INPS", "INPS deadlines").to_string()
+    } else {
+        format!(
+            "{} — {}",
+            lang.pick("Scadenze INPS", "INPS deadlines"),
+            t.territory
+        )
+    };
+    ics::write(&IcsCalendar { name, events }, stamp)
+}
+
+/// A file name for the download: `scadenze-inps-milano-2025-12-24.ics`.
+pub fn filename(t: &Timeline) -> String {
+    let profile: String = t
+        .profile
+        .as_deref()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(40)
+        .collect();
+    let sent = t.sent.map(dates::iso).unwrap_or_default();
+    let parts: Vec<&str> = ["scadenze-inps", profile.as_str(), sent.as_str()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    format!("{}.ics", parts.join("-"))
+}

@@ -1,0 +1,391 @@
+//! The response timeline of a request: every date that matters after the intermediary
+//! writes to INPS, each with the rule and the document that produced it, and its export as
+//! an iCalendar file.
+//!
+//! Given a protocol profile (the territory), the sending date, and optionally the sede, the
+//! cassetto, the object and the kind of request, [`timeline`] computes:
+//!
+//! - when INPS's answer is due: the object's *tempo soglia* (Emilia Romagna table), else the
+//!   profile's maximum (7 working days in Milano §2 A and Torino §2.6 A; 5 for the DURC in
+//!   Milano §2 A), else no date, said plainly;
+//! - from when a level B reminder and a level C escalation are possible, and to whom (the
+//!   contact list in force at the date, filtered by sede);
+//! - the 20-working-day limit of the whole exchange (Milano §2 E, Torino §2.6 E);
+//! - the intermediary's own deadlines, where the profile has them (Siena: 4 days to fix
+//!   DURC or istanze anomalies; Milano §2 F: 7 working days to answer INPS), counted from the
+//!   day INPS gets in touch ([`TimelineRequest::notice`]);
+//! - the appointment term (Emilia Romagna: within 10 days), the call-back (the next working
+//!   day), the quesiti normativi (10 working days provincial, 5 regional), the Milano
+//!   preavviso DURC answer (§2 I), the Gestione dipendenti pubblici appointment (only once
+//!   the thresholds passed, circ. 34/2023 §3.1), and the next opening of a dedicated phone
+//!   line (Siena).
+//!
+//! With the generic object ("Non specificato", "altro") no date is guaranteed, and the
+//! timeline says so instead of inventing one ([`Timeline::guaranteed`] is false). Input that
+//! cannot be answered (an unknown profile, sede, cassetto or object, a date outside the
+//! calendar) gives error findings and no entries; nothing panics.
+//!
+//! [`to_ics`] writes the dated entries as an iCalendar file (all-day events with reminders,
+//! UIDs stable across exports).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use instrada::timeline::{timeline, TimelineRequest};
+//!
+//! let t = timeline(&TimelineRequest {
+//!     profile: "milano".into(),
+//!     sede: Some("milano".into()),
+//!     sent: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+//!     ..TimelineRequest::default()
+//! });
+//! let due = t.entries.iter().find(|e| e.id == "risposta").unwrap();
+//! // 7 working days, skipping Sant'Ambrogio (Monday 7) and the Immacolata (Tuesday 8).
+//! assert_eq!(due.date, NaiveDate::from_ymd_opt(2026, 12, 17));
+//! assert_eq!(due.rule.section, "2 A");
+//! assert!(t.guaranteed);
+//! ```
+//!
+//! # Decisions (where the documents are silent or ambiguous)
+//!
+//! - **Counting.** "Entro N giorni lavorativi" is the N-th working day after the event
+//!   ([`Calendar::add_working_days`]); an event on a closed day (Saturday, Sunday, holiday,
+//!   the sede's patron day) counts from the next working day, which is day 1. A term in
+//!   calendar days ("entro quattro giorni", "10 gg.") ends N days after the event and moves
+//!   to the next working day when the office is closed then
+//!   ([`Calendar::term_calendar_days`]). Every term honours the unit written in the data
+//!   (the profile's term, the titolario's tempo soglia).
+//! - **Sending time.** No document sets a cut-off hour: a request sent at any time of a
+//!   working day counts from that day. The time only decides whether a dedicated phone line
+//!   is still open on the day.
+//! - **Emilia Romagna tempi soglia** are working days (the table does not say; every other
+//!   response time in the documents is in working days). The unit is a field of the
+//!   titolario data, and the entry says it is instrada's reading.
+//! - **Level B** becomes possible on the working day after the answer was due: the
+//!   documents say "nella denegata ipotesi che la risposta tardi" without a day.
+//! - **Level C**: the documents give level B no term to answer. instrada's reading: level B
+//!   gets the same response time as the first answer, counted from the first day level B
+//!   is possible; level C is possible on the working day after that, and in any case on the
+//!   working day after the 20-working-day limit of the whole exchange (Milano §2 E, Torino
+//!   §2.6 E) when that comes first, never before the day after level B. Each entry keeps
+//!   the document's rule ([`Entry::explanation`]) apart from instrada's reading
+//!   ([`Entry::reading`]).
+//! - **Escalation contacts** are the list in force on the sending date (Torino: the 2017
+//!   list for requests before 19/07/2021, the 2021 list from that date). When a newer list
+//!   starts before the escalation is possible, a finding names the new contacts too.
+//! - **DURC in Milano.** §2 A sets 5 working days for "cassetti aventi ad oggetto «Durc»";
+//!   instrada applies them to the object "Durc" of any cassetto and to requests of kind
+//!   `durc`. For a request of kind `durc` the §2 I term (INPS answers the consultant's reply
+//!   to a preavviso di accertamento within 5 days, calendar days in the profile) is a
+//!   separate entry. The §2 I preavviso itself (within 3 days of the negative DURC) precedes
+//!   the request and is not a date of its timeline.
+//! - **Service requests** (`domanda…` kinds): the protocols' guaranteed times are those of
+//!   the comunicazione elettronica; no answer date is guaranteed for service requests.
+//! - **Gestione dipendenti pubblici**: circ. 34/2023 §3.1 lets an appointment be booked once
+//!   the thresholds "individuati dall'Istituto" passed, without listing them. Where the
+//!   territorial profile sets a response time (Milano, Torino) instrada uses it as the
+//!   threshold; otherwise the entry has no date.
+//! - **Quesiti normativi** (Emilia Romagna): the provincial Direzione answers within 10
+//!   working days of the request; when it forwards the quesito to the regional Direzione
+//!   the 5 working days run from the regional Direzione's receipt, which only it knows (an
+//!   entry without date); a quesito the CODER sends to the regional Direzione directly
+//!   ([`TimelineRequest::regional`]) is due 5 working days after the request. The CODER may
+//!   remind the regional box from the working day after the provincial term.
+//! - **Calendar.** With a sede, its calendar (national holidays plus the patron day);
+//!   without, the national calendar, and a finding says the patron day was not counted.
+//!   [`Timeline::calendar_label`] names the calendar used.
+//! - **iCalendar.** The `DTSTAMP` is a parameter (the request's `today`, else its sending
+//!   date), never the clock. Each UID is keyed by profile + request + entry id, the request
+//!   being the caller's reference when given, else its sending date, kind, cassetto and
+//!   object: exporting the same request again updates the same events.
+
+mod entries;
+mod export;
+mod resolve;
+mod words;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Serialize, Serializer};
+
+use crate::calendar::Calendar;
+use crate::catalog::profile::Kind;
+use crate::catalog::titolario::Unit;
+use crate::finding::{Finding, Lang, Source};
+
+pub use export::{filename, to_ics};
+
+/// A request whose timeline is wanted. Only `profile` and `sent` are required.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TimelineRequest {
+    /// The protocol profile's id (`"milano"`, `"torino"`, `"siena"`, `"emilia-romagna"`,
+    /// `"nazionale-gdp"`, or one a portal registered).
+    pub profile: String,
+    /// The competent sede (its id, `"milano-nord"`, or its name): its calendar adds the
+    /// patron day, and the escalation contacts are filtered by it.
+    pub sede: Option<String>,
+    /// The cassetto (`"aziende-dm"`, …) or the gestione (`"sport-spettacolo"`) the request
+    /// goes through; found from the object when left out.
+    pub cassetto: Option<String>,
+    /// The object chosen in the cassetto's menu (its id or its label, e.g. `"Durc"`).
+    pub object: Option<String>,
+    /// What is being sent; a communication (`Kind::Comunicazione`) when left out.
+    pub kind: Option<Kind>,
+    /// The day the request is sent (or the call made, the appointment asked).
+    pub sent: NaiveDate,
+    /// The time it is sent: only used for a phone line's opening hours.
+    pub time: Option<NaiveTime>,
+    /// The day INPS got in touch with the intermediary (asked for documents, reported
+    /// anomalies): the intermediary's own deadlines count from it.
+    pub notice: Option<NaiveDate>,
+    /// A quesito normativo sent to the regional Direzione directly (Emilia Romagna, CODER).
+    pub regional: bool,
+    /// The caller's reference for the request (the protocol number of the communication):
+    /// shown in the calendar events and used for their UIDs.
+    pub reference: Option<String>,
+    /// Today: each entry says whether its date has passed.
+    pub today: Option<NaiveDate>,
+    /// Language of titles, explanations and findings.
+    pub lang: Lang,
+}
+
+/// The timeline of a request.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Timeline {
+    /// The profile's id, when it was found.
+    pub profile: Option<String>,
+    /// The profile's name.
+    pub profile_name: String,
+    /// The territory it covers.
+    pub territory: String,
+    /// The sede whose calendar was used, when one was given and found.
+    pub sede: Option<String>,
+    /// The cassetto, when given or found from the object.
+    pub cassetto: Option<String>,
+    /// The object, when given and found.
+    pub object: Option<ObjectRef>,
+    /// The kind of request.
+    pub kind: Kind,
+    /// The sending date.
+    #[serde(serialize_with = "ser_opt_date")]
+    pub sent: Option<NaiveDate>,
+    /// The sending time, `HH:MM`, when given.
+    pub time: Option<String>,
+    /// The day the counting starts from: the sending date, or the next working day when the
+    /// office is closed that day.
+    #[serde(serialize_with = "ser_opt_date")]
+    pub counting_from: Option<NaiveDate>,
+    /// Which calendar the dates were computed with, for people.
+    pub calendar_label: String,
+    /// Whether the profile guarantees an answer date for this request.
+    pub guaranteed: bool,
+    /// The dates, earliest first; entries without a date (a term that cannot be computed)
+    /// come last.
+    pub entries: Vec<Entry>,
+    /// Problems with the request, and what to know about the dates.
+    pub findings: Vec<Finding>,
+    /// The language of the texts.
+    pub lang: Lang,
+    /// What identifies the request in calendar UIDs (see the module's decisions).
+    #[serde(skip)]
+    pub(crate) key: String,
+    /// A short name of the request for calendar event titles.
+    #[serde(skip)]
+    pub(crate) context: String,
+}
+
+/// The object a request was sent under.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectRef {
+    /// The object's id in its titolario.
+    pub id: String,
+    /// Its label, as in the menu.
+    pub label: String,
+    /// The titolario it was found in.
+    pub titolario: String,
+    /// Whether it is the generic object ("Non specificato", "altro").
+    pub generic: bool,
+}
+
+/// One date of the timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    /// Stable id of the rule: `risposta`, `livello-b`, `livello-c`, `processo`,
+    /// `intermediario-risposta`, `intermediario-durc`, `intermediario-istanze`,
+    /// `risposta-preavviso-durc`, `appuntamento`, `appuntamento-possibile`, `richiamata`,
+    /// `quesito-provinciale`, `quesito-regionale`, `sollecito-quesito`, `telefono`.
+    pub id: &'static str,
+    /// The date; `None` when the documents give no date for this request, or it depends on
+    /// a date not given (the explanation says which).
+    #[serde(serialize_with = "ser_opt_date")]
+    pub date: Option<NaiveDate>,
+    /// Who acts on the date.
+    pub kind: EntryKind,
+    /// A short title.
+    pub title: String,
+    /// The document's rule and how the date follows from it (the days not counted).
+    pub explanation: String,
+    /// instrada's reading, where the document is silent or ambiguous.
+    pub reading: Option<String>,
+    /// The rule's source: document and section.
+    pub rule: Source,
+    /// The length of the term, when the entry is a term.
+    pub term: Option<TermLength>,
+    /// Whom to write to (escalation levels, reminders).
+    pub recipients: Vec<Recipient>,
+    /// Relative to the request's `today`, when given.
+    pub status: Option<Status>,
+}
+
+/// Who acts on an entry's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryKind {
+    /// INPS must have answered or acted by the date.
+    InpsDeadline,
+    /// From the date the intermediary may act (escalate, book, call).
+    YouMay,
+    /// The intermediary must have acted by the date.
+    YourDeadline,
+}
+
+/// A term's length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TermLength {
+    /// Number of days.
+    pub days: u32,
+    /// Working or calendar days.
+    pub unit: Unit,
+}
+
+/// An address to write to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recipient {
+    /// The e-mail address, as the document writes it.
+    pub address: String,
+    /// In copy (cc) rather than as addressee.
+    pub cc: bool,
+    /// The role, in the document's words.
+    pub role: Option<String>,
+    /// The sedi the contact answers for (empty: all).
+    pub sedi: Vec<String>,
+}
+
+/// Where an entry's date stands relative to today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Before today.
+    Passed,
+    /// Today.
+    Today,
+    /// After today.
+    Upcoming,
+}
+
+impl Timeline {
+    /// A timeline without entries for a request that could not be read (the bindings use it
+    /// when a field has the wrong shape): `findings` say why.
+    pub fn rejected(lang: Lang, findings: Vec<Finding>) -> Timeline {
+        let mut t = empty(&TimelineRequest {
+            lang,
+            ..TimelineRequest::default()
+        });
+        t.findings = findings;
+        t
+    }
+}
+
+fn empty(req: &TimelineRequest) -> Timeline {
+    let lang = req.lang;
+    Timeline {
+        profile: None,
+        profile_name: String::new(),
+        territory: String::new(),
+        sede: None,
+        cassetto: None,
+        object: None,
+        kind: req.kind.unwrap_or(Kind::Comunicazione),
+        sent: None,
+        time: req.time.map(|t| t.format("%H:%M").to_string()),
+        counting_from: None,
+        calendar_label: Calendar::national().label(lang),
+        guaranteed: false,
+        entries: Vec::new(),
+        findings: Vec::new(),
+        lang,
+        key: String::new(),
+        context: String::new(),
+    }
+}
+
+/// Computes the timeline of a request. Never panics: input that cannot be answered gives
+/// error findings and no entries.
+pub fn timeline(req: &TimelineRequest) -> Timeline {
+    let lang = req.lang;
+    let mut t = empty(req);
+    let Some(ctx) = resolve::context(req, &mut t.findings) else {
+        return t;
+    };
+    t.profile = Some(ctx.root.id.clone());
+    t.profile_name = ctx.root.name.get(lang).to_string();
+    t.territory = ctx.root.territory.get(lang).to_string();
+    t.sede = ctx.cal.sede_id().map(String::from);
+    t.cassetto = ctx.cassetto.map(|c| c.cassetto.clone());
+    t.object = ctx.object.map(|(tit, o)| ObjectRef {
+        id: o.id.clone(),
+        label: o.label.clone(),
+        titolario: tit.id.clone(),
+        generic: o.generic,
+    });
+    t.sent = Some(ctx.sent);
+    t.counting_from = ctx.cal.add_working_days(ctx.sent, 0).ok();
+    t.calendar_label = ctx.cal.label(lang);
+    t.key = request_key(req, &t);
+    t.context = match (&req.reference, ctx.object) {
+        (Some(r), _) if !r.trim().is_empty() => clip_chars(r.trim(), 60),
+        (_, Some((_, o))) => lang.pick(&o.label, &o.label_en).to_string(),
+        _ => t.kind.label(lang).to_string(),
+    };
+    let (entries, guaranteed) = entries::build(&ctx, &mut t.findings);
+    t.guaranteed = guaranteed;
+    t.entries = entries;
+    if let Some(today) = req.today {
+        for e in &mut t.entries {
+            e.status = e.date.map(|d| match d.cmp(&today) {
+                std::cmp::Ordering::Less => Status::Passed,
+                std::cmp::Ordering::Equal => Status::Today,
+                std::cmp::Ordering::Greater => Status::Upcoming,
+            });
+        }
+    }
+    t
+}
+
+/// The request's identity in UIDs: the caller's reference, or what tells two requests of
+/// the same day apart (never the sede or the language, which do not change the request).
+fn request_key(req: &TimelineRequest, t: &Timeline) -> String {
+    match req.reference.as_deref().map(str::trim) {
+        Some(r) if !r.is_empty() => format!("ref:{}", clip_chars(r, 100)),
+        _ => format!(
+            "{}/{}/{}/{}",
+            t.sent.map(crate::dates::iso).unwrap_or_default(),
+            t.kind.id(),
+            t.cassetto.as_deref().unwrap_or(""),
+            t.object.as_ref().map_or("", |o| o.id.as_str()),
+        ),
+    }
+}
+
+fn clip_chars(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+fn ser_opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(&d.format("%Y-%m-%d")),
+        None => s.serialize_none(),
+    }
+}
