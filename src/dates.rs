@@ -106,17 +106,32 @@ pub fn datetime_from(s: &str, format: &str) -> Option<NaiveDateTime> {
         u32::try_from(m).ok()?,
         u32::try_from(d).ok()?,
     )?;
+    Some(date.and_time(time(hh, mm, ss)?))
+}
+
+/// The time of day `s` holds in `format` (see [`scan`]; e.g. `"%H:%M"`), if it exists.
+/// Second 60 is a leap second, as chrono reads it.
+pub fn time_from(s: &str, format: &str) -> Option<NaiveTime> {
+    let [.., hh, mm, ss] = scan(s, format)?;
+    time(hh, mm, ss)
+}
+
+fn time(hh: i64, mm: i64, ss: i64) -> Option<NaiveTime> {
     let (hh, mm, ss) = (
         u32::try_from(hh).ok()?,
         u32::try_from(mm).ok()?,
         u32::try_from(ss).ok()?,
     );
-    let time = if ss == 60 {
+    if ss == 60 {
         NaiveTime::from_hms_nano_opt(hh, mm, 59, 1_000_000_000)
     } else {
         NaiveTime::from_hms_opt(hh, mm, ss)
-    }?;
-    Some(date.and_time(time))
+    }
+}
+
+/// `09:05`, as chrono's `%H:%M` writes a time.
+pub fn hm(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 /// The year as chrono's `%Y` writes it: four digits from 0 to 9999, else signed.
@@ -250,6 +265,16 @@ mod tests {
         "2024-\u{3000}1-1",
         "1/\t2/2024",
         "2024-1-\u{85}1",
+        "9:05",
+        "09:05",
+        " 9: 5",
+        "23:59:60",
+        "24:00",
+        "12:60",
+        "12:30:",
+        "12:30:1",
+        "12:30:01 ",
+        "-1:00",
     ];
 
     #[test]
@@ -259,6 +284,13 @@ mod tests {
                 assert_eq!(
                     date_from(s, f),
                     NaiveDate::parse_from_str(s, f).ok(),
+                    "{s:?} {f}"
+                );
+            }
+            for f in ["%H:%M", "%H:%M:%S"] {
+                assert_eq!(
+                    time_from(s, f),
+                    NaiveTime::parse_from_str(s, f).ok(),
                     "{s:?} {f}"
                 );
             }
@@ -292,6 +324,7 @@ mod tests {
             let leap = date.and_hms_nano_opt(23, 59, 59, 1_500_000_000).unwrap();
             for t in [date.and_hms_opt(9, 5, 0).unwrap(), leap] {
                 assert_eq!(ics_stamp(t), t.format("%Y%m%dT%H%M%SZ").to_string());
+                assert_eq!(hm(t.time()), t.format("%H:%M").to_string());
             }
         }
         for m in 1..=12 {

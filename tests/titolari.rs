@@ -846,6 +846,49 @@ fn validation_names_the_field_and_the_reason() {
             "classes[0].objects[0].allOf",
             "two phrases",
         ),
+        // Shape errors name the field, down to the element of a list.
+        (
+            r#""soglia": 25"#,
+            r#""soglia": "25""#,
+            "classes[0].objects[0].soglia",
+            "whole number",
+        ),
+        (
+            r#""soglia": 25"#,
+            r#""soglia": -1"#,
+            "classes[0].objects[0].soglia",
+            "whole number",
+        ),
+        (
+            r#""label": "Altro""#,
+            r#""label": 7"#,
+            "classes[0].objects[1].label",
+            "expected a string",
+        ),
+        (
+            r#""labelEn": "Notes""#,
+            r#""labelEn": "Notes", "keywords": "durc""#,
+            "classes[0].objects[0].keywords",
+            "expected a list",
+        ),
+        (
+            r#""labelEn": "Notes""#,
+            r#""labelEn": "Notes", "keywords": ["durc", 5]"#,
+            "classes[0].objects[0].keywords[1]",
+            "expected a string",
+        ),
+        (
+            r#""labelEn": "Notes""#,
+            r#""labelEn": "Notes", "patterns": [" c ?a "]"#,
+            "classes[0].objects[0].patterns",
+            "unknown field `patterns`",
+        ),
+        (
+            r#""sogliaUnit""#,
+            r#""notes": [{"it": "nota"}], "sogliaUnit""#,
+            "notes[0].en",
+            "missing field `en`",
+        ),
     ] {
         assert!(MINIMAL.contains(from), "test setup: {from}");
         let json = MINIMAL.replacen(from, to, 1);
@@ -854,8 +897,8 @@ fn validation_names_the_field_and_the_reason() {
         assert!(e.reason.contains(reason), "{to}: {e}");
         assert!(e.to_string().contains(field), "{e}");
     }
-    // Syntax and shape errors keep serde's words, which name the field when it is missing or
-    // unknown.
+    // Syntax errors keep serde_json's words (with line and column); a missing or unknown
+    // field is said in serde's words too.
     for (json, reason) in [
         ("", "JSON object"),
         ("[]", "JSON object"),

@@ -4,7 +4,7 @@
 
 use instrada::bindings::cf::{
     check_codice_fiscale, check_matricola, cross_check_codice_fiscale, encode_codice_fiscale,
-    is_valid_codice_fiscale,
+    is_valid_codice_fiscale, preload_places,
 };
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -60,6 +60,23 @@ fn len(v: &JsValue, path: &str) -> u32 {
 
 fn today() -> JsValue {
     obj(&[("today", s("2026-01-15"))])
+}
+
+/// The registry can be decoded in idle-sized steps (if another test has not already
+/// decoded it: tests share the module); it is complete after at most 217 KB.
+#[wasm_bindgen_test]
+fn preload_in_steps() {
+    let mut steps = 0;
+    while !preload_places(JsValue::from_f64(16_384.0)) {
+        steps += 1;
+        assert!(
+            steps < 20,
+            "the registry should be complete after about 14 steps"
+        );
+    }
+    assert!(preload_places(JsValue::UNDEFINED));
+    assert!(preload_places(JsValue::from_f64(1.0)));
+    assert!(preload_places(s("garbage")));
 }
 
 #[wasm_bindgen_test]
@@ -189,8 +206,12 @@ fn fast_path() {
         (s("80078750587"), true),
         (JsValue::from_f64(80078750587.0), true),
         (JsValue::from_f64(6363391001.0), true),
+        (s("rssmra85t10a562s"), true),
         (s("RSSMRA85B30A562G"), false),
         (s("RSSMRA85T10A562X"), false),
+        (s("ÀSSMRA85T10A562S"), false),
+        (s("ＲＳＳＭＲＡ８５Ｔ１０Ａ５６２Ｓ"), true),
+        (s("8007875058"), false),
         (JsValue::from_f64(1.5), false),
         (JsValue::UNDEFINED, false),
     ] {
@@ -243,4 +264,61 @@ fn matricola() {
         .as_string()
         .unwrap()
         .starts_with("This looks like"));
+}
+
+/// The fast path reads the code its own way (packed by a JavaScript helper): it must agree
+/// with the full check on every code that does not depend on the registry.
+#[wasm_bindgen_test]
+fn fast_path_agrees_with_full_check() {
+    let bases = [
+        "RSSMRA85T10A562S",
+        "BNCLRA92B69H501D",
+        "RSSMRAURTMLARSNL",
+        "80078750587",
+        "61492729001",
+    ];
+    let alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZa@";
+    let mut compared = 0;
+    for base in bases {
+        for i in 0..base.len() {
+            for c in alphabet.chars() {
+                let mut code: Vec<char> = base.chars().collect();
+                code[i] = c;
+                let code: String = code.into_iter().collect();
+                let full = check_codice_fiscale(s(&code), today());
+                if get(&full, "errors.0.code").as_string().as_deref() == Some("cf.place-unknown") {
+                    continue;
+                }
+                let valid = get(&full, "valid").as_bool().unwrap();
+                assert_eq!(
+                    is_valid_codice_fiscale(s(&code)),
+                    valid,
+                    "{code}: {}",
+                    show(&full)
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 1500, "{compared}");
+}
+
+/// Quotes, backslashes and control characters in the input travel through the result
+/// (messages quote the character; `normalized` keeps it) without breaking it.
+#[wasm_bindgen_test]
+fn awkward_characters_survive_the_result() {
+    for (input, c) in [
+        ("RSSMRA85T10A56\"S", "\""),
+        ("RSSMRA85T10A56\\S", "\\"),
+        ("RSSMRA85T10A56\u{1}S", "\u{1}"),
+        ("RSSMRA85T10A56\u{7f}S", "\u{7f}"),
+    ] {
+        let r = check_codice_fiscale(s(input), today());
+        expect(&r, "valid", JsValue::FALSE);
+        expect(&r, "normalized", s(input));
+        expect(&r, "errors.0.code", s("cf.character"));
+        let message = get(&r, "errors.0.message").as_string().unwrap();
+        assert!(message.contains(&format!("«{c}»")), "{message}");
+        expect(&r, "errors.0.suggestion", s("RSSMRA85T10A562S"));
+    }
 }

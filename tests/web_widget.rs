@@ -371,18 +371,18 @@ fn hostile_text_stays_text() {
     }
     type_into("oggetto", "<b>x</b>");
     fire(&by_id("oggetto"), "focusout");
-    let warning = c
-        .query_selector("#oggetto ~ .instrada-warning")
+    // The review's message quotes what was typed, as text.
+    let said = c
+        .query_selector("#oggetto ~ .instrada-error")
         .ok()
         .flatten()
-        .expect("a warning");
-    assert!(
-        warning
-            .text_content()
-            .unwrap_or_default()
-            .contains("«<b>x</b>»"),
-        "{:?}",
-        warning.text_content()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert!(said.contains("«<b>x</b>» non è un oggetto"), "{said:?}");
+    check(
+        "no element from the text",
+        c.query_selector("b").ok().flatten().is_none(),
+        true,
     );
     w.detach();
     c.remove();
@@ -456,7 +456,7 @@ fn mount_builds_a_complete_labelled_form_and_detach_removes_it() {
     let fields = f
         .query_selector_all("[data-instrada-field]")
         .expect("fields");
-    check("fields", fields.length(), 6);
+    check("fields", fields.length(), 7);
     for i in 0..fields.length() {
         let e: Element = fields
             .item(i)
@@ -585,5 +585,57 @@ fn the_codice_fiscale_is_decoded_live_and_rewritten_only_on_request() {
         Some("cf".into()),
     );
     w.detach();
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn validate_shows_what_a_submission_would_without_submitting() {
+    let c = page(FORM);
+    let f = form(&c);
+    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    check("errors", w.validate(), false);
+    check(
+        "summary shown",
+        f.query_selector(".instrada-summary")
+            .ok()
+            .flatten()
+            .is_some(),
+        true,
+    );
+    check(
+        "cf marked",
+        by_id("cf").get_attribute("aria-invalid"),
+        Some("true".into()),
+    );
+    type_into("cf", "RSSMRA85T10A562S");
+    let select: web_sys::HtmlSelectElement = by_id("gestione").dyn_into().expect("select");
+    select.set_value("aziende-dm");
+    fire(&by_id("gestione"), "change");
+    type_into("descrizione", "Richiesta di estratto conto");
+    type_into("oggetto", "Estratto conto");
+    // As a submission would: the portal's own required field still stops it.
+    check("the portal's field", w.validate(), false);
+    let links = f.query_selector_all(".instrada-summary a").expect("links");
+    check("only the portal's field left", links.length(), 1);
+    type_into("altro", "x");
+    check(
+        "fixed: it leaves the summary at once",
+        f.query_selector(".instrada-summary")
+            .ok()
+            .flatten()
+            .is_none(),
+        true,
+    );
+    check("nothing left", w.validate(), true);
+    check(
+        "summary gone",
+        f.query_selector(".instrada-summary")
+            .ok()
+            .flatten()
+            .is_none(),
+        true,
+    );
+    w.detach();
+    check("detached: nothing to validate", w.validate(), true);
     c.remove();
 }

@@ -10,8 +10,9 @@
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::Deserialize;
+use serde_json::Value;
 
+use crate::catalog::titolario::json::{Fail, Fields};
 use crate::finding::Lang;
 use crate::text::fold_char;
 
@@ -279,13 +280,13 @@ pub(crate) fn kebab(s: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-#[derive(Deserialize)]
+/// `patroni.json` as written (read by hand from a `serde_json::Value`: see
+/// `catalog::titolario::json` for why).
 struct RawData {
     comuni: Vec<RawComune>,
     agenzie: Vec<RawAgenzia>,
 }
 
-#[derive(Deserialize)]
 struct RawComune {
     id: String,
     name: String,
@@ -293,35 +294,102 @@ struct RawComune {
     saint: String,
     saint_en: String,
     rule: RawRule,
-    #[serde(default)]
     from: Option<i32>,
     source: String,
     verified: String,
 }
 
-#[derive(Deserialize)]
 struct RawRule {
     month: u32,
-    #[serde(default)]
     day: Option<u32>,
-    #[serde(default)]
     weekday: Option<String>,
-    #[serde(default)]
     nth: Option<i8>,
-    #[serde(default)]
     offset: Option<u8>,
 }
 
-#[derive(Deserialize)]
 struct RawAgenzia {
     id: String,
     name: String,
     comune: String,
-    #[serde(default)]
     document: Option<String>,
 }
 
+impl RawData {
+    /// The fields the registry uses; others (`about`) are ignored.
+    fn read(v: &Value) -> Result<RawData, Fail> {
+        let mut f = Fields::of(v, String::new())?;
+        let comuni = f.list("comuni", true)?;
+        let agenzie = f.list("agenzie", true)?;
+        Ok(RawData {
+            comuni: comuni
+                .iter()
+                .enumerate()
+                .map(|(i, c)| RawComune::read(c, f.item("comuni", i)))
+                .collect::<Result<_, _>>()?,
+            agenzie: agenzie
+                .iter()
+                .enumerate()
+                .map(|(i, a)| RawAgenzia::read(a, f.item("agenzie", i)))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+impl RawComune {
+    fn read(v: &Value, at: String) -> Result<RawComune, Fail> {
+        let mut f = Fields::of(v, at)?;
+        let rule = f
+            .get("rule")
+            .ok_or_else(|| (f.path("rule"), "missing field `rule`".to_string()))?;
+        Ok(RawComune {
+            id: f.str("id")?,
+            name: f.str("name")?,
+            region: f.str("region")?,
+            saint: f.str("saint")?,
+            saint_en: f.str("saint_en")?,
+            rule: RawRule::read(rule, f.sub("rule"))?,
+            from: small(&mut f, "from")?,
+            source: f.str("source")?,
+            verified: f.str("verified")?,
+        })
+    }
+}
+
+impl RawAgenzia {
+    fn read(v: &Value, at: String) -> Result<RawAgenzia, Fail> {
+        let mut f = Fields::of(v, at)?;
+        Ok(RawAgenzia {
+            id: f.str("id")?,
+            name: f.str("name")?,
+            comune: f.str("comune")?,
+            document: f.opt_str("document")?,
+        })
+    }
+}
+
+/// An optional whole number that must fit `T` (`i32`, `u32`, `i8`, `u8`).
+fn small<T: TryFrom<i64>>(f: &mut Fields<'_>, key: &'static str) -> Result<Option<T>, Fail> {
+    match f.opt_i64(key)? {
+        None => Ok(None),
+        Some(n) => T::try_from(n)
+            .map(Some)
+            .map_err(|_| (f.path(key), format!("{n} is out of range"))),
+    }
+}
+
 impl RawRule {
+    fn read(v: &Value, at: String) -> Result<RawRule, Fail> {
+        let mut f = Fields::of(v, at)?;
+        Ok(RawRule {
+            month: small(&mut f, "month")?
+                .ok_or_else(|| (f.path("month"), "missing field `month`".to_string()))?,
+            day: small(&mut f, "day")?,
+            weekday: f.opt_str("weekday")?,
+            nth: small(&mut f, "nth")?,
+            offset: small(&mut f, "offset")?,
+        })
+    }
+
     fn parse(&self) -> Option<PatronRule> {
         if !(1..=12).contains(&self.month) {
             return None;
@@ -365,7 +433,9 @@ impl RawRule {
 /// Parses the data. An entry that does not make sense is reported by name, so that the
 /// test over the embedded file says which one to fix.
 pub(crate) fn parse(json: &str) -> Result<Registry, String> {
-    let raw: RawData = serde_json::from_str(json).map_err(|e| format!("patroni.json: {e}"))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| format!("patroni.json: {e}"))?;
+    let raw = RawData::read(&value)
+        .map_err(|(field, reason)| format!("patroni.json: field `{field}`: {reason}"))?;
     let mut patrons = Vec::with_capacity(raw.comuni.len());
     let mut sedi = Vec::with_capacity(raw.comuni.len() + raw.agenzie.len());
     for c in raw.comuni {
@@ -442,4 +512,72 @@ pub fn registry() -> &'static Registry {
 #[doc(hidden)]
 pub fn check_embedded_data() -> Result<(), String> {
     parse(include_str!("../data/patroni.json")).map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ONE: &str = r#"{"about": "x", "comuni": [{"id": "siena", "name": "Siena", "region": "Toscana",
+        "saint": "Sant'Ansano", "saint_en": "Saint Ansanus", "rule": {"month": 12, "day": 1},
+        "source": "s", "verified": "v"}], "agenzie": []}"#;
+
+    #[test]
+    fn a_broken_file_names_the_field_and_the_reason() {
+        assert!(parse(ONE).is_ok(), "{:?}", parse(ONE).err());
+        // (what to replace, with what, words of the error)
+        for (from, to, error) in [
+            (
+                r#""day": 1"#,
+                r#""day": "1""#,
+                "comuni[0].rule.day`: expected a whole number",
+            ),
+            (
+                r#""month": 12"#,
+                r#""month": -12"#,
+                "comuni[0].rule.month`: -12 is out of range",
+            ),
+            (
+                r#""month": 12, "#,
+                "",
+                "comuni[0].rule.month`: missing field `month`",
+            ),
+            (
+                r#""saint": "Sant'Ansano", "#,
+                "",
+                "comuni[0].saint`: missing field `saint`",
+            ),
+            (
+                r#""name": "Siena""#,
+                r#""name": null"#,
+                "missing field `name`",
+            ),
+            (
+                r#""agenzie": []"#,
+                r#""agenzie": {}"#,
+                "agenzie`: expected a list",
+            ),
+            (
+                r#""agenzie": []"#,
+                r#""agenzie": [7]"#,
+                "agenzie[0]`: expected an object",
+            ),
+            (
+                r#""day": 1"#,
+                r#""day": 32"#,
+                "the rule of «siena» is not valid",
+            ),
+            (
+                r#""id": "siena""#,
+                r#""id": "Siena""#,
+                "not a kebab-case id",
+            ),
+            (r#"}], "agenzie""#, r#"}, "agenzie""#, "line 3"),
+        ] {
+            assert!(ONE.contains(from), "test setup: {from}");
+            let e = parse(&ONE.replacen(from, to, 1)).err().unwrap_or_default();
+            assert!(e.starts_with("patroni.json: "), "{to}: {e}");
+            assert!(e.contains(error), "{to}: {e}");
+        }
+    }
 }

@@ -99,10 +99,10 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
                 out.push(
                     Finding::warning(
                         code_id,
-                        lang.pick(
-                            format!("{it} «{}» dà «{}», ma il codice fiscale ha «{}» (dal {}° al {}° carattere): controlla {} o il codice.", clip(v), text(&part), text(&c[at..at + 3]), at + 1, at + 3, if first_name { "il nome" } else { "il cognome" }),
-                            format!("{en} “{}” gives “{}”, but the codice fiscale has “{}” (characters {} to {}): check the {} or the code.", clip(v), text(&part), text(&c[at..at + 3]), at + 1, at + 3, if first_name { "first name" } else { "surname" }),
-                        ),
+                        match lang {
+                            Lang::It => format!("{it} «{}» dà «{}», ma il codice fiscale ha «{}» (dal {}° al {}° carattere): controlla {} o il codice.", clip(v), text(&part), text(&c[at..at + 3]), at + 1, at + 3, if first_name { "il nome" } else { "il cognome" }),
+                            Lang::En => format!("{en} “{}” gives “{}”, but the codice fiscale has “{}” (characters {} to {}): check the {} or the code.", clip(v), text(&part), text(&c[at..at + 3]), at + 1, at + 3, if first_name { "first name" } else { "surname" }),
+                        },
                     )
                     .field(fld)
                     .at(at),
@@ -130,10 +130,10 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
             out.push(
                 Finding::warning(
                     "cf.mismatch-birth-date",
-                    lang.pick(
-                        format!("Il codice indica la nascita il {shown}, il modulo dice {}: controlla la data di nascita o il codice.", human(d, lang)),
-                        format!("The code gives birth on {shown}, the form says {}: check the date of birth or the code.", human(d, lang)),
-                    ),
+                    match lang {
+                        Lang::It => format!("Il codice indica la nascita il {shown}, il modulo dice {}: controlla la data di nascita o il codice.", human(d, lang)),
+                        Lang::En => format!("The code gives birth on {shown}, the form says {}: check the date of birth or the code.", human(d, lang)),
+                    },
                 )
                 .field(field::BIRTH_DATE)
                 .at(6),
@@ -151,10 +151,10 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
             out.push(
                 Finding::warning(
                     "cf.mismatch-sex",
-                    lang.pick(
-                        format!("Il codice indica {code_it} (giorno {dd:02}: per le donne si aggiunge 40), il modulo dice {form_it}: controlla il sesso o il codice."),
-                        format!("The code gives {code_en} (day {dd:02}: 40 is added for women), the form says {form_en}: check the sex or the code."),
-                    ),
+                    match lang {
+                        Lang::It => format!("Il codice indica {code_it} (giorno {dd:02}: per le donne si aggiunge 40), il modulo dice {form_it}: controlla il sesso o il codice."),
+                        Lang::En => format!("The code gives {code_en} (day {dd:02}: 40 is added for women), the form says {form_en}: check the sex or the code."),
+                    },
                 )
                 .field(field::SEX)
                 .at(9),
@@ -174,10 +174,10 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
             None => out.push(
                 Finding::error(
                     "cf.place-code-format",
-                    lang.pick(
-                        format!("«{}» non è un codice di luogo: scrivi una lettera e tre cifre, per esempio H501.", clip(typed)),
-                        format!("“{}” is not a place code: write a letter and three digits, e.g. H501.", clip(typed)),
-                    ),
+                    match lang {
+                        Lang::It => format!("«{}» non è un codice di luogo: scrivi una lettera e tre cifre, per esempio H501.", clip(typed)),
+                        Lang::En => format!("“{}” is not a place code: write a letter and three digits, e.g. H501.", clip(typed)),
+                    },
                 )
                 .field(field::PLACE),
             ),
@@ -190,10 +190,10 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
             out.push(
                 Finding::error(
                     "cf.place-name-unknown",
-                    lang.pick(
-                        format!("Non trovo «{}» tra i comuni e gli stati esteri, attuali o cessati: controlla come è scritto, oppure indica il codice del luogo.", clip(name)),
-                        format!("“{}” is not among the comuni and foreign states, current or ceased: check the spelling, or give the place code.", clip(name)),
-                    ),
+                    match lang {
+                        Lang::It => format!("Non trovo «{}» tra i comuni e gli stati esteri, attuali o cessati: controlla come è scritto, oppure indica il codice del luogo.", clip(name)),
+                        Lang::En => format!("“{}” is not among the comuni and foreign states, current or ceased: check the spelling, or give the place code.", clip(name)),
+                    },
                 )
                 .field(field::PLACE),
             );
@@ -215,10 +215,10 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
 fn place_mismatch(code: &str, form: &str, lang: Lang) -> Finding {
     Finding::warning(
         "cf.mismatch-place",
-        lang.pick(
-            format!("Il codice indica la nascita a {code}, il modulo dice {form}: controlla il luogo di nascita o il codice."),
-            format!("The code gives birth in {code}, the form says {form}: check the place of birth or the code."),
-        ),
+        match lang {
+            Lang::It => format!("Il codice indica la nascita a {code}, il modulo dice {form}: controlla il luogo di nascita o il codice."),
+            Lang::En => format!("The code gives birth in {code}, the form says {form}: check the place of birth or the code."),
+        },
     )
     .field(field::PLACE)
     .at(11)

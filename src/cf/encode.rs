@@ -42,10 +42,12 @@ fn letters(text: &str, fld: &'static str, lang: Lang) -> Result<Vec<u8>, Finding
             } else {
                 "cf.name-too-long"
             },
-            lang.pick(
-                format!("{what_it} è troppo lungo: scrivi al massimo {MAX_NAME} caratteri."),
-                format!("{what_en} is too long: write at most {MAX_NAME} characters."),
-            ),
+            match lang {
+                Lang::It => {
+                    format!("{what_it} è troppo lungo: scrivi al massimo {MAX_NAME} caratteri.")
+                }
+                Lang::En => format!("{what_en} is too long: write at most {MAX_NAME} characters."),
+            },
         )
         .field(fld));
     }
@@ -59,10 +61,10 @@ fn letters(text: &str, fld: &'static str, lang: Lang) -> Result<Vec<u8>, Finding
             _ => {
                 return Err(Finding::error(
                     if fld == field::SURNAME { "cf.surname-character" } else { "cf.name-character" },
-                    lang.pick(
-                        format!("{what_it} contiene «{c}», che il codice fiscale non prevede: scrivilo come risulta all'Agenzia delle Entrate, con lettere senza segni diacritici particolari."),
-                        format!("{what_en} contains “{c}”, which the codice fiscale does not use: write it as the Agenzia delle Entrate records it, with plain letters."),
-                    ),
+                    match lang {
+                        Lang::It => format!("{what_it} contiene «{c}», che il codice fiscale non prevede: scrivilo come risulta all'Agenzia delle Entrate, con lettere senza segni diacritici particolari."),
+                        Lang::En => format!("{what_en} contains “{c}”, which the codice fiscale does not use: write it as the Agenzia delle Entrate records it, with plain letters."),
+                    },
                 )
                 .field(fld));
             }
@@ -75,10 +77,10 @@ fn letters(text: &str, fld: &'static str, lang: Lang) -> Result<Vec<u8>, Finding
             } else {
                 "cf.name-letters"
             },
-            lang.pick(
-                format!("{what_it} deve contenere almeno una lettera."),
-                format!("{what_en} must contain at least one letter."),
-            ),
+            match lang {
+                Lang::It => format!("{what_it} deve contenere almeno una lettera."),
+                Lang::En => format!("{what_en} must contain at least one letter."),
+            },
         )
         .field(fld));
     }
@@ -114,15 +116,15 @@ pub(crate) fn name_part(text: &str, first_name: bool, lang: Lang) -> Result<[u8;
 /// Reads a Belfiore code typed in a field: 4 characters, omocodia letters undone.
 pub(crate) fn read_place_code(text: &str) -> Option<[u8; 4]> {
     let norm = super::input::normalize(text);
-    if norm.too_long || norm.chars.len() != 4 {
+    if norm.too_long || norm.chars().len() != 4 {
         return None;
     }
     let mut code = [0u8; 4];
-    code[0] = norm.chars[0] as u32 as u8;
-    if !norm.chars[0].is_ascii() || !is_place_letter(code[0]) {
+    code[0] = norm.chars()[0] as u32 as u8;
+    if !norm.chars()[0].is_ascii() || !is_place_letter(code[0]) {
         return None;
     }
-    for (slot, &c) in code[1..].iter_mut().zip(&norm.chars[1..]) {
+    for (slot, &c) in code[1..].iter_mut().zip(&norm.chars()[1..]) {
         *slot = b'0' + digit_value(if c.is_ascii() { c as u8 } else { 0 })?;
     }
     Some(code)
@@ -144,10 +146,10 @@ pub(crate) fn resolve_place(
         let Some(code) = read_place_code(typed) else {
             return Err(Finding::error(
                 "cf.place-code-format",
-                lang.pick(
-                    format!("«{}» non è un codice di luogo: scrivi una lettera (A–I, L, M per i comuni, Z per gli stati esteri) e tre cifre, per esempio H501, oppure indica il nome del luogo.", clip(typed)),
-                    format!("“{}” is not a place code: write a letter (A–I, L, M for comuni, Z for foreign states) and three digits, e.g. H501, or give the place's name.", clip(typed)),
-                ),
+                match lang {
+                    Lang::It => format!("«{}» non è un codice di luogo: scrivi una lettera (A–I, L, M per i comuni, Z per gli stati esteri) e tre cifre, per esempio H501, oppure indica il nome del luogo.", clip(typed)),
+                    Lang::En => format!("“{}” is not a place code: write a letter (A–I, L, M for comuni, Z for foreign states) and three digits, e.g. H501, or give the place's name.", clip(typed)),
+                },
             )
             .field(field::PLACE));
         };
@@ -155,10 +157,10 @@ pub(crate) fn resolve_place(
         let Some(place) = places::lookup_code(code) else {
             return Err(Finding::error(
                 "cf.place-code-unknown",
-                lang.pick(
-                    format!("Il codice di luogo «{code}» non corrisponde a nessun comune né stato estero, attuale o cessato, dell'archivio ANPR aggiornato al {}: controllalo, oppure indica il nome del luogo.", crate::dates::human(places::registry_date(), lang)),
-                    format!("The place code “{code}” matches no comune or foreign state, current or ceased, in the ANPR archive as of {}: check it, or give the place's name.", crate::dates::human(places::registry_date(), lang)),
-                ),
+                match lang {
+                    Lang::It => format!("Il codice di luogo «{code}» non corrisponde a nessun comune né stato estero, attuale o cessato, dell'archivio ANPR aggiornato al {}: controllalo, oppure indica il nome del luogo.", crate::dates::human(places::registry_date(), lang)),
+                    Lang::En => format!("The place code “{code}” matches no comune or foreign state, current or ceased, in the ANPR archive as of {}: check it, or give the place's name.", crate::dates::human(places::registry_date(), lang)),
+                },
             )
             .field(field::PLACE));
         };
@@ -179,10 +181,10 @@ pub(crate) fn resolve_place(
     match found.len() {
         0 => Err(Finding::error(
             "cf.place-name-unknown",
-            lang.pick(
-                format!("Non trovo «{}» tra i comuni e gli stati esteri, attuali o cessati: controlla come è scritto, oppure indica il codice del luogo (per esempio H501 per Roma).", clip(name)),
-                format!("“{}” is not among the comuni and foreign states, current or ceased: check the spelling, or give the place code (e.g. H501 for Roma).", clip(name)),
-            ),
+            match lang {
+                Lang::It => format!("Non trovo «{}» tra i comuni e gli stati esteri, attuali o cessati: controlla come è scritto, oppure indica il codice del luogo (per esempio H501 per Roma).", clip(name)),
+                Lang::En => format!("“{}” is not among the comuni and foreign states, current or ceased: check the spelling, or give the place code (e.g. H501 for Roma).", clip(name)),
+            },
         )
         .field(field::PLACE)),
         1 => {
@@ -194,10 +196,10 @@ pub(crate) fn resolve_place(
             let list: Vec<String> = found.iter().take(6).map(|p| format!("{} ({}, {})", p.name(), p.province(), p.code())).collect();
             Err(Finding::error(
                 "cf.place-ambiguous",
-                lang.pick(
-                    format!("Ci sono più luoghi con questo nome: {}. Aggiungi la provincia tra parentesi, per esempio «{} ({})», oppure indica il codice del luogo.", list.join(", "), found[0].name(), found[0].province()),
-                    format!("Several places have this name: {}. Add the province in brackets, e.g. “{} ({})”, or give the place code.", list.join(", "), found[0].name(), found[0].province()),
-                ),
+                match lang {
+                    Lang::It => format!("Ci sono più luoghi con questo nome: {}. Aggiungi la provincia tra parentesi, per esempio «{} ({})», oppure indica il codice del luogo.", list.join(", "), found[0].name(), found[0].province()),
+                    Lang::En => format!("Several places have this name: {}. Add the province in brackets, e.g. “{} ({})”, or give the place code.", list.join(", "), found[0].name(), found[0].province()),
+                },
             )
             .field(field::PLACE))
         }
@@ -218,10 +220,10 @@ pub(crate) fn read_sex(fields: &Fields, lang: Lang) -> Option<Result<Sex, Findin
         Sex::parse(s).ok_or_else(|| {
             Finding::error(
                 "cf.sex-invalid",
-                lang.pick(
-                    format!("Indica il sesso come M o F (non «{}»): è quello registrato nel codice fiscale.", clip(s)),
-                    format!("Give the sex as M or F (not “{}”): the one the codice fiscale records.", clip(s)),
-                ),
+                match lang {
+                    Lang::It => format!("Indica il sesso come M o F (non «{}»): è quello registrato nel codice fiscale.", clip(s)),
+                    Lang::En => format!("Give the sex as M or F (not “{}”): the one the codice fiscale records.", clip(s)),
+                },
             )
             .field(field::SEX)
         })

@@ -21,7 +21,7 @@
 use chrono::NaiveDate;
 
 use super::person::{date_of, scan, Problem};
-use super::tables::{luhn_digit, MONTHS, NUMERIC_POSITIONS};
+use super::tables::{check_char, luhn_digit, MONTHS, NUMERIC_POSITIONS};
 use crate::finding::Lang;
 
 /// A correction that makes the code valid.
@@ -42,14 +42,14 @@ impl Fix {
     pub fn describe(&self, lang: Lang) -> String {
         let code = &self.code;
         match self.kind {
-            Kind::Swap(i) => lang.pick(
-                format!("Se due caratteri sono stati invertiti: scambiando il {}° e il {}° il codice diventa «{code}», che è corretto. Verifica che sia quello del contribuente.", i + 1, i + 2),
-                format!("If two characters were swapped: exchanging characters {} and {} gives “{code}”, which is correct. Make sure it is the contributor's.", i + 1, i + 2),
-            ),
-            Kind::Replace(i, old, new) => lang.pick(
-                format!("Con «{new}» al {}° posto invece di «{old}» il codice diventa «{code}», che è corretto. Verifica che sia quello del contribuente.", i + 1),
-                format!("With “{new}” instead of “{old}” as character {} the code becomes “{code}”, which is correct. Make sure it is the contributor's.", i + 1),
-            ),
+            Kind::Swap(i) => match lang {
+                Lang::It => format!("Se due caratteri sono stati invertiti: scambiando il {}° e il {}° il codice diventa «{code}», che è corretto. Verifica che sia quello del contribuente.", i + 1, i + 2),
+                Lang::En => format!("If two characters were swapped: exchanging characters {} and {} gives “{code}”, which is correct. Make sure it is the contributor's.", i + 1, i + 2),
+            },
+            Kind::Replace(i, old, new) => match lang {
+                Lang::It => format!("Con «{new}» al {}° posto invece di «{old}» il codice diventa «{code}», che è corretto. Verifica che sia quello del contribuente.", i + 1),
+                Lang::En => format!("With “{new}” instead of “{old}” as character {} the code becomes “{code}”, which is correct. Make sure it is the contributor's.", i + 1),
+            },
         }
     }
 }
@@ -60,6 +60,10 @@ fn text(code: &[u8]) -> String {
 
 /// Whether a 16-character candidate is valid and plausible.
 fn plausible_person(code: &[u8; 16], today: NaiveDate) -> bool {
+    // Most candidates fail the check character: test it before anything else.
+    if check_char(&code[..15]) != Some(code[15]) {
+        return false;
+    }
     let Some(parsed) = scan(code, &mut |_| {}) else {
         return false;
     };

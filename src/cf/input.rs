@@ -9,11 +9,11 @@ use crate::text::is_ignorable_in_code;
 /// as too long without reading further.
 pub(crate) const MAX_SIGNIFICANT: usize = 64;
 
-/// What [`normalize`] read.
+/// What [`normalize`] read. Kept on the stack: a code is short, and anything longer than
+/// [`MAX_SIGNIFICANT`] is cut there.
 pub(crate) struct Normalized {
-    /// The significant characters, upper-case; characters that are neither ASCII letters
-    /// nor digits are kept as they are (the check reports them).
-    pub chars: Vec<char>,
+    buf: [char; MAX_SIGNIFICANT],
+    len: usize,
     /// More than [`MAX_SIGNIFICANT`] significant characters (reading stopped there).
     pub too_long: bool,
     /// Whether the normalised text differs from the input.
@@ -21,12 +21,28 @@ pub(crate) struct Normalized {
 }
 
 impl Normalized {
+    /// The significant characters, upper-case; characters that are neither ASCII letters
+    /// nor digits are kept as they are (the check reports them).
+    pub fn chars(&self) -> &[char] {
+        &self.buf[..self.len]
+    }
+
     pub fn text(&self) -> String {
-        let mut s: String = self.chars.iter().collect();
+        let chars = self.chars();
+        if !self.too_long && chars.iter().all(char::is_ascii) {
+            return chars.iter().map(|&c| c as u8 as char).collect::<String>();
+        }
+        let mut s = String::with_capacity(self.len + 3);
+        s.extend(chars);
         if self.too_long {
             s.push('…');
         }
         s
+    }
+
+    fn push(&mut self, c: char) {
+        self.buf[self.len] = c;
+        self.len += 1;
     }
 }
 
@@ -43,31 +59,31 @@ pub(crate) fn fold_code_char(c: char) -> Option<u8> {
 }
 
 pub(crate) fn normalize(input: &str) -> Normalized {
-    let mut chars = Vec::with_capacity(16);
-    let mut changed = false;
-    let mut too_long = false;
+    let mut n = Normalized {
+        buf: ['\0'; MAX_SIGNIFICANT],
+        len: 0,
+        too_long: false,
+        changed: false,
+    };
     for c in input.chars() {
         if is_ignorable_in_code(c) {
-            changed = true;
+            n.changed = true;
             continue;
         }
-        if chars.len() == MAX_SIGNIFICANT {
-            too_long = true;
+        if n.len == MAX_SIGNIFICANT {
+            n.too_long = true;
+            n.changed = true;
             break;
         }
         match fold_code_char(c) {
             Some(b) => {
-                changed |= b as char != c;
-                chars.push(b as char);
+                n.changed |= b as char != c;
+                n.push(b as char);
             }
-            None => chars.push(c),
+            None => n.push(c),
         }
     }
-    Normalized {
-        chars,
-        too_long,
-        changed: changed || too_long,
-    }
+    n
 }
 
 /// The non-allocating form used by the fast path: the significant characters as ASCII

@@ -28,7 +28,7 @@ pub fn check_matricola(input: &str, lang: Lang) -> MatricolaReport {
     let norm = normalize(input);
     let normalized = norm.text();
     let mut findings = Vec::new();
-    let n = norm.chars.len();
+    let n = norm.chars().len();
     if n == 0 {
         findings.push(Finding::error(
             "matricola.empty",
@@ -41,35 +41,35 @@ pub fn check_matricola(input: &str, lang: Lang) -> MatricolaReport {
         if norm.changed {
             findings.push(Finding::info(
                 "matricola.normalized",
-                lang.pick(
-                    format!("Matricola letta come «{normalized}»: senza spazi, trattini, punti o caratteri invisibili."),
-                    format!("Matricola read as “{normalized}”: without spaces, hyphens, dots or invisible characters."),
-                ),
+                match lang {
+                    Lang::It => format!("Matricola letta come «{normalized}»: senza spazi, trattini, punti o caratteri invisibili."),
+                    Lang::En => format!("Matricola read as “{normalized}”: without spaces, hyphens, dots or invisible characters."),
+                },
             ));
         }
-        let digits = norm.chars.iter().all(|c| c.is_ascii_digit());
+        let digits = norm.chars().iter().all(|c| c.is_ascii_digit());
         let looks_like_cf = !norm.too_long
-            && ((n == 16 && norm.chars.iter().all(|c| c.is_ascii_alphanumeric()))
+            && ((n == 16 && norm.chars().iter().all(|c| c.is_ascii_alphanumeric()))
                 || (n == 11 && digits));
         if looks_like_cf {
             findings.push(Finding::error(
                 "matricola.codice-fiscale",
-                lang.pick(
-                    format!("Sembra un codice fiscale ({n} caratteri): la matricola INPS dell'azienda ha 10 cifre. Inseriscila qui e il codice fiscale nel suo campo."),
-                    format!("This looks like a codice fiscale ({n} characters): the company's INPS matricola has 10 digits. Enter it here and the codice fiscale in its own field."),
-                ),
+                match lang {
+                    Lang::It => format!("Sembra un codice fiscale ({n} caratteri): la matricola INPS dell'azienda ha 10 cifre. Inseriscila qui e il codice fiscale nel suo campo."),
+                    Lang::En => format!("This looks like a codice fiscale ({n} characters): the company's INPS matricola has 10 digits. Enter it here and the codice fiscale in its own field."),
+                },
             ));
         } else if norm.too_long {
             findings.push(Finding::error(
                 "matricola.too-long",
-                lang.pick(
-                    format!("La matricola INPS ha 10 cifre, ma il testo inserito ha più di {MAX_SIGNIFICANT} caratteri: inserisci solo la matricola."),
-                    format!("The INPS matricola has 10 digits, but the text has more than {MAX_SIGNIFICANT} characters: enter only the matricola."),
-                ),
+                match lang {
+                    Lang::It => format!("La matricola INPS ha 10 cifre, ma il testo inserito ha più di {MAX_SIGNIFICANT} caratteri: inserisci solo la matricola."),
+                    Lang::En => format!("The INPS matricola has 10 digits, but the text has more than {MAX_SIGNIFICANT} characters: enter only the matricola."),
+                },
             ));
         } else {
             for (i, c) in norm
-                .chars
+                .chars()
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| !c.is_ascii_digit())
@@ -77,16 +77,16 @@ pub fn check_matricola(input: &str, lang: Lang) -> MatricolaReport {
                 findings.push(
                     Finding::error(
                         "matricola.digit-expected",
-                        lang.pick(
-                            format!(
+                        match lang {
+                            Lang::It => format!(
                                 "La matricola INPS ha solo cifre: al {}° posto c'è «{c}».",
                                 i + 1
                             ),
-                            format!(
+                            Lang::En => format!(
                                 "The INPS matricola has digits only: character {} is “{c}”.",
                                 i + 1
                             ),
-                        ),
+                        },
                     )
                     .at(i),
                 );
@@ -94,10 +94,14 @@ pub fn check_matricola(input: &str, lang: Lang) -> MatricolaReport {
             if n != 10 {
                 findings.push(Finding::error(
                     "matricola.length",
-                    lang.pick(
-                        format!("La matricola INPS ha 10 cifre: quella inserita ha {n} caratteri."),
-                        format!("The INPS matricola has 10 digits: this one has {n} characters."),
-                    ),
+                    match lang {
+                        Lang::It => format!(
+                            "La matricola INPS ha 10 cifre: quella inserita ha {n} caratteri."
+                        ),
+                        Lang::En => format!(
+                            "The INPS matricola has 10 digits: this one has {n} characters."
+                        ),
+                    },
                 ));
             }
         }

@@ -45,6 +45,7 @@
 
 mod crosscheck;
 mod encode;
+mod fast;
 mod fixes;
 mod input;
 mod matricola;
@@ -131,7 +132,8 @@ pub struct Person {
     pub sex: Sex,
     /// The Belfiore code of the birth place, omocodia undone (`H501`).
     pub place_code: String,
-    /// The place's name on the birth date (or the nearest period's).
+    /// The place's name on the birth date (or the nearest period's). Always present when
+    /// the code is valid (the place is in the registry).
     pub place_name: Option<String>,
     /// The place's province (its latest one), `EE` for foreign states.
     pub province: Option<String>,
@@ -241,7 +243,7 @@ pub fn check(input: &str, options: &CheckOptions) -> CfReport {
         findings,
         person,
     };
-    if norm.chars.is_empty() {
+    if norm.chars().is_empty() {
         findings.push(
             Finding::error(
                 "cf.empty",
@@ -258,21 +260,21 @@ pub fn check(input: &str, options: &CheckOptions) -> CfReport {
         findings.push(
             Finding::info(
                 "cf.normalized",
-                lang.pick(
-                    format!("Codice letto come «{normalized}»: maiuscole, senza spazi, trattini, punti o caratteri invisibili."),
-                    format!("Code read as “{normalized}”: capitals, without spaces, hyphens, dots or invisible characters."),
-                ),
+                match lang {
+                    Lang::It => format!("Codice letto come «{normalized}»: maiuscole, senza spazi, trattini, punti o caratteri invisibili."),
+                    Lang::En => format!("Code read as “{normalized}”: capitals, without spaces, hyphens, dots or invisible characters."),
+                },
             )
             .field(field::CODE),
         );
     }
-    let n = norm.chars.len();
+    let n = norm.chars().len();
     if norm.too_long || (n != 16 && n != 11) {
         let msg = if norm.too_long {
-            lang.pick(
-                format!("Il codice fiscale ha 16 caratteri (persona) o 11 cifre (società, ente), ma il testo inserito ne ha più di {}: inserisci solo il codice.", input::MAX_SIGNIFICANT),
-                format!("A codice fiscale has 16 characters (person) or 11 digits (company, entity), but the text has more than {}: enter only the code.", input::MAX_SIGNIFICANT),
-            )
+            match lang {
+                Lang::It => format!("Il codice fiscale ha 16 caratteri (persona) o 11 cifre (società, ente), ma il testo inserito ne ha più di {}: inserisci solo il codice.", input::MAX_SIGNIFICANT),
+                Lang::En => format!("A codice fiscale has 16 characters (person) or 11 digits (company, entity), but the text has more than {}: enter only the code.", input::MAX_SIGNIFICANT),
+            }
         } else {
             let hint = match n {
                 15 | 10 => lang.pick(
@@ -285,10 +287,10 @@ pub fn check(input: &str, options: &CheckOptions) -> CfReport {
                 ),
                 _ => "",
             };
-            lang.pick(
-                format!("Il codice fiscale deve avere 16 caratteri (persona) o 11 cifre (società, ente): quello inserito ne ha {n}.{hint}"),
-                format!("The codice fiscale must have 16 characters (person) or 11 digits (company, entity): this one has {n}.{hint}"),
-            )
+            match lang {
+                Lang::It => format!("Il codice fiscale deve avere 16 caratteri (persona) o 11 cifre (società, ente): quello inserito ne ha {n}.{hint}"),
+                Lang::En => format!("The codice fiscale must have 16 characters (person) or 11 digits (company, entity): this one has {n}.{hint}"),
+            }
         };
         let code = if norm.too_long {
             "cf.too-long"
@@ -300,19 +302,19 @@ pub fn check(input: &str, options: &CheckOptions) -> CfReport {
     }
     let today = options.today.unwrap_or_else(places::registry_date);
     let (kind, person) = if n == 16 {
-        let person = person::check(&norm.chars, today, lang, &mut findings);
+        let person = person::check(norm.chars(), today, lang, &mut findings);
         if person.is_some() && options.today.is_none() {
             findings.push(Finding::info(
                 "cf.today-assumed",
-                lang.pick(
-                    format!("Data di oggi non indicata: il secolo di nascita è stato scelto rispetto al {}, data dell'archivio dei luoghi.", crate::dates::human(today, lang)),
-                    format!("Today's date was not given: the century of birth was chosen relative to {}, the date of the place archive.", crate::dates::human(today, lang)),
-                ),
+                match lang {
+                    Lang::It => format!("Data di oggi non indicata: il secolo di nascita è stato scelto rispetto al {}, data dell'archivio dei luoghi.", crate::dates::human(today, lang)),
+                    Lang::En => format!("Today's date was not given: the century of birth was chosen relative to {}, the date of the place archive.", crate::dates::human(today, lang)),
+                },
             ));
         }
         (person.as_ref().map(|_| Kind::Person), person)
     } else {
-        (numeric::check(&norm.chars, lang, &mut findings), None)
+        (numeric::check(norm.chars(), lang, &mut findings), None)
     };
     for f in &mut findings {
         if f.field.is_none() {
@@ -348,14 +350,5 @@ pub fn check(input: &str, options: &CheckOptions) -> CfReport {
 /// assert!(!is_valid("RSSMRA85T30B562X")); // 30 February
 /// ```
 pub fn is_valid(input: &str) -> bool {
-    let mut buf = [0u8; 16];
-    match input::normalize_into(input, &mut buf) {
-        Some(16) => person::scan(&buf, &mut |_| {}).is_some(),
-        Some(11) => {
-            let mut code = [0u8; 11];
-            code.copy_from_slice(&buf[..11]);
-            numeric::is_valid(&code)
-        }
-        _ => false,
-    }
+    fast::is_valid(input)
 }

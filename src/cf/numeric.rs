@@ -29,14 +29,6 @@ pub(crate) fn office_kind(code: &[u8; 11]) -> Option<Kind> {
     None
 }
 
-/// The non-allocating check of the fast path. A serial of seven zeros is never issued.
-pub(crate) fn is_valid(code: &[u8; 11]) -> bool {
-    code.iter().all(u8::is_ascii_digit)
-        && code[..7].iter().any(|&b| b != b'0')
-        && luhn_digit(&code[..10]) == Some(code[10])
-        && office_kind(code).is_some()
-}
-
 /// The full check of an 11-character code: findings in `out`, the kind if valid.
 pub(crate) fn check(chars: &[char], lang: Lang, out: &mut Vec<Finding>) -> Option<Kind> {
     let mut code = [0u8; 11];
@@ -49,10 +41,10 @@ pub(crate) fn check(chars: &[char], lang: Lang, out: &mut Vec<Finding>) -> Optio
             out.push(
                 Finding::error(
                     "cf.digit-expected",
-                    lang.pick(
-                        format!("Un codice fiscale di 11 caratteri (società, enti, codici provvisori) ha solo cifre: al {}° posto c'è «{c}». Se è il codice di una persona, ha 16 caratteri.", i + 1),
-                        format!("An 11-character codice fiscale (companies, entities, temporary codes) has digits only: character {} is “{c}”. A person's code has 16 characters.", i + 1),
-                    ),
+                    match lang {
+                        Lang::It => format!("Un codice fiscale di 11 caratteri (società, enti, codici provvisori) ha solo cifre: al {}° posto c'è «{c}». Se è il codice di una persona, ha 16 caratteri.", i + 1),
+                        Lang::En => format!("An 11-character codice fiscale (companies, entities, temporary codes) has digits only: character {} is “{c}”. A person's code has 16 characters.", i + 1),
+                    },
                 )
                 .at(i),
             );
@@ -82,19 +74,19 @@ pub(crate) fn check(chars: &[char], lang: Lang, out: &mut Vec<Finding>) -> Optio
         out.push(if serial_from_8 && entity_office {
             Finding::error(
                 "cf.office-serial",
-                lang.pick(
-                    format!("I codici che iniziano con 8 o 9 (enti non commerciali) hanno come ufficio (8ª–10ª cifra) un numero tra 001 e 095: «{office}» non lo è. Controlla il codice sul certificato di attribuzione."),
-                    format!("Codes starting with 8 or 9 (non-commercial entities) have an office number (digits 8–10) between 001 and 095: “{office}” is not. Check the code on the certificate of attribution."),
-                ),
+                match lang {
+                    Lang::It => format!("I codici che iniziano con 8 o 9 (enti non commerciali) hanno come ufficio (8ª–10ª cifra) un numero tra 001 e 095: «{office}» non lo è. Controlla il codice sul certificato di attribuzione."),
+                    Lang::En => format!("Codes starting with 8 or 9 (non-commercial entities) have an office number (digits 8–10) between 001 and 095: “{office}” is not. Check the code on the certificate of attribution."),
+                },
             )
             .at(7)
         } else {
             Finding::error(
                 "cf.office",
-                lang.pick(
-                    format!("L'8ª, la 9ª e la 10ª cifra («{office}») indicano l'ufficio che ha attribuito il codice: per società ed enti sono tra 001 e 100, 120, 121, 888 o 999; per i codici provvisori delle persone 000, tra 151 e 245, tra 301 e 766 o tra 900 e 950. Controlla il codice sul certificato di attribuzione."),
-                    format!("Digits 8, 9 and 10 (“{office}”) are the office that issued the code: 001–100, 120, 121, 888 or 999 for companies and entities; 000, 151–245, 301–766 or 900–950 for temporary codes of persons. Check the code on the certificate of attribution."),
-                ),
+                match lang {
+                    Lang::It => format!("L'8ª, la 9ª e la 10ª cifra («{office}») indicano l'ufficio che ha attribuito il codice: per società ed enti sono tra 001 e 100, 120, 121, 888 o 999; per i codici provvisori delle persone 000, tra 151 e 245, tra 301 e 766 o tra 900 e 950. Controlla il codice sul certificato di attribuzione."),
+                    Lang::En => format!("Digits 8, 9 and 10 (“{office}”) are the office that issued the code: 001–100, 120, 121, 888 or 999 for companies and entities; 000, 151–245, 301–766 or 900–950 for temporary codes of persons. Check the code on the certificate of attribution."),
+                },
             )
             .at(7)
         });
@@ -103,10 +95,10 @@ pub(crate) fn check(chars: &[char], lang: Lang, out: &mut Vec<Finding>) -> Optio
     if code[10] != expected {
         let mut f = Finding::error(
             "cf.check-digit",
-            lang.pick(
-                format!("L'ultima cifra, di controllo, dovrebbe essere {} e non {}: di solito vuol dire che una cifra è stata copiata male. Controlla il codice sul certificato di attribuzione o sulla visura camerale.", expected as char, code[10] as char),
-                format!("The last digit, the check digit, should be {}, not {}: usually a digit was copied wrongly. Check the code on the certificate of attribution or the company register extract.", expected as char, code[10] as char),
-            ),
+            match lang {
+                Lang::It => format!("L'ultima cifra, di controllo, dovrebbe essere {} e non {}: di solito vuol dire che una cifra è stata copiata male. Controlla il codice sul certificato di attribuzione o sulla visura camerale.", expected as char, code[10] as char),
+                Lang::En => format!("The last digit, the check digit, should be {}, not {}: usually a digit was copied wrongly. Check the code on the certificate of attribution or the company register extract.", expected as char, code[10] as char),
+            },
         )
         .at(10);
         if let Some(fix) = fixes::numeric(&code) {

@@ -139,13 +139,13 @@ pub(crate) struct Dated {
 /// one. `None` when no century gives a real date up to `today`.
 pub(crate) fn date_of(p: &Parsed, today: NaiveDate) -> Option<Dated> {
     let base = today.year() - today.year().rem_euclid(100) + p.yy as i32;
-    let candidates: Vec<NaiveDate> = [base, base - 100, base - 200]
-        .iter()
-        .filter_map(|&y| NaiveDate::from_ymd_opt(y, p.month, p.day))
-        .filter(|d| *d <= today)
-        .take(2)
-        .collect();
-    let recent = *candidates.first()?;
+    // The two most recent centuries that give a real date up to today.
+    let mut found = [base, base - 100, base - 200]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, p.month, p.day))
+        .filter(|d| *d <= today);
+    let recent = found.next()?;
+    let older = found.next();
     let place = places::lookup_code(std::str::from_utf8(&p.place).unwrap_or(""));
     let Some(place) = place else {
         return Some(Dated {
@@ -163,7 +163,7 @@ pub(crate) fn date_of(p: &Parsed, today: NaiveDate) -> Option<Dated> {
             outside_validity: false,
         });
     }
-    if let Some(&older) = candidates.get(1) {
+    if let Some(older) = older {
         if place.valid_on(older) {
             return Some(Dated {
                 birth: older,
@@ -256,48 +256,48 @@ pub(crate) fn finding(p: Problem, chars: &[char], lang: Lang) -> Finding {
     match p {
         Problem::Character(pos) => Finding::error(
             "cf.character",
-            lang.pick(
-                format!("Il {}° carattere, «{}», non può stare in un codice fiscale: usa solo lettere senza accenti e cifre.", n(pos), at(pos)),
-                format!("Character {}, “{}”, cannot be part of a codice fiscale: use only unaccented letters and digits.", n(pos), at(pos)),
-            ),
+            match lang {
+                Lang::It => format!("Il {}° carattere, «{}», non può stare in un codice fiscale: usa solo lettere senza accenti e cifre.", n(pos), at(pos)),
+                Lang::En => format!("Character {}, “{}”, cannot be part of a codice fiscale: use only unaccented letters and digits.", n(pos), at(pos)),
+            },
         )
         .at(pos),
         Problem::LetterExpected(pos) => Finding::error(
             "cf.letter-expected",
-            lang.pick(
-                format!("Al {}° posto ci vuole una lettera, non «{}»: {}.", n(pos), at(pos), part(pos, lang)),
-                format!("Character {} must be a letter, not “{}”: {}.", n(pos), at(pos), part(pos, lang)),
-            ),
+            match lang {
+                Lang::It => format!("Al {}° posto ci vuole una lettera, non «{}»: {}.", n(pos), at(pos), part(pos, lang)),
+                Lang::En => format!("Character {} must be a letter, not “{}”: {}.", n(pos), at(pos), part(pos, lang)),
+            },
         )
         .at(pos),
         Problem::DigitExpected(pos) => Finding::error(
             "cf.digit-expected",
-            lang.pick(
-                format!(
+            match lang {
+                Lang::It => format!(
                     "Al {}° posto ci vuole una cifra (o una delle lettere L M N P Q R S T U V che la sostituiscono nei codici con omocodia), non «{}»: {}.",
                     n(pos), at(pos), part(pos, lang)
                 ),
-                format!(
+                Lang::En => format!(
                     "Character {} must be a digit (or one of the letters L M N P Q R S T U V that replace digits in codes with omocodia), not “{}”: {}.",
                     n(pos), at(pos), part(pos, lang)
                 ),
-            ),
+            },
         )
         .at(pos),
         Problem::Month => Finding::error(
             "cf.month",
-            lang.pick(
-                format!("Il 9° carattere indica il mese di nascita e deve essere una tra A B C D E H L M P R S T (da gennaio a dicembre): «{}» non indica nessun mese.", at(8)),
-                format!("Character 9 is the month of birth and must be one of A B C D E H L M P R S T (January to December): “{}” is not a month.", at(8)),
-            ),
+            match lang {
+                Lang::It => format!("Il 9° carattere indica il mese di nascita e deve essere una tra A B C D E H L M P R S T (da gennaio a dicembre): «{}» non indica nessun mese.", at(8)),
+                Lang::En => format!("Character 9 is the month of birth and must be one of A B C D E H L M P R S T (January to December): “{}” is not a month.", at(8)),
+            },
         )
         .at(8),
         Problem::Day => Finding::error(
             "cf.day",
-            lang.pick(
-                format!("Il 10° e l'11° carattere indicano il giorno di nascita: da 01 a 31 per gli uomini, da 41 a 71 per le donne (giorno + 40). «{}{}» non è nessuno dei due.", at(9), at(10)),
-                format!("Characters 10 and 11 are the day of birth: 01 to 31 for men, 41 to 71 for women (day + 40). “{}{}” is neither.", at(9), at(10)),
-            ),
+            match lang {
+                Lang::It => format!("Il 10° e l'11° carattere indicano il giorno di nascita: da 01 a 31 per gli uomini, da 41 a 71 per le donne (giorno + 40). «{}{}» non è nessuno dei due.", at(9), at(10)),
+                Lang::En => format!("Characters 10 and 11 are the day of birth: 01 to 31 for men, 41 to 71 for women (day + 40). “{}{}” is neither.", at(9), at(10)),
+            },
         )
         .at(9),
         Problem::DayOfMonth => {
@@ -305,43 +305,43 @@ pub(crate) fn finding(p: Problem, chars: &[char], lang: Lang) -> Finding {
             let max = month_len(m, true);
             Finding::error(
                 "cf.day-of-month",
-                lang.pick(
-                    format!("Il codice indica il giorno {d} di {}, che ha al massimo {max} giorni: controlla il giorno (10° e 11° carattere) e il mese (9° carattere).", month_name(m, lang)),
-                    format!("The code gives day {d} of {}, which has at most {max} days: check the day (characters 10 and 11) and the month (character 9).", month_name(m, lang)),
-                ),
+                match lang {
+                    Lang::It => format!("Il codice indica il giorno {d} di {}, che ha al massimo {max} giorni: controlla il giorno (10° e 11° carattere) e il mese (9° carattere).", month_name(m, lang)),
+                    Lang::En => format!("The code gives day {d} of {}, which has at most {max} days: check the day (characters 10 and 11) and the month (character 9).", month_name(m, lang)),
+                },
             )
             .at(9)
         }
         Problem::LeapDay => Finding::error(
             "cf.leap-day",
-            lang.pick(
-                format!("Il codice indica il 29 febbraio di un anno che finisce per {}{} e non è bisestile: controlla l'anno (7° e 8° carattere) e il giorno (10° e 11°).", at(6), at(7)),
-                format!("The code gives 29 February of a year ending in {}{}, which is not a leap year: check the year (characters 7 and 8) and the day (10 and 11).", at(6), at(7)),
-            ),
+            match lang {
+                Lang::It => format!("Il codice indica il 29 febbraio di un anno che finisce per {}{} e non è bisestile: controlla l'anno (7° e 8° carattere) e il giorno (10° e 11°).", at(6), at(7)),
+                Lang::En => format!("The code gives 29 February of a year ending in {}{}, which is not a leap year: check the year (characters 7 and 8) and the day (10 and 11).", at(6), at(7)),
+            },
         )
         .at(9),
         Problem::PlaceLetter => Finding::error(
             "cf.place-letter",
-            lang.pick(
-                format!("Il 12° carattere è la lettera del codice del luogo di nascita: A–I, L o M per un comune italiano, Z per uno stato estero; «{}» non lo è.", at(11)),
-                format!("Character 12 is the letter of the place-of-birth code: A–I, L or M for an Italian comune, Z for a foreign state; “{}” is neither.", at(11)),
-            ),
+            match lang {
+                Lang::It => format!("Il 12° carattere è la lettera del codice del luogo di nascita: A–I, L o M per un comune italiano, Z per uno stato estero; «{}» non lo è.", at(11)),
+                Lang::En => format!("Character 12 is the letter of the place-of-birth code: A–I, L or M for an Italian comune, Z for a foreign state; “{}” is neither.", at(11)),
+            },
         )
         .at(11),
         Problem::PlaceZero => Finding::error(
             "cf.place-zero",
-            lang.pick(
-                format!("Il codice del luogo di nascita non può essere «{}000»: controlla dal 12° al 15° carattere.", at(11)),
-                format!("The place-of-birth code cannot be “{}000”: check characters 12 to 15.", at(11)),
-            ),
+            match lang {
+                Lang::It => format!("Il codice del luogo di nascita non può essere «{}000»: controlla dal 12° al 15° carattere.", at(11)),
+                Lang::En => format!("The place-of-birth code cannot be “{}000”: check characters 12 to 15.", at(11)),
+            },
         )
         .at(12),
         Problem::CheckChar { expected } => Finding::error(
             "cf.check-character",
-            lang.pick(
-                format!("L'ultimo carattere, di controllo, dovrebbe essere «{}» e non «{}»: di solito vuol dire che un carattere è stato copiato male. Controlla il codice sulla tessera sanitaria o sul certificato dell'Agenzia delle Entrate.", expected as char, at(15)),
-                format!("The last character, the check character, should be “{}”, not “{}”: usually a character was copied wrongly. Check the code on the health insurance card or the Agenzia delle Entrate certificate.", expected as char, at(15)),
-            ),
+            match lang {
+                Lang::It => format!("L'ultimo carattere, di controllo, dovrebbe essere «{}» e non «{}»: di solito vuol dire che un carattere è stato copiato male. Controlla il codice sulla tessera sanitaria o sul certificato dell'Agenzia delle Entrate.", expected as char, at(15)),
+                Lang::En => format!("The last character, the check character, should be “{}”, not “{}”: usually a character was copied wrongly. Check the code on the health insurance card or the Agenzia delle Entrate certificate.", expected as char, at(15)),
+            },
         )
         .at(15),
     }
@@ -371,7 +371,8 @@ pub(crate) fn check(
         };
     }
     let mut problems: Vec<Problem> = Vec::new();
-    let parsed = scan(&code, &mut |p| problems.push(p));
+    // Valid codes (the common case) take the table-driven path; `scan` explains the others.
+    let parsed = super::fast::parse(&code).or_else(|| scan(&code, &mut |p| problems.push(p)));
     let Some(parsed) = parsed else {
         let fix = fixes::person(&code, &problems, today);
         for p in &problems {
@@ -388,15 +389,14 @@ pub(crate) fn check(
         }
         return None;
     };
-    let place_code = std::str::from_utf8(&parsed.place).unwrap_or("").to_string();
     let Some(dated) = date_of(&parsed, today) else {
         out.push(
             Finding::error(
                 "cf.birth-in-future",
-                lang.pick(
-                    format!("La data di nascita del codice ({:02}/{:02}/..{:02}) cade dopo oggi ({}) in ogni secolo: controlla anno, mese e giorno.", parsed.day, parsed.month, parsed.yy, human(today, lang)),
-                    format!("The code's date of birth ({:02}/{:02}/..{:02}) falls after today ({}) in every century: check the year, month and day.", parsed.day, parsed.month, parsed.yy, human(today, lang)),
-                ),
+                match lang {
+                    Lang::It => format!("La data di nascita del codice ({:02}/{:02}/..{:02}) cade dopo oggi ({}) in ogni secolo: controlla anno, mese e giorno.", parsed.day, parsed.month, parsed.yy, human(today, lang)),
+                    Lang::En => format!("The code's date of birth ({:02}/{:02}/..{:02}) falls after today ({}) in every century: check the year, month and day.", parsed.day, parsed.month, parsed.yy, human(today, lang)),
+                },
             )
             .at(6),
         );
@@ -404,13 +404,14 @@ pub(crate) fn check(
     };
     let Some(place) = dated.place else {
         let date = places::registry_date();
+        let place_code = std::str::from_utf8(&parsed.place).unwrap_or("");
         out.push(
             Finding::error(
                 "cf.place-unknown",
-                lang.pick(
-                    format!("Il codice del luogo di nascita «{place_code}» non corrisponde a nessun comune né stato estero, attuale o cessato, dell'archivio ANPR aggiornato al {}: controlla dal 12° al 15° carattere.", human(date, lang)),
-                    format!("The place-of-birth code “{place_code}” matches no comune or foreign state, current or ceased, in the ANPR archive as of {}: check characters 12 to 15.", human(date, lang)),
-                ),
+                match lang {
+                    Lang::It => format!("Il codice del luogo di nascita «{place_code}» non corrisponde a nessun comune né stato estero, attuale o cessato, dell'archivio ANPR aggiornato al {}: controlla dal 12° al 15° carattere.", human(date, lang)),
+                    Lang::En => format!("The place-of-birth code “{place_code}” matches no comune or foreign state, current or ceased, in the ANPR archive as of {}: check characters 12 to 15.", human(date, lang)),
+                },
             )
             .at(11),
         );
@@ -423,25 +424,25 @@ pub(crate) fn check(
     if let Some(recent) = dated.older_for_place {
         out.push(Finding::info(
             "cf.century-from-place",
-            lang.pick(
-                format!("Anno di nascita letto come {}, non {}: {} ({}) era valido nel {} e non nel {}.", dated.birth.year(), recent.year(), name, place.code(), dated.birth.year(), recent.year()),
-                format!("Year of birth read as {}, not {}: {} ({}) was valid in {} and not in {}.", dated.birth.year(), recent.year(), name, place.code(), dated.birth.year(), recent.year()),
-            ),
+            match lang {
+                Lang::It => format!("Anno di nascita letto come {}, non {}: {} ({}) era valido nel {} e non nel {}.", dated.birth.year(), recent.year(), name, place.code(), dated.birth.year(), recent.year()),
+                Lang::En => format!("Year of birth read as {}, not {}: {} ({}) was valid in {} and not in {}.", dated.birth.year(), recent.year(), name, place.code(), dated.birth.year(), recent.year()),
+            },
         ));
     }
     if parsed.omocode {
         out.push(Finding::info(
             "cf.omocode",
-            lang.pick(
-                format!("Codice con omocodia: l'Agenzia delle Entrate ha sostituito alcune cifre con lettere per distinguerlo da un codice uguale. È regolare; il luogo di nascita è {}.", place.code()),
-                format!("Code with omocodia: the Agenzia delle Entrate replaced some digits with letters to tell it apart from an identical code. It is regular; the place of birth is {}.", place.code()),
-            ),
+            match lang {
+                Lang::It => format!("Codice con omocodia: l'Agenzia delle Entrate ha sostituito alcune cifre con lettere per distinguerlo da un codice uguale. È regolare; il luogo di nascita è {}.", place.code()),
+                Lang::En => format!("Code with omocodia: the Agenzia delle Entrate replaced some digits with letters to tell it apart from an identical code. It is regular; the place of birth is {}.", place.code()),
+            },
         ));
     }
     Some(Person {
         birth_date: dated.birth,
         sex: if parsed.female { Sex::F } else { Sex::M },
-        place_code,
+        place_code: place.code().to_string(),
         place_name: Some(name.to_string()),
         province: Some(place.province().to_string()),
         omocode: parsed.omocode,
@@ -453,18 +454,21 @@ pub(crate) fn validity_warning(place: &Place, birth: NaiveDate, lang: Lang) -> F
     let name = place.name_on(birth);
     let from = human(place.valid_from(), lang);
     let period = match place.valid_until() {
-        Some(until) => lang.pick(
-            format!("dal {from} al {}", human(until, lang)),
-            format!("from {from} to {}", human(until, lang)),
-        ),
-        None => lang.pick(format!("dal {from}"), format!("from {from}")),
+        Some(until) => match lang {
+            Lang::It => format!("dal {from} al {}", human(until, lang)),
+            Lang::En => format!("from {from} to {}", human(until, lang)),
+        },
+        None => match lang {
+            Lang::It => format!("dal {from}"),
+            Lang::En => format!("from {from}"),
+        },
     };
     Finding::warning(
         "cf.place-not-valid-at-birth",
-        lang.pick(
-            format!("Il codice indica la nascita a {name} ({}) il {}, ma il codice {} è valido solo {period}. L'Agenzia delle Entrate attribuisce codici anche con comuni istituiti dopo la nascita, quindi il codice può essere giusto: controlla la data e il luogo di nascita.", place.province(), human(birth, lang), place.code()),
-            format!("The code gives birth in {name} ({}) on {}, but code {} is only valid {period}. The Agenzia delle Entrate also issues codes with comuni created after the birth, so the code may be right: check the date and place of birth.", place.province(), human(birth, lang), place.code()),
-        ),
+        match lang {
+            Lang::It => format!("Il codice indica la nascita a {name} ({}) il {}, ma il codice {} è valido solo {period}. L'Agenzia delle Entrate attribuisce codici anche con comuni istituiti dopo la nascita, quindi il codice può essere giusto: controlla la data e il luogo di nascita.", place.province(), human(birth, lang), place.code()),
+            Lang::En => format!("The code gives birth in {name} ({}) on {}, but code {} is only valid {period}. The Agenzia delle Entrate also issues codes with comuni created after the birth, so the code may be right: check the date and place of birth.", place.province(), human(birth, lang), place.code()),
+        },
     )
     .at(11)
 }

@@ -13,27 +13,131 @@ pub(crate) const NUMERIC_POSITIONS: [usize; 7] = [6, 7, 9, 10, 12, 13, 14];
 
 /// Value of a character in an odd position (1st, 3rd, … 15th), for A..Z; a digit counts
 /// as the letter with the same index (0 = A).
-const ODD: [u8; 26] = [
+const ODD26: [u8; 26] = [
     1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
 ];
 
-/// Index 0–25 of an ASCII letter or digit (digits count as A–J), or `None`.
-#[inline]
-fn index(c: u8) -> Option<usize> {
-    match c {
-        b'0'..=b'9' => Some((c - b'0') as usize),
-        b'A'..=b'Z' => Some((c - b'A') as usize),
-        _ => None,
+/// Per byte: bit 0 letter A–Z/a–z, bit 1 digit, bit 2 ASCII separator ignored in codes
+/// (space, tab, CR, LF, VT, FF, `-`, `.`, `_`, `/`), bit 3 omocodia letter, bit 4 month
+/// letter, bit 5 place letter (A–I, L, M, Z). Lower-case letters have the bits of their
+/// upper case.
+pub(crate) const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        let up = b.to_ascii_uppercase();
+        let mut v = 0;
+        if up.is_ascii_uppercase() {
+            v |= 1;
+            let mut i = 0;
+            while i < 10 {
+                if OMOCODIA[i] == up {
+                    v |= 8;
+                }
+                i += 1;
+            }
+            let mut i = 0;
+            while i < 12 {
+                if MONTHS[i] == up {
+                    v |= 16;
+                }
+                i += 1;
+            }
+            if matches!(up, b'A'..=b'I' | b'L' | b'M' | b'Z') {
+                v |= 32;
+            }
+        }
+        if b.is_ascii_digit() {
+            v |= 2;
+        }
+        if matches!(
+            b,
+            b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C | b'-' | b'.' | b'_' | b'/'
+        ) {
+            v |= 4;
+        }
+        t[c] = v;
+        c += 1;
     }
-}
+    t
+};
+
+/// The digit a numeric position stands for (digits and omocodia letters), else 255.
+pub(crate) const DIGIT: [u8; 256] = {
+    let mut t = [255u8; 256];
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = d as u8;
+        t[OMOCODIA[d] as usize] = d as u8;
+        t[OMOCODIA[d].to_ascii_lowercase() as usize] = d as u8;
+        d += 1;
+    }
+    t
+};
+
+/// Value of a character in an odd position of the check-character sum.
+pub(crate) const ODD: [u8; 256] = {
+    let odd = ODD26;
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 26 {
+        t[b'A' as usize + i] = odd[i];
+        t[b'a' as usize + i] = odd[i];
+        if i < 10 {
+            t[b'0' as usize + i] = odd[i];
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Value of a character in an even position (A–Z 0–25, digits 0–9).
+pub(crate) const EVEN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 26 {
+        t[b'A' as usize + i] = i as u8;
+        t[b'a' as usize + i] = i as u8;
+        if i < 10 {
+            t[b'0' as usize + i] = i as u8;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Month number (1–12) of a month letter, else 0.
+pub(crate) const MONTH: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 12 {
+        t[MONTHS[i] as usize] = i as u8 + 1;
+        t[MONTHS[i].to_ascii_lowercase() as usize] = i as u8 + 1;
+        i += 1;
+    }
+    t
+};
 
 /// The check character of the first 15 characters (upper-case ASCII letters and digits),
 /// or `None` if one of them is neither.
 pub(crate) fn check_char(first15: &[u8]) -> Option<u8> {
+    if first15.len() < 15 {
+        return None;
+    }
     let mut sum = 0u32;
-    for (i, &c) in first15.iter().take(15).enumerate() {
-        let v = index(c)?;
-        sum += if i % 2 == 0 { ODD[v] as u32 } else { v as u32 };
+    let mut i = 0;
+    while i < 15 {
+        let c = first15[i];
+        if !c.is_ascii_digit() && !c.is_ascii_uppercase() {
+            return None;
+        }
+        sum += if i % 2 == 0 {
+            ODD[c as usize]
+        } else {
+            EVEN[c as usize]
+        } as u32;
+        i += 1;
     }
     Some(b'A' + (sum % 26) as u8)
 }
@@ -41,16 +145,19 @@ pub(crate) fn check_char(first15: &[u8]) -> Option<u8> {
 /// The digit a numeric position stands for: itself, or the digit of an omocodia letter.
 #[inline]
 pub(crate) fn digit_value(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        _ => OMOCODIA.iter().position(|&l| l == c).map(|d| d as u8),
+    match DIGIT[c as usize] {
+        255 => None,
+        d => Some(d),
     }
 }
 
 /// Month number 1–12 of a month letter.
 #[inline]
 pub(crate) fn month_of(c: u8) -> Option<u32> {
-    MONTHS.iter().position(|&l| l == c).map(|m| m as u32 + 1)
+    match MONTH[c as usize] {
+        0 => None,
+        m => Some(m as u32),
+    }
 }
 
 /// Whether `c` can start a Belfiore code: A–I, L, M (comuni) or Z (foreign states).

@@ -4,18 +4,17 @@
 
 use chrono::NaiveDate;
 
-use crate::catalog::titolario::{self, Titolario};
+use crate::catalog::profile::Profile;
+use crate::catalog::titolario::Titolario;
 use crate::cf::{self, CheckOptions};
 use crate::dates;
 use crate::finding::{Finding, Lang, Severity};
-use crate::suggest::{self, Suggestion};
+use crate::suggest::Suggestion;
 
 use super::fields::Kind;
 use super::i18n;
 use super::panel::{ChannelView, TimelineView};
-
-/// How many objects the description may propose in the picker.
-const SUGGESTIONS: usize = 5;
+use super::request;
 
 /// Which groups of checks are on (all by default). A portal that only wants the codice
 /// fiscale checked passes `checks: { picker: false, review: false, channel: false,
@@ -54,10 +53,30 @@ pub(crate) struct Config {
     pub(crate) today: NaiveDate,
     /// The protocol profile's id as given (`milano`, `torino`, `siena`, `emilia-romagna`).
     pub(crate) profile: Option<String>,
-    /// A sede of the profile, for its local closures (the timeline's calendar).
-    #[allow(dead_code)] // read by the timeline once `crate::timeline` is in the core
+    /// The profile itself, found from the id or from the sede at first use (reading the
+    /// profiles takes tens of milliseconds: not while the page starts).
+    pub(crate) protocol: std::cell::OnceCell<Option<&'static Profile>>,
+    /// A sede of the profile, for its local closures and its mailboxes.
     pub(crate) sede: Option<String>,
     pub(crate) checks: Checks,
+}
+
+impl Config {
+    /// The profile, found from the id or from the sede; `None` when neither names a known
+    /// profile (the codice fiscale checks still run, and one console warning says so).
+    pub(crate) fn protocol(&self) -> Option<&'static Profile> {
+        *self.protocol.get_or_init(|| {
+            let found = match (&self.profile, &self.sede) {
+                (Some(id), _) => crate::catalog::profile::profile(id),
+                (None, Some(s)) => crate::catalog::profile::profile_for_sede(s, self.today),
+                (None, None) => None,
+            };
+            if found.is_none() && (self.profile.is_some() || self.sede.is_some()) {
+                super::warn("the profile (or sede) is not one instrada knows; only the codice fiscale and the fields are checked.");
+            }
+            found
+        })
+    }
 }
 
 /// The form's values, one slot per [`Kind`], and which fields the form has.
@@ -111,16 +130,19 @@ impl Outcome {
     }
 }
 
-/// The last suggestions and what they were computed from: typing in another field does not
-/// recompute them.
+/// The last suggestions and review, and what they were computed from: typing in a field
+/// they do not read does not recompute them.
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
-    key: Option<(&'static str, String, NaiveDate)>,
-    suggestions: Vec<Suggestion>,
+    pub(crate) suggest_key: Option<(&'static str, String, NaiveDate)>,
+    pub(crate) suggestions: Vec<Suggestion>,
+    pub(crate) request_key: Vec<String>,
+    pub(crate) request: request::Computed,
 }
 
-/// Runs every check that is on over `values`.
-pub(crate) fn evaluate(cfg: &Config, values: &Values, memo: &mut Memo) -> Outcome {
+/// Runs every check that is on over `values`; `live` while the person types (see
+/// `request::evaluate`).
+pub(crate) fn evaluate(cfg: &Config, values: &Values, live: bool, memo: &mut Memo) -> Outcome {
     let mut out = Outcome::default();
     let lang = cfg.lang;
     for kind in Kind::ALL {
@@ -148,9 +170,19 @@ pub(crate) fn evaluate(cfg: &Config, values: &Values, memo: &mut Memo) -> Outcom
             }
         }
     }
-    if cfg.checks.picker || cfg.checks.review {
-        objects(cfg, values, sent, memo, &mut out);
-    }
+    request::evaluate(cfg, values, sent, live, memo, &mut out);
+    // One message per failure: when the core says more precisely what an empty field needs
+    // ("Scegli l'oggetto … dal menu del cassetto", with a proposal), its words replace the
+    // generic "required" message.
+    let precise: Vec<String> = out
+        .findings
+        .iter()
+        .filter(|f| f.is_error() && f.code != "field.required")
+        .filter_map(|f| f.field.clone())
+        .collect();
+    out.findings.retain(|f| {
+        f.code != "field.required" || !f.field.as_ref().is_some_and(|x| precise.contains(x))
+    });
     out
 }
 
@@ -271,208 +303,4 @@ fn sending_date(cfg: &Config, values: &Values, findings: &mut Vec<Finding>) -> N
             cfg.today
         }
     }
-}
-
-/// Builds, ahead of time, the suggestion index of the titolario a cassetto would list.
-pub(crate) fn warm(cfg: &Config, cassetto: &str) {
-    if let (Some(t), _) = titolario_for(cfg.profile.as_deref(), cassetto, cfg.lang) {
-        let _ = suggest::suggest(t, "avviso", None, 1);
-    }
-}
-
-/// The gestioni a mounted form offers: (cassetto id, name in the language).
-pub(crate) fn gestioni(cfg: &Config) -> Vec<(String, String)> {
-    titolario::CASSETTI
-        .iter()
-        .map(|&id| {
-            let (it, en) = match id {
-                "aziende-dm" => (
-                    "Aziende con dipendenti (DM)",
-                    "Employers with employees (DM)",
-                ),
-                "committenti-gs" => (
-                    "Committenti della Gestione separata",
-                    "Gestione separata clients (committenti)",
-                ),
-                "liberi-professionisti" => (
-                    "Liberi professionisti (Gestione separata)",
-                    "Self-employed professionals (Gestione separata)",
-                ),
-                "artigiani-commercianti" => ("Artigiani e commercianti", "Craftsmen and traders"),
-                _ => ("Gestione dipendenti pubblici", "Public employees (GDP)"),
-            };
-            (id.to_string(), cfg.lang.pick(it, en).to_string())
-        })
-        .collect()
-}
-
-/// The titolario a profile uses for a cassetto. Until the protocol profiles are in the
-/// catalog, the profile's own list is the titolario of the cassetto whose id names the
-/// profile's territory, else the cassetto's national list; a list the documents do not
-/// reproduce falls back to its `see_also` (with a note saying so).
-pub(crate) fn titolario_for(
-    profile: Option<&str>,
-    cassetto: &str,
-    lang: Lang,
-) -> (Option<&'static Titolario>, Option<String>) {
-    let all = titolario::titolari();
-    let territory = match profile.unwrap_or("") {
-        "emilia-romagna" => "-er-",
-        p => p,
-    };
-    let own = all
-        .iter()
-        .filter(|t| t.cassetto == cassetto)
-        .find(|t| !territory.is_empty() && format!("{}-", t.id).contains(territory))
-        .or_else(|| {
-            all.iter()
-                .find(|t| t.cassetto == cassetto && t.list_missing.is_none())
-        })
-        .or_else(|| all.iter().find(|t| t.cassetto == cassetto));
-    let Some(own) = own else {
-        return (None, None);
-    };
-    match (
-        &own.list_missing,
-        own.see_also.as_deref().and_then(titolario::titolario),
-    ) {
-        (Some(why), Some(other)) => {
-            let why = match lang {
-                Lang::It => why.clone(),
-                Lang::En => own.list_missing_en.clone().unwrap_or_else(|| why.clone()),
-            };
-            let note = match lang {
-                Lang::It => format!("{why} L'elenco mostrato è quello di «{}».", other.name),
-                Lang::En => format!("{why} The list shown is “{}”.", other.name_en),
-            };
-            (Some(other), Some(note))
-        }
-        _ => (Some(own), None),
-    }
-}
-
-/// The object picker's list, the suggestions from the description, and the checks on the
-/// chosen object.
-fn objects(cfg: &Config, values: &Values, sent: NaiveDate, memo: &mut Memo, out: &mut Outcome) {
-    let cassetto = values.get(Kind::Gestione).trim();
-    if cassetto.is_empty() {
-        return;
-    }
-    let (t, note) = titolario_for(cfg.profile.as_deref(), cassetto, cfg.lang);
-    let Some(t) = t else {
-        return;
-    };
-    out.titolario = Some(t);
-    out.titolario_note = note;
-    let description = values.get(Kind::Descrizione);
-    let key = (t.id.as_str(), description.to_string(), sent);
-    if memo.key.as_ref() != Some(&key) {
-        memo.suggestions = suggest::suggest(t, description, Some(sent), SUGGESTIONS);
-        memo.key = Some(key);
-    }
-    out.suggestions = memo.suggestions.clone();
-
-    let chosen = values.get(Kind::Oggetto).trim();
-    if chosen.is_empty() {
-        return;
-    }
-    let lang = cfg.lang;
-    let Some(obj) = t.object(chosen) else {
-        if cfg.checks.picker {
-            out.findings.push(
-                Finding::warning(
-                    "oggetto.not-in-titolario",
-                    match lang {
-                        Lang::It => format!("«{}» non è un oggetto del titolario «{}»: scegli l'oggetto dall'elenco.", dates::clip(chosen), t.name),
-                        Lang::En => format!("“{}” is not an object of the titolario “{}”: choose the object from the list.", dates::clip(chosen), t.name_en),
-                    },
-                )
-                .field(Kind::Oggetto.name()),
-            );
-        }
-        return;
-    };
-    if !obj.is_available(Some(sent)) && !obj.generic {
-        let since = obj.removed.map(dates::it);
-        out.findings.push(
-            Finding::error(
-                "oggetto.unavailable",
-                match (lang, since) {
-                    (Lang::It, Some(d)) => format!("L'oggetto «{}» non si può più scegliere dal {d}: scegli un altro oggetto del titolario.", obj.label),
-                    (Lang::It, None) => format!("L'oggetto «{}» non è più nel titolario: scegli un altro oggetto.", obj.label),
-                    (Lang::En, Some(d)) => format!("The object “{}” can no longer be chosen since {d}: choose another object of the titolario.", obj.label),
-                    (Lang::En, None) => format!("The object “{}” is no longer in the titolario: choose another object.", obj.label),
-                },
-            )
-            .field(Kind::Oggetto.name())
-            .source(obj.source.clone()),
-        );
-    }
-    if obj.generic && cfg.checks.review {
-        generic_misuse(cfg, t, obj, &out.suggestions, &mut out.findings);
-    }
-}
-
-/// The generic object ("Non Specificato", "altro") chosen where a specific one fits: say
-/// which one, and that the response time is not guaranteed otherwise (Milano §2, Torino
-/// §2.1, §2.2, §2.4). Eliminated generic objects (Emilia Romagna 2019) are an error.
-fn generic_misuse(
-    cfg: &Config,
-    t: &Titolario,
-    generic: &titolario::Oggetto,
-    suggestions: &[Suggestion],
-    findings: &mut Vec<Finding>,
-) {
-    let lang = cfg.lang;
-    let best = suggestions.first();
-    if !generic.is_available(None) {
-        let mut message = match lang {
-            Lang::It => format!("«{}» è eliminato dal titolario «{}»: scegli l'oggetto che corrisponde alla richiesta.", generic.label, t.name),
-            Lang::En => format!("“{}” was eliminated from the titolario “{}”: choose the object that fits the request.", generic.label, t.name_en),
-        };
-        if let Some(best) = best {
-            message.push_str(&match lang {
-                Lang::It => format!(" Dalla descrizione: «{}» ({}).", best.label, best.classe),
-                Lang::En => format!(" From the description: “{}” ({}).", best.label, best.classe),
-            });
-        }
-        let mut f = Finding::error("oggetto.generic-eliminated", message)
-            .field(Kind::Oggetto.name())
-            .source(generic.source.clone());
-        if let Some(best) = best {
-            f = f.suggest(best.label.clone());
-        }
-        findings.push(f);
-        return;
-    }
-    let Some(best) = best else {
-        return;
-    };
-    let why = best.matched.first().map(String::as_str).unwrap_or("");
-    let mut f = Finding::warning(
-        "oggetto.generic-misused",
-        match lang {
-            Lang::It => format!(
-                "Hai scelto «{}», ma la descrizione parla di «{why}»: usa l'oggetto «{}» ({}). Con «{}» la risposta non ha tempi garantiti.",
-                generic.label, best.label, best.classe, generic.label
-            ),
-            Lang::En => format!(
-                "You chose “{}”, but the description is about “{why}”: use the object “{}” ({}). With “{}” the answer has no guaranteed time.",
-                generic.label, best.label_en, best.classe, generic.label
-            ),
-        },
-    )
-    .field(Kind::Oggetto.name())
-    .suggest(best.label.clone())
-    .source(generic.source.clone());
-    if generic.source.document.is_empty() {
-        f.source = None;
-    }
-    findings.push(f);
-}
-
-/// The timeline as an iCalendar file (empty when there are no dates).
-pub(crate) fn ics(cfg: &Config, values: &Values) -> String {
-    let _ = (cfg, values);
-    String::new()
 }

@@ -12,8 +12,12 @@ pub(crate) enum Kind {
     CodiceFiscale,
     /// `matricola`: the company's INPS matricola (10 digits).
     Matricola,
-    /// `gestione`: the contributor's gestione, i.e. the cassetto (value: a cassetto id).
+    /// `gestione`: the contributor's gestione (value: a gestione or cassetto id,
+    /// `aziende-dm`, `agricoli`, …).
     Gestione,
+    /// `tipo`: the kind of request (`comunicazione`, `sollecito`, `durc`, …); a
+    /// communication when the form has no such field.
+    Tipo,
     /// `oggetto`: the object chosen from the cassetto's titolario.
     Oggetto,
     /// `descrizione`: the free text of the request.
@@ -44,7 +48,7 @@ pub(crate) enum Kind {
 impl Kind {
     /// Every field, in the order messages are listed in the error summary when a portal's
     /// form does not say otherwise (the summary follows the form's own order).
-    pub(crate) const ALL: [Kind; 15] = [
+    pub(crate) const ALL: [Kind; 16] = [
         Kind::CodiceFiscale,
         Kind::Matricola,
         Kind::Cognome,
@@ -53,6 +57,7 @@ impl Kind {
         Kind::Sesso,
         Kind::LuogoNascita,
         Kind::Gestione,
+        Kind::Tipo,
         Kind::Oggetto,
         Kind::Descrizione,
         Kind::Mittente,
@@ -68,6 +73,7 @@ impl Kind {
             Kind::CodiceFiscale => "codice-fiscale",
             Kind::Matricola => "matricola",
             Kind::Gestione => "gestione",
+            Kind::Tipo => "tipo",
             Kind::Oggetto => "oggetto",
             Kind::Descrizione => "descrizione",
             Kind::OggettoEmail => "oggetto-email",
@@ -95,7 +101,7 @@ impl Kind {
     }
 
     /// Number of kinds (length of value arrays).
-    pub(crate) const COUNT: usize = 15;
+    pub(crate) const COUNT: usize = 16;
 }
 
 /// One portal input bound to a field, and the three elements the widget placed after it

@@ -8,11 +8,12 @@ use web_sys::{Document, Element, HtmlFormElement};
 
 use crate::finding::Lang;
 
-use super::checks::{self, Config};
+use super::checks::Config;
 use super::dom;
 use super::fields::Kind;
 use super::i18n::{self, Label};
 use super::options::MountExtras;
+use super::request;
 
 /// Builds the form inside `container` (after what it already holds) and returns it.
 pub(crate) fn build(
@@ -67,12 +68,23 @@ pub(crate) fn build(
     let empty = dom::el(doc, "option", "", Some(Label::ChooseGestione.text(lang)));
     dom::set(&empty, "value", "");
     dom::append(&gestione, &empty);
-    for (id, name) in checks::gestioni(cfg) {
+    for (id, name) in request::gestioni(lang) {
         let o = dom::el(doc, "option", "", Some(&name));
         dom::set(&o, "value", &id);
         dom::append(&gestione, &o);
     }
     group(doc, &form, &prefix, Kind::Gestione, gestione, lang);
+
+    let tipo = dom::el(doc, "select", "form-control form-select", None);
+    for (id, name) in request::kinds(lang) {
+        let o = dom::el(doc, "option", "", Some(&name));
+        dom::set(&o, "value", &id);
+        if id == "comunicazione" {
+            dom::set(&o, "selected", "");
+        }
+        dom::append(&tipo, &o);
+    }
+    group(doc, &form, &prefix, Kind::Tipo, tipo, lang);
 
     let descrizione = dom::el(doc, "textarea", "form-control", None);
     dom::set(&descrizione, "rows", "5");

@@ -6,6 +6,8 @@
 
 use crate::finding::Lang;
 
+use crate::catalog::profile::SubjectPart;
+
 use super::fields::Kind;
 
 /// A fixed label of the interface.
@@ -130,6 +132,7 @@ pub(crate) fn field_label(kind: Kind, lang: Lang) -> &'static str {
         ),
         Matricola => ("Matricola INPS dell'azienda", "Company's INPS matricola"),
         Gestione => ("Gestione (cassetto)", "Gestione (cassetto)"),
+        Tipo => ("Tipo di richiesta", "Kind of request"),
         Oggetto => ("Oggetto della comunicazione", "Object of the request"),
         Descrizione => ("Descrizione della richiesta", "Description of the request"),
         OggettoEmail => ("Oggetto della e-mail", "E-mail subject"),
@@ -173,6 +176,7 @@ pub(crate) fn required(kind: Kind, lang: Lang) -> &'static str {
             "Inserisci il codice fiscale del contribuente",
             "Enter the contributor's codice fiscale",
         ),
+        Tipo => ("Scegli il tipo di richiesta", "Choose the kind of request"),
         Matricola => (
             "Inserisci la matricola INPS dell'azienda",
             "Enter the company's INPS matricola",
@@ -208,6 +212,23 @@ pub(crate) fn required(kind: Kind, lang: Lang) -> &'static str {
         DataNascita => ("Inserisci la data di nascita", "Enter the date of birth"),
         Sesso => ("Scegli il sesso", "Choose the sex"),
         LuogoNascita => ("Inserisci il luogo di nascita", "Enter the place of birth"),
+    };
+    lang.pick(it, en)
+}
+
+/// What an e-mail subject must hold, in words.
+pub(crate) fn subject_part(part: SubjectPart, lang: Lang) -> &'static str {
+    let (it, en) = match part {
+        SubjectPart::CodiceFiscale => (
+            "il codice fiscale del contribuente",
+            "the contributor's codice fiscale",
+        ),
+        SubjectPart::CodiceFiscaleOMatricola => (
+            "il codice fiscale o la matricola",
+            "the codice fiscale or the matricola",
+        ),
+        SubjectPart::Gestione => ("la gestione previdenziale", "the gestione previdenziale"),
+        SubjectPart::Contenuto => ("il contenuto in breve", "the content in short"),
     };
     lang.pick(it, en)
 }

@@ -42,11 +42,15 @@ pub(crate) fn read(options: &JsValue, form: Option<&HtmlFormElement>) -> Config 
                 .ok()
         })
     });
+    let today = today.unwrap_or_else(browser_today);
+    let profile = profile.map(|p| p.trim().to_ascii_lowercase());
+    let sede = sede.map(|s| s.trim().to_ascii_lowercase());
     Config {
         lang,
-        today: today.unwrap_or_else(browser_today),
-        profile: profile.map(|p| p.trim().to_ascii_lowercase()),
-        sede: sede.map(|s| s.trim().to_ascii_lowercase()),
+        today,
+        profile,
+        protocol: std::cell::OnceCell::new(),
+        sede,
         checks: checks(options, attr("data-instrada-checks")),
     }
 }

@@ -37,12 +37,17 @@ pub(crate) struct TimelineView {
     pub(crate) dates: Vec<DateLine>,
     /// Which calendar the working days follow.
     pub(crate) calendar: String,
+    /// What to know about the dates (no guaranteed date, a patron day not counted, …).
+    pub(crate) notes: Vec<String>,
+    /// Whether there is a date to put in a calendar.
+    pub(crate) downloadable: bool,
 }
 
 /// The two panels' elements.
 pub(crate) struct Panels {
     channel: Panel,
     timeline: Panel,
+    download: Element,
 }
 
 /// What the panels last showed.
@@ -119,7 +124,11 @@ impl Panels {
                 None => place_before_submit(form, &panel.root),
             }
         }
-        Panels { channel, timeline }
+        Panels {
+            channel,
+            timeline,
+            download,
+        }
     }
 
     /// Shows the outcome's channel and timeline (each only when it changed).
@@ -153,21 +162,33 @@ impl Panels {
                 let list = dom::el(doc, "ul", "instrada-dates", None);
                 for d in &t.dates {
                     let li = dom::el(doc, "li", "instrada-date", None);
-                    let time = dom::el(doc, "time", "instrada-date-day", Some(&d.human));
-                    dom::set(&time, "datetime", &d.iso);
-                    dom::append(&li, &time);
-                    dom::append(
-                        &li,
-                        &dom::el(doc, "span", "instrada-date-text", Some(&d.text)),
-                    );
+                    let day = if d.iso.is_empty() {
+                        dom::el(doc, "span", "instrada-date-day", Some(&d.human))
+                    } else {
+                        let time = dom::el(doc, "time", "instrada-date-day", Some(&d.human));
+                        dom::set(&time, "datetime", &d.iso);
+                        time
+                    };
+                    dom::append(&li, &day);
+                    let text = dom::el(doc, "span", "instrada-date-text", Some(&d.text));
+                    dom::append(&li, &text);
                     dom::append(&list, &li);
                 }
-                dom::append(&self.timeline.body, &list);
+                let body = &self.timeline.body;
+                dom::append(body, &list);
+                for note in &t.notes {
+                    dom::append(
+                        body,
+                        &dom::el(doc, "p", "instrada-line instrada-note", Some(note)),
+                    );
+                }
                 dom::append(
-                    &self.timeline.body,
+                    body,
                     &dom::el(doc, "p", "form-text instrada-calendar", Some(&t.calendar)),
                 );
             }
+            let downloadable = outcome.timeline.as_ref().is_some_and(|t| t.downloadable);
+            dom::show(&self.download, downloadable);
             dom::show(&self.timeline.root, outcome.timeline.is_some());
             view.timeline = outcome.timeline.clone();
         }
@@ -175,10 +196,7 @@ impl Panels {
 
     /// Offers `ics` as a file download, without any request: a `blob:` URL clicked at once
     /// and revoked right after.
-    pub(crate) fn download_ics(doc: &Document, ics: &str) {
-        if ics.is_empty() {
-            return;
-        }
+    pub(crate) fn download_ics(doc: &Document, name: &str, ics: &str) {
         let parts = js_sys::Array::of1(&JsValue::from_str(ics));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type("text/calendar;charset=utf-8");
@@ -190,7 +208,7 @@ impl Panels {
         };
         let a = dom::el(doc, "a", "", None);
         dom::set(&a, "href", &url);
-        dom::set(&a, "download", "instrada-scadenze.ics");
+        dom::set(&a, "download", name);
         a.unchecked_ref::<web_sys::HtmlElement>().click();
         // The download reads the blob after this call returns: free it a little later.
         let revoke = Closure::once_into_js(move || {

@@ -140,11 +140,16 @@ test('detach() leaves the portal form exactly as it was, and its listeners are g
     return { before, afterDetach, untouched: host.innerHTML === before, options, during, events, findingsAfter: widget.findings() };
   });
   assert.ok(result.options > 40, `the picker filled the portal's select (${result.options} options)`);
-  assert.deepEqual(result.during, { summary: true, findings: ['field.required'], valid: false });
+  // The codice fiscale is required; the object is not (for the portal), but the review says
+  // the bidirezionale needs one.
+  assert.deepEqual(result.during, { summary: true, findings: ['field.required', 'review.object-missing'], valid: false });
   assert.equal(result.afterDetach, result.before);
   assert.equal(result.untouched, true, 'no listener reacted after detach');
+  // Typing a code, then clearing it, then choosing the gestione (the review now asks for an
+  // object): three changes of the findings; then the blocked submission. Nothing after detach.
   assert.deepEqual(result.events, [
     ['instrada:change', true],
+    ['instrada:change', false],
     ['instrada:change', false],
     ['instrada:invalid', false],
   ]);

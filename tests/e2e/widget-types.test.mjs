@@ -1,6 +1,7 @@
 // The shipped TypeScript types: a portal's code using the whole API (widget-types/consumer.ts)
-// type-checks against pkg/instrada-widget.d.ts and the generated pkg/instrada.d.ts, with
-// `strict`, and misuses are rejected.
+// type-checks against instrada-widget.d.ts and the generated instrada.d.ts of the widget's
+// package (www/pkg/, built with the `widget` feature), with `strict`, and misuses are
+// rejected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,7 @@ test('the widget API type-checks under strict TypeScript', () => {
   const tsc = `${root}node_modules/.bin/tsc`;
   const args = [
     '--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler',
+    // esnext.disposable: wasm-bindgen declares `[Symbol.dispose]()` on exported classes.
     '--lib', 'es2022,esnext.disposable,dom', `${root}tests/e2e/widget-types/consumer.ts`,
   ];
   let output = '';
@@ -24,11 +26,11 @@ test('the widget API type-checks under strict TypeScript', () => {
 });
 
 test('the package lists the wrapper, its types, the stylesheet and the snippets', () => {
-  const manifest = JSON.parse(readFileSync(`${root}pkg/package.json`, 'utf8'));
+  const manifest = JSON.parse(readFileSync(`${root}www/pkg/package.json`, 'utf8'));
   for (const file of ['instrada-widget.js', 'instrada-widget.d.ts', 'instrada.css', 'snippets/']) {
     assert.ok(manifest.files.includes(file), `${file} in files`);
   }
   assert.equal(manifest.exports['./widget'].default, './instrada-widget.js');
   // The debug-only test hook is not in the shipped module.
-  assert.equal(readFileSync(`${root}pkg/instrada.js`, 'utf8').includes('simulate_failure'), false);
+  assert.equal(readFileSync(`${root}www/pkg/instrada.js`, 'utf8').includes('simulate_failure'), false);
 });

@@ -3,6 +3,7 @@
 // saved as a screenshot under test-results/screenshots/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { launch, screenshot, serve } from './harness.mjs';
 import {
   checkState,
@@ -146,7 +147,8 @@ test('«Non Specificato» for an avviso bonario: «Avvisi bonari» proposed, and
   await page.keyboard.type('Non Specificato');
   await page.keyboard.press('Tab');
   const warning = await page.textContent('#oggetto ~ .instrada-warning');
-  assert.match(warning, /Avviso: Hai scelto «Non Specificato», ma la descrizione parla di «.*avvis.*bonari.*»: usa l'oggetto «Avvisi bonari» \(Recupero del credito\)\. Con «Non Specificato» la risposta non ha tempi garantiti\./);
+  // The review's words (crate::review, Torino §2.1): the specific object, why, and the price.
+  assert.match(warning, /^Avviso: Hai scelto «Non Specificato», ma per questa richiesta c'è un oggetto specifico: «Avvisi bonari» \(parole trovate: .*«avviso bonario».*\)\. Con l'oggetto generico la risposta non ha tempi garantiti/);
   assert.equal(await page.getAttribute('#oggetto', 'aria-invalid'), null, 'a warning is not an error');
   assert.ok((await descriptions(page, '#oggetto')).some((d) => d.startsWith('Avviso: Hai scelto')));
   await checkState(page, 'widget-index-warning');
@@ -209,11 +211,53 @@ test('Emilia Romagna eliminated «Non Specificato»: an error that blocks, with 
   await page.click('button[type=submit]');
   const links = await summaryLinks(page);
   const link = links.find((l) => l.href === '#oggetto');
-  assert.match(link.text, /^«Non Specificato» è eliminato dal titolario «.*Emilia Romagna 2019»: scegli l'oggetto che corrisponde alla richiesta\. Dalla descrizione: «Avvisi bonari» \(Recupero del credito\)\.$/);
+  assert.match(link.text, /^L'oggetto generico «Non Specificato» è stato eliminato da questo titolario: scegli l'oggetto specifico della richiesta\. Oggetto che corrisponde alla descrizione: «Avvisi bonari»/);
   assert.equal(await page.textContent('#oggetto ~ .instrada-error .instrada-line'), `Errore: ${link.text}`);
   await page.click('#oggetto ~ .instrada-error button');
   assert.equal(await page.inputValue('#oggetto'), 'Avvisi bonari');
   assert.equal(await page.getAttribute('#oggetto', 'aria-invalid'), null);
+  await context.close();
+});
+
+test('the timeline: the dates for a fixed day with their reasons, and the .ics download', async () => {
+  const { context, page, foreign, console } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  await page.selectOption('#gestione', 'aziende-dm');
+  await page.fill('#oggetto', 'Avvisi bonari');
+  await page.fill('#data-invio', '2026-11-20'); // a Friday
+  const dates = await page.$$eval('.instrada-timeline li', (ls) =>
+    ls.map((l) => [l.querySelector('time')?.getAttribute('datetime'), l.querySelector('.instrada-date-text').textContent]),
+  );
+  // Torino §2.6 A: 7 working days; §2.6 E: 20 working days, the Immacolata (8/12) not counted.
+  assert.deepEqual(dates[0][0], '2026-12-01');
+  assert.match(dates[0][1], /^Risposta dell'INPS\. .*7 giorni lavorativi/);
+  const process = dates.find(([, text]) => text.startsWith("Fine dell'intero processo comunicativo"));
+  assert.equal(process[0], '2026-12-21');
+  assert.match(process[1], /Immacolata Concezione \(08\/12\/2026\)/);
+  assert.match(await page.textContent('.instrada-timeline .instrada-calendar'), /^Calendario: /);
+  await checkState(page, 'widget-index-timeline');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.instrada-ics')]);
+  assert.equal(download.suggestedFilename(), 'scadenze-inps-torino-2026-11-20.ics');
+  const ics = readFileSync(await download.path(), 'utf8');
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics, /DTSTART;VALUE=DATE:20261201\r\n/);
+  assert.match(ics, /DTSTART;VALUE=DATE:20261221\r\n/);
+  assert.deepEqual(foreign, [], 'the file is made in the page');
+  assert.deepEqual(errors(console), []);
+  await context.close();
+});
+
+test('the channel panel follows the gestione; the generic object has no guaranteed date', async () => {
+  const { context, page } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  assert.equal(await page.isVisible('.instrada-channel'), false, 'nothing to say before the gestione');
+  await page.selectOption('#gestione', 'aziende-dm');
+  assert.match(await page.textContent('.instrada-channel .instrada-channel-headline'), /^Comunicazione bidirezionale/);
+  assert.match(await page.textContent('.instrada-channel'), /Regola: Torino .*§ 2\.1/);
+  await page.fill('#oggetto', 'Non Specificato');
+  await page.fill('#data-invio', '2026-11-20');
+  const first = await page.$eval('.instrada-timeline li', (l) => l.textContent);
+  assert.match(first, /^senza data/);
+  assert.match(first, /nessuna data è garantita/);
   await context.close();
 });
 
@@ -226,6 +270,9 @@ test('keyboard only: from the first field to a submitted request', async () => {
   assert.equal(await focused(page), 'gestione');
   await page.keyboard.press('ArrowDown'); // the first gestione: Aziende con dipendenti (DM)
   assert.equal(await page.inputValue('#gestione'), 'aziende-dm');
+  // Past the channel panel (it has no control) to the kind of request, left as it is.
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'tipo');
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'descrizione');
   await page.keyboard.type('Sollecito del rimborso F24 a credito del mese di marzo');

@@ -10,8 +10,9 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde_json::Value;
 
+use super::json::{Fail, Fields};
 use super::{Classe, Note, Oggetto, Status, TempoSoglia, Titolario, Unit, CASSETTI};
 use crate::finding::Source;
 use crate::text::fold_words;
@@ -79,8 +80,7 @@ impl fmt::Display for TitolarioError {
 
 impl std::error::Error for TitolarioError {}
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// A titolario file as written: the fields of its JSON object, not yet checked.
 struct RawTitolario {
     id: String,
     cassetto: String,
@@ -89,73 +89,132 @@ struct RawTitolario {
     as_of: String,
     document: String,
     section: String,
-    #[serde(default)]
     soglia_unit: Option<String>,
-    #[serde(default)]
     from: Option<String>,
-    #[serde(default)]
     list_missing: Option<Note>,
-    #[serde(default)]
     see_also: Option<String>,
-    #[serde(default)]
     generic: Option<String>,
-    #[serde(default)]
     keywords_from: Option<String>,
-    #[serde(default)]
     notes: Vec<Note>,
     classes: Vec<RawClasse>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct RawClasse {
-    #[serde(default)]
     id: Option<String>,
-    #[serde(default)]
     label: Option<String>,
-    #[serde(default)]
     label_en: Option<String>,
-    #[serde(default)]
     direct: bool,
-    #[serde(default)]
     document: Option<String>,
     section: String,
     objects: Vec<RawOggetto>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct RawOggetto {
     id: String,
     label: String,
-    #[serde(default)]
     label_en: Option<String>,
-    #[serde(default)]
     soglia: Option<u32>,
-    #[serde(default)]
     from: Option<String>,
-    #[serde(default)]
     removed: Option<String>,
-    #[serde(default)]
     status: Option<String>,
-    #[serde(default)]
     generic: bool,
-    #[serde(default)]
     aliases: Vec<String>,
-    #[serde(default)]
     keywords: Vec<String>,
-    #[serde(default)]
     strong: Vec<String>,
-    #[serde(default)]
     all_of: Vec<String>,
-    #[serde(default)]
     codes: Vec<String>,
-    #[serde(default)]
     note: Option<Note>,
-    #[serde(default)]
     document: Option<String>,
-    #[serde(default)]
     section: Option<String>,
+}
+
+fn raw_titolario(v: &Value) -> Result<RawTitolario, Fail> {
+    let mut f = Fields::of(v, String::new())?;
+    let raw = RawTitolario {
+        id: f.str("id")?,
+        cassetto: f.str("cassetto")?,
+        name: f.str("name")?,
+        name_en: f.str("nameEn")?,
+        as_of: f.str("asOf")?,
+        document: f.str("document")?,
+        section: f.str("section")?,
+        soglia_unit: f.opt_str("sogliaUnit")?,
+        from: f.opt_str("from")?,
+        list_missing: f
+            .get("listMissing")
+            .map(|n| note(n, f.sub("listMissing")))
+            .transpose()?,
+        see_also: f.opt_str("seeAlso")?,
+        generic: f.opt_str("generic")?,
+        keywords_from: f.opt_str("keywordsFrom")?,
+        notes: f
+            .list("notes", false)?
+            .iter()
+            .enumerate()
+            .map(|(i, n)| note(n, f.item("notes", i)))
+            .collect::<Result<_, _>>()?,
+        classes: f
+            .list("classes", true)?
+            .iter()
+            .enumerate()
+            .map(|(i, c)| raw_classe(c, f.item("classes", i)))
+            .collect::<Result<_, _>>()?,
+    };
+    f.end()?;
+    Ok(raw)
+}
+
+fn raw_classe(v: &Value, at: String) -> Result<RawClasse, Fail> {
+    let mut f = Fields::of(v, at)?;
+    let raw = RawClasse {
+        id: f.opt_str("id")?,
+        label: f.opt_str("label")?,
+        label_en: f.opt_str("labelEn")?,
+        direct: f.flag("direct")?,
+        document: f.opt_str("document")?,
+        section: f.str("section")?,
+        objects: f
+            .list("objects", true)?
+            .iter()
+            .enumerate()
+            .map(|(i, o)| raw_oggetto(o, f.item("objects", i)))
+            .collect::<Result<_, _>>()?,
+    };
+    f.end()?;
+    Ok(raw)
+}
+
+fn raw_oggetto(v: &Value, at: String) -> Result<RawOggetto, Fail> {
+    let mut f = Fields::of(v, at)?;
+    let raw = RawOggetto {
+        id: f.str("id")?,
+        label: f.str("label")?,
+        label_en: f.opt_str("labelEn")?,
+        soglia: f.opt_u32("soglia")?,
+        from: f.opt_str("from")?,
+        removed: f.opt_str("removed")?,
+        status: f.opt_str("status")?,
+        generic: f.flag("generic")?,
+        aliases: f.strings("aliases")?,
+        keywords: f.strings("keywords")?,
+        strong: f.strings("strong")?,
+        all_of: f.strings("allOf")?,
+        codes: f.strings("codes")?,
+        note: f.get("note").map(|n| note(n, f.sub("note"))).transpose()?,
+        document: f.opt_str("document")?,
+        section: f.opt_str("section")?,
+    };
+    f.end()?;
+    Ok(raw)
+}
+
+/// A note: `it` and `en` (other fields are ignored).
+fn note(v: &Value, at: String) -> Result<Note, Fail> {
+    let mut f = Fields::of(v, at)?;
+    Ok(Note {
+        it: f.str("it")?,
+        en: f.str("en")?,
+    })
 }
 
 /// Parses every embedded file once; the second list holds the errors.
@@ -220,7 +279,8 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
             "a titolario is a JSON object: the text must start with {".into(),
         ));
     }
-    let raw: RawTitolario = serde_json::from_str(json).map_err(|e| err(file, "", e.to_string()))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| err(file, "", e.to_string()))?;
+    let raw = raw_titolario(&value).map_err(|(field, reason)| err(file, &field, reason))?;
     let e = |field: &str, reason: String| err(file, field, reason);
 
     check_id(&raw.id).map_err(|r| e("id", r))?;

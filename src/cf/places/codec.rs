@@ -297,67 +297,103 @@ impl Decoder<'_> {
     }
 }
 
-/// Decodes `size` bytes from `packed`. Damaged input gives wrong bytes, never a panic.
-pub(super) fn decompress(packed: &[u8], size: usize) -> Vec<u8> {
-    let mut m = Model::new();
-    let mut dec = Decoder::new(packed);
-    let mut out: Vec<u8> = Vec::with_capacity(size);
-    let mut st = [0i32; INPUTS];
-    st[HASHED + 1] = 256;
-    for _ in 0..size {
-        let expected = if m.match_len > 0 {
-            out.get(m.match_ptr).copied()
-        } else {
-            None
-        };
-        let mut node = 1usize;
-        m.select_slots(0);
-        for j in (0..8).rev() {
-            if j == 3 {
-                m.select_slots(16 | (node as u32 & 15));
-            }
-            let nib_node = if j >= 4 {
-                node
-            } else {
-                (1 << (3 - j)) | (node & ((1 << (3 - j)) - 1))
-            };
-            for (s, &slot) in st.iter_mut().zip(&m.slots) {
-                let e = m.tables[(slot + nib_node) & (TABLE_LEN - 1)];
-                *s = m.stretch[(e >> 4) as usize & 4095] as i32;
-            }
-            st[HASHED] = m.stretch[(m.order0[node & 255] >> 20) as usize & 4095] as i32;
-            let mut midx = usize::MAX;
-            st[HASHED + 2] = 0;
-            if let Some(pb) = expected {
-                if ((pb as usize | 256) >> (j + 1)) == node {
-                    midx = m.match_len.min(31) * 2 + ((pb >> j) & 1) as usize;
-                    st[HASHED + 2] =
-                        m.stretch[(m.match_sm[midx & 63] >> 20) as usize & 4095] as i32;
-                }
-            }
-            let w = &mut m.weights[node & 255];
-            let mut dot: i64 = 0;
-            for i in 0..INPUTS {
-                dot += w[i] as i64 * st[i] as i64;
-            }
-            let p = squash((dot >> 16).clamp(-2047, 2047) as i32).clamp(1, 4095);
-            let bit = dec.bit(p);
-            let err = ((bit as i32) << 12) - p;
-            for i in 0..INPUTS {
-                w[i] = (w[i] + ((st[i] * err) >> 11)).clamp(-(1 << 22), 1 << 22);
-            }
-            for i in 0..HASHED {
-                let k = (m.slots[i] + nib_node) & (TABLE_LEN - 1);
-                m.tables[k] = adapt16(m.tables[k], bit, &m.recip);
-            }
-            m.order0[node & 255] = adapt32(m.order0[node & 255], bit, 127, &m.recip);
-            if midx != usize::MAX {
-                m.match_sm[midx & 63] = adapt32(m.match_sm[midx & 63], bit, 255, &m.recip);
-            }
-            node = node * 2 + bit as usize;
+/// A section being decoded: [`Stream::step`] decodes some bytes at a time, so that a page
+/// can spread the work over idle moments.
+pub(super) struct Stream {
+    m: Box<Model>,
+    dec: Decoder<'static>,
+    out: Vec<u8>,
+    size: usize,
+    st: [i32; INPUTS],
+}
+
+impl Stream {
+    /// A decoder of `size` bytes from `packed`.
+    pub(super) fn new(packed: &'static [u8], size: usize) -> Stream {
+        let mut st = [0i32; INPUTS];
+        st[HASHED + 1] = 256;
+        Stream {
+            m: Box::new(Model::new()),
+            dec: Decoder::new(packed),
+            out: Vec::with_capacity(size),
+            size,
+            st,
         }
-        out.push((node & 255) as u8);
-        m.byte_done(&out);
     }
-    out
+
+    /// Decodes up to `max` more bytes; `true` when the section is complete. Damaged input
+    /// gives wrong bytes, never a panic.
+    pub(super) fn step(&mut self, max: usize) -> bool {
+        let end = self.size.min(self.out.len().saturating_add(max));
+        while self.out.len() < end {
+            let expected = if self.m.match_len > 0 {
+                self.out.get(self.m.match_ptr).copied()
+            } else {
+                None
+            };
+            let mut node = 1usize;
+            self.m.select_slots(0);
+            for j in (0..8).rev() {
+                if j == 3 {
+                    self.m.select_slots(16 | (node as u32 & 15));
+                }
+                let nib_node = if j >= 4 {
+                    node
+                } else {
+                    (1 << (3 - j)) | (node & ((1 << (3 - j)) - 1))
+                };
+                for (s, &slot) in self.st.iter_mut().zip(&self.m.slots) {
+                    let e = self.m.tables[(slot + nib_node) & (TABLE_LEN - 1)];
+                    *s = self.m.stretch[(e >> 4) as usize & 4095] as i32;
+                }
+                self.st[HASHED] =
+                    self.m.stretch[(self.m.order0[node & 255] >> 20) as usize & 4095] as i32;
+                let mut midx = usize::MAX;
+                self.st[HASHED + 2] = 0;
+                if let Some(pb) = expected {
+                    if ((pb as usize | 256) >> (j + 1)) == node {
+                        midx = self.m.match_len.min(31) * 2 + ((pb >> j) & 1) as usize;
+                        self.st[HASHED + 2] = self.m.stretch
+                            [(self.m.match_sm[midx & 63] >> 20) as usize & 4095]
+                            as i32;
+                    }
+                }
+                let w = &mut self.m.weights[node & 255];
+                let mut dot: i64 = 0;
+                for (&w, &x) in w.iter().zip(&self.st) {
+                    dot += w as i64 * x as i64;
+                }
+                let p = squash((dot >> 16).clamp(-2047, 2047) as i32).clamp(1, 4095);
+                let bit = self.dec.bit(p);
+                let err = ((bit as i32) << 12) - p;
+                for (w, &x) in w.iter_mut().zip(&self.st) {
+                    *w = (*w + ((x * err) >> 11)).clamp(-(1 << 22), 1 << 22);
+                }
+                for i in 0..HASHED {
+                    let k = (self.m.slots[i] + nib_node) & (TABLE_LEN - 1);
+                    self.m.tables[k] = adapt16(self.m.tables[k], bit, &self.m.recip);
+                }
+                self.m.order0[node & 255] =
+                    adapt32(self.m.order0[node & 255], bit, 127, &self.m.recip);
+                if midx != usize::MAX {
+                    self.m.match_sm[midx & 63] =
+                        adapt32(self.m.match_sm[midx & 63], bit, 255, &self.m.recip);
+                }
+                node = node * 2 + bit as usize;
+            }
+            self.out.push((node & 255) as u8);
+            self.m.byte_done(&self.out);
+        }
+        self.out.len() >= self.size
+    }
+
+    /// How many bytes are decoded.
+    pub(super) fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// The decoded bytes.
+    pub(super) fn finish(self) -> Vec<u8> {
+        self.out
+    }
 }

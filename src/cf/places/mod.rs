@@ -3,10 +3,17 @@
 //!
 //! Built from the ANPR archive of comuni and stati esteri (Ministero dell'Interno, licence
 //! [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)) by `scripts/gen_places.py`,
-//! embedded compressed (`src/data/places.bin`, about 56 KB) and decoded once, at first use
-//! (a few tens of milliseconds; call [`preload`] at an idle moment to take that cost early).
-//! Look-up by code is a binary search; look-up by name uses an index built at the first
-//! name search.
+//! embedded compressed (`src/data/places.bin`, about 56 KB) and decoded once, at first use.
+//! The decoding costs about a quarter of a second of CPU in a browser (a context-mixing
+//! model over 217 KB of text): a page takes it early with [`preload`], or spreads it over
+//! idle moments with [`preload_step`]. Look-up by code is then a binary search over the
+//! sorted codes (`O(log n)`, tens of nanoseconds); look-up by name uses an index built at
+//! the first name search.
+//!
+//! Each code keeps its periods of validity (with gaps: a comune suppressed and restored),
+//! the name it had in each, its latest province and, for bilingual comuni, the name in the
+//! other language. Earlier provinces of comuni that moved to a new province are not kept
+//! (they would cost about 1.5 KB more).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -29,7 +36,7 @@
 
 mod codec;
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use chrono::{Days, NaiveDate};
 
@@ -98,18 +105,53 @@ struct Registry {
     alt_text: String,
     /// Sorted by code.
     entries: Vec<Entry>,
+    /// The sort keys of `entries` ([`key_of`]), apart for a cache-friendly binary search.
+    keys: Vec<u16>,
 }
 
 static REGISTRY: OnceLock<Registry> = OnceLock::new();
 static NAME_INDEX: OnceLock<Vec<(Box<str>, u32)>> = OnceLock::new();
 
+/// The decoding in progress, when [`preload_step`] started it.
+static PENDING: Mutex<Option<Unpacking>> = Mutex::new(None);
+
 fn registry() -> &'static Registry {
-    REGISTRY.get_or_init(|| parse(PACKED))
+    REGISTRY.get_or_init(|| {
+        // Finish what `preload_step` started, or do it all now.
+        let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let mut u = pending.unwrap_or_else(|| Unpacking::new(PACKED));
+        u.step(usize::MAX);
+        build(u)
+    })
 }
 
-/// Decodes the registry now rather than at the first look-up.
+/// Decodes the registry now rather than at the first look-up (a few hundred milliseconds
+/// of CPU in a browser: see [`preload_step`] to spread them).
 pub fn preload() {
     registry();
+}
+
+/// Decodes at most `max_bytes` more bytes of the registry (about 217 KB of text in all)
+/// and says whether it is complete. A page calls it at idle moments (say 8 KB at a time,
+/// a few milliseconds each) so that the first check does not wait for the decoding.
+pub fn preload_step(max_bytes: usize) -> bool {
+    if REGISTRY.get().is_some() {
+        return true;
+    }
+    let done = {
+        let mut guard = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        let u = guard.get_or_insert_with(|| Unpacking::new(PACKED));
+        if u.step(max_bytes) {
+            guard.take()
+        } else {
+            None
+        }
+    };
+    // The lock is released before the registry is built: `registry()` takes it too.
+    if let Some(u) = done {
+        REGISTRY.get_or_init(|| build(u));
+    }
+    REGISTRY.get().is_some()
 }
 
 /// The latest date the registry knows (the newest change in the ANPR archive it was built
@@ -258,13 +300,10 @@ impl Place {
 pub fn lookup_code(code: &str) -> Option<Place> {
     let key = key_of(code.as_bytes())?;
     let reg = registry();
-    let i = reg
-        .entries
-        .binary_search_by_key(&key, |e| key_of(&e.code).unwrap_or(u16::MAX))
-        .ok()?;
+    let i = reg.keys.binary_search(&key).ok()?;
     Some(Place {
         reg,
-        entry: &reg.entries[i],
+        entry: reg.entries.get(i)?,
     })
 }
 
@@ -379,45 +418,94 @@ pub fn search(prefix: &str, on: Option<NaiveDate>, limit: usize) -> Vec<Place> {
 // Reading the embedded file
 // ---------------------------------------------------------------------------------------
 
-/// The decompressed sections of `places.bin`, by name, and its registry date.
-pub(crate) fn unpack(packed: &[u8]) -> (Option<NaiveDate>, Vec<(String, String)>) {
-    let Some(split) = packed.windows(2).position(|w| w == b"\n\n") else {
-        return (None, Vec::new());
-    };
-    let head = String::from_utf8_lossy(&packed[..split]);
-    let mut body = &packed[split + 2..];
-    let mut date = None;
-    let mut sections = Vec::new();
-    for line in head.lines() {
-        let mut words = line.split(' ');
-        match words.next() {
-            Some("@registry-date") => {
-                date = words
-                    .next()
-                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+/// The decoding of `places.bin`: its header read, its sections decoded one after the other.
+struct Unpacking {
+    date: Option<NaiveDate>,
+    /// Sections still to decode: name, decoded size, compressed bytes.
+    todo: std::collections::VecDeque<(String, usize, &'static [u8])>,
+    current: Option<(String, codec::Stream)>,
+    done: Vec<(String, String)>,
+}
+
+impl Unpacking {
+    fn new(packed: &'static [u8]) -> Unpacking {
+        let mut u = Unpacking {
+            date: None,
+            todo: Default::default(),
+            current: None,
+            done: Vec::new(),
+        };
+        let Some(split) = packed.windows(2).position(|w| w == b"\n\n") else {
+            return u;
+        };
+        let head = String::from_utf8_lossy(&packed[..split]);
+        let mut body = &packed[split + 2..];
+        for line in head.lines() {
+            let mut words = line.split(' ');
+            match words.next() {
+                Some("@registry-date") => {
+                    u.date = words
+                        .next()
+                        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                }
+                Some("@section") => {
+                    let name = words.next().unwrap_or("").to_string();
+                    let raw: usize = words.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+                    let len: usize = words.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+                    let len = len.min(body.len());
+                    // A sane cap: the registry is a few hundred KB.
+                    u.todo.push_back((name, raw.min(1 << 24), &body[..len]));
+                    body = &body[len..];
+                }
+                _ => {}
             }
-            Some("@section") => {
-                let name = words.next().unwrap_or("").to_string();
-                let raw: usize = words.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-                let len: usize = words.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-                let len = len.min(body.len());
-                // A sane cap: the registry is a few hundred KB.
-                let text = codec::decompress(&body[..len], raw.min(1 << 24));
-                body = &body[len..];
-                sections.push((name, String::from_utf8_lossy(&text).into_owned()));
+        }
+        u
+    }
+
+    /// Decodes up to `max` bytes; `true` when every section is decoded.
+    fn step(&mut self, mut max: usize) -> bool {
+        loop {
+            if self.current.is_none() {
+                let Some((name, size, bytes)) = self.todo.pop_front() else {
+                    return true;
+                };
+                self.current = Some((name, codec::Stream::new(bytes, size)));
             }
-            _ => {}
+            let Some((_, stream)) = self.current.as_mut() else {
+                return true;
+            };
+            let before = stream.len();
+            let complete = stream.step(max);
+            max = max.saturating_sub(stream.len() - before);
+            if !complete {
+                return false;
+            }
+            if let Some((name, stream)) = self.current.take() {
+                self.done
+                    .push((name, String::from_utf8_lossy(&stream.finish()).into_owned()));
+            }
+            if max == 0 && !self.todo.is_empty() {
+                return false;
+            }
         }
     }
-    (date, sections)
+}
+
+/// The decompressed sections of `places.bin`, by name, and its registry date.
+#[cfg(test)]
+fn unpack(packed: &'static [u8]) -> (Option<NaiveDate>, Vec<(String, String)>) {
+    let mut u = Unpacking::new(packed);
+    u.step(usize::MAX);
+    (u.date, u.done)
 }
 
 fn parse_b36(s: &str) -> Option<u32> {
     u32::from_str_radix(s, 36).ok()
 }
 
-fn parse(packed: &[u8]) -> Registry {
-    let (date, sections) = unpack(packed);
+fn build(u: Unpacking) -> Registry {
+    let (date, sections) = (u.date, u.done);
     let section = |name: &str| {
         sections
             .iter()
@@ -516,11 +604,16 @@ fn parse(packed: &[u8]) -> Registry {
             periods,
         });
     }
+    let keys = entries
+        .iter()
+        .map(|e| key_of(&e.code).unwrap_or(u16::MAX))
+        .collect();
     Registry {
         date: date.unwrap_or_default(),
         names_text,
         alt_text,
         entries,
+        keys,
     }
 }
 
@@ -553,6 +646,19 @@ impl<'a> Iterator for LineSpans<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Decoding in small steps gives the same text as decoding at once.
+    #[test]
+    fn stepwise_decoding_gives_the_same_sections() {
+        let (_, whole) = unpack(PACKED);
+        let mut u = Unpacking::new(PACKED);
+        let mut steps = 0;
+        while !u.step(7_919) {
+            steps += 1;
+        }
+        assert!(steps > 20, "{steps}");
+        assert_eq!(u.done, whole);
+    }
 
     /// The Rust decoder gives back, byte for byte, the text the generator compressed.
     #[test]

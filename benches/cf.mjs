@@ -1,0 +1,164 @@
+// The codice fiscale benchmark: instrada's wasm module in Node against the npm package
+// codice-fiscale-js (2.4.0, a devDependency), side by side over the same 4,000 codes, and the
+// native Rust figures from benches/cf_native.rs. One command runs it all:
+//
+//   make build                 # or scripts/build.sh: builds pkg/
+//   node benches/cf.mjs
+//
+// The inputs are generated deterministically (the same 32-bit LCG as cf_native.rs): 3,000
+// valid person codes (real place codes, a tenth with omocodia letters, born 1930–2019) and
+// 1,000 invalid ones (one character changed or two adjacent ones swapped).
+//
+// Targets (issue 3): isValidCodiceFiscale at least 1.5x the throughput of
+// CodiceFiscale.check; checkCodiceFiscale at least 50x faster than new CodiceFiscale(code).
+// This is a benchmark, not a test: it prints, it never fails a build on timing. Times are
+// CPU time of this process (best of several runs), so other work on a shared machine skews
+// the ratios less. The "valid" column counts the codes each implementation accepts: where
+// they differ, the codes are listed.
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (!existsSync(join(root, 'pkg/instrada_bg.wasm'))) {
+  console.error('pkg/ is missing: build it first (make build, or scripts/build.sh).');
+  process.exit(1);
+}
+const { initSync, isValidCodiceFiscale, checkCodiceFiscale, preloadPlaces } = await import(join(root, 'pkg/instrada.js'));
+initSync({ module: readFileSync(join(root, 'pkg/instrada_bg.wasm')) });
+const { CodiceFiscale } = (await import('codice-fiscale-js')).default;
+
+const SEED = 20260115;
+const VALID = 3000;
+const INVALID = 1000;
+// Belfiore codes valid since before 1900, known to both libraries.
+const PLACES = ('H501 F205 F839 L219 G273 D969 A944 D612 A662 C351 L736 L781 F158 G224 L424 B157 G702 A562 ' +
+  'L049 H294 E506 B354 C933 D643 A271 L378 F257 H703 E463 I452 Z112 Z404 Z110 Z133 Z129 Z100 Z330 Z210 Z600 Z602').split(' ');
+const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+
+function lcg() {
+  let x = SEED;
+  return (n) => {
+    x = (Math.imul(1664525, x) + 1013904223) >>> 0;
+    return (x >>> 8) % n;
+  };
+}
+
+function checkChar(code) {
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = code.charCodeAt(i);
+    const v = c <= 57 ? c - 48 : c - 65;
+    sum += i % 2 === 0 ? ODD[v] : v;
+  }
+  return String.fromCharCode(65 + (sum % 26));
+}
+
+/** The same codes as cf_native.rs. */
+function codes() {
+  const next = lcg();
+  const L = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const out = [];
+  for (let i = 0; i < VALID; i++) {
+    let c = '';
+    for (let k = 0; k < 6; k++) c += L[next(26)];
+    const year = 30 + next(90);
+    c += String(year % 100).padStart(2, '0');
+    c += 'ABCDEHLMPRST'[next(12)];
+    const day = 1 + next(28) + (next(2) === 1 ? 40 : 0);
+    c += String(day).padStart(2, '0');
+    c += PLACES[next(PLACES.length)];
+    if (next(10) === 0) {
+      const pos = [6, 7, 9, 10, 12, 13, 14][next(7)];
+      c = c.slice(0, pos) + 'LMNPQRSTUV'[c.charCodeAt(pos) - 48] + c.slice(pos + 1);
+    }
+    out.push(c + checkChar(c));
+  }
+  for (let i = 0; i < INVALID; i++) {
+    const c = out[i].split('');
+    const pos = next(15);
+    if (next(2) === 0) c[pos] = L[next(26)];
+    else [c[pos], c[pos + 1]] = [c[pos + 1], c[pos]];
+    out.push(c.join(''));
+  }
+  return out;
+}
+
+/**
+ * Times two implementations in alternating rounds (so that a busy moment of a shared machine
+ * hits both), each round one pass over `inputs`; returns the best CPU time per call of each.
+ * `f` returns 1 if it finds the code valid.
+ */
+function pair(inputs, rounds, fa, fb) {
+  const best = [Infinity, Infinity];
+  const valid = [0, 0];
+  const fns = [fa, fb];
+  for (const f of fns) for (let i = 0; i < inputs.length; i++) f(inputs[i]); // warm up
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < 2; k++) {
+      let v = 0;
+      const f = fns[k];
+      const t = process.cpuUsage();
+      for (let i = 0; i < inputs.length; i++) v += f(inputs[i]);
+      const used = process.cpuUsage(t);
+      best[k] = Math.min(best[k], ((used.user + used.system) * 1e3) / inputs.length);
+      valid[k] = v;
+    }
+  }
+  return [{ ns: best[0], valid: valid[0] }, { ns: best[1], valid: valid[1] }];
+}
+
+const inputs = codes();
+const options = { today: '2026-01-15' };
+const t0 = process.cpuUsage();
+preloadPlaces();
+const preload = process.cpuUsage(t0);
+
+const [fastWasm, fastJs] = pair(inputs, 30, (c) => (isValidCodiceFiscale(c) ? 1 : 0), (c) => (CodiceFiscale.check(c) ? 1 : 0));
+const [fullWasm, fullJs] = pair(
+  inputs,
+  3,
+  (c) => (checkCodiceFiscale(c, options).valid ? 1 : 0),
+  (c) => {
+    try {
+      return new CodiceFiscale(c).birthplace ? 1 : 0;
+    } catch {
+      return 0;
+    }
+  },
+);
+
+const rows = [
+  ['wasm: isValidCodiceFiscale(code)', fastWasm],
+  ['codice-fiscale-js: CodiceFiscale.check(code)', fastJs],
+  ['wasm: checkCodiceFiscale(code, {today})', fullWasm],
+  ['codice-fiscale-js: new CodiceFiscale(code)', fullJs],
+];
+const native = spawnSync('cargo', ['bench', '--bench', 'cf_native', '-q'], { cwd: root, encoding: 'utf8' });
+if (native.status === 0) {
+  for (const l of native.stdout.split('\n').filter((l) => l.startsWith('{'))) {
+    const j = JSON.parse(l);
+    rows.push([j.impl, { ns: j.ns_per_call, valid: j.checksum }]);
+  }
+} else {
+  console.error(`native bench failed (is the [[bench]] entry in Cargo.toml?):\n${native.stderr.slice(-2000)}`);
+}
+
+const fmt = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(1)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+console.log(`codice fiscale: ${inputs.length} codes (${VALID} valid, ${INVALID} changed), CPU time per call, best run\n`);
+console.log(`${'implementation'.padEnd(62)} ${'per call'.padStart(10)}  valid`);
+for (const [name, r] of rows) console.log(`${name.padEnd(62)} ${fmt(r.ns).padStart(10)}  ${r.valid}`);
+console.log(`\nwasm: place registry decoded once in ${((preload.user + preload.system) / 1e3).toFixed(0)} ms CPU`);
+console.log(`fast path: isValidCodiceFiscale is ${(fastJs.ns / fastWasm.ns).toFixed(2)}x the throughput of CodiceFiscale.check (target 1.5x)`);
+console.log(`full check: checkCodiceFiscale is ${(fullJs.ns / fullWasm.ns).toFixed(0)}x faster than new CodiceFiscale (target 50x)`);
+
+// Where the two libraries disagree on validity, and why.
+const differ = inputs.filter((c) => isValidCodiceFiscale(c) !== CodiceFiscale.check(c));
+if (differ.length) {
+  console.log(`\n${differ.length} codes judged differently by the fast paths (first 5):`);
+  for (const c of differ.slice(0, 5)) {
+    const r = checkCodiceFiscale(c, options);
+    console.log(`  ${c}  instrada: ${r.valid ? 'valid' : r.errors.map((e) => e.code).join(', ')}; codice-fiscale-js: ${CodiceFiscale.check(c) ? 'valid' : 'invalid'}`);
+  }
+}

@@ -1,0 +1,428 @@
+//! The request as a whole, by the protocol profile: the titolario the picker lists, the
+//! review of the draft (`crate::review`: generic object misuse, objects removed at the date,
+//! the e-mail subject, dead or non-PEC mailboxes, …), the channel to use
+//! (`crate::routing`, through the review) and the dates INPS must answer by
+//! (`crate::timeline`). The widget adds no rule of its own here: it only chooses what to
+//! show where.
+
+use chrono::NaiveDate;
+
+use crate::catalog::profile::{self, Cassetto, Profile};
+use crate::catalog::titolario::{self, Titolario};
+use crate::dates;
+use crate::finding::{Finding, Lang, Severity};
+use crate::review::{self, Draft};
+use crate::routing::Route;
+use crate::suggest;
+use crate::timeline::{self, Timeline, TimelineRequest};
+
+use super::checks::{Config, Memo, Outcome, Values};
+use super::fields::Kind;
+use super::i18n;
+use super::panel::{ChannelView, DateLine, TimelineView};
+
+/// How many objects the description may propose in the picker.
+const SUGGESTIONS: usize = 5;
+
+/// Findings the widget leaves out of the review: its own engine already says them more
+/// precisely (the codice fiscale and matricola), or its own fields say them (required
+/// gestione, the date it always passes).
+const LEFT_OUT: [&str; 5] = [
+    "review.cf-invalid",
+    "review.matricola-format",
+    "route.gestione-missing",
+    "route.kind-missing",
+    "route.date-missing",
+];
+
+/// What the review, the routing and the timeline gave for one set of inputs.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Computed {
+    findings: Vec<Finding>,
+    channel: Option<ChannelView>,
+    timeline: Option<TimelineView>,
+}
+
+/// Adds the picker's titolario and suggestions, the review's findings, the channel and the
+/// timeline to `out`. The review and the timeline are recomputed only when what they read
+/// changed.
+pub(crate) fn evaluate(
+    cfg: &Config,
+    values: &Values,
+    sent: NaiveDate,
+    live: bool,
+    memo: &mut Memo,
+    out: &mut Outcome,
+) {
+    let gestione = values.get(Kind::Gestione).trim();
+    if !gestione.is_empty() && (cfg.checks.picker || cfg.checks.review) {
+        let (t, note) = titolario_for(cfg, gestione);
+        out.titolario = t;
+        // With the review on, its own finding says which list is shown and why.
+        if cfg.protocol().is_none() || !cfg.checks.review {
+            out.titolario_note = note;
+        }
+        if let Some(t) = t {
+            let key = (
+                t.id.as_str(),
+                values.get(Kind::Descrizione).to_string(),
+                sent,
+            );
+            if memo.suggest_key.as_ref() != Some(&key) {
+                memo.suggestions = suggest::suggest(t, &key.1, Some(sent), SUGGESTIONS);
+                memo.suggest_key = Some(key);
+            }
+            out.suggestions = memo.suggestions.clone();
+        }
+    }
+    // The channel, the review and the dates need the gestione; until then the profile is
+    // not even read (it takes a while, and the page is starting).
+    if gestione.is_empty()
+        || !(cfg.checks.review || cfg.checks.channel || cfg.checks.timeline)
+        || cfg.protocol().is_none()
+    {
+        return;
+    }
+    let mut key: Vec<String> = Kind::ALL
+        .iter()
+        .filter(|k| {
+            !matches!(
+                k,
+                Kind::Cognome | Kind::Nome | Kind::DataNascita | Kind::Sesso | Kind::LuogoNascita
+            )
+        })
+        .map(|&k| {
+            if values.has(k) {
+                values.get(k).to_string()
+            } else {
+                "\u{0}".into()
+            }
+        })
+        .collect();
+    key.push(dates::iso(sent));
+    // While the person types, the review and the dates of the last look stand (their
+    // messages only change when a field is left, and the panels follow at once then): the
+    // review reads every field and is the costly part of a keystroke.
+    let reuse = live && !memo.request_key.is_empty();
+    if !reuse && memo.request_key != key {
+        memo.request = compute(cfg, values, sent);
+        memo.request_key = key;
+    }
+    out.findings.extend(memo.request.findings.iter().cloned());
+    out.channel = memo.request.channel.clone();
+    out.timeline = memo.request.timeline.clone();
+}
+
+/// A field's trimmed text, `None` when the form has no such field or it is empty.
+fn text(values: &Values, kind: Kind) -> Option<String> {
+    let v = values.get(kind).trim();
+    (values.has(kind) && !v.is_empty()).then(|| v.to_string())
+}
+
+fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
+    let lang = cfg.lang;
+    let mut c = Computed::default();
+    let Some(p) = cfg.protocol() else {
+        return c;
+    };
+    let gestione = text(values, Kind::Gestione);
+    if cfg.checks.review || cfg.checks.channel {
+        let draft = Draft {
+            profile: Some(p.id.clone()),
+            sede: cfg.sede.clone(),
+            gestione: gestione.clone(),
+            kind: Some(text(values, Kind::Tipo).unwrap_or_else(|| "comunicazione".into())),
+            date: Some(dates::iso(sent)),
+            object: text(values, Kind::Oggetto),
+            description: text(values, Kind::Descrizione),
+            subject: text(values, Kind::OggettoEmail),
+            recipient: text(values, Kind::Destinatario),
+            sender: text(values, Kind::Mittente),
+            codice_fiscale: text(values, Kind::CodiceFiscale),
+            matricola: text(values, Kind::Matricola),
+            ..Draft::default()
+        };
+        let r = review::review(&draft, lang);
+        let mut notes = Vec::new();
+        if cfg.checks.review {
+            for mut f in r.findings {
+                if LEFT_OUT.contains(&f.code) || gestione.is_none() {
+                    continue;
+                }
+                let field = match f.field.as_deref() {
+                    Some("data") => Some(Kind::DataInvio),
+                    Some(name) => Kind::parse(name),
+                    None => None,
+                };
+                match field.filter(|k| values.has(*k)) {
+                    Some(k) => {
+                        f.field = Some(k.name().to_string());
+                        c.findings.push(f);
+                    }
+                    // A finding about something the form has no field for: told in the
+                    // channel panel, never blocking a submission it could not point to.
+                    None if f.severity != Severity::Info => notes.push(f.message),
+                    None => {}
+                }
+            }
+        }
+        if cfg.checks.channel && gestione.is_some() {
+            c.channel = Some(channel_view(p, &r.route, r.subject.as_deref(), notes, lang));
+        }
+    }
+    if cfg.checks.timeline {
+        let t = timeline::timeline(&timeline_request(cfg, values, sent));
+        c.timeline = timeline_view(&t, lang);
+    }
+    c
+}
+
+/// The timeline's request from the form.
+fn timeline_request(cfg: &Config, values: &Values, sent: NaiveDate) -> TimelineRequest {
+    TimelineRequest {
+        profile: cfg.protocol().map(|p| p.id.clone()).unwrap_or_default(),
+        sede: cfg.sede.clone(),
+        cassetto: text(values, Kind::Gestione),
+        object: text(values, Kind::Oggetto),
+        kind: text(values, Kind::Tipo).and_then(|k| profile::Kind::parse(&k)),
+        sent,
+        notice: text(values, Kind::DataRichiesta)
+            .and_then(|d| dates::parse_date(&d, "", cfg.lang).ok()),
+        today: Some(cfg.today),
+        lang: cfg.lang,
+        ..TimelineRequest::default()
+    }
+}
+
+/// The timeline as an iCalendar file, and its file name (`None` without a profile or
+/// without dates).
+pub(crate) fn ics(cfg: &Config, values: &Values) -> Option<(String, String)> {
+    cfg.protocol()?;
+    let sent = text(values, Kind::DataInvio)
+        .and_then(|d| dates::parse_date(&d, "", cfg.lang).ok())
+        .unwrap_or(cfg.today);
+    let t = timeline::timeline(&timeline_request(cfg, values, sent));
+    if t.entries.iter().all(|e| e.date.is_none()) {
+        return None;
+    }
+    // The stamp is "today", never the clock: the same request gives the same file.
+    let stamp = cfg.today.and_hms_opt(0, 0, 0)?;
+    Some((timeline::filename(&t), timeline::to_ics(&t, stamp)))
+}
+
+/// The channel panel: the channel and where, why, what the subject must hold, and the
+/// review's notes on what the form has no field for.
+fn channel_view(
+    p: &Profile,
+    route: &Route,
+    subject: Option<&str>,
+    notes: Vec<String>,
+    lang: Lang,
+) -> ChannelView {
+    let step = &route.step;
+    if !route.ok {
+        return ChannelView {
+            headline: step.why.clone(),
+            lines: notes,
+        };
+    }
+    let mut headline = capitalised(step.channel.label(lang));
+    if let Some(c) = &step.cassetto {
+        headline.push_str(": ");
+        headline.push_str(&c.name);
+    } else if !step.addresses.is_empty() {
+        let shown: Vec<&str> = step
+            .addresses
+            .iter()
+            .take(3)
+            .map(|a| a.address.as_str())
+            .collect();
+        headline.push_str(": ");
+        headline.push_str(&shown.join(", "));
+        if step.addresses.len() > 3 {
+            headline.push_str(&match lang {
+                Lang::It => format!(" e altri {}", step.addresses.len() - 3),
+                Lang::En => format!(" and {} more", step.addresses.len() - 3),
+            });
+        }
+    }
+    headline.push('.');
+    let mut lines = Vec::new();
+    if let Some(menu) = step.cassetto.as_ref().and_then(|c| c.menu.as_deref()) {
+        lines.push(format!("{} {menu}.", lang.pick("Dove:", "Where:")));
+    }
+    if !step.why.is_empty() {
+        lines.push(step.why.clone());
+    }
+    if !step.subject.is_empty() {
+        let parts: Vec<&str> = step
+            .subject
+            .iter()
+            .map(|s| i18n::subject_part(*s, lang))
+            .collect();
+        lines.push(format!(
+            "{} {}.",
+            lang.pick("Nell'oggetto della e-mail:", "In the e-mail subject:"),
+            parts.join(", ")
+        ));
+    }
+    if let Some(s) = subject {
+        lines.push(match lang {
+            Lang::It => format!("Oggetto proposto: «{s}»."),
+            Lang::En => format!("Suggested subject: “{s}”."),
+        });
+    }
+    if !step.cc.is_empty() {
+        let cc: Vec<&str> = step.cc.iter().map(|a| a.address.as_str()).collect();
+        lines.push(format!(
+            "{} {}.",
+            lang.pick("In copia:", "In copy:"),
+            cc.join(", ")
+        ));
+    }
+    if let Some(source) = &step.source {
+        lines.push(rule_line(p, &source.section, lang));
+    }
+    lines.extend(notes);
+    ChannelView { headline, lines }
+}
+
+/// "Regola: Protocollo di Milano, § 2 A."
+fn rule_line(p: &Profile, section: &str, lang: Lang) -> String {
+    let name = p.name.get(lang);
+    match (lang, section.is_empty()) {
+        (Lang::It, false) => format!("Regola: {name}, § {section}."),
+        (Lang::En, false) => format!("Rule: {name}, § {section}."),
+        (Lang::It, true) => format!("Regola: {name}."),
+        (Lang::En, true) => format!("Rule: {name}."),
+    }
+}
+
+/// The timeline panel: each date with what happens and why (rule, reading), the calendar,
+/// and what to know.
+fn timeline_view(t: &Timeline, lang: Lang) -> Option<TimelineView> {
+    if t.entries.is_empty() && t.findings.is_empty() {
+        return None;
+    }
+    let dates = t
+        .entries
+        .iter()
+        .map(|e| {
+            let mut text = format!("{}. {}", e.title.trim_end_matches('.'), e.explanation);
+            if let Some(reading) = &e.reading {
+                text.push(' ');
+                text.push_str(&match lang {
+                    Lang::It => format!("(Lettura di instrada: {reading})"),
+                    Lang::En => format!("(instrada's reading: {reading})"),
+                });
+            }
+            DateLine {
+                iso: e.date.map(dates::iso).unwrap_or_default(),
+                human: e
+                    .date
+                    .map(|d| dates::human(d, lang))
+                    .unwrap_or_else(|| lang.pick("senza data", "no date").to_string()),
+                text,
+            }
+        })
+        .collect();
+    let notes = t
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info || t.entries.is_empty())
+        .map(|f| f.message.clone())
+        .collect();
+    Some(TimelineView {
+        dates,
+        calendar: format!(
+            "{} {}.",
+            lang.pick("Calendario:", "Calendar:"),
+            t.calendar_label.trim_end_matches('.')
+        ),
+        notes,
+        downloadable: t.entries.iter().any(|e| e.date.is_some()),
+    })
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The cassetto a gestione uses in a profile (or in a profile it inherits), on `date`.
+fn cassetto_of(p: &'static Profile, gestione: &str, date: NaiveDate) -> Option<&'static Cassetto> {
+    let inherited = p.inherits.iter().filter_map(|id| profile::profile(id));
+    std::iter::once(p)
+        .chain(inherited)
+        .flat_map(|p| p.cassetti.iter())
+        .filter(|c| c.in_force(date))
+        .find(|c| c.cassetto == gestione || c.gestioni.iter().any(|g| g.id() == gestione))
+}
+
+/// The titolario the picker lists for a gestione: the profile's own list for its cassetto;
+/// where the documents do not reproduce that list, the list it points to (`see_also`), with
+/// a note saying so. Without a known profile, the cassetto's first list that the documents
+/// reproduce.
+pub(crate) fn titolario_for(
+    cfg: &Config,
+    gestione: &str,
+) -> (Option<&'static Titolario>, Option<String>) {
+    let lang = cfg.lang;
+    let own = match cfg.protocol() {
+        Some(p) => cassetto_of(p, gestione, cfg.today)
+            .and_then(|c| c.titolario.as_deref())
+            .and_then(titolario::titolario),
+        None => {
+            let all = titolario::titolari();
+            all.iter()
+                .find(|t| t.cassetto == gestione && t.list_missing.is_none())
+                .or_else(|| all.iter().find(|t| t.cassetto == gestione))
+        }
+    };
+    let Some(own) = own else {
+        return (None, None);
+    };
+    match (
+        &own.list_missing,
+        own.see_also.as_deref().and_then(titolario::titolario),
+    ) {
+        (Some(why), Some(other)) => {
+            let why = match lang {
+                Lang::It => why.clone(),
+                Lang::En => own.list_missing_en.clone().unwrap_or_else(|| why.clone()),
+            };
+            let note = match lang {
+                Lang::It => format!("{why} L'elenco mostrato è quello di «{}».", other.name),
+                Lang::En => format!("{why} The list shown is “{}”.", other.name_en),
+            };
+            (Some(other), Some(note))
+        }
+        _ => (Some(own), None),
+    }
+}
+
+/// Builds, ahead of time, the suggestion index of the titolario a gestione would list.
+pub(crate) fn warm(cfg: &Config, gestione: &str) {
+    if let (Some(t), _) = titolario_for(cfg, gestione) {
+        let _ = suggest::suggest(t, "avviso", None, 1);
+    }
+}
+
+/// The gestioni a mounted form offers: (id, name in the language).
+pub(crate) fn gestioni(lang: Lang) -> Vec<(String, String)> {
+    profile::Gestione::ALL
+        .iter()
+        .map(|g| (g.id().to_string(), capitalised(g.label(lang))))
+        .collect()
+}
+
+/// The kinds of request a mounted form offers: (id, name in the language).
+pub(crate) fn kinds(lang: Lang) -> Vec<(String, String)> {
+    profile::Kind::ALL
+        .iter()
+        .map(|k| (k.id().to_string(), capitalised(k.label(lang))))
+        .collect()
+}
