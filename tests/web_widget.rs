@@ -639,3 +639,41 @@ fn validate_shows_what_a_submission_would_without_submitting() {
     check("detached: nothing to validate", w.validate(), true);
     c.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_codice_fiscale_is_compared_with_the_persons_other_fields() {
+    let c = page(
+        r#"<form data-instrada-today="2026-11-20">
+      <input id="x-cf" data-instrada-field="codice-fiscale">
+      <input id="x-cognome" data-instrada-field="cognome">
+      <input id="x-nascita" data-instrada-field="data-nascita">
+    </form>"#,
+    );
+    let f = form(&c);
+    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    type_into("x-cf", "RSSMRA85T10A562S");
+    type_into("x-cognome", "Rossi");
+    type_into("x-nascita", "12/10/1985"); // day and month swapped
+    let mismatches: Vec<(String, String)> = codes(&w)
+        .into_iter()
+        .filter(|(code, _)| code.starts_with("cf.mismatch"))
+        .collect();
+    check(
+        "only the birth date disagrees (cf::cross_check)",
+        mismatches,
+        vec![(
+            "cf.mismatch-birth-date".to_string(),
+            "data-nascita".to_string(),
+        )],
+    );
+    fire(&by_id("x-nascita"), "focusout");
+    let shown = c
+        .query_selector("#x-nascita ~ .instrada-warning")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert!(shown.contains("10/12/1985"), "{shown:?}");
+    w.detach();
+    c.remove();
+}
