@@ -23,6 +23,7 @@ pub mod cf;
 pub mod dates;
 pub mod finding;
 pub mod ics;
+pub(crate) mod json;
 pub mod review;
 pub mod routing;
 pub mod suggest;

@@ -64,7 +64,7 @@ pub(crate) fn fold_words_by(text: &str, fold: fn(char) -> Option<char>) -> Strin
 
 /// A whole number below 1e15 in magnitude written as text the way Rust's `f64` parser reads
 /// numbers (`12`, ` +12 `, `12.0`, `1.2e1`, `1200e-2`), from its exact decimal value. Not
-/// through `f64`: its parser (about 14 KB gzip of code and tables) would also round noise
+/// through `f64`: its parser (about 13 KB gzip of code and tables) would also round noise
 /// such as `3.00000000000000001` or `1e-400` to a whole number, which this refuses.
 pub fn whole_number(text: &str) -> Option<i64> {
     let s = text.trim();

@@ -10,10 +10,9 @@
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde_json::Value;
 
-use crate::catalog::titolario::json::{Fail, Fields};
 use crate::finding::Lang;
+use crate::json::{self, Fail, Fields, Json};
 use crate::text::fold_char;
 
 use super::YearMask;
@@ -280,8 +279,7 @@ pub(crate) fn kebab(s: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// `patroni.json` as written (read by hand from a `serde_json::Value`: see
-/// `catalog::titolario::json` for why).
+/// `patroni.json` as written (read by hand: see `catalog::titolario::json` for why).
 struct RawData {
     comuni: Vec<RawComune>,
     agenzie: Vec<RawAgenzia>,
@@ -316,7 +314,7 @@ struct RawAgenzia {
 
 impl RawData {
     /// The fields the registry uses; others (`about`) are ignored.
-    fn read(v: &Value) -> Result<RawData, Fail> {
+    fn read(v: &Json) -> Result<RawData, Fail> {
         let mut f = Fields::of(v, String::new())?;
         let comuni = f.list("comuni", true)?;
         let agenzie = f.list("agenzie", true)?;
@@ -336,7 +334,7 @@ impl RawData {
 }
 
 impl RawComune {
-    fn read(v: &Value, at: String) -> Result<RawComune, Fail> {
+    fn read(v: &Json, at: String) -> Result<RawComune, Fail> {
         let mut f = Fields::of(v, at)?;
         let rule = f
             .get("rule")
@@ -356,7 +354,7 @@ impl RawComune {
 }
 
 impl RawAgenzia {
-    fn read(v: &Value, at: String) -> Result<RawAgenzia, Fail> {
+    fn read(v: &Json, at: String) -> Result<RawAgenzia, Fail> {
         let mut f = Fields::of(v, at)?;
         Ok(RawAgenzia {
             id: f.str("id")?,
@@ -378,7 +376,7 @@ fn small<T: TryFrom<i64>>(f: &mut Fields<'_>, key: &'static str) -> Result<Optio
 }
 
 impl RawRule {
-    fn read(v: &Value, at: String) -> Result<RawRule, Fail> {
+    fn read(v: &Json, at: String) -> Result<RawRule, Fail> {
         let mut f = Fields::of(v, at)?;
         Ok(RawRule {
             month: small(&mut f, "month")?
@@ -433,7 +431,7 @@ impl RawRule {
 /// Parses the data. An entry that does not make sense is reported by name, so that the
 /// test over the embedded file says which one to fix.
 pub(crate) fn parse(json: &str) -> Result<Registry, String> {
-    let value: Value = serde_json::from_str(json).map_err(|e| format!("patroni.json: {e}"))?;
+    let value = json::parse(json).map_err(|e| format!("patroni.json: {e}"))?;
     let raw = RawData::read(&value)
         .map_err(|(field, reason)| format!("patroni.json: field `{field}`: {reason}"))?;
     let mut patrons = Vec::with_capacity(raw.comuni.len());

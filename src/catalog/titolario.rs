@@ -19,7 +19,6 @@
 //! assert_eq!(er.object("non specificato").unwrap().status, Status::Eliminated);
 //! ```
 
-pub(crate) mod json;
 mod load;
 
 use std::sync::OnceLock;

@@ -9,13 +9,11 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
-use serde_json::Value;
-
-use super::json::{Fail, Fields};
 use super::{Classe, Note, Oggetto, Status, TempoSoglia, Titolario, Unit, CASSETTI};
 use crate::finding::Source;
+use crate::json::{self, Fail, Fields, Json};
 use crate::text::fold_words;
+use chrono::NaiveDate;
 
 /// The embedded files, in the order [`super::titolari`] returns them.
 const FILES: [(&str, &str); 9] = [
@@ -128,7 +126,7 @@ struct RawOggetto {
     section: Option<String>,
 }
 
-fn raw_titolario(v: &Value) -> Result<RawTitolario, Fail> {
+fn raw_titolario(v: &Json) -> Result<RawTitolario, Fail> {
     let mut f = Fields::of(v, String::new())?;
     let raw = RawTitolario {
         id: f.str("id")?,
@@ -164,7 +162,7 @@ fn raw_titolario(v: &Value) -> Result<RawTitolario, Fail> {
     Ok(raw)
 }
 
-fn raw_classe(v: &Value, at: String) -> Result<RawClasse, Fail> {
+fn raw_classe(v: &Json, at: String) -> Result<RawClasse, Fail> {
     let mut f = Fields::of(v, at)?;
     let raw = RawClasse {
         id: f.opt_str("id")?,
@@ -184,7 +182,7 @@ fn raw_classe(v: &Value, at: String) -> Result<RawClasse, Fail> {
     Ok(raw)
 }
 
-fn raw_oggetto(v: &Value, at: String) -> Result<RawOggetto, Fail> {
+fn raw_oggetto(v: &Json, at: String) -> Result<RawOggetto, Fail> {
     let mut f = Fields::of(v, at)?;
     let raw = RawOggetto {
         id: f.str("id")?,
@@ -209,7 +207,7 @@ fn raw_oggetto(v: &Value, at: String) -> Result<RawOggetto, Fail> {
 }
 
 /// A note: `it` and `en` (other fields are ignored).
-fn note(v: &Value, at: String) -> Result<Note, Fail> {
+fn note(v: &Json, at: String) -> Result<Note, Fail> {
     let mut f = Fields::of(v, at)?;
     Ok(Note {
         it: f.str("it")?,
@@ -279,7 +277,7 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
             "a titolario is a JSON object: the text must start with {".into(),
         ));
     }
-    let value: Value = serde_json::from_str(json).map_err(|e| err(file, "", e.to_string()))?;
+    let value = json::parse(json).map_err(|e| err(file, "", e))?;
     let raw = raw_titolario(&value).map_err(|(field, reason)| err(file, &field, reason))?;
     let e = |field: &str, reason: String| err(file, field, reason);
 

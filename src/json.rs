@@ -1,0 +1,604 @@
+//! A small JSON reader for the data embedded in the crate (titolari, patron days), and
+//! [`Fields`] to read an object's fields by hand.
+//!
+//! Why not serde_json: its deserializer is compiled once per struct and per `Vec` of
+//! structs (several KB of wasm each), and parsing into `serde_json::Value` still brings its
+//! number parsing and error machinery: measured, reading `patroni.json` with serde_json
+//! cost the shipped package about 16 KB gzip. This reader is one small function per JSON
+//! kind. It reads standard JSON (RFC 8259): numbers are kept as integers when they are
+//! ones (the data only has whole numbers), or else as written; objects keep their order
+//! and refuse a repeated key; nesting is capped at [`MAX_DEPTH`]. An error says what was
+//! expected and where ("EOF while parsing an object at line 1 column 1"); a field error
+//! names the field's path (`classes[2].objects[0].soglia`) in serde's words ("missing
+//! field `cassetto`", "unknown field `nome`").
+
+/// Deepest nesting of lists and objects accepted (the data nests 4 levels).
+pub const MAX_DEPTH: usize = 64;
+
+/// A JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Json {
+    Null,
+    Bool(bool),
+    /// A number written without fraction or exponent that fits an `i64`.
+    Int(i64),
+    /// Any other number, as written.
+    Number(String),
+    Str(String),
+    List(Vec<Json>),
+    /// Keys in the order written, each once.
+    Object(Vec<(String, Json)>),
+}
+
+/// Parses one JSON document.
+pub(crate) fn parse(text: &str) -> Result<Json, String> {
+    let mut p = Parser {
+        text,
+        at: 0,
+        depth: 0,
+    };
+    let value = p.value()?;
+    p.blank();
+    if p.at < text.len() {
+        return Err(p.error("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    at: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn blank(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// `what` at the current place, with its line and column (1-based, in characters).
+    fn error(&self, what: &str) -> String {
+        let before = self.text.get(..self.at).unwrap_or(self.text);
+        let line = before.matches('\n').count() + 1;
+        let column = before
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .count()
+            .max(1);
+        format!("{what} at line {line} column {column}")
+    }
+
+    fn eof_or(&self, what: &str, parsing: &str) -> String {
+        if self.at >= self.text.len() {
+            self.error(&format!("EOF while parsing {parsing}"))
+        } else {
+            self.error(what)
+        }
+    }
+
+    fn value(&mut self) -> Result<Json, String> {
+        self.blank();
+        match self.peek() {
+            Some(b'{') => self.nested(true),
+            Some(b'[') => self.nested(false),
+            Some(b'"') => self.string().map(Json::Str),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => {
+                for (word, value) in [
+                    ("null", Json::Null),
+                    ("true", Json::Bool(true)),
+                    ("false", Json::Bool(false)),
+                ] {
+                    if self
+                        .text
+                        .get(self.at..)
+                        .is_some_and(|t| t.starts_with(word))
+                    {
+                        self.at += word.len();
+                        return Ok(value);
+                    }
+                }
+                Err(self.eof_or("expected value", "a value"))
+            }
+        }
+    }
+
+    /// An object (`{…}`) or a list (`[…]`).
+    fn nested(&mut self, object: bool) -> Result<Json, String> {
+        let (close, parsing) = if object {
+            (b'}', "an object")
+        } else {
+            (b']', "a list")
+        };
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.at += 1;
+        let mut items: Vec<Json> = Vec::new();
+        let mut fields: Vec<(String, Json)> = Vec::new();
+        self.blank();
+        if self.peek() == Some(close) {
+            self.at += 1;
+        } else {
+            loop {
+                self.blank();
+                if object {
+                    if self.peek() != Some(b'"') {
+                        return Err(self.eof_or("key must be a string", parsing));
+                    }
+                    let key = self.string()?;
+                    if fields.iter().any(|(k, _)| *k == key) {
+                        return Err(self.error(&format!("duplicate field `{key}`")));
+                    }
+                    self.blank();
+                    if self.peek() != Some(b':') {
+                        return Err(self.eof_or("expected `:`", parsing));
+                    }
+                    self.at += 1;
+                    let value = self.value()?;
+                    fields.push((key, value));
+                } else {
+                    items.push(self.value()?);
+                }
+                self.blank();
+                match self.peek() {
+                    Some(b',') => self.at += 1,
+                    Some(c) if c == close => {
+                        self.at += 1;
+                        break;
+                    }
+                    _ => {
+                        return Err(self.eof_or(
+                            if object {
+                                "expected `,` or `}`"
+                            } else {
+                                "expected `,` or `]`"
+                            },
+                            parsing,
+                        ))
+                    }
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(if object {
+            Json::Object(fields)
+        } else {
+            Json::List(items)
+        })
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.at += 1; // the opening quote
+        let mut out = String::new();
+        loop {
+            let rest = self.text.get(self.at..).unwrap_or("");
+            // Copy the run up to the next quote, backslash or control character at once.
+            let run = rest
+                .bytes()
+                .position(|b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
+            out.push_str(rest.get(..run).unwrap_or(""));
+            self.at += run;
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.at += 1;
+                            let c = self.unicode_escape()?;
+                            out.push(c);
+                            continue;
+                        }
+                        _ => return Err(self.eof_or("invalid escape", "a string")),
+                    };
+                    self.at += 1;
+                    out.push(c);
+                }
+                Some(_) => {
+                    return Err(self
+                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+                None => return Err(self.error("EOF while parsing a string")),
+            }
+        }
+    }
+
+    /// The character of `\uXXXX` (the `\u` read), a surrogate pair taking two escapes.
+    fn unicode_escape(&mut self) -> Result<char, String> {
+        let first = self.hex4()?;
+        let code = if (0xD800..0xDC00).contains(&first) {
+            if self
+                .text
+                .get(self.at..)
+                .is_some_and(|t| t.starts_with("\\u"))
+            {
+                self.at += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..0xE000).contains(&second) {
+                    return Err(self.error("lone leading surrogate in hex escape"));
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            } else {
+                return Err(self.error("lone leading surrogate in hex escape"));
+            }
+        } else {
+            first
+        };
+        char::from_u32(code).ok_or_else(|| self.error("lone trailing surrogate in hex escape"))
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let digits = self.text.get(self.at..self.at + 4).unwrap_or("");
+        match u32::from_str_radix(digits, 16) {
+            Ok(n) if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                self.at += 4;
+                Ok(n)
+            }
+            _ => Err(self.eof_or("invalid escape", "a string")),
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, String> {
+        let start = self.at;
+        let digits = |p: &mut Self| {
+            let from = p.at;
+            while p.peek().is_some_and(|b| b.is_ascii_digit()) {
+                p.at += 1;
+            }
+            p.at - from
+        };
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let int_start = self.at;
+        if digits(self) == 0 {
+            return Err(self.eof_or("invalid number", "a value"));
+        }
+        if self.at - int_start > 1 && self.text.as_bytes().get(int_start) == Some(&b'0') {
+            return Err(self.error("invalid number"));
+        }
+        let mut whole = true;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            whole = false;
+            if digits(self) == 0 {
+                return Err(self.eof_or("invalid number", "a value"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            whole = false;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.eof_or("invalid number", "a value"));
+            }
+        }
+        let written = self.text.get(start..self.at).unwrap_or("");
+        Ok(match written.parse::<i64>() {
+            Ok(n) if whole => Json::Int(n),
+            _ => Json::Number(written.to_string()),
+        })
+    }
+}
+
+/// A field that could not be read: its path and the reason.
+pub(crate) type Fail = (String, String);
+
+/// The fields of one JSON object, read one by one; [`Fields::end`] refuses the fields that
+/// were not read.
+pub(crate) struct Fields<'a> {
+    map: &'a [(String, Json)],
+    /// Path of the object, ending with `.` (empty for the top level).
+    at: String,
+    read: Vec<&'static str>,
+}
+
+impl<'a> Fields<'a> {
+    /// The fields of `value`, which must be an object; `at` is its path, ending with `.`.
+    pub(crate) fn of(value: &'a Json, at: String) -> Result<Self, Fail> {
+        match value {
+            Json::Object(map) => Ok(Fields {
+                map,
+                at,
+                read: Vec::new(),
+            }),
+            _ => Err((
+                at.trim_end_matches('.').to_string(),
+                format!("expected an object, found {}", kind(value)),
+            )),
+        }
+    }
+
+    /// The path of the field `key`.
+    pub(crate) fn path(&self, key: &str) -> String {
+        format!("{}{key}", self.at)
+    }
+
+    /// The field's value; absent and `null` are both `None`.
+    pub(crate) fn get(&mut self, key: &'static str) -> Option<&'a Json> {
+        self.read.push(key);
+        self.map
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| **v != Json::Null)
+    }
+
+    fn wrong(&self, key: &str, expected: &str, found: &Json) -> Fail {
+        (
+            self.path(key),
+            format!("expected {expected}, found {}", kind(found)),
+        )
+    }
+
+    /// An optional string.
+    pub(crate) fn opt_str(&mut self, key: &'static str) -> Result<Option<String>, Fail> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::Str(s)) => Ok(Some(s.clone())),
+            Some(v) => Err(self.wrong(key, "a string", v)),
+        }
+    }
+
+    /// A string that must be there.
+    pub(crate) fn str(&mut self, key: &'static str) -> Result<String, Fail> {
+        self.opt_str(key)?
+            .ok_or_else(|| (self.path(key), format!("missing field `{key}`")))
+    }
+
+    /// A list of strings; absent is empty.
+    pub(crate) fn strings(&mut self, key: &'static str) -> Result<Vec<String>, Fail> {
+        let list = self.list(key, false)?;
+        let mut out = Vec::with_capacity(list.len());
+        for (i, v) in list.iter().enumerate() {
+            match v {
+                Json::Str(s) => out.push(s.clone()),
+                _ => {
+                    return Err((
+                        format!("{}[{i}]", self.path(key)),
+                        format!("expected a string, found {}", kind(v)),
+                    ))
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// A list of values; absent is empty unless `required`.
+    pub(crate) fn list(&mut self, key: &'static str, required: bool) -> Result<&'a [Json], Fail> {
+        match self.get(key) {
+            None if required => Err((self.path(key), format!("missing field `{key}`"))),
+            None => Ok(&[]),
+            Some(Json::List(a)) => Ok(a),
+            Some(v) => Err(self.wrong(key, "a list", v)),
+        }
+    }
+
+    /// A true/false flag; absent is false.
+    pub(crate) fn flag(&mut self, key: &'static str) -> Result<bool, Fail> {
+        match self.get(key) {
+            None => Ok(false),
+            Some(Json::Bool(b)) => Ok(*b),
+            Some(v) => Err(self.wrong(key, "true or false", v)),
+        }
+    }
+
+    /// An optional whole number from 0 to `u32::MAX`.
+    pub(crate) fn opt_u32(&mut self, key: &'static str) -> Result<Option<u32>, Fail> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => match v {
+                Json::Int(n) => u32::try_from(*n)
+                    .map(Some)
+                    .map_err(|_| self.wrong(key, "a whole number from 0", v)),
+                _ => Err(self.wrong(key, "a whole number from 0", v)),
+            },
+        }
+    }
+
+    /// An optional whole number of the `i64` range.
+    pub(crate) fn opt_i64(&mut self, key: &'static str) -> Result<Option<i64>, Fail> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::Int(n)) => Ok(Some(*n)),
+            Some(v) => Err(self.wrong(key, "a whole number", v)),
+        }
+    }
+
+    /// The path of the object in the field `key`, for [`Fields::of`].
+    pub(crate) fn sub(&self, key: &str) -> String {
+        format!("{}{key}.", self.at)
+    }
+
+    /// The path of the `i`-th element of the list `key`, for [`Fields::of`].
+    pub(crate) fn item(&self, key: &str, i: usize) -> String {
+        format!("{}{key}[{i}].", self.at)
+    }
+
+    /// Refuses a field that was not read (serde's `deny_unknown_fields`).
+    pub(crate) fn end(self) -> Result<(), Fail> {
+        match self
+            .map
+            .iter()
+            .find(|(k, _)| !self.read.contains(&k.as_str()))
+        {
+            Some((k, _)) => Err((self.path(k), format!("unknown field `{k}`"))),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What a JSON value is, for a message.
+fn kind(v: &Json) -> &'static str {
+    match v {
+        Json::Null => "null",
+        Json::Bool(_) => "true or false",
+        Json::Int(_) | Json::Number(_) => "a number",
+        Json::Str(_) => "a string",
+        Json::List(_) => "a list",
+        Json::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(x: &str) -> Json {
+        Json::Str(x.to_string())
+    }
+
+    #[test]
+    fn reads_standard_json() {
+        for (text, expected) in [
+            ("null", Json::Null),
+            (" true ", Json::Bool(true)),
+            ("false", Json::Bool(false)),
+            ("0", Json::Int(0)),
+            ("-12", Json::Int(-12)),
+            ("1.5", Json::Number("1.5".into())),
+            ("2e3", Json::Number("2e3".into())),
+            ("-0.0E-1", Json::Number("-0.0E-1".into())),
+            (
+                "99999999999999999999",
+                Json::Number("99999999999999999999".into()),
+            ),
+            (r#""""#, s("")),
+            (r#""Sant'Ansano""#, s("Sant'Ansano")),
+            (r#""a\"b\\c\/d\n\t\r\b\f""#, s("a\"b\\c/d\n\t\r\u{8}\u{c}")),
+            (r#""\u00e0 \u20AC \ud83d\ude00""#, s("à € 😀")),
+            ("\"à😀\"", s("à😀")),
+            ("[]", Json::List(vec![])),
+            (
+                "[1, [2], {}]",
+                Json::List(vec![
+                    Json::Int(1),
+                    Json::List(vec![Json::Int(2)]),
+                    Json::Object(vec![]),
+                ]),
+            ),
+            (
+                r#" { "b" : 1 , "a" : [ ] } "#,
+                Json::Object(vec![
+                    ("b".into(), Json::Int(1)),
+                    ("a".into(), Json::List(vec![])),
+                ]),
+            ),
+        ] {
+            assert_eq!(parse(text), Ok(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_json_and_says_where() {
+        for (text, error) in [
+            ("", "EOF while parsing a value at line 1 column 1"),
+            ("{", "EOF while parsing an object at line 1 column 1"),
+            ("[1,", "EOF while parsing a value"),
+            ("[1 2]", "expected `,` or `]` at line 1 column 3"),
+            ("{\n  \"a\" 1}", "expected `:` at line 2 column 6"),
+            ("{\"a\": 1,}", "key must be a string"),
+            ("{a: 1}", "key must be a string"),
+            ("{\"a\": 1, \"a\": 2}", "duplicate field `a`"),
+            ("\"abc", "EOF while parsing a string"),
+            ("\"a\nb\"", "control character"),
+            (r#""\x""#, "invalid escape"),
+            (r#""\u12""#, "invalid escape"),
+            (r#""\ud83d""#, "lone leading surrogate"),
+            (r#""\ud83d\u0041""#, "lone leading surrogate"),
+            (r#""\ude00""#, "lone trailing surrogate"),
+            ("01", "invalid number"),
+            ("-", "EOF while parsing a value"),
+            ("-x", "invalid number"),
+            ("[1.]", "invalid number"),
+            ("[1e]", "invalid number"),
+            ("+1", "expected value"),
+            ("tru", "expected value"),
+            ("NaN", "expected value"),
+            ("1 2", "trailing characters"),
+            ("{} x", "trailing characters"),
+        ] {
+            let e = parse(text).expect_err(text);
+            assert!(e.contains(error), "{text:?}: {e}");
+        }
+        // Deep nesting is an error, not a stack overflow.
+        let deep = "[".repeat(100_000);
+        assert!(parse(&deep).expect_err("deep").contains("recursion limit"));
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn any_text_gives_a_value_or_an_error_never_a_panic() {
+        let sample =
+            r#"{"a": [1, -2.5e3, "x\u00e0\ud83d\ude00\n", true, null], "b": {"c": "é😀"}}"#;
+        assert!(parse(sample).is_ok());
+        // Every cut of a document, at every character boundary.
+        for (i, _) in sample.char_indices() {
+            let _ = parse(&sample[..i]);
+        }
+        // Pseudo-random texts over the characters JSON gives meaning to.
+        let alphabet: Vec<char> = "{}[]:,\"\\u0123456789abcdefEe.+-ntrl é😀\n"
+            .chars()
+            .collect();
+        let mut seed: u64 = 7;
+        for _ in 0..20_000 {
+            let text: String = (0..24)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let _ = parse(&text);
+        }
+    }
+
+    #[test]
+    fn fields_are_read_by_name_and_unknown_ones_refused() {
+        let v = parse(r#"{"id": "x", "n": 7, "big": -1, "list": ["a", 1], "flag": true, "no": null, "extra": 1}"#)
+            .unwrap();
+        let mut f = Fields::of(&v, "top.".into()).unwrap();
+        assert_eq!(f.str("id"), Ok("x".into()));
+        assert_eq!(f.opt_u32("n"), Ok(Some(7)));
+        assert_eq!(f.opt_i64("big"), Ok(Some(-1)));
+        assert!(f
+            .opt_u32("big")
+            .unwrap_err()
+            .1
+            .contains("whole number from 0"));
+        assert_eq!(f.strings("list").unwrap_err().0, "top.list[1]");
+        assert_eq!(f.flag("flag"), Ok(true));
+        assert_eq!(f.opt_str("no"), Ok(None));
+        assert_eq!(f.str("missing").unwrap_err().1, "missing field `missing`");
+        assert!(f.opt_str("n").unwrap_err().1.contains("found a number"));
+        assert_eq!(
+            f.end(),
+            Err(("top.extra".into(), "unknown field `extra`".into()))
+        );
+        assert!(Fields::of(&Json::Int(1), "x.".into()).is_err());
+    }
+}
