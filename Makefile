@@ -13,7 +13,7 @@ PORT ?= 8000
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: demo test setup setup-browser build lint native-test browser-test e2e preview-test bench clean
+.PHONY: demo test setup setup-browser build lint native-test browser-test e2e bench clean
 
 ## make demo: build pkg/ and serve www/ on http://localhost:$(PORT)
 demo: build
@@ -42,17 +42,13 @@ lint: setup
 native-test:
 	cargo test
 
+# Every browser test, the widget's included (the `widget` feature turns on the catalog too).
 browser-test: setup setup-browser
-	cargo test --target $(WASM_TARGET) --features catalog --test 'web*'
+	cargo test --target $(WASM_TARGET) --features widget --test 'web*'
 
+# End to end: the shipped pkg/ and the demo's full module in www/pkg/, in Node and Chromium.
 e2e: build setup-browser
-	node --test --test-concurrency=1 tests/e2e/foundation.test.mjs tests/e2e/size.test.mjs
-
-## make preview-test: the widget's browser and end-to-end tests (the widget is a preview, being
-## finished: these are not yet part of `make test`)
-preview-test: build setup-browser
-	cargo test --target $(WASM_TARGET) --features widget --test web_widget
-	node --test --test-concurrency=1 tests/e2e/widget*.test.mjs
+	node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 bench: build
 	node benches/run.mjs

@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{lang_of, text_arg, to_js};
 use crate::catalog::profile::Kind;
-use crate::dates::{clip, parse_date};
+use crate::dates::{self, clip, parse_date};
 use crate::finding::{Finding, Lang};
 use crate::timeline::{self, Timeline, TimelineRequest};
 
@@ -286,9 +286,7 @@ fn read_request(request: &JsValue) -> Read {
     let time = match time_text.as_deref() {
         None => None,
         Some(t) => {
-            let parsed = NaiveTime::parse_from_str(t, "%H:%M")
-                .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
-                .ok();
+            let parsed = dates::time_from(t, "%H:%M").or_else(|| dates::time_from(t, "%H:%M:%S"));
             if parsed.is_none() {
                 findings.push(
                     Finding::error(

@@ -2,7 +2,7 @@
 //! request; each entry's date is computed with the request's calendar, in the unit the data
 //! gives, and carries the rule's source. See the module's decisions for the readings.
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::CalendarError;
 use crate::catalog::profile::{
@@ -10,7 +10,7 @@ use crate::catalog::profile::{
     Term, TermKind,
 };
 use crate::catalog::titolario::{Oggetto, Unit};
-use crate::dates::it;
+use crate::dates::{self, it};
 use crate::finding::{Finding, Lang, Source};
 
 use super::resolve::Ctx;
@@ -963,7 +963,7 @@ impl Builder<'_> {
         if let Some(d) = date.filter(|d| *d != ctx.sent) {
             let at = ctx
                 .time
-                .map(|t| t.format(" %H:%M").to_string())
+                .map(|t| format!(" {}", dates::hm(t)))
                 .unwrap_or_default();
             text.push_str(&lang.pick(
                 format!(
@@ -1003,7 +1003,7 @@ impl Builder<'_> {
     /// open: a working day of the calendar among the line's days, before closing time.
     fn next_opening(&self, line: &PhoneLine) -> Option<NaiveDate> {
         let ctx = self.ctx;
-        let close = NaiveTime::parse_from_str(&line.to, "%H:%M").ok();
+        let close = dates::time_from(&line.to, "%H:%M");
         let mut d = ctx.sent;
         // Three weeks always hold an opening day (unless the line has no days at all).
         for i in 0..21 {

@@ -109,6 +109,7 @@ use serde::{Serialize, Serializer};
 use crate::calendar::Calendar;
 use crate::catalog::profile::Kind;
 use crate::catalog::titolario::Unit;
+use crate::dates;
 use crate::finding::{Finding, Lang, Source};
 
 pub use export::{filename, to_ics};
@@ -309,7 +310,7 @@ fn empty(req: &TimelineRequest) -> Timeline {
         object: None,
         kind: req.kind.unwrap_or(Kind::Comunicazione),
         sent: None,
-        time: req.time.map(|t| t.format("%H:%M").to_string()),
+        time: req.time.map(dates::hm),
         counting_from: None,
         calendar_label: Calendar::national().label(lang),
         guaranteed: false,
@@ -385,7 +386,7 @@ fn clip_chars(s: &str, n: usize) -> String {
 
 fn ser_opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match d {
-        Some(d) => s.collect_str(&d.format("%Y-%m-%d")),
+        Some(d) => s.serialize_str(&dates::iso(*d)),
         None => s.serialize_none(),
     }
 }
