@@ -13,15 +13,16 @@ PORT ?= 8000
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: demo test setup setup-browser build lint native-test browser-test e2e bench clean
+.PHONY: demo test setup setup-browser build lint native-test browser-test e2e fuzz bench clean
 
 ## make demo: build pkg/ and serve www/ on http://localhost:$(PORT)
 demo: build
 	@echo "instrada demo: http://localhost:$(PORT)/ (Ctrl-C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
-## make test: formatting, lints (native and wasm32), native tests, browser tests, end-to-end tests
-test: setup setup-browser lint native-test build browser-test e2e
+## make test: formatting, lints (native and wasm32), native tests, browser tests, end-to-end tests,
+## a short run of every fuzz target
+test: setup setup-browser lint native-test build browser-test e2e fuzz
 	@echo "instrada: all checks passed"
 
 setup:
@@ -35,6 +36,7 @@ build: setup
 
 lint: setup
 	cargo fmt --check
+	cargo fmt --check --manifest-path fuzz/Cargo.toml
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) --features widget -- -D warnings
@@ -49,6 +51,10 @@ browser-test: setup setup-browser
 # End to end: the shipped pkg/ and the demo's full module in www/pkg/, in Node and Chromium.
 e2e: build setup-browser
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+# Each fuzz target for FUZZ_SECONDS (60 by default); cargo-fuzz is installed when missing.
+fuzz: setup
+	scripts/fuzz.sh
 
 bench: build
 	node benches/run.mjs

@@ -132,6 +132,24 @@ fn main() {
         ns,
         sum,
     );
+    let wrong = &codes[VALID..];
+    let (ns, sum) = measure(7, wrong.len(), || {
+        wrong
+            .iter()
+            .map(|c| {
+                check(c, &options)
+                    .findings
+                    .iter()
+                    .filter(|f| f.suggestion.is_some())
+                    .count()
+            })
+            .sum()
+    });
+    line(
+        "native: check() of changed codes (checksum: suggestions)",
+        ns,
+        sum,
+    );
     let (ns, sum) = measure(7, codes.len(), || {
         codes.iter().filter(|c| check(c, &options).valid()).count()
     });

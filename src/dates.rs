@@ -130,35 +130,65 @@ fn time(hh: i64, mm: i64, ss: i64) -> Option<NaiveTime> {
     }
 }
 
+/// Appends `n` in at least `width` digits (the numbers of dates and times), by hand:
+/// `format!` goes through the formatting machinery, and dates are written on the path of
+/// every check.
+fn push_num(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let (mut n, mut len) = (n, 0);
+    while n > 0 || len < width.min(10) {
+        if let Some(slot) = digits.get_mut(9 - len) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        len += 1;
+        if len == 10 {
+            break;
+        }
+    }
+    for &d in digits.get(10 - len..).unwrap_or(&[]) {
+        out.push(d as char);
+    }
+}
+
 /// `09:05`, as chrono's `%H:%M` writes a time.
 pub fn hm(t: NaiveTime) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
+    let mut s = String::with_capacity(5);
+    push_num(&mut s, t.hour(), 2);
+    s.push(':');
+    push_num(&mut s, t.minute(), 2);
+    s
 }
 
 /// The year as chrono's `%Y` writes it: four digits from 0 to 9999, else signed.
-fn year(y: i32) -> String {
-    if (0..10_000).contains(&y) {
-        format!("{y:04}")
-    } else {
-        format!("{y:+05}")
+fn push_year(out: &mut String, y: i32) {
+    if !(0..10_000).contains(&y) {
+        out.push(if y < 0 { '-' } else { '+' });
     }
+    push_num(out, y.unsigned_abs(), 4);
 }
 
 /// Year, month and day joined by `sep`: `ymd(d, "-")` is [`iso`], `ymd(d, "")` is the
 /// iCalendar `DATE` form `20261005`.
 pub fn ymd(d: NaiveDate, sep: &str) -> String {
-    format!("{}{sep}{:02}{sep}{:02}", year(d.year()), d.month(), d.day())
+    let mut s = String::with_capacity(10);
+    push_year(&mut s, d.year());
+    s.push_str(sep);
+    push_num(&mut s, d.month(), 2);
+    s.push_str(sep);
+    push_num(&mut s, d.day(), 2);
+    s
 }
 
 /// The UTC date-time of iCalendar, `20261005T090000Z` (a leap second is written `60`).
 pub fn ics_stamp(t: NaiveDateTime) -> String {
-    format!(
-        "{}T{:02}{:02}{:02}Z",
-        ymd(t.date(), ""),
-        t.hour(),
-        t.minute(),
-        t.second() + t.nanosecond() / 1_000_000_000
-    )
+    let mut s = ymd(t.date(), "");
+    s.push('T');
+    push_num(&mut s, t.hour(), 2);
+    push_num(&mut s, t.minute(), 2);
+    push_num(&mut s, t.second() + t.nanosecond() / 1_000_000_000, 2);
+    s.push('Z');
+    s
 }
 
 /// `2026-10-05` → `"2026-10-05"`.
@@ -168,22 +198,67 @@ pub fn iso(d: NaiveDate) -> String {
 
 /// `2026-10-05` → `"05/10/2026"`, as Italian forms show dates.
 pub fn it(d: NaiveDate) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), year(d.year()))
+    let mut s = String::with_capacity(10);
+    push_num(&mut s, d.day(), 2);
+    s.push('/');
+    push_num(&mut s, d.month(), 2);
+    s.push('/');
+    push_year(&mut s, d.year());
+    s
+}
+
+/// The month's name, 1-based (`"?"` for a number that is no month): `gennaio` …
+/// `dicembre` (lower case, as Italian writes them), `January` … `December`.
+pub fn month_name(month: u32, lang: Lang) -> &'static str {
+    const IT: [&str; 12] = [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let table = lang.pick(&IT, &EN);
+    month
+        .checked_sub(1)
+        .and_then(|i| table.get(i as usize))
+        .copied()
+        .unwrap_or("?")
 }
 
 /// The date as a person reads it in the language: `05/10/2026` or `5 Oct 2026`.
 pub fn human(d: NaiveDate, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     match lang {
         Lang::It => it(d),
-        Lang::En => format!(
-            "{} {} {}",
-            d.day(),
-            MONTHS.get(d.month0() as usize).unwrap_or(&""),
-            year(d.year())
-        ),
+        Lang::En => {
+            let mut s = String::with_capacity(11);
+            push_num(&mut s, d.day(), 1);
+            s.push(' ');
+            s.push_str(month_name(d.month(), Lang::En).get(..3).unwrap_or(""));
+            s.push(' ');
+            push_year(&mut s, d.year());
+            s
+        }
     }
 }
 

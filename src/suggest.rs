@@ -27,7 +27,13 @@
 //!
 //! The words of the object's label count too, a little ([`LABEL`] per word stem), so that
 //! typing the label itself finds the object. An object needs [`MIN_SCORE`] to be proposed.
-//! The keywords are split into words once per titolario, at its first suggestion.
+//!
+//! The keywords are compiled once per titolario, at its first suggestion, into an [`Index`]
+//! of their distinct words; a description is then read once, each of its words compared
+//! only with the keyword words that share its first two characters, and each keyword looks
+//! only at the places where its first word was found: the work grows with the text, not
+//! with the text times the keywords (a whole review of a 200-word description takes about
+//! 0.15 ms through the wasm module in Node, `benches/review.mjs`).
 //!
 //! Only the first [`MAX_SCAN_CHARS`] characters of the text are read: a description is a
 //! few lines, and a pasted megabyte must not freeze the page.
@@ -97,17 +103,19 @@ pub fn suggest(
     if limit == 0 {
         return Vec::new();
     }
-    let capped = match text.char_indices().nth(MAX_SCAN_CHARS) {
-        Some((end, _)) => &text[..end],
-        None => text,
+    // Fewer bytes than the limit means fewer characters: no need to count them.
+    let end = if text.len() > MAX_SCAN_CHARS {
+        text.char_indices().nth(MAX_SCAN_CHARS).map(|(end, _)| end)
+    } else {
+        None
     };
+    let capped = end.and_then(|e| text.get(..e)).unwrap_or(text);
     let folded = fold_words(capped);
     if folded.is_empty() {
         return Vec::new();
     }
-    let all: Vec<&str> = folded.split(' ').collect();
-    let words: Vec<&str> = all.iter().copied().filter(|w| !is_stopword(w)).collect();
     let index = t.suggest_index.get_or_init(|| Index::build(t));
+    let text = Text::read(index, &folded);
 
     let mut found: Vec<Suggestion> = Vec::new();
     for entry in &index.entries {
@@ -121,7 +129,7 @@ pub fn suggest(
         if !obj.is_available(date) {
             continue;
         }
-        let (score, matched) = entry.score(&words, &all);
+        let (score, matched) = entry.score(&text);
         if score >= MIN_SCORE {
             found.push(suggestion(obj, score, matched));
         }
@@ -161,71 +169,53 @@ fn suggestion(obj: &Oggetto, score: u32, matched: Vec<String>) -> Suggestion {
 
 /// Italian articles, prepositions and conjunctions (folded), dropped from both the text and
 /// the keywords before matching, plus "n"/"nr" of "n. 123".
+const STOPWORDS: [&str; 62] = [
+    "a", "ad", "al", "alla", "alle", "allo", "ai", "agli", "all", "c", "che", "con", "col", "d",
+    "da", "dal", "dalla", "dalle", "dallo", "dai", "dagli", "dall", "del", "della", "delle",
+    "dello", "dei", "degli", "dell", "di", "e", "ed", "il", "in", "l", "la", "le", "lo", "gli",
+    "i", "nel", "nella", "nelle", "nello", "nei", "negli", "nell", "o", "per", "su", "sul",
+    "sulla", "sulle", "sui", "un", "una", "uno", "n", "nr", "num", "tra", "fra",
+];
+
+/// A word of up to 8 bytes as a number, so that a sorted table can be searched by it.
+const fn pack(w: &[u8]) -> u64 {
+    let mut n = 0u64;
+    let mut i = 0;
+    while i < w.len() && i < 8 {
+        n = (n << 8) | w[i] as u64;
+        i += 1;
+    }
+    n
+}
+
+/// [`STOPWORDS`] packed and sorted, built at compile time.
+const STOP_KEYS: [u64; STOPWORDS.len()] = {
+    let mut keys = [0u64; STOPWORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = pack(STOPWORDS[i].as_bytes());
+        i += 1;
+    }
+    // Insertion sort: a const fn cannot call `sort`.
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// Whether `w` (folded) is one of the [`STOPWORDS`]: every word of a description asks, so
+/// a binary search over numbers rather than a chain of string comparisons.
 fn is_stopword(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "ad"
-            | "al"
-            | "alla"
-            | "alle"
-            | "allo"
-            | "ai"
-            | "agli"
-            | "all"
-            | "c"
-            | "che"
-            | "con"
-            | "col"
-            | "d"
-            | "da"
-            | "dal"
-            | "dalla"
-            | "dalle"
-            | "dallo"
-            | "dai"
-            | "dagli"
-            | "dall"
-            | "del"
-            | "della"
-            | "delle"
-            | "dello"
-            | "dei"
-            | "degli"
-            | "dell"
-            | "di"
-            | "e"
-            | "ed"
-            | "il"
-            | "in"
-            | "l"
-            | "la"
-            | "le"
-            | "lo"
-            | "gli"
-            | "i"
-            | "nel"
-            | "nella"
-            | "nelle"
-            | "nello"
-            | "nei"
-            | "negli"
-            | "nell"
-            | "o"
-            | "per"
-            | "su"
-            | "sul"
-            | "sulla"
-            | "sulle"
-            | "sui"
-            | "un"
-            | "una"
-            | "uno"
-            | "n"
-            | "nr"
-            | "num"
-            | "tra"
-            | "fra"
-    )
+    // None is longer than five letters: most words of a text are, and stop here.
+    w.len() <= 5 && STOP_KEYS.binary_search(&pack(w.as_bytes())).is_ok()
 }
 
 /// Label words too common to tell objects apart.
@@ -249,7 +239,7 @@ fn is_weak_label_word(w: &str) -> bool {
 }
 
 /// One word of a keyword: alternatives, each a whole word or a prefix.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Token {
     alts: Vec<(String, bool)>,
 }
@@ -274,16 +264,13 @@ impl Token {
     }
 }
 
+/// A token of the index, by its position in [`Index::tokens`].
+type TokenId = u32;
+
 #[derive(Clone, Debug)]
 struct Keyword {
-    tokens: Vec<Token>,
+    tokens: Vec<TokenId>,
     weight: u32,
-}
-
-/// Phrases that must all appear, anywhere and in any order ("rateizz* + bonari*").
-#[derive(Clone, Debug)]
-struct AllOf {
-    parts: Vec<Vec<Token>>,
 }
 
 #[derive(Clone, Debug)]
@@ -291,21 +278,67 @@ struct Entry {
     classe: usize,
     object: usize,
     keywords: Vec<Keyword>,
-    all_of: Vec<AllOf>,
-    codes: Vec<Vec<Token>>,
-    stems: Vec<String>,
+    /// Phrases that must all appear, anywhere and in any order ("rateizz* + bonari*").
+    all_of: Vec<Vec<Vec<TokenId>>>,
+    codes: Vec<Vec<TokenId>>,
+    /// The label's word stems, as prefix tokens (whole-word ones when they hold a digit).
+    stems: Vec<TokenId>,
 }
 
-/// The compiled suggestion data of one titolario (keywords and codes split into words,
-/// label stems), built once and kept in the titolario.
+/// The characters of folded words: a digit or a lower-case ASCII letter, one class each.
+const CLASSES: usize = 36;
+/// A word is filed by its first two characters' classes, the second one [`CLASSES`] when
+/// the word has a single character.
+const CELLS: usize = CLASSES * (CLASSES + 1);
+
+fn class(b: u8) -> Option<usize> {
+    match b {
+        b'0'..=b'9' => Some(usize::from(b - b'0')),
+        b'a'..=b'z' => Some(10 + usize::from(b - b'a')),
+        _ => None,
+    }
+}
+
+/// The classes a character of a keyword stands for: itself, or all digits (`#`) or all
+/// letters (`@`).
+fn classes(b: u8) -> std::ops::Range<usize> {
+    match b {
+        b'#' => 0..10,
+        b'@' => 10..CLASSES,
+        _ => class(b).map_or(0..0, |c| c..c + 1),
+    }
+}
+
+/// The cell of a folded word (see [`CELLS`]).
+fn cell(word: &str) -> Option<usize> {
+    let w = word.as_bytes();
+    let first = class(*w.first()?)?;
+    let second = match w.get(1) {
+        Some(&b) => class(b)?,
+        None => CLASSES,
+    };
+    Some(first * (CLASSES + 1) + second)
+}
+
+/// The compiled suggestion data of one titolario, built once and kept in the titolario: the
+/// distinct words of every keyword, code and label stem (tokens), the tokens a word may
+/// match by its first character, and per object its keywords as token lists.
+///
+/// A description is matched word by word against the few tokens that can match a word
+/// with its first two characters (see `Text::read`); the keywords then only look at the
+/// places where their first token matched. The work grows with the length of the text, not
+/// with the text times the keywords.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
+    tokens: Vec<Token>,
+    /// For each [`cell`], the tokens that can match a word in it, ascending.
+    cells: Vec<Vec<TokenId>>,
     entries: Vec<Entry>,
 }
 
 impl Index {
     fn build(t: &Titolario) -> Index {
-        let mut entries = Vec::new();
+        let mut index = Index::default();
         for (ci, c) in t.classes.iter().enumerate() {
             for (oi, o) in c.objects.iter().enumerate() {
                 if o.generic {
@@ -314,16 +347,27 @@ impl Index {
                 let all_of = o
                     .all_of
                     .iter()
-                    .map(|k| AllOf {
-                        parts: k.split('+').filter_map(|p| phrase(p, false)).collect(),
+                    .map(|k| {
+                        k.split('+')
+                            .filter_map(|p| phrase(p, false))
+                            .map(|p| index.intern_all(p))
+                            .collect::<Vec<_>>()
                     })
-                    .filter(|a| a.parts.len() > 1)
+                    .filter(|parts| parts.len() > 1)
                     .collect();
                 let mut written: Vec<Option<Keyword>> = o
                     .keywords
                     .iter()
-                    .filter_map(|k| keyword(k, 0))
-                    .chain(o.strong.iter().filter_map(|k| keyword(k, STRONG)))
+                    .map(|k| (k, 0))
+                    .chain(o.strong.iter().map(|k| (k, STRONG)))
+                    .filter_map(|(k, extra)| {
+                        let tokens = phrase(k, false)?;
+                        let n = u32::try_from(tokens.len()).ok()?;
+                        Some(Keyword {
+                            tokens: index.intern_all(tokens),
+                            weight: n * WORD + extra,
+                        })
+                    })
                     .map(Some)
                     .collect();
                 // Weightiest first (then longer phrases), so that a weaker keyword whose
@@ -341,32 +385,73 @@ impl Index {
                     .into_iter()
                     .filter_map(|i| written.get_mut(i).and_then(Option::take))
                     .collect();
-                let codes = o.codes.iter().filter_map(|c| phrase(c, true)).collect();
-                entries.push(Entry {
+                let codes = o
+                    .codes
+                    .iter()
+                    .filter_map(|c| phrase(c, true))
+                    .map(|p| index.intern_all(p))
+                    .collect();
+                let stems = stems(&o.label)
+                    .into_iter()
+                    .map(|stem| {
+                        let prefix = !stem.bytes().any(|b| b.is_ascii_digit());
+                        index.intern(Token {
+                            alts: vec![(stem, prefix)],
+                        })
+                    })
+                    .collect();
+                index.entries.push(Entry {
                     classe: ci,
                     object: oi,
                     keywords,
                     all_of,
                     codes,
-                    stems: stems(&o.label),
+                    stems,
                 });
             }
         }
-        Index { entries }
+        index.cells = vec![Vec::new(); CELLS];
+        for (id, token) in (0..).zip(&index.tokens) {
+            for (alt, prefix) in &token.alts {
+                let a = alt.as_bytes();
+                let Some(&first) = a.first() else { continue };
+                let second = match a.get(1) {
+                    Some(&b) => classes(b),
+                    // "a*" fits any second character, or none; "a" only a one-letter word.
+                    None if *prefix => 0..CLASSES + 1,
+                    None => CLASSES..CLASSES + 1,
+                };
+                for c0 in classes(first) {
+                    for c1 in second.clone() {
+                        let Some(list) = index.cells.get_mut(c0 * (CLASSES + 1) + c1) else {
+                            continue;
+                        };
+                        if list.last() != Some(&id) {
+                            list.push(id);
+                        }
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// The id of `token`, added if new. Linear, once per titolario: a few hundred tokens.
+    fn intern(&mut self, token: Token) -> TokenId {
+        if let Some(i) = self.tokens.iter().position(|t| *t == token) {
+            return i as TokenId;
+        }
+        self.tokens.push(token);
+        (self.tokens.len() - 1) as TokenId
+    }
+
+    fn intern_all(&mut self, tokens: Vec<Token>) -> Vec<TokenId> {
+        tokens.into_iter().map(|t| self.intern(t)).collect()
     }
 }
 
-fn keyword(text: &str, extra: u32) -> Option<Keyword> {
-    let tokens = phrase(text, false)?;
-    let n = u32::try_from(tokens.len()).ok()?;
-    Some(Keyword {
-        tokens,
-        weight: n * WORD + extra,
-    })
-}
-
-/// The words of a phrase of the data, folded, stopwords dropped (unless `keep_stopwords`, for
-/// codes); `None` if none is left.
+/// The words of the phrases of the data, folded, stopwords dropped (unless `keep_stopwords`,
+/// for codes); `None` if none is left.
 fn phrase(text: &str, keep_stopwords: bool) -> Option<Vec<Token>> {
     let tokens: Vec<Token> = text
         .split_whitespace()
@@ -450,17 +535,154 @@ fn stems(label: &str) -> Vec<String> {
     out
 }
 
+/// A sequence of words with, for each, the tokens it matches, and for each token the
+/// places where it appears.
+#[derive(Default)]
+struct Words<'a> {
+    words: Vec<&'a str>,
+    /// The tokens matched by word `i` are `ids[start[i]..start[i + 1]]`, ascending.
+    start: Vec<u32>,
+    ids: Vec<TokenId>,
+    /// Every (token, place) match, in the order of the text.
+    pairs: Vec<(TokenId, u32)>,
+    /// Token `t` appears at the places `at[first[t]..first[t + 1]]`, first place first
+    /// (filled by a count per token rather than a sort: no sort code for the wasm).
+    first: Vec<u32>,
+    at: Vec<u32>,
+}
+
+impl<'a> Words<'a> {
+    fn with_capacity(n: usize) -> Words<'a> {
+        Words {
+            words: Vec::with_capacity(n),
+            start: Vec::with_capacity(n),
+            ids: Vec::with_capacity(n),
+            pairs: Vec::with_capacity(n),
+            first: Vec::new(),
+            at: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, word: &'a str, ids: &[TokenId]) {
+        let at = self.words.len() as u32;
+        self.words.push(word);
+        self.ids.extend_from_slice(ids);
+        self.start.push(self.ids.len() as u32);
+        self.pairs.extend(ids.iter().map(|&id| (id, at)));
+    }
+
+    /// Files the places of every token (`tokens`: how many the index has).
+    fn finish(&mut self, tokens: usize) {
+        let mut first = vec![0u32; tokens + 1];
+        for &(t, _) in &self.pairs {
+            if let Some(n) = first.get_mut(t as usize + 1) {
+                *n += 1;
+            }
+        }
+        let mut sum = 0;
+        for n in &mut first {
+            sum += *n;
+            *n = sum;
+        }
+        let mut next = first.clone();
+        let mut at = vec![0u32; self.pairs.len()];
+        for &(t, place) in &self.pairs {
+            if let Some(slot) = next.get_mut(t as usize) {
+                if let Some(a) = at.get_mut(*slot as usize) {
+                    *a = place;
+                }
+                *slot += 1;
+            }
+        }
+        self.first = first;
+        self.at = at;
+    }
+
+    fn has(&self, i: usize, token: TokenId) -> bool {
+        let from = match i.checked_sub(1) {
+            Some(p) => self.start.get(p).copied().unwrap_or(0),
+            None => 0,
+        } as usize;
+        let to = self.start.get(i).copied().unwrap_or(0) as usize;
+        self.ids
+            .get(from..to)
+            .is_some_and(|ids| ids.contains(&token))
+    }
+
+    /// Where `token` appears, first place first.
+    fn places_of(&self, token: TokenId) -> &[u32] {
+        let t = token as usize;
+        match (self.first.get(t), self.first.get(t + 1)) {
+            (Some(&from), Some(&to)) => self.at.get(from as usize..to as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The places where the phrase `tokens` appears, first one first.
+    fn places<'s>(&'s self, tokens: &'s [TokenId]) -> impl Iterator<Item = usize> + 's {
+        let n = tokens.len();
+        let starts = tokens.first().map_or(&[][..], |&f| self.places_of(f));
+        starts.iter().map(|&i| i as usize).filter(move |&i| {
+            i + n <= self.words.len()
+                && (1..n).all(|j| tokens.get(j).is_some_and(|&t| self.has(i + j, t)))
+        })
+    }
+
+    /// The first place where the phrase appears, as text.
+    fn find(&self, tokens: &[TokenId]) -> Option<String> {
+        let i = self.places(tokens).next()?;
+        self.words.get(i..i + tokens.len()).map(|w| w.join(" "))
+    }
+}
+
+/// A description read against an index: its words with the tokens each matches, once
+/// without the stopwords (for keywords, phrases and label stems) and once with them (for
+/// codes, "c.a. 7B").
+struct Text<'a> {
+    words: Words<'a>,
+    all: Words<'a>,
+}
+
+impl<'a> Text<'a> {
+    fn read(index: &Index, folded: &'a str) -> Text<'a> {
+        // One growth at most: the words of a text are about one in six of its bytes.
+        let expected = folded.len() / 6 + 1;
+        let mut text = Text {
+            words: Words::with_capacity(expected),
+            all: Words::with_capacity(expected),
+        };
+        let mut ids: Vec<TokenId> = Vec::new();
+        for word in folded.split(' ') {
+            ids.clear();
+            let candidates = cell(word).and_then(|c| index.cells.get(c));
+            for &id in candidates.into_iter().flatten() {
+                if index
+                    .tokens
+                    .get(id as usize)
+                    .is_some_and(|t| t.matches(word))
+                {
+                    ids.push(id);
+                }
+            }
+            text.all.push(word, &ids);
+            if !is_stopword(word) {
+                text.words.push(word, &ids);
+            }
+        }
+        text.words.finish(index.tokens.len());
+        text.all.finish(index.tokens.len());
+        text
+    }
+}
+
 impl Entry {
-    /// `words` are the folded words of the text without stopwords, `all` with them.
-    fn score(&self, words: &[&str], all: &[&str]) -> (u32, Vec<String>) {
+    fn score(&self, text: &Text) -> (u32, Vec<String>) {
+        let words = &text.words;
         let mut score = 0;
         let mut matched: Vec<(u32, String)> = Vec::new();
         let mut covered: Vec<(usize, usize)> = Vec::new();
         for k in &self.keywords {
             let n = k.tokens.len();
-            if n == 0 || n > words.len() {
-                continue;
-            }
             // A keyword counts for the share of its words that no weightier keyword claimed:
             // "cassa integrazione ordinaria" after "cassa integrazione" adds a third.
             let fresh = |i: usize| {
@@ -468,13 +690,8 @@ impl Entry {
                     .filter(|p| !covered.iter().any(|&(s, e)| s <= *p && *p < e))
                     .count()
             };
-            let hit = (0..=words.len() - n)
-                .filter(|&i| {
-                    k.tokens
-                        .iter()
-                        .zip(&words[i..i + n])
-                        .all(|(t, w)| t.matches(w))
-                })
+            let hit = words
+                .places(&k.tokens)
                 .map(|i| (i, fresh(i)))
                 .find(|&(_, new)| new > 0);
             if let Some((i, new)) = hit {
@@ -483,31 +700,34 @@ impl Entry {
                 let weight =
                     k.weight * u32::try_from(new).unwrap_or(0) / u32::try_from(n).unwrap_or(1);
                 score += weight;
-                matched.push((weight, words[i..i + n].join(" ")));
+                let phrase = words.words.get(i..i + n).unwrap_or(&[]).join(" ");
+                matched.push((weight, phrase));
             }
         }
-        for a in &self.all_of {
-            let found: Option<Vec<String>> = a.parts.iter().map(|part| find(part, words)).collect();
+        for parts in &self.all_of {
+            let found: Option<Vec<String>> = parts.iter().map(|part| words.find(part)).collect();
             if let Some(found) = found {
                 score += PATTERN;
                 matched.push((PATTERN, found.join(" … ")));
             }
         }
         // The codes of an object are the shapes of one code: the first that matches counts.
-        if let Some(found) = self.codes.iter().find_map(|code| find(code, all)) {
+        if let Some(found) = self.codes.iter().find_map(|code| text.all.find(code)) {
             score += PATTERN;
             matched.push((PATTERN, ends(&found)));
         }
-        for stem in &self.stems {
-            let hit = if stem.bytes().any(|b| b.is_ascii_digit()) {
-                words.iter().find(|w| *w == stem)
-            } else {
-                words.iter().find(|w| w.starts_with(stem.as_str()))
-            };
-            if let Some(w) = hit {
+        for &stem in &self.stems {
+            if let Some(w) = words
+                .places(&[stem])
+                .next()
+                .and_then(|i| words.words.get(i))
+            {
                 score += LABEL;
                 matched.push((LABEL, (*w).to_string()));
             }
+        }
+        if matched.is_empty() {
+            return (score, Vec::new());
         }
         let weights: Vec<u32> = matched.iter().map(|(w, _)| *w).collect();
         let mut matched: Vec<Option<String>> = matched.into_iter().map(|(_, m)| Some(m)).collect();
@@ -525,22 +745,6 @@ impl Entry {
         }
         (score, out)
     }
-}
-
-/// The first place where a phrase appears in the words, as text.
-fn find(tokens: &[Token], words: &[&str]) -> Option<String> {
-    let n = tokens.len();
-    if n == 0 || n > words.len() {
-        return None;
-    }
-    (0..=words.len() - n)
-        .find(|&i| {
-            tokens
-                .iter()
-                .zip(&words[i..i + n])
-                .all(|(t, w)| t.matches(w))
-        })
-        .map(|i| words[i..i + n].join(" "))
 }
 
 /// The words a code matched, for the explanation: both ends, with "…" between them when

@@ -45,21 +45,63 @@ pub fn fold_words(text: &str) -> String {
 /// that also keeps the wildcards of a keyword. A function pointer, not a generic: one copy
 /// of the loop in the wasm.
 pub(crate) fn fold_words_by(text: &str, fold: fn(char) -> Option<char>) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Bytes, not `String::push`: the review folds every description it reads, and with the
+    // size-optimised build a call per character was most of the cost. Text is mostly ASCII.
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
+    let mut rest = text;
+    while let Some(&b) = rest.as_bytes().first() {
+        let c = if b.is_ascii() {
+            rest = rest.get(1..).unwrap_or("");
+            char::from(b)
+        } else {
+            let mut chars = rest.chars();
+            let Some(c) = chars.next() else { break };
+            rest = chars.as_str();
+            c
+        };
         match fold(c) {
             Some(f) => {
                 if pending_space && !out.is_empty() {
-                    out.push(' ');
+                    out.push(b' ');
                 }
                 pending_space = false;
-                out.push(f);
+                match u8::try_from(f) {
+                    Ok(a) if a.is_ascii() => out.push(a),
+                    _ => out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes()),
+                }
             }
             None => pending_space = true,
         }
     }
-    out
+    // Whole characters were written: the bytes are UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Whether [`fold_words`] of `text` is `folded`, comparing as it folds, without building the
+/// folded string, and stopping at the first difference (a lookup by label compares the
+/// wanted text with every label of a list).
+pub fn folds_to(text: &str, folded: &str) -> bool {
+    let mut want = folded.bytes();
+    let mut pending_space = false;
+    let mut started = false;
+    for c in text.chars() {
+        match fold_char(c) {
+            Some(f) => {
+                if pending_space && started && want.next() != Some(b' ') {
+                    return false;
+                }
+                pending_space = false;
+                started = true;
+                // `fold_char` gives ASCII.
+                if want.next() != u8::try_from(f).ok() {
+                    return false;
+                }
+            }
+            None => pending_space = true,
+        }
+    }
+    want.next().is_none()
 }
 
 /// A whole number below 1e15 in magnitude written as text the way Rust's `f64` parser reads

@@ -11,7 +11,7 @@
 //!   122 mod 26 = 18 → S.
 
 use chrono::NaiveDate;
-use instrada::cf::{check, is_valid, CheckOptions, Kind, Sex};
+use instrada::cf::{check, check_with, is_valid, CheckOptions, Fields, Kind, Sex, MAX_SUGGESTIONS};
 use instrada::finding::{Lang, Severity};
 
 fn d(y: i32, m: u32, g: u32) -> NaiveDate {
@@ -446,48 +446,156 @@ fn numeric_codes() {
 // Suggestions
 // ---------------------------------------------------------------------------------------
 
+/// The form fields of a test case: surname, name, birth date, sex, place name.
+type Form = Option<(
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+)>;
+
+/// Whether `b` is `a` with one character replaced or two adjacent ones swapped.
+fn one_slip(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let diff: Vec<usize> = (0..a.len().min(b.len()))
+        .filter(|&i| a[i] != b[i])
+        .collect();
+    a.len() == b.len()
+        && match diff[..] {
+            [_] => true,
+            [i, j] => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+            _ => false,
+        }
+}
+
 #[test]
-fn suggestions_only_when_one_correction_fits() {
-    // (input, expected suggestion)
-    let table = [
-        // Only the check character disagrees with an otherwise plausible code (here the day
-        // digits were swapped, 10 → 01): any position could be the wrong one, so no guess.
-        ("RSSMRA85T01A562S", None),
-        ("BNCLRA92B69H510D", None),
-        // Place digits swapped into a code that does not exist (A073): the swap back to
-        // A703 (Bassano del Grappa; RSSMRA85T10A703S: odd 86, even 36, 122 mod 26 = 18 → S)
-        // is the only fitting correction.
-        ("RSSMRA85T10A073S", Some("RSSMRA85T10A703S")),
+fn suggestions_are_the_single_slips_that_make_the_code_valid_ranked() {
+    // (typed code, form fields, the suggestions offered in order: the first on the error,
+    // the others as `cf.alternative` warnings; "" for one the test does not pin down)
+    let table: [(&str, Form, &[&str]); 11] = [
+        // Day digits swapped (10 → 01): the swap back comes first, then two single
+        // characters that also fit (a year digit, a place digit: Bari).
+        (
+            "RSSMRA85T01A562S",
+            None,
+            &["RSSMRA85T10A562S", "RSSMRA95T01A562S", "RSSMRA85T01A662S"],
+        ),
+        // Place digits swapped into a code that never existed (A073): the swap back, to
+        // A703 (Bassano del Grappa), first.
+        ("RSSMRA85T10A073S", None, &["RSSMRA85T10A703S", "", ""]),
         // Month letter mistyped: only T fits the check character.
-        ("RSSMRA85X10A562S", Some("RSSMRA85T10A562S")),
-        // Year digit and month letter swapped.
-        ("RSSMRA8T510A562S", Some("RSSMRA85T10A562S")),
+        ("RSSMRA85X10A562S", None, &["RSSMRA85T10A562S"]),
+        // Year digit and month letter swapped: the swap back, then a month that fits.
+        (
+            "RSSMRA8T510A562S",
+            None,
+            &["RSSMRA85T10A562S", "RSSMRA8TB10A562S"],
+        ),
         // A character that cannot be there: one digit fits.
-        ("RSSMRA85T10A56@S", Some("RSSMRA85T10A562S")),
-        // A mistyped place digit: several single changes fit, so no guess.
-        ("RSSMRA85T10A563S", None),
-        // A wrong check digit alone: no guess (a swap that fits is usually wrong).
-        ("80078750588", None),
+        ("RSSMRA85T10A56@S", None, &["RSSMRA85T10A562S"]),
+        // A mistyped place digit (3 for its neighbouring key 2) comes first.
+        ("RSSMRA85T10A563S", None, &["RSSMRA85T10A562S", "", ""]),
+        // A woman born on 29/02/1992 in Roma, place digits swapped (H510 is Romanò
+        // Brianza, valid only in 1892 as the code reads): the swap back first.
+        ("BNCLRA92B69H510D", None, &["BNCLRA92B69H501D", "", ""]),
+        // Only the check character is wrong: a dozen single changes fit; the form's other
+        // fields leave exactly the right one.
+        (
+            "RSSMRA85T10A562T",
+            Some(("Rossi", "Mario", "10/12/1985", "M", "San Giuliano Terme")),
+            &["RSSMRA85T10A562S"],
+        ),
+        (
+            "MRTNNA80A41H501X",
+            Some(("Martini", "Anna", "01/01/1980", "F", "Roma")),
+            &["MRTNNA80A41H501W"],
+        ),
+        // INPS with a wrong check digit: the right one is among the three offered.
+        (
+            "80078750588",
+            None,
+            &["08078750588", "80078750587", "80078750488"],
+        ),
+        // A real temporary code with two serial digits swapped (27 → 72): two swaps fit
+        // (the first two digits too), the first in the code comes first.
+        ("61497229001", None, &["16497229001", "61492729001", ""]),
     ];
-    for (input, expected) in table {
-        let r = check(input, &opts(today()));
-        let got: Vec<&str> = r
+    for (input, form, expected) in table {
+        let fields = form
+            .map(|(surname, name, birth, sex, place)| Fields {
+                surname: Some(surname.into()),
+                name: Some(name.into()),
+                birth_date: Some(birth.into()),
+                sex: Some(sex.into()),
+                place_name: Some(place.into()),
+                ..Default::default()
+            })
+            .unwrap_or_default();
+        let r = check_with(input, &opts(today()), &fields);
+        assert!(!r.valid(), "{input}");
+        let offered: Vec<&str> = r
             .findings
             .iter()
             .filter_map(|f| f.suggestion.as_deref())
             .collect();
-        assert_eq!(
-            got,
-            expected.into_iter().collect::<Vec<_>>(),
-            "{input}: {:#?}",
-            r.findings
+        assert_eq!(offered.len(), expected.len(), "{input}: {:#?}", r.findings);
+        assert!(offered.len() <= MAX_SUGGESTIONS);
+        for (got, want) in offered.iter().zip(expected) {
+            if !want.is_empty() {
+                assert_eq!(got, want, "{input}: {:#?}", r.findings);
+            }
+        }
+        // The first is on an error, the others are `cf.alternative` warnings; each is a
+        // valid code one slip away, and none is applied.
+        let carriers: Vec<(Severity, &str)> = r
+            .findings
+            .iter()
+            .filter(|f| f.suggestion.is_some())
+            .map(|f| (f.severity, f.code))
+            .collect();
+        assert_eq!(carriers[0].0, Severity::Error, "{input}");
+        assert!(
+            carriers[1..]
+                .iter()
+                .all(|c| *c == (Severity::Warning, "cf.alternative")),
+            "{input}"
         );
-        for s in got {
+        assert_eq!(r.normalized, input);
+        for s in &offered {
             assert!(
                 check(s, &opts(today())).valid(),
                 "suggestion {s} must be valid"
             );
+            assert!(one_slip(input, s), "{input} → {s}");
         }
+    }
+}
+
+#[test]
+fn suggestion_messages_say_what_changes_and_what_the_code_means() {
+    // (typed, language, words the best suggestion's message must contain)
+    let table = [
+        ("RSSMRA85T01A562S", Lang::It, "scambiando il 10° e l'11° carattere: indica un uomo nato il 10/12/1985 a San Giuliano Terme (PI)"),
+        ("RSSMRA85T01A562S", Lang::En, "exchanging characters 10 and 11: a man born on 10 Dec 1985 in San Giuliano Terme (PI)"),
+        ("RSSMRA85X10A562S", Lang::It, "con «T» al 9° posto invece di «X»"),
+        ("RSSMRA85T10A56@S", Lang::It, "con «2» al 15° posto invece di «@»"),
+        ("BNCLRA92B69H510D", Lang::It, "indica una donna nata il 29/02/1992 a Roma (RM)"),
+    ];
+    for (input, lang, words) in table {
+        let r = check(
+            input,
+            &CheckOptions {
+                today: Some(today()),
+                lang,
+            },
+        );
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.suggestion.is_some())
+            .expect(input);
+        assert!(f.message.contains(words), "{input}: {}", f.message);
     }
 }
 

@@ -539,7 +539,7 @@ fn json_errors_give_line_column_and_reason() {
     for (json, expected) in [
         ("{", "riga 1"),
         ("", "riga 1"),
-        ("[1, 2]", "invalid type"),
+        ("[1, 2]", "expected an object, found a list"),
         ("{\"id\": \"x\"}", "missing field `name`"),
         ("{\n  \"id\": \"x\",\n  \"nome\": 1\n}", "unknown field `nome`"),
         ("{\n\"id\":\"x\",\"name\":{\"it\":\"a\"},\"territory\":{\"it\":\"a\"},\"issuer\":\"a\",\"document\":{\"file\":\"f\",\"title\":\"t\",\"date\":\"2024-13-01\"},\"effective\":{\"from\":\"2024-01-01\"}}", "YYYY-MM-DD"),
@@ -559,6 +559,61 @@ fn json_errors_give_line_column_and_reason() {
         "{}",
         en.errors[0].message
     );
+}
+
+#[test]
+#[rustfmt::skip]
+fn a_shape_error_names_the_field_and_says_where() {
+    type Edit = fn(&mut serde_json::Value);
+    // (what is wrong, edit of a valid profile, field, text the message holds)
+    let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        ("unknown gestione", |v| v["rules"][0]["gestioni"] = serde_json::json!(["aziende-dm", "marziani"]), "rules[0].gestioni[1]", "unknown variant `marziani`, expected one of `aziende-dm`"),
+        ("unknown mailbox kind", |v| v["sedi"][0]["mailboxes"][0]["kind"] = "fax".into(), "sedi[0].mailboxes[0].kind", "unknown variant `fax`, expected `pec` or `email`"),
+        ("misspelt key", |v| v["rules"][0]["canale"] = "pec".into(), "rules[0].canale", "unknown field `canale`, expected one of `id`"),
+        ("misspelt key in a source", |v| v["rules"][0]["source"]["sezione"] = "1".into(), "rules[0].source.sezione", "unknown field `sezione`, expected `document` or `section`"),
+        ("missing list", |v| { v["rules"][0].as_object_mut().unwrap().remove("kinds"); }, "rules[0].kinds", "missing field `kinds`"),
+        ("date the Italian way", |v| v["effective"]["from"] = "01/02/2024".into(), "effective.from", "«01/02/2024» is not a date written YYYY-MM-DD"),
+        ("negative days", |v| v["terms"] = serde_json::json!([{"kind": "risposta", "days": -7, "unit": "lavorativi", "label": {"it": "x"}, "by": "inps", "source": {"document": "p"}}]), "terms[0].days", "expected a whole number from 0, found a number"),
+        ("text that is not it/en", |v| v["name"] = "Portale".into(), "name", "expected an object, found a string"),
+        ("a list for a string", |v| v["issuer"] = serde_json::json!(["a"]), "issuer", "expected a string, found a list"),
+        ("a term of a match group that is not text", |v| v["pecExamples"] = serde_json::json!([{"label": "x", "match": [["a"], ["b", 1]], "source": {"document": "p"}}]), "pecExamples[0].match[1][1]", "expected a string, found a number"),
+        ("a match group that is not a list", |v| v["pecExamples"] = serde_json::json!([{"label": "x", "match": ["a"], "source": {"document": "p"}}]), "pecExamples[0].match[0]", "expected a list, found a string"),
+    ];
+    for (what, edit, field, reason) in cases {
+        let mut v = minimal("portale-forma");
+        edit(&mut v);
+        let json = serde_json::to_string_pretty(&v).unwrap();
+        let loaded = load_profile(&json, Lang::It);
+        assert_eq!(loaded.errors.len(), 1, "{what}: {:#?}", loaded.errors);
+        let f = &loaded.errors[0];
+        assert_eq!((f.code, f.field.as_deref()), ("profile.json", Some(field)), "{what}");
+        assert!(f.message.contains(reason), "{what}: {}", f.message);
+        assert!(f.message.contains(&format!("in «{field}»")), "{what}: {}", f.message);
+        // The position is in the line the message names.
+        let line = json.chars().take(f.position.unwrap()).filter(|c| *c == '\n').count() + 1;
+        assert!(f.message.contains(&format!("riga {line},")), "{what}: {line} {}", f.message);
+        assert_eq!(loaded.id.as_deref(), Some("portale-forma"), "{what}");
+    }
+    // Level B and C are read in either case, as before.
+    let mut v = minimal("portale-forma");
+    v["rules"][0]["levels"] = serde_json::json!(["b", "C"]);
+    assert!(load_profile(&v.to_string(), Lang::It).ok);
+}
+
+#[test]
+fn time_of_the_first_read() {
+    // Not an assertion: `cargo test --test profiles time_of -- --nocapture` prints how long
+    // reading and validating the five built-in files takes (the first call also reads the
+    // titolari, which validation looks up).
+    for call in ["first", "second"] {
+        let start = std::time::Instant::now();
+        let errors = built_in_errors();
+        println!(
+            "built-in profiles read and validated ({call} call): {:?}",
+            start.elapsed()
+        );
+        assert!(errors.is_empty());
+    }
 }
 
 #[test]

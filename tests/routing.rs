@@ -2,6 +2,11 @@
 //! Routing: for the facts a form knows, the channel, the address or cassetto, what the
 //! subject or booking must hold, and the rule. One line per case, citing the document and
 //! section the expected answer comes from.
+//!
+//! Documents (`/work/shared/sources/`, cited by their number): 000 = `000_30f97537163db067.txt`
+//! (Siena 2012), 001 = `001_d4b51664bcfb40f6.txt` (Emilia Romagna 2019), 002 =
+//! `002_16d6e432ed698fc3.txt` (Milano 2018), 003 = `003_78822a7178531fb3.txt` (Torino 2017,
+//! update 19/07/2021), 004 = `004_42f457ca74ab71b1.txt` (circolare INPS 34/2023).
 
 use instrada::catalog::profile::{BookingPart, Channel, Kind, SubjectPart, Weekday};
 use instrada::finding::{Lang, Severity};
@@ -148,67 +153,31 @@ fn routes_follow_the_documents() {
 #[test]
 #[rustfmt::skip]
 fn a_listed_request_says_which_item_and_which_words() {
-    // 002 §1.1
-    let r = run(&[
-        "milano",
-        "",
-        "domestici",
-        "domanda",
-        "2024-05-06",
-        "Rimborso dei contributi versati per la badante",
-        "",
-        "",
-    ]);
-    let l = r.listed.unwrap();
-    assert!(l.online_only);
-    assert_eq!(
-        l.label,
-        "Domande di rimborso contributi Lavoratori domestici"
-    );
-    assert_eq!(l.matched, vec!["rimborso", "badante"]);
-    assert_eq!(l.source.section, "1.1");
-    // 003 §1.2: a PEC example.
-    let r = run(&[
-        "torino",
-        "",
-        DM,
-        "domanda",
-        "2024-05-06",
-        "Proposta di transazione fiscale",
-        "",
-        "",
-    ]);
-    assert!(!r.listed.unwrap().online_only);
-    // No match: the list is not complete, say so (002 §1.1 "per l'elenco completo…").
-    let r = run(&[
-        "milano",
-        "",
-        DM,
-        "domanda",
-        "2024-05-06",
-        "richiesta di certificazione particolare",
-        "",
-        "",
-    ]);
-    assert_eq!(r.step.channel, Channel::Pec);
-    assert!(codes(&r).contains(&"route.online-list-incomplete"));
-    // Declared non-online but listed: warn.
-    let r = run(&[
-        "torino",
-        "",
-        DM,
-        "domanda-non-telematizzata",
-        "2024-05-06",
-        "ricorso amministrativo al comitato",
-        "",
-        "",
-    ]);
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.code == "route.online-only")
-        .unwrap();
-    assert_eq!(f.severity, Severity::Warning);
+    // (cite, facts, listed label ("" none), online-only list, words matched, code expected)
+    for (cite, f, label, online, words, code) in [
+        ("002 §1.1", ["milano", "", "domestici", "domanda", "2024-05-06", "Rimborso dei contributi versati per la badante", "", ""], "Domande di rimborso contributi Lavoratori domestici", true, &["rimborso", "badante"][..], "route.online-listed"),
+        ("003 §1.2: a PEC example", ["torino", "", DM, "domanda", "2024-05-06", "Proposta di transazione fiscale", "", ""], "*", false, &[][..], ""),
+        ("002 §1.1: the list is not complete (\"per l'elenco completo…\")", ["milano", "", DM, "domanda", "2024-05-06", "richiesta di certificazione particolare", "", ""], "", false, &[][..], "route.online-list-incomplete"),
+        ("003 §1.1: declared non-online but listed", ["torino", "", DM, "domanda-non-telematizzata", "2024-05-06", "ricorso amministrativo al comitato", "", ""], "*", true, &[][..], "route.online-only"),
+    ] {
+        let r = run(&f);
+        match (&r.listed, label) {
+            (None, "") => {}
+            (Some(l), _) => {
+                assert!(label == "*" || l.label == label, "{cite}: {}", l.label);
+                assert_eq!(l.online_only, online, "{cite}");
+                assert!(words.is_empty() || l.matched == words, "{cite}: {:?}", l.matched);
+                assert!(!l.source.section.is_empty(), "{cite}");
+            }
+            (None, _) => panic!("{cite}: nothing listed"),
+        }
+        assert!(code.is_empty() || codes(&r).contains(&code), "{cite}: {:?}", codes(&r));
+    }
+    // Declared non-online but listed: a warning, and the route is the online service.
+    let r = run(&["torino", "", DM, "domanda-non-telematizzata", "2024-05-06", "ricorso amministrativo al comitato", "", ""]);
+    let f = r.findings.iter().find(|f| f.code == "route.online-only").unwrap();
+    assert_eq!(f.severity, Severity::Warning, "003 §1.1");
+    assert_eq!(r.step.channel, Channel::ServiziOnline, "003 §1.1");
 }
 
 #[test]
@@ -259,90 +228,44 @@ fn subject_and_booking_requirements() {
 #[test]
 #[rustfmt::skip]
 fn escalation_carries_its_requirements_and_copies() {
-    use instrada::catalog::profile::Requirement::*;
-    let r = run(&["milano", "", DM, "sollecito", "2024-05-06", "", "", "C"]);
-    assert_eq!(
-        r.step.requires,
-        vec![CodiceFiscale, Matricola, Riferimento, CopiaCassetti],
-        "002 §2 C–D"
-    );
-    assert_eq!(r.step.cc[0].address, "camilla.cosi@inps.it", "002 §2 C");
-    let r = run(&["torino", "", DM, "sollecito", "2020-05-06", "", "", "C"]);
-    assert_eq!(r.step.cc[0].address, "maura.bertone@inps.it", "003 §2.6 C");
-    let r = run(&["torino", "", DM, "sollecito", "2021-07-19", "", "", "C"]);
-    let to: Vec<&str> = r
-        .step
-        .addresses
-        .iter()
-        .map(|a| a.address.as_str())
-        .collect();
-    assert_eq!(
-        to,
-        vec!["urp.torino@inps.it", "sergio.longo@inps.it"],
-        "003 update 2021 C"
-    );
-    assert!(r.step.cc.is_empty());
+    use instrada::catalog::profile::Requirement::{self, *};
+    // (cite, facts, to, cc, what the escalation must carry ("-": not checked))
+    let any: &[Requirement] = &[];
+    for (cite, f, to, cc, requires) in [
+        ("002 §2 C–D", ["milano", "", DM, "sollecito", "2024-05-06", "", "", "C"], &["urp.milano@inps.it"][..], &["camilla.cosi@inps.it"][..], &[CodiceFiscale, Matricola, Riferimento, CopiaCassetti][..]),
+        ("002 §2 B", ["milano", "milano-sud", DM, "sollecito", "2024-05-06", "", "scaduta", ""], &["Adelegemma.boscia@inps.it"][..], &[][..], any),
+        ("003 §2.6 C", ["torino", "", DM, "sollecito", "2020-05-06", "", "", "C"], &["urp.torino@inps.it"][..], &["maura.bertone@inps.it"][..], any),
+        ("003 update 2021 C", ["torino", "", DM, "sollecito", "2021-07-19", "", "", "C"], &["urp.torino@inps.it", "sergio.longo@inps.it"][..], &[][..], any),
+        ("003 §2.6 B (2017 list)", ["torino", "moncalieri", DM, "sollecito", "2021-07-16", "", "", "B"], &["antonio.cecchini@inps.it"][..], &[][..], any),
+        ("003 update 2021 B", ["torino", "moncalieri", DM, "sollecito", "2021-07-19", "", "", "B"], &["flavio.masseni@inps.it"][..], &[][..], any),
+    ] {
+        let r = run(&f);
+        assert_eq!(r.step.channel, Channel::Escalation, "{cite}");
+        let list = |a: &[instrada::routing::Address]| a.iter().map(|a| a.address.clone()).collect::<Vec<_>>();
+        assert_eq!(list(&r.step.addresses), to, "{cite}");
+        assert_eq!(list(&r.step.cc), cc, "{cite}");
+        assert!(requires.is_empty() || r.step.requires == requires, "{cite}: {:?}", r.step.requires);
+    }
     // A sollecito within the time goes through the ordinary channel, with level B as the
     // alternative once the time has passed (Torino §2.1, §2.6 B).
-    let r = run(&[
-        "torino",
-        "moncalieri",
-        DM,
-        "sollecito",
-        "2024-05-06",
-        "",
-        "in-attesa",
-        "",
-    ]);
+    let r = run(&["torino", "moncalieri", DM, "sollecito", "2024-05-06", "", "in-attesa", ""]);
     assert_eq!(r.step.channel, Channel::Bidirezionale);
-    assert_eq!(
-        r.alternatives[0].addresses[0].address,
-        "flavio.masseni@inps.it"
-    );
+    assert_eq!(r.alternatives[0].addresses[0].address, "flavio.masseni@inps.it");
 }
 
 #[test]
 #[rustfmt::skip]
 fn phone_lines_and_call_back() {
-    // 000: urgent reports by PEC, or the phone line Mon–Thu 11–12.
-    let r = run(&[
-        "siena",
-        "",
-        "domestici",
-        "urgente",
-        "2015-05-06",
-        "",
-        "",
-        "",
-    ]);
-    let phone = &r
-        .alternatives
-        .iter()
-        .find(|s| s.channel == Channel::Telefono)
-        .unwrap()
-        .phone[0];
-    assert_eq!(phone.number, "0577 291300");
-    assert_eq!(
-        phone.days,
-        vec![Weekday::Lun, Weekday::Mar, Weekday::Mer, Weekday::Gio]
-    );
-    assert_eq!((phone.from.as_str(), phone.to.as_str()), ("11:00", "12:00"));
+    // 000: urgent reports by PEC, or the phone line Monday to Thursday, 11 to 12.
+    let r = run(&["siena", "", "domestici", "urgente", "2015-05-06", "", "", ""]);
+    let phone = &r.alternatives.iter().find(|s| s.channel == Channel::Telefono).unwrap().phone[0];
+    assert_eq!(phone.number, "0577 291300", "000 PEC");
+    assert_eq!(phone.days, vec![Weekday::Lun, Weekday::Mar, Weekday::Mer, Weekday::Gio], "000 PEC");
+    assert_eq!((phone.from.as_str(), phone.to.as_str()), ("11:00", "12:00"), "000 PEC");
     // 001: call-back within the next working day; no number in the regional protocol.
-    let r = run(&[
-        "emilia-romagna",
-        "",
-        DM,
-        "urgente",
-        "2024-05-06",
-        "",
-        "",
-        "",
-    ]);
-    assert!(r
-        .step
-        .why
-        .contains("entro la successiva giornata lavorativa"));
-    assert!(codes(&r).contains(&"route.er-phone-not-listed"));
+    let r = run(&["emilia-romagna", "", DM, "urgente", "2024-05-06", "", "", ""]);
+    assert!(r.step.why.contains("entro la successiva giornata lavorativa"), "001 Contatti telefonici");
+    assert!(codes(&r).contains(&"route.er-phone-not-listed"), "001 Contatti telefonici");
 }
 
 #[test]
@@ -397,31 +320,11 @@ fn notes_of_the_documents_are_attached() {
 #[rustfmt::skip]
 fn the_milano_residual_box_is_an_alternative_only() {
     // 002 §2: "in via assolutamente residuale", for topics outside the titolario.
-    let r = run(&[
-        "milano",
-        "milano-est",
-        DM,
-        "comunicazione",
-        "2024-05-06",
-        "",
-        "",
-        "",
-    ]);
+    let r = run(&["milano", "milano-est", DM, "comunicazione", "2024-05-06", "", "", ""]);
     assert_eq!(r.step.channel, Channel::Bidirezionale);
-    let alt = r
-        .alternatives
-        .iter()
-        .find(|s| s.rule.as_deref() == Some("milano-residuale"))
-        .unwrap();
+    let alt = r.alternatives.iter().find(|s| s.rule.as_deref() == Some("milano-residuale")).unwrap();
     assert_eq!(alt.addresses[0].address, "Direzione.milanoest@inps.it");
-    assert_eq!(
-        alt.subject,
-        vec![
-            SubjectPart::CodiceFiscale,
-            SubjectPart::Gestione,
-            SubjectPart::Contenuto
-        ]
-    );
+    assert_eq!(alt.subject, vec![SubjectPart::CodiceFiscale, SubjectPart::Gestione, SubjectPart::Contenuto]);
 }
 
 #[test]
@@ -467,24 +370,23 @@ fn what_cannot_be_read_is_a_finding() {
 #[test]
 #[rustfmt::skip]
 fn messages_in_english() {
-    let f = [
-        "emilia-romagna",
-        "",
-        "liberi-professionisti",
-        "quesito-normativo",
-        "2024-05-06",
-        "",
-        "",
-        "",
-    ];
-    let it = route(&facts(&f), Lang::It);
-    let en = route(&facts(&f), Lang::En);
-    assert_ne!(it.step.why, en.step.why);
-    assert!(en.step.why.contains("Ordine"));
-    for (a, b) in it.findings.iter().zip(en.findings.iter()) {
-        assert_eq!(a.code, b.code);
-        assert_ne!(a.message, b.message, "{}", a.code);
+    for f in [
+        ["emilia-romagna", "", "liberi-professionisti", "quesito-normativo", "2024-05-06", "", "", ""],
+        ["milano", "", DM, "domanda", "2024-05-06", "richiesta di certificazione particolare", "", ""],
+        ["torino", "", "dipendenti-pubblici", "appuntamento", "2024-05-06", "", "", ""],
+        ["napoli", "", "marittimi", "fax", "ieri", "", "forse", "Z"],
+    ] {
+        let it = route(&facts(&f), Lang::It);
+        let en = route(&facts(&f), Lang::En);
+        assert_ne!(it.step.why, en.step.why, "{f:?}");
+        assert_eq!(it.findings.len(), en.findings.len(), "{f:?}");
+        for (a, b) in it.findings.iter().zip(en.findings.iter()) {
+            assert_eq!(a.code, b.code);
+            assert_ne!(a.message, b.message, "{}", a.code);
+        }
     }
+    let en = route(&facts(&["emilia-romagna", "", "liberi-professionisti", "quesito-normativo", "2024-05-06", "", "", ""]), Lang::En);
+    assert!(en.step.why.contains("Ordine"), "001 Assistenza normativa");
 }
 
 #[test]
@@ -513,10 +415,7 @@ fn odd_input_never_panics() {
         let r = route(&f, Lang::En);
         assert!(!r.ok);
         assert!(!r.findings.is_empty());
-        let desc = Facts {
-            description: Some(text.into()),
-            ..facts(&["milano", "", DM, "domanda", "2024-05-06", "", "", ""])
-        };
+        let desc = Facts { description: Some(text.into()), ..facts(&["milano", "", DM, "domanda", "2024-05-06", "", "", ""]) };
         assert!(route(&desc, Lang::It).ok);
     }
 }

@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 use instrada::catalog::titolario::{
-    load_errors, titolari, titolario, Status, Titolario, Unit, CASSETTI,
+    load_errors, titolari, titolario, Basis, Note, Status, Titolario, Unit, CASSETTI,
 };
+use instrada::finding::Source;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("a real date")
@@ -707,6 +708,86 @@ fn every_entry_cites_its_document_and_section() {
     }
 }
 
+#[test]
+#[rustfmt::skip]
+fn every_note_says_whether_it_is_the_document_or_a_reading() {
+    const DOC: &str = "document";
+    const READING: &str = "reading";
+    // (titolario, note: `notes[i]` or the object's id, kind, section of a document note,
+    // words the note or its object's label takes from the document there). The words were
+    // checked against shared/sources/ (002 line 113, 003 lines 94, 158-162, 178, 185-189, 262,
+    // 004 line 201).
+    let expected = [
+        ("artigiani-commercianti-milano-2018", "notes[0]", READING, "", ""),
+        ("artigiani-commercianti-milano-2018", "altro", READING, "", ""), // "altro" is not in 002's list
+        ("artigiani-commercianti-torino-2017", "notes[0]", READING, "", ""),
+        ("artigiani-commercianti-torino-2017", "altro", DOC, "2.4", "si usa la codifica generica \"altro\""),
+        ("aziende-dm-er-2019", "notes[0]", READING, "", ""), // the table gives no unit
+        ("aziende-dm-er-2019", "notes[1]", READING, "", ""),
+        ("aziende-dm-er-2019", "notes[2]", READING, "", ""),
+        ("aziende-dm-er-2019", "non-specificato", READING, "", ""), // the table says only ELIMINATO
+        ("aziende-dm-er-2019", "precedente-gestione-separata", READING, "", ""), // the date is 003's
+        ("aziende-dm-milano-2018", "notes[0]", READING, "", ""),
+        ("aziende-dm-milano-2018", "non-specificato", DOC, "2. Comunicazione elettronica", "L'uso improprio delle causali NON SPECIFICATO e \"altro\" non consentiranno di garantire una risposta"),
+        ("aziende-dm-torino-2017", "notes[0]", READING, "", ""),
+        ("aziende-dm-torino-2017", "notes[1]", READING, "", ""),
+        ("aziende-dm-torino-2017", "notes[2]", READING, "", ""),
+        ("aziende-dm-torino-2017", "regolarizzazione-dm-vig", DOC, "2.1", "Regularizzazione (DM-VIG)"),
+        ("aziende-dm-torino-2017", "gestione-separata", READING, "", ""), // the drawer to use is not in §2.1
+        ("aziende-dm-torino-2017", "non-specificato", DOC, "2.1", "l'uso improprio della causale NON SPECIFICATO non consentirà di garantire alcuna risposta in tempi certi"),
+        ("committenti-gs", "notes[0]", DOC, "2.2", "msg 6838 del 06/11/2015"),
+        ("committenti-gs", "altro", DOC, "2.2", "non consentirà di garantire alcuna risposta in tempi certi"),
+        ("dipendenti-pubblici-2023", "notes[0]", READING, "", ""), // the circolare gives no date for objects
+        ("dipendenti-pubblici-2023", "notes[1]", DOC, "3.1", "Regularizzazione (documentazione a seguito di contestazione)"),
+        ("dipendenti-pubblici-2023", "regolarizzazione-documentazione-contestazione", DOC, "3.1", "Regularizzazione (documentazione a seguito di contestazione)"),
+        ("liberi-professionisti-milano-2018", "notes[0]", READING, "", ""),
+        ("liberi-professionisti-milano-2018", "notes[1]", READING, "", ""),
+        ("liberi-professionisti-torino-2017", "notes[0]", READING, "", ""),
+    ];
+    // Every note of every titolario, with the label of its object.
+    let mut all: Vec<(&str, String, &Note, &str, &str)> = Vec::new();
+    for t in titolari() {
+        for (i, n) in t.notes.iter().enumerate() {
+            all.push((&t.id, format!("notes[{i}]"), n, "", &t.source.document));
+        }
+        for o in t.objects() {
+            if let Some(n) = &o.note {
+                all.push((&t.id, o.id.clone(), n, &o.label, &o.source.document));
+            }
+        }
+    }
+    assert_eq!(all.len(), expected.len(), "a note without a line in this table");
+    for (id, at, kind, section, words) in expected {
+        let (_, _, note, label, document) = all
+            .iter()
+            .find(|(t, w, ..)| *t == id && w == at)
+            .unwrap_or_else(|| panic!("{id} {at}: no such note"));
+        match &note.basis {
+            Basis::Document { source } => {
+                assert_eq!((kind, source.section.as_str()), (DOC, section), "{id} {at}");
+                // Without a `document` of its own, the note quotes its entry's document.
+                assert_eq!(&source.document, document, "{id} {at}");
+                assert!(note.it.contains(words) || label.contains(words), "{id} {at}: {words}");
+            }
+            Basis::Reading { why, why_en } => {
+                assert_eq!(kind, READING, "{id} {at}");
+                assert!(why.len() > 40 && why_en.len() > 40, "{id} {at}: say why");
+            }
+        }
+    }
+    // A note may quote another document than its entry's.
+    let json = MINIMAL.replacen(
+        r#""sogliaUnit""#,
+        r#""notes": [{"it": "n", "en": "n", "kind": "document", "section": "2", "document": "002_16d6e432ed698fc3.txt"}], "sogliaUnit""#,
+        1,
+    );
+    let t = Titolario::from_json(&json).unwrap();
+    assert_eq!(
+        t.notes[0].basis,
+        Basis::Document { source: Source::new("002_16d6e432ed698fc3.txt", "2") }
+    );
+}
+
 /// A valid minimal titolario, to break one field at a time.
 const MINIMAL: &str = r#"{
   "id": "prova", "cassetto": "aziende-dm", "name": "Prova", "nameEn": "Test", "asOf": "2019-07-04",
@@ -889,6 +970,55 @@ fn validation_names_the_field_and_the_reason() {
             "notes[0].en",
             "missing field `en`",
         ),
+        // A note says whether it is the document's text or instrada's reading.
+        (
+            r#""sogliaUnit""#,
+            r#""notes": [{"it": "n", "en": "n"}], "sogliaUnit""#,
+            "notes[0].kind",
+            "missing field `kind`",
+        ),
+        (
+            r#""sogliaUnit""#,
+            r#""notes": [{"it": "n", "en": "n", "kind": "quote"}], "sogliaUnit""#,
+            "notes[0].kind",
+            "unknown variant `quote`, expected `document` or `reading`",
+        ),
+        (
+            r#""sogliaUnit""#,
+            r#""notes": [{"it": "n", "en": "n", "kind": "document"}], "sogliaUnit""#,
+            "notes[0].section",
+            "missing field `section`",
+        ),
+        (
+            r#""sogliaUnit""#,
+            r#""notes": [{"it": "n", "en": "n", "kind": "document", "section": "2", "why": "x"}], "sogliaUnit""#,
+            "notes[0].why",
+            "goes with a note of kind reading, not document",
+        ),
+        (
+            r#""sogliaUnit""#,
+            r#""notes": [{"it": "n", "en": "n", "kind": "reading", "why": "perché"}], "sogliaUnit""#,
+            "notes[0].whyEn",
+            "missing field `whyEn`",
+        ),
+        (
+            r#""sogliaUnit""#,
+            r#""notes": [{"it": "n", "en": "n", "kind": "reading", "why": " ", "whyEn": "x"}], "sogliaUnit""#,
+            "notes[0].why",
+            "is empty",
+        ),
+        (
+            r#""sogliaUnit""#,
+            r#""notes": [{"it": "n", "en": "n", "kind": "reading", "why": "w", "whyEn": "w", "section": "2"}], "sogliaUnit""#,
+            "notes[0].section",
+            "goes with a note of kind document, not reading",
+        ),
+        (
+            r#""labelEn": "Notes""#,
+            r#""labelEn": "Notes", "note": {"it": "n", "en": "n", "kind": "document", "section": "2", "sezione": "2"}"#,
+            "classes[0].objects[0].note.sezione",
+            "unknown field `sezione`",
+        ),
     ] {
         assert!(MINIMAL.contains(from), "test setup: {from}");
         let json = MINIMAL.replacen(from, to, 1);
@@ -912,4 +1042,25 @@ fn validation_names_the_field_and_the_reason() {
         let e = Titolario::from_json(json).expect_err(reason);
         assert!(e.reason.contains(reason), "{e}");
     }
+}
+
+#[test]
+fn a_note_s_view_says_what_it_rests_on() {
+    use instrada::finding::Lang;
+    let torino = titolario("aziende-dm-torino-2017").unwrap();
+    // 003 §2.1: the document's words.
+    let v = torino
+        .object("non-specificato")
+        .unwrap()
+        .note
+        .as_ref()
+        .unwrap()
+        .view(Lang::En);
+    assert_eq!(v.kind, "document");
+    assert_eq!(v.source.map(|s| s.section.as_str()), Some("2.1"));
+    assert!(v.text.starts_with("Only for communications") && v.why.is_none());
+    // The unit of the Emilia Romagna thresholds: instrada's reading, said why.
+    let v = titolario("aziende-dm-er-2019").unwrap().notes[0].view(Lang::It);
+    assert_eq!((v.kind, v.source), ("reading", None));
+    assert!(v.why.is_some_and(|w| w.contains("002 §2 A")), "{v:?}");
 }

@@ -2,7 +2,7 @@
 //! Browser tests of the catalog bindings: any JavaScript value in, a plain object with
 //! findings out, never a throw.
 
-use instrada::bindings::catalog::{suggest_objects_in, titolari_js, titolario_js};
+use instrada::bindings::catalog::{suggest_objects, suggest_objects_in, titolari_js, titolario_js};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -107,9 +107,13 @@ fn titolario_is_a_tree_with_thresholds_statuses_and_availability() {
         Some("eliminated")
     );
     assert_eq!(get(&ns, "available").as_bool(), Some(false));
-    assert!(get(&ns, "note")
+    // The note is instrada's reading of the table's "ELIMINATO" (issue 5), with why.
+    let note = get(&ns, "note");
+    assert!(get(&note, "text")
         .as_string()
         .is_some_and(|n| n.contains("ELIMINATO")));
+    assert_eq!(get(&note, "kind").as_string().as_deref(), Some("reading"));
+    assert!(get(&note, "why").as_string().is_some_and(|w| !w.is_empty()));
     // 003 §2.1: "Gestione separata" inibito dal 06/10/2015; dates as Italians write them too.
     for (date, available) in [("05/10/2015", true), ("2015-10-06", false)] {
         let r = titolario_js(s("aziende-dm-torino-2017"), obj(&[("date", s(date))]));
@@ -330,4 +334,137 @@ fn suggestions_answer_bad_input_with_findings() {
         obj(&[("date", s("2023-01-10"))]),
     );
     assert!(array(&get(&r, "suggestions")).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn suggestions_by_profile_and_cassetto() {
+    let durc = "Il DURC risulta irregolare per un versamento già effettuato";
+    let u = JsValue::UNDEFINED;
+    // (profile, cassetto, text, options, titolario answering, first object, code expected)
+    #[rustfmt::skip]
+    let cases: Vec<(JsValue, JsValue, &str, JsValue, &str, &str, &str)> = vec![
+        // 001 table: the Emilia Romagna list, with its thresholds.
+        (s("emilia-romagna"), s("aziende-dm"), "Sollecito rimborso F24 a credito", u.clone(), "aziende-dm-er-2019", "rimborsi-compensazioni-dmp-rtp-dmv", ""),
+        // 003 §2.1: the Torino titolario; the profile id is read loosely.
+        (s(" Torino "), s("aziende-dm"), durc, obj(&[("date", s("2024-03-04"))]), "aziende-dm-torino-2017", "durc", ""),
+        // 004 §3.1: dipendenti pubblici come from nazionale-gdp, which Torino inherits.
+        (s("torino"), s("dipendenti-pubblici"), durc, obj(&[("date", s("2024-03-04"))]), "dipendenti-pubblici-2023", "durc", ""),
+        // 002 Addendum: Milano's aziende list is blank; the Torino list of the same cassetto.
+        (s("milano"), s("aziende-dm"), durc, u.clone(), "aziende-dm-torino-2017", "durc", "suggest.list-from-see-also"),
+        // 002 §2: the committenti GS list was an image.
+        (s("milano"), s("committenti-gs"), "rimborso", u.clone(), "committenti-gs", "", "suggest.list-missing"),
+        // 000: Siena 2012 lists no objects.
+        (s("siena"), s("aziende-dm"), durc, u.clone(), "", "", "suggest.no-titolario"),
+        // 004 §2.1: no GDP cassetto before 31/03/2023.
+        (s("torino"), s("dipendenti-pubblici"), durc, obj(&[("date", s("2022-01-10"))]), "", "", "catalog.cassetto-not-in-force"),
+        // 003: Torino's protocol starts on 13/07/2017.
+        (s("torino"), s("aziende-dm"), durc, obj(&[("date", s("2016-01-10"))]), "", "", "catalog.profile-not-in-force"),
+        // What a form may pass by mistake.
+        (u.clone(), s("aziende-dm"), durc, u.clone(), "", "", "catalog.profile-missing"),
+        (JsValue::NULL, s("aziende-dm"), durc, u.clone(), "", "", "catalog.profile-missing"),
+        (s("napoli"), s("aziende-dm"), durc, u.clone(), "", "", "catalog.unknown-profile"),
+        (JsValue::from_f64(42.0), s("aziende-dm"), durc, u.clone(), "", "", "catalog.unknown-profile"),
+        (obj(&[]), s("aziende-dm"), durc, u.clone(), "", "", "input.not-text"),
+        (s("torino"), u.clone(), durc, u.clone(), "", "", "catalog.cassetto-missing"),
+        (s("torino"), s("marittimi"), durc, u.clone(), "", "", "catalog.unknown-cassetto"),
+        (s("torino"), JsValue::from_f64(7.0), durc, u.clone(), "", "", "catalog.unknown-cassetto"),
+        (s("torino"), JsValue::TRUE, durc, u.clone(), "", "", "input.not-text"),
+        (s(&"x".repeat(5000)), s("aziende-dm"), durc, u.clone(), "", "", "catalog.unknown-profile"),
+        (s("torino"), s("aziende-dm"), "", u.clone(), "aziende-dm-torino-2017", "", "suggest.empty-text"),
+        (s("torino"), s("aziende-dm"), "😀 \0 \u{202E}שלום", u.clone(), "aziende-dm-torino-2017", "", "suggest.no-match"),
+        (s("torino"), s("aziende-dm"), durc, JsValue::from_f64(3.0), "aziende-dm-torino-2017", "durc", "input.not-object"),
+        (s("torino"), s("aziende-dm"), durc, obj(&[("date", s("31/02/2024"))]), "aziende-dm-torino-2017", "durc", "date.invalid"),
+    ];
+    for (profile, cassetto, text, options, titolario, first, code) in cases {
+        let r = suggest_objects(profile, cassetto, s(text), options);
+        let got = codes(&r);
+        if code.is_empty() {
+            assert!(got.is_empty(), "{text}: {got:?}");
+        } else {
+            assert!(got.contains(&code.to_string()), "{code}: {got:?}");
+        }
+        assert_eq!(
+            get(&r, "titolario").as_string().unwrap_or_default(),
+            titolario,
+            "{code}"
+        );
+        let list = array(&get(&r, "suggestions"));
+        assert_eq!(
+            list.first()
+                .and_then(|o| get(o, "object").as_string())
+                .unwrap_or_default(),
+            first,
+            "{code}"
+        );
+        for f in array(&get(&r, "findings")) {
+            assert!(get(&f, "message")
+                .as_string()
+                .is_some_and(|m| !m.is_empty()));
+        }
+    }
+    // The words that matched explain the proposal; English on request.
+    let r = suggest_objects(
+        s("emilia-romagna"),
+        s("aziende-dm"),
+        s(durc),
+        obj(&[("lang", s("en")), ("limit", JsValue::from_f64(1.0))]),
+    );
+    let list = array(&get(&r, "suggestions"));
+    assert_eq!(list.len(), 1);
+    assert!(array(&get(&list[0], "matched"))
+        .iter()
+        .any(|m| m.as_string().is_some_and(|m| m.contains("durc"))));
+    let bad = suggest_objects(
+        s("torino"),
+        s("marittimi"),
+        s(durc),
+        obj(&[("lang", s("en"))]),
+    );
+    assert!(array(&get(&bad, "findings"))
+        .iter()
+        .any(|f| get(f, "message")
+            .as_string()
+            .is_some_and(|m| m.contains("one of aziende-dm"))));
+}
+
+#[wasm_bindgen_test]
+fn nothing_throws_whatever_comes_in() {
+    let odd = || -> Vec<JsValue> {
+        vec![
+            JsValue::UNDEFINED,
+            JsValue::NULL,
+            JsValue::from_f64(-1.0),
+            JsValue::from_f64(1e308),
+            JsValue::from_f64(f64::NAN),
+            JsValue::TRUE,
+            s(""),
+            s("😀\u{202E}\0"),
+            s(&"x".repeat(2_000_000)),
+            Array::of2(&JsValue::from_f64(1.0), &s("a")).into(),
+            obj(&[
+                ("date", JsValue::from_f64(3.0)),
+                ("limit", s("x")),
+                ("lang", JsValue::NULL),
+            ]),
+            js_sys::Function::new_no_args("return 1").into(),
+        ]
+    };
+    for v in odd() {
+        for out in [
+            suggest_objects(v.clone(), v.clone(), v.clone(), v.clone()),
+            suggest_objects(s("torino"), s("aziende-dm"), v.clone(), v.clone()),
+            suggest_objects_in(v.clone(), v.clone(), v.clone()),
+            titolario_js(v.clone(), v.clone()),
+            titolari_js(v.clone()),
+        ] {
+            assert!(out.is_object());
+            assert!(Array::is_array(&get(&out, "findings")));
+            for f in array(&get(&out, "findings")) {
+                assert!(get(&f, "code").as_string().is_some_and(|c| c.contains('.')));
+                assert!(get(&f, "message")
+                    .as_string()
+                    .is_some_and(|m| !m.is_empty()));
+            }
+        }
+    }
 }

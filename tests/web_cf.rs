@@ -132,6 +132,72 @@ fn table_of_codes() {
     expect(&r, "errors.1.position", JsValue::from_f64(15.0));
 }
 
+/// A code, the options beyond `today`, the suggestions expected in order.
+type Case<'a> = (&'a str, &'a [(&'a str, JsValue)], &'a [&'a str]);
+
+/// Suggestions: the likeliest on the error, up to two more as `cf.alternative` warnings,
+/// each a button's worth (`suggestion`), narrowed by the form's fields when given.
+#[wasm_bindgen_test]
+fn suggestions_for_a_wrong_code() {
+    // (code, options beyond `today`, [errors.0.suggestion, warnings.0.suggestion, …])
+    let rossi = [
+        ("surname", s("Rossi")),
+        ("name", s("Mario")),
+        ("birthDate", s("1985-12-10")),
+        ("sex", s("M")),
+        ("placeName", s("San Giuliano Terme")),
+    ];
+    let table: [Case; 4] = [
+        // Day digits swapped: the swap back, then two single characters that also fit.
+        (
+            "RSSMRA85T01A562S",
+            &[],
+            &["RSSMRA85T10A562S", "RSSMRA95T01A562S", "RSSMRA85T01A662S"],
+        ),
+        // Only the check character is wrong: the form leaves one candidate.
+        ("RSSMRA85T10A562T", &rossi, &["RSSMRA85T10A562S"]),
+        // Lower case, separators and the form: the same answer.
+        ("rssmra 85t10 a562t", &rossi, &["RSSMRA85T10A562S"]),
+        // INPS with a wrong check digit: three candidates, the right one among them.
+        (
+            "80078750588",
+            &[],
+            &["08078750588", "80078750587", "80078750488"],
+        ),
+    ];
+    for (code, extra, expected) in table {
+        let mut pairs = vec![("today", s("2026-01-15"))];
+        pairs.extend(extra.iter().cloned());
+        let r = check_codice_fiscale(s(code), obj(&pairs));
+        expect(&r, "valid", JsValue::FALSE);
+        expect(&r, "errors.0.suggestion", s(expected[0]));
+        assert_eq!(
+            len(&r, "warnings"),
+            expected.len() as u32 - 1,
+            "{}",
+            show(&r)
+        );
+        for (i, want) in expected.iter().enumerate().skip(1) {
+            expect(&r, &format!("warnings.{}.code", i - 1), s("cf.alternative"));
+            expect(&r, &format!("warnings.{}.suggestion", i - 1), s(want));
+            expect(&r, &format!("warnings.{}.severity", i - 1), s("warning"));
+        }
+    }
+    // A form field that cannot be read does not hide the check: the code is still judged.
+    let r = check_codice_fiscale(
+        s("RSSMRA85T10A562S"),
+        obj(&[
+            ("today", s("2026-01-15")),
+            ("surname", JsValue::from_f64(3.0)),
+        ]),
+    );
+    assert!(
+        get(&r, "valid").is_truthy() || len(&r, "errors") > 0,
+        "{}",
+        show(&r)
+    );
+}
+
 #[wasm_bindgen_test]
 fn any_js_value_gives_a_result_never_an_exception() {
     let huge = s(&"A".repeat(1 << 20));

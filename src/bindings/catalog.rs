@@ -1,5 +1,6 @@
 //! JavaScript API of the titolari and of the object suggestion: `titolari`, `titolario`,
-//! `suggestObjectsIn`.
+//! `suggestObjects` (by profile and cassetto, as a form knows them) and `suggestObjectsIn`
+//! (by titolario id).
 //!
 //! Every function takes `JsValue`s and answers a plain object with `findings`; none throws.
 
@@ -8,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use super::{lang_of, object_arg, text_arg, to_js};
-use crate::catalog::titolario::{self, Oggetto, Status, TempoSoglia, Titolario};
-use crate::dates::{iso, parse_date};
+use crate::catalog::profile::{Cassetto, Profile};
+use crate::catalog::titolario::{self, NoteView, Oggetto, Status, TempoSoglia, Titolario};
+use crate::dates::{clip, iso, parse_date};
 use crate::finding::{Finding, Lang, Source};
 use crate::suggest::{suggest, Suggestion, MAX_SCAN_CHARS};
 
@@ -21,16 +23,12 @@ export type Unit = "working-days" | "calendar-days";
 export interface TempoSoglia { days: number; unit: Unit; }
 /** Whether an object is offered: "legacy" are the ER "Oggetti precedenti". */
 export type ObjectStatus = "active" | "removed" | "eliminated" | "legacy";
-/** Where an entry comes from: a source document and its section. */
-export interface SourceRef { document: string; section: string; }
-export interface Finding {
-  code: string; severity: "error" | "warning" | "info"; message: string;
-  position?: number; field?: string; suggestion?: string; source?: SourceRef;
-}
+/** A cassetto (drawer) of the INPS portal, whose Comunicazione bidirezionale has a menu of objects. */
+export type Cassetto = "aziende-dm" | "committenti-gs" | "liberi-professionisti" | "artigiani-commercianti" | "dipendenti-pubblici" | "agricoli" | "domestici";
 export interface TitolarioSummary {
   id: string;
-  cassetto: "aziende-dm" | "committenti-gs" | "liberi-professionisti" | "artigiani-commercianti" | "dipendenti-pubblici";
-  name: string; asOf: string; source: SourceRef;
+  cassetto: Cassetto;
+  name: string; asOf: string; source: Source;
   /** Why the list is not in the documents, when it is not. */
   listMissing?: string;
   /** Titolario of the same cassetto to fall back to when the list is missing. */
@@ -45,10 +43,14 @@ export interface OggettoView {
   from?: string; removed?: string; status: ObjectStatus; generic: boolean;
   /** Whether it can be chosen at the requested date (as the list stands, without one). */
   available: boolean;
-  note?: string; source: SourceRef;
+  note?: NoteView; source: Source;
 }
-export interface ClasseView { id: string; label: string; labelEn: string; direct: boolean; objects: OggettoView[]; source: SourceRef; }
-export interface TitolarioView extends TitolarioSummary { notes: string[]; classes: ClasseView[]; }
+export interface ClasseView { id: string; label: string; labelEn: string; direct: boolean; objects: OggettoView[]; source: Source; }
+/** A note of a titolario or object: the document's text (with where) or instrada's reading (with why). */
+export type NoteView =
+  | { text: string; kind: "document"; source: Source }
+  | { text: string; kind: "reading"; why: string };
+export interface TitolarioView extends TitolarioSummary { notes: NoteView[]; classes: ClasseView[]; }
 export interface TitolarioOptions { date?: string; lang?: "it" | "en"; }
 export interface TitolarioResult { titolario?: TitolarioView; findings: Finding[]; }
 export interface SuggestOptions { date?: string; limit?: number; lang?: "it" | "en"; }
@@ -73,7 +75,7 @@ struct TitolarioOptions {
     date: Option<String>,
 }
 
-/// Options of `suggestObjectsIn`.
+/// Options of `suggestObjects` and `suggestObjectsIn`.
 #[derive(Default, Deserialize)]
 #[serde(default)]
 struct SuggestOptions {
@@ -99,7 +101,7 @@ struct Summary<'a> {
     /// Only in `titolario`: the notes and the tree (one struct for both answers keeps the
     /// wasm small).
     #[serde(skip_serializing_if = "Option::is_none")]
-    notes: Option<Vec<&'a str>>,
+    notes: Option<Vec<NoteView<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     classes: Option<Vec<ClasseView<'a>>>,
 }
@@ -127,7 +129,7 @@ struct OggettoView<'a> {
     generic: bool,
     available: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
+    note: Option<NoteView<'a>>,
     source: &'a Source,
 }
 
@@ -189,7 +191,7 @@ fn oggetto_view(o: &Oggetto, date: Option<NaiveDate>, lang: Lang) -> OggettoView
         status: o.status,
         generic: o.generic,
         available: o.is_available(date),
-        note: o.note.as_ref().map(|n| n.pick(lang)),
+        note: o.note.as_ref().map(|n| n.view(lang)),
         source: &o.source,
     }
 }
@@ -247,8 +249,7 @@ fn date_option(date: Option<&str>, lang: Lang) -> Result<Option<NaiveDate>, Find
 /// Lists the embedded titolari: `titolari({ lang })`.
 #[wasm_bindgen(js_name = titolari, unchecked_return_type = "TitolariResult")]
 pub fn titolari_js(
-    #[wasm_bindgen(unchecked_param_type = "{ lang?: \"it\" | \"en\" } | undefined")]
-    options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LangOptions")] options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);
     let mut findings = Vec::new();
@@ -270,7 +271,7 @@ pub fn titolari_js(
 #[wasm_bindgen(js_name = titolario, unchecked_return_type = "TitolarioResult")]
 pub fn titolario_js(
     #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "TitolarioOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TitolarioOptions")] options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);
     let mut findings = Vec::new();
@@ -288,7 +289,7 @@ pub fn titolario_js(
     });
     let view = match find_titolario(id, lang) {
         Ok(t) => Some(Summary {
-            notes: Some(t.notes.iter().map(|n| n.pick(lang)).collect()),
+            notes: Some(t.notes.iter().map(|n| n.view(lang)).collect()),
             classes: Some(
                 t.classes
                     .iter()
@@ -327,7 +328,7 @@ pub fn titolario_js(
 pub fn suggest_objects_in(
     #[wasm_bindgen(unchecked_param_type = "string")] titolario_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SuggestOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SuggestOptions")] options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);
     let mut findings = Vec::new();
@@ -346,19 +347,146 @@ pub fn suggest_objects_in(
             });
         }
     };
-    let result = suggest_in(t, text, options, lang, findings);
-    to_js(&result)
+    let (date, limit) = read_options(options, lang, &mut findings);
+    to_js(&suggest_in(t, text, date, limit, lang, findings))
 }
 
-/// Shared by `suggestObjectsIn` and, once profiles exist, by the profile-keyed
-/// `suggestObjects`.
-fn suggest_in(
-    t: &'static Titolario,
-    text: JsValue,
+/// The objects of a profile's cassetto that fit a free-text description:
+/// `suggestObjects(profileId, cassetto, text, { date, limit, lang })`. The profile (or one
+/// it inherits, e.g. `nazionale-gdp` for `dipendenti-pubblici`) says which titolario the
+/// cassetto uses; with a date, the cassetto offered on that date.
+#[wasm_bindgen(js_name = suggestObjects, unchecked_return_type = "SuggestResult")]
+pub fn suggest_objects(
+    #[wasm_bindgen(unchecked_param_type = "string")] profile_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Cassetto | string")] cassetto: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SuggestOptions")] options: JsValue,
+) -> JsValue {
+    let lang = lang_of(&options);
+    let mut findings = Vec::new();
+    let (date, limit) = read_options(options, lang, &mut findings);
+    let mut read = |v: &JsValue, field: &str| {
+        text_arg(v, field, lang).unwrap_or_else(|f| {
+            findings.push(f);
+            None
+        })
+    };
+    let (profile_id, cassetto) = (read(&profile_id, "profileId"), read(&cassetto, "cassetto"));
+    let found = super::routing::find_profile(profile_id.as_deref(), lang)
+        .and_then(|p| find_cassetto(p, cassetto.as_deref(), date, lang));
+    match found {
+        Ok(t) => to_js(&suggest_in(t, text, date, limit, lang, findings)),
+        Err(f) => {
+            findings.push(f);
+            to_js(&SuggestResult {
+                titolario: None,
+                suggestions: Vec::new(),
+                findings,
+            })
+        }
+    }
+}
+
+/// The titolario of the cassetto `id` in the profile or the profiles it inherits (the one
+/// offered on `date`, when given), or the finding that says why there is none.
+fn find_cassetto(
+    p: &'static Profile,
+    id: Option<&str>,
+    date: Option<NaiveDate>,
+    lang: Lang,
+) -> Result<&'static Titolario, Finding> {
+    let chain = crate::routing::chain(p);
+    let offered = || {
+        let mut ids: Vec<&str> = Vec::new();
+        for c in chain.iter().flat_map(|q| q.cassetti.iter()) {
+            if !ids.contains(&c.cassetto.as_str()) {
+                ids.push(&c.cassetto);
+            }
+        }
+        ids.join(", ")
+    };
+    let Some(id) = id.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Err(Finding::error(
+            "catalog.cassetto-missing",
+            lang.pick(
+                format!("Indica il cassetto: uno tra {}.", offered()),
+                format!("Give the cassetto: one of {}.", offered()),
+            ),
+        )
+        .field("cassetto"));
+    };
+    let all: Vec<&'static Cassetto> = chain
+        .iter()
+        .flat_map(|q| q.cassetti.iter())
+        .filter(|c| c.cassetto.eq_ignore_ascii_case(id))
+        .collect();
+    let Some(&first) = all.first() else {
+        return Err(Finding::error(
+            "catalog.unknown-cassetto",
+            lang.pick(
+                format!(
+                    "Il profilo «{}» non ha il cassetto «{}»: usa uno tra {}.",
+                    p.id,
+                    clip(id),
+                    offered()
+                ),
+                format!(
+                    "The profile “{}” has no cassetto “{}”: use one of {}.",
+                    p.id,
+                    clip(id),
+                    offered()
+                ),
+            ),
+        )
+        .field("cassetto"));
+    };
+    if let Some(d) = date.filter(|d| !p.in_force(*d)) {
+        return Err(Finding::error(
+            "catalog.profile-not-in-force",
+            lang.pick(
+                format!("Alla data {} il protocollo «{}» non è in vigore: scegli il profilo valido alla data.", crate::dates::it(d), p.name.get(Lang::It)),
+                format!("On {} the protocol “{}” is not in force: choose the profile valid at the date.", iso(d), p.name.get(Lang::En)),
+            ),
+        )
+        .field("profileId")
+        .source(crate::routing::doc_source(p)));
+    }
+    let k = match date {
+        None => first,
+        Some(d) => all.iter().copied().find(|c| c.in_force(d)).ok_or_else(|| {
+            Finding::error(
+                "catalog.cassetto-not-in-force",
+                lang.pick(
+                    format!("Alla data {} il profilo «{}» non offre il cassetto «{}»: controlla la data.", crate::dates::it(d), p.id, id),
+                    format!("On {} the profile “{}” does not offer the cassetto “{}”: check the date.", iso(d), p.id, id),
+                ),
+            )
+            .field("cassetto")
+            .source(first.source.clone())
+        })?,
+    };
+    k.titolario
+        .as_deref()
+        .and_then(titolario::titolario)
+        .ok_or_else(|| {
+            Finding::info(
+                "suggest.no-titolario",
+                lang.pick(
+                    format!("L'elenco degli oggetti di «{}» non è nei documenti: nessun oggetto da proporre.", k.name.get(Lang::It)),
+                    format!("The object list of “{}” is not in the documents: no object to suggest.", k.name.get(Lang::En)),
+                ),
+            )
+            .field("cassetto")
+            .source(k.source.clone())
+        })
+}
+
+/// Reads the options of the suggestion functions: the date and the number of suggestions.
+fn read_options(
     options: JsValue,
     lang: Lang,
-    mut findings: Vec<Finding>,
-) -> SuggestResult<'static> {
+    findings: &mut Vec<Finding>,
+) -> (Option<NaiveDate>, usize) {
     let opts: SuggestOptions = object_arg(options, "options", lang).unwrap_or_else(|f| {
         findings.push(f);
         SuggestOptions::default()
@@ -384,6 +512,18 @@ fn suggest_in(
             5
         }
     };
+    (date, limit)
+}
+
+/// Shared by `suggestObjects` and `suggestObjectsIn`.
+fn suggest_in(
+    t: &'static Titolario,
+    text: JsValue,
+    date: Option<NaiveDate>,
+    limit: usize,
+    lang: Lang,
+    mut findings: Vec<Finding>,
+) -> SuggestResult<'static> {
     let text = text_arg(&text, "descrizione", lang).unwrap_or_else(|f| {
         findings.push(f);
         None
@@ -429,7 +569,7 @@ fn suggest_in(
         );
         Vec::new()
     } else {
-        if text.chars().nth(MAX_SCAN_CHARS).is_some() {
+        if text.len() > MAX_SCAN_CHARS && text.chars().nth(MAX_SCAN_CHARS).is_some() {
             findings.push(
                 Finding::info(
                     "suggest.text-truncated",

@@ -57,8 +57,14 @@ pub(crate) const MAX_TEXT: usize = 1 << 20;
 /// Installs the panic hook once, when the module starts.
 #[wasm_bindgen(start)]
 pub fn start() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    // `start` is also exported: a second call from JavaScript must not replace the hook the
+    // widget wrapped around this one (it makes every widget step aside after a panic).
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
     std::panic::set_hook(Box::new(|info| {
-        use std::sync::atomic::{AtomicBool, Ordering};
         static LOGGED: AtomicBool = AtomicBool::new(false);
         if !LOGGED.swap(true, Ordering::SeqCst) {
             // Never log input values: they may be personal data. The location is enough.
@@ -142,12 +148,27 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    if !value.is_object() || value.is_function() {
+    // An array is an object to JavaScript, and serde would read `[]` as an empty options
+    // object: a silent pass for what is surely a mistake (`[code]` for `{ code }`).
+    if !value.is_object() || value.is_function() || js_sys::Array::is_array(&value) {
         return Err(Finding::error(
             "input.not-object",
             lang.pick(
                 format!("«{what}» deve essere un oggetto JavaScript con i campi documentati."),
                 format!("“{what}” must be a JavaScript object with the documented fields."),
+            ),
+        )
+        .field(what));
+    }
+    // serde-wasm-bindgen reads properties with calls that do not catch: a getter or a Proxy
+    // trap that throws would throw through the module (and out of a function documented
+    // never to throw). Read everything once with catching calls first.
+    if !readable(&value, 8, &mut 100_000) {
+        return Err(Finding::error(
+            "input.unreadable",
+            lang.pick(
+                format!("«{what}» non si può leggere (una sua proprietà dà un errore): passa un oggetto semplice con i campi documentati."),
+                format!("“{what}” cannot be read (one of its properties throws): pass a plain object with the documented fields."),
             ),
         )
         .field(what));
@@ -159,6 +180,34 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
         )
         .field(what)
     })
+}
+
+/// Whether every property of `value`, and of the objects in it down to `depth` levels, can
+/// be read without an exception (a getter or a Proxy trap that throws). `budget` bounds the
+/// properties looked at, so a huge or cyclic value costs little; past it, the rest is
+/// assumed readable.
+fn readable(value: &JsValue, depth: u8, budget: &mut u32) -> bool {
+    if depth == 0 || !value.is_object() {
+        return true;
+    }
+    let Ok(keys) = js_sys::Reflect::own_keys(value) else {
+        return false;
+    };
+    let object: &js_sys::Object = value.unchecked_ref();
+    for key in keys.iter() {
+        if *budget == 0 {
+            return true;
+        }
+        *budget -= 1;
+        if js_sys::Reflect::get_own_property_descriptor(object, &key).is_err() {
+            return false;
+        }
+        match js_sys::Reflect::get(value, &key) {
+            Ok(v) if readable(&v, depth - 1, budget) => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Reads the `lang` field of an options object without failing: anything unreadable is

@@ -68,18 +68,20 @@ export interface ReviewDraft extends RouteFacts {
   matricola?: string;
   reference?: string;
 }
-/** A threshold of the titolario (ER table): days, working or calendar. */
-export interface RoutingTempoSoglia { days: number; unit: "working-days" | "calendar-days" }
-export interface ObjectProposal { object: string; label: string; labelEn: string; classe: string; score: number; matched: string[]; tempoSoglia?: RoutingTempoSoglia }
 export interface ReviewResult {
   ok: boolean;
   findings: Finding[];
   route: RouteResult;
-  objects: ObjectProposal[];
+  /** The objects that fit the description, best first (as `suggestObjects` gives them). */
+  objects: ObjectSuggestion[];
   subject?: string;
 }
 export interface SubjectRequest { codiceFiscale?: string; gestione?: Gestione | string; content?: string; matricola?: string; lang?: "it" | "en" }
 export interface SubjectResult { ok: boolean; subject: string; findings: Finding[] }
+/** Options that only choose the language of the messages. */
+export interface LangOptions { lang?: Lang }
+/** Options of `catalog`: the date the rules are read at (YYYY-MM-DD or DD/MM/YYYY). */
+export interface CatalogOptions { date?: string; lang?: Lang }
 export interface LoadResult { ok: boolean; id?: string; errors: Finding[] }
 export interface ProfileSummary {
   id: string; name: string; territory: string; issuer: string; document: string; title: string; date: string;
@@ -91,7 +93,7 @@ export interface CatalogResult {
   catalog?: {
     profile: ProfileSummary; date: string; inForce: boolean;
     cassetti: { cassetto: string; name: string; gestioni: Gestione[]; bidirezionale: boolean; menu?: string; titolario?: string; listMissing?: string; objectsFrom?: string;
-      classes: { id: string; label: string; direct: boolean; objects: { id: string; label: string; tempoSoglia?: RoutingTempoSoglia; generic: boolean }[] }[]; profile: string; source: Source }[];
+      classes: { id: string; label: string; direct: boolean; objects: { id: string; label: string; tempoSoglia?: TempoSoglia; generic: boolean }[] }[]; profile: string; source: Source }[];
     channels: { rule: string; profile: string; gestioni: Gestione[]; kinds: RequestKind[]; channel: ChannelId; alternativeOnly: boolean; why: string; source: Source }[];
     sedi: { id: string; name: string; mailboxes: { address: string; kind: "pec" | "email"; uses: string[]; note?: string; source: Source }[] }[];
     mailboxes: { address: string; kind: "pec" | "email"; uses: string[]; note?: string; source: Source }[];
@@ -142,7 +144,7 @@ fn not_object(value: &JsValue, what: &str, lang: Lang) -> Option<Finding> {
 /// Lists the protocol profiles (built-in and loaded by the portal).
 #[wasm_bindgen(js_name = profiles, unchecked_return_type = "ProfileSummary[]")]
 pub fn profiles(
-    #[wasm_bindgen(unchecked_param_type = "{ lang?: 'it' | 'en' } | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LangOptions")] options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);
     let list: Vec<view::Summary> = profile::profiles()
@@ -173,18 +175,14 @@ struct CatalogResult {
 #[wasm_bindgen(js_name = catalog, unchecked_return_type = "CatalogResult")]
 pub fn catalog(
     #[wasm_bindgen(unchecked_param_type = "string")] profile_id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ date?: string; lang?: 'it' | 'en' } | undefined")]
-    options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CatalogOptions")] options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);
     let mut findings = Vec::new();
-    let id = match text_arg(&profile_id, "profileId", lang) {
-        Ok(v) => v.unwrap_or_default(),
-        Err(f) => {
-            findings.push(f);
-            String::new()
-        }
-    };
+    let id = text_arg(&profile_id, "profileId", lang).unwrap_or_else(|f| {
+        findings.push(f);
+        None
+    });
     let options: CatalogOptions = object_arg(options, "options", lang).unwrap_or_else(|f| {
         findings.push(f);
         CatalogOptions::default()
@@ -217,30 +215,16 @@ pub fn catalog(
         );
         NaiveDate::from_ymd_opt(2100, 1, 1).unwrap_or(NaiveDate::MAX)
     });
-    let Some(p) = profile::profile(&id) else {
-        findings.push(
-            Finding::error(
-                "catalog.unknown-profile",
-                lang.pick(
-                    format!(
-                        "Il profilo «{}» non esiste: scegli uno tra {}.",
-                        crate::dates::clip(&id),
-                        ids()
-                    ),
-                    format!(
-                        "There is no profile “{}”: choose one of {}.",
-                        crate::dates::clip(&id),
-                        ids()
-                    ),
-                ),
-            )
-            .field("profileId"),
-        );
-        return to_js(&CatalogResult {
-            ok: false,
-            findings,
-            catalog: None,
-        });
+    let p = match find_profile(id.as_deref(), lang) {
+        Ok(p) => p,
+        Err(f) => {
+            findings.push(f);
+            return to_js(&CatalogResult {
+                ok: false,
+                findings,
+                catalog: None,
+            });
+        }
     };
     let chain = routing::chain(p);
     let view = view::catalog_view(&chain, date, profile::is_built_in(&p.id), lang);
@@ -251,12 +235,49 @@ pub fn catalog(
     })
 }
 
-fn ids() -> String {
-    profile::profiles()
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The profile with this id (built in or loaded), or the finding that lists the known ids.
+pub(super) fn find_profile(
+    id: Option<&str>,
+    lang: Lang,
+) -> Result<&'static profile::Profile, Finding> {
+    let ids = || {
+        profile::profiles()
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some(id) = id.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Err(Finding::error(
+            "catalog.profile-missing",
+            lang.pick(
+                format!("Indica il profilo del protocollo: uno tra {}.", ids()),
+                format!("Give the protocol profile: one of {}.", ids()),
+            ),
+        )
+        .field("profileId"));
+    };
+    // Forms write ids loosely ("Torino"); the ids of the data are lower-case.
+    profile::profile(id)
+        .or_else(|| profile::profile(&id.to_ascii_lowercase()))
+        .ok_or_else(|| {
+            Finding::error(
+                "catalog.unknown-profile",
+                lang.pick(
+                    format!(
+                        "Il profilo «{}» non esiste: scegli uno tra {}.",
+                        crate::dates::clip(id),
+                        ids()
+                    ),
+                    format!(
+                        "There is no profile “{}”: choose one of {}.",
+                        crate::dates::clip(id),
+                        ids()
+                    ),
+                ),
+            )
+            .field("profileId")
+        })
 }
 
 /// Which channel, address or cassetto menu to use, what the subject or booking must hold,
@@ -358,7 +379,7 @@ pub fn compose_subject(
 #[wasm_bindgen(js_name = loadProfile, unchecked_return_type = "LoadResult")]
 pub fn load_profile(
     #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ lang?: 'it' | 'en' } | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LangOptions")] options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);
     let refused = |f: Finding| {

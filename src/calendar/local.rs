@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use crate::dates::month_name;
 use crate::finding::Lang;
 use crate::json::{self, Fail, Fields, Json};
 use crate::text::fold_char;
@@ -118,44 +119,6 @@ fn last_weekday_of_month(year: i32, month: u32, weekday: Weekday) -> Option<Naiv
     let last = first_next.pred_opt()?;
     let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
     last.checked_sub_days(Days::new(u64::from(back)))
-}
-
-/// Italian or English month name, 1-based.
-pub(crate) fn month_name(month: u32, lang: Lang) -> &'static str {
-    const IT: [&str; 12] = [
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let table = lang.pick(&IT, &EN);
-    month
-        .checked_sub(1)
-        .and_then(|i| table.get(i as usize))
-        .copied()
-        .unwrap_or("?")
 }
 
 fn weekday_name(weekday: Weekday, lang: Lang) -> &'static str {

@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use crate::finding::Source;
-use crate::text::fold_words;
+use crate::text::{fold_words, folds_to};
 
 pub use load::TitolarioError;
 
@@ -179,13 +179,39 @@ pub enum Status {
     Legacy,
 }
 
-/// A short text in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+/// A note on a titolario or an object, in both languages, that says whether it gives the
+/// document's text or instrada's reading of it (issue 5: a reader must tell the protocol's
+/// rule from the tool's interpretation).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Note {
     /// Italian.
     pub it: String,
     /// English.
     pub en: String,
+    /// The document's text, or instrada's reading.
+    pub basis: Basis,
+}
+
+/// What a [`Note`] rests on. In the JSON files, `"kind": "document"` with its `section` (and
+/// `document` when it is not the entry's own), or `"kind": "reading"` with `why` and `whyEn`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Basis {
+    /// The document's own words, quoted or reported as written (a spelling, a sentence): where
+    /// they are.
+    Document {
+        /// The document and section.
+        source: Source,
+    },
+    /// instrada's reading: an interpretation of the document, or a choice where the document
+    /// is silent or ambiguous, with what it rests on.
+    Reading {
+        /// Why, in Italian.
+        why: String,
+        /// Why, in English.
+        #[serde(rename = "whyEn")]
+        why_en: String,
+    },
 }
 
 impl Note {
@@ -193,6 +219,40 @@ impl Note {
     pub fn pick(&self, lang: crate::finding::Lang) -> &str {
         lang.pick(&self.it, &self.en)
     }
+
+    /// The note in one language with what it rests on, for a view sent to JS.
+    pub fn view(&self, lang: crate::finding::Lang) -> NoteView<'_> {
+        let (kind, source, why) = match &self.basis {
+            Basis::Document { source } => ("document", Some(source), None),
+            Basis::Reading { why, why_en } => (
+                "reading",
+                None,
+                Some(lang.pick(why.as_str(), why_en.as_str())),
+            ),
+        };
+        NoteView {
+            text: self.pick(lang),
+            kind,
+            source,
+            why,
+        }
+    }
+}
+
+/// A [`Note`] in one language: `{ text, kind: "document", source }` or
+/// `{ text, kind: "reading", why }`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct NoteView<'a> {
+    /// The note.
+    pub text: &'a str,
+    /// `"document"` (the document's text) or `"reading"` (instrada's reading).
+    pub kind: &'static str,
+    /// Where the document says it (kind document).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a Source>,
+    /// Why instrada reads it so (kind reading).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<&'a str>,
 }
 
 impl Titolario {
@@ -216,9 +276,9 @@ impl Titolario {
             return None;
         }
         let matches = |o: &&Oggetto| {
-            fold_words(&o.label) == wanted
-                || fold_words(&o.id) == wanted
-                || o.aliases.iter().any(|a| fold_words(a) == wanted)
+            folds_to(&o.label, &wanted)
+                || folds_to(&o.id, &wanted)
+                || o.aliases.iter().any(|a| folds_to(a, &wanted))
         };
         self.objects()
             .filter(|o| o.status == Status::Active)

@@ -1,36 +1,62 @@
-//! Suggestions for a wrong code: one swap of two adjacent characters, or one mistyped
-//! character, that makes the code valid and plausible (a real date, a place that existed
-//! on it). A suggestion is made only when exactly one such correction exists, and it is
-//! never applied: it travels in [`Finding::suggestion`](crate::finding::Finding) for the
-//! user to accept.
+//! Suggestions for a wrong code: the codes that one swap of two adjacent characters, or one
+//! mistyped character, would make valid, ranked, at most [`MAX_SUGGESTIONS`]. They are
+//! never applied: each travels in [`Finding::suggestion`](crate::finding::Finding) for the
+//! user to accept (the widget shows it as a button).
 //!
-//! A suggestion needs two signals: besides the check character, something else must be
-//! wrong (a structural problem, a place that does not exist or did not exist on the birth
-//! date). When only the check character disagrees with an otherwise plausible code, any
-//! single character can be changed to fit it, and a swap that fits happens by chance
-//! almost half the time: a guess would be wrong about three times in four, so none is
-//! made. When a problem points to positions (a letter where a digit goes, a month letter
-//! that is none, an unknown place), the characters allowed there are tried, and swaps.
-//! Between candidates, one without omocodia letters beats ones with them (omocodes are
-//! rare).
-//!
-//! For 11-digit codes a swap is suggested only when it also repairs a wrong office code:
-//! with a wrong check digit alone, a swap that happens to fit is right about one time in
-//! ten (a single wrong digit explains the same code in eleven ways).
+//! The candidates, their ranking and their number are described at [`MAX_SUGGESTIONS`].
 
 use chrono::NaiveDate;
 
-use super::person::{date_of, scan, Problem};
-use super::tables::{check_char, luhn_digit, MONTHS, NUMERIC_POSITIONS};
-use crate::finding::Lang;
+use super::msg::{al, cat, il, nth};
+use super::tables::{check_char, luhn_digit, EVEN, MONTHS, NUMERIC_POSITIONS, ODD};
+use super::{decode, Decoded, Sex};
+use crate::dates::human;
+use crate::finding::{Finding, Lang};
+
+/// The most suggestions offered for one wrong code (see [`check`](super::check)).
+///
+/// **Which candidates.** For a person's code, every swap of two adjacent characters and
+/// every replacement of one character by one the position allows (a letter in the name
+/// parts, a month letter, a digit or omocodia letter, a place letter, the check character)
+/// that gives a code [`super::decode`] accepts: right structure and check character, a
+/// real date up to `today`, a place in the registry. For an 11-digit code, every swap and
+/// every replacement of one digit that gives the right check digit and an office code that
+/// exists.
+///
+/// **Ranking**, best first, each criterion deciding only ties of the ones before:
+///
+/// 1. agreement with the other fields of the form, when the caller gives them (fewer
+///    `cf.mismatch-*` findings of [`super::cross_check`] first; when some candidate agrees
+///    with every field, the ones that do not are dropped);
+/// 2. the place was valid on the birth date in the most recent century that fits
+///    `today` (a birth in the century before, or in a comune that did not exist yet, is
+///    possible but rarer);
+/// 3. no omocodia letter where a digit was typed (omocodes are a small minority);
+/// 4. the kind of slip: a swap of adjacent characters first (a specific swap is far more
+///    likely than a specific wrong character), then a replacement by a look-alike or a
+///    neighbouring key (`0`/`O`, `5`/`S`, `E`/`R`…), then the check character itself, then
+///    any other replacement;
+/// 5. position in the code.
+///
+/// **How many.** At most three: enough to hold the right code most of the time when the
+/// form's other fields narrow them, few enough to read. When only the check character
+/// disagrees and nothing narrows the candidates, there are about a dozen equally likely
+/// ones (each of the six name letters can be changed to fit): the three shown are then a
+/// guess, which is why each says what the corrected code means (sex, birth date and place)
+/// for the user to recognise, and the message of the check character says which character
+/// the code's first fifteen would need.
+pub const MAX_SUGGESTIONS: usize = 3;
 
 /// A correction that makes the code valid.
 pub(crate) struct Fix {
     pub code: String,
-    kind: Kind,
+    edit: Edit,
+    /// What a corrected person's code says.
+    meaning: Option<Decoded>,
 }
 
-enum Kind {
+#[derive(Clone, Copy)]
+enum Edit {
     /// Characters at `i` and `i + 1` swapped.
     Swap(usize),
     /// The character at `i` replaced (old, new).
@@ -38,36 +64,121 @@ enum Kind {
 }
 
 impl Fix {
-    /// One sentence that says what changes, to append to the finding's message.
-    pub fn describe(&self, lang: Lang) -> String {
-        let code = &self.code;
-        match self.kind {
-            Kind::Swap(i) => match lang {
-                Lang::It => format!("Se due caratteri sono stati invertiti: scambiando il {}° e il {}° il codice diventa «{code}», che è corretto. Verifica che sia quello del contribuente.", i + 1, i + 2),
-                Lang::En => format!("If two characters were swapped: exchanging characters {} and {} gives “{code}”, which is correct. Make sure it is the contributor's.", i + 1, i + 2),
+    /// What changes, as the start of a sentence: "scambiando il 7° e l'8° carattere".
+    fn edit(&self, lang: Lang) -> String {
+        match self.edit {
+            Edit::Swap(i) => match lang {
+                Lang::It => cat(&[
+                    "scambiando ",
+                    il(i + 1),
+                    nth(i + 1),
+                    "° e ",
+                    il(i + 2),
+                    nth(i + 2),
+                    "° carattere",
+                ]),
+                Lang::En => cat(&["exchanging characters ", nth(i + 1), " and ", nth(i + 2)]),
             },
-            Kind::Replace(i, old, new) => match lang {
-                Lang::It => format!("Con «{new}» al {}° posto invece di «{old}» il codice diventa «{code}», che è corretto. Verifica che sia quello del contribuente.", i + 1),
-                Lang::En => format!("With “{new}” instead of “{old}” as character {} the code becomes “{code}”, which is correct. Make sure it is the contributor's.", i + 1),
-            },
+            Edit::Replace(i, old, new) => {
+                let (mut o, mut n) = ([0u8; 4], [0u8; 4]);
+                let (old, new) = (&*old.encode_utf8(&mut o), &*new.encode_utf8(&mut n));
+                match lang {
+                    Lang::It => cat(&[
+                        "con «",
+                        new,
+                        "» ",
+                        al(i + 1),
+                        nth(i + 1),
+                        "° posto invece di «",
+                        old,
+                        "»",
+                    ]),
+                    Lang::En => cat(&[
+                        "with “",
+                        new,
+                        "” instead of “",
+                        old,
+                        "” as character ",
+                        nth(i + 1),
+                    ]),
+                }
+            }
         }
+    }
+
+    /// ": indica una donna nata il 01/02/1980 a Roma (RM)" (empty for 11 digits).
+    fn meaning(&self, lang: Lang) -> String {
+        let Some(d) = &self.meaning else {
+            return String::new();
+        };
+        let name = d.place.name_on(d.birth_date);
+        let date = human(d.birth_date, lang);
+        let province = d.place.province();
+        let who = match (lang, d.sex) {
+            (Lang::It, Sex::M) => ": indica un uomo nato il ",
+            (Lang::It, Sex::F) => ": indica una donna nata il ",
+            (Lang::En, Sex::M) => ": a man born on ",
+            (Lang::En, Sex::F) => ": a woman born on ",
+        };
+        cat(&[
+            who,
+            &date,
+            lang.pick(" a ", " in "),
+            name,
+            " (",
+            province,
+            ")",
+        ])
+    }
+
+    /// The sentence appended to the error's message for the best suggestion.
+    pub fn describe(&self, lang: Lang) -> String {
+        let (edit, meaning) = (self.edit(lang), self.meaning(lang));
+        match lang {
+            Lang::It => cat(&[
+                "Forse è «",
+                &self.code,
+                "», ",
+                &edit,
+                &meaning,
+                ". Verifica che sia il codice del contribuente prima di usarlo.",
+            ]),
+            Lang::En => cat(&[
+                "It may be “",
+                &self.code,
+                "”, ",
+                &edit,
+                &meaning,
+                ". Make sure it is the contributor's code before using it.",
+            ]),
+        }
+    }
+
+    /// The warning that offers a further suggestion (`cf.alternative`).
+    pub fn alternative(self, lang: Lang) -> Finding {
+        let (edit, meaning) = (self.edit(lang), self.meaning(lang));
+        let position = match self.edit {
+            Edit::Swap(i) | Edit::Replace(i, _, _) => i,
+        };
+        let message = match lang {
+            Lang::It => cat(&[
+                "Oppure potrebbe essere «",
+                &self.code,
+                "», ",
+                &edit,
+                &meaning,
+                ".",
+            ]),
+            Lang::En => cat(&["Or it may be “", &self.code, "”, ", &edit, &meaning, "."]),
+        };
+        Finding::warning("cf.alternative", message)
+            .at(position)
+            .suggest(self.code)
     }
 }
 
 fn text(code: &[u8]) -> String {
-    code.iter().map(|&b| b as char).collect()
-}
-
-/// Whether a 16-character candidate is valid and plausible.
-fn plausible_person(code: &[u8; 16], today: NaiveDate) -> bool {
-    // Most candidates fail the check character: test it before anything else.
-    if check_char(&code[..15]) != Some(code[15]) {
-        return false;
-    }
-    let Some(parsed) = scan(code, &mut |_| {}) else {
-        return false;
-    };
-    date_of(&parsed, today).is_some_and(|d| d.place.is_some() && !d.outside_validity)
+    String::from_utf8_lossy(code).into_owned()
 }
 
 /// The characters that may stand at a position of a person's code.
@@ -80,87 +191,217 @@ fn alphabet(pos: usize) -> &'static [u8] {
     }
 }
 
-fn only<T>(mut found: Vec<T>) -> Option<T> {
-    (found.len() == 1).then(|| found.pop()).flatten()
+/// Per byte: 0, or 16 × keyboard row + column + 1 for the keys of the number row and
+/// the three letter rows (the same on Italian and English keyboards).
+const KEYS: [u8; 256] = {
+    const ROWS: [&[u8]; 4] = [b"1234567890", b"QWERTYUIOP", b"ASDFGHJKL", b"ZXCVBNM"];
+    let mut t = [0u8; 256];
+    let mut r = 0;
+    while r < 4 {
+        let mut c = 0;
+        while c < ROWS[r].len() {
+            t[ROWS[r][c] as usize] = (16 * r + c + 1) as u8;
+            c += 1;
+        }
+        r += 1;
+    }
+    t
+};
+
+/// Look-alikes and neighbouring keys on the same row: the likeliest mistyped characters.
+fn near(a: u8, b: u8) -> bool {
+    const LOOK_ALIKE: [[u8; 2]; 10] = [
+        *b"0O", *b"0D", *b"0Q", *b"1I", *b"1L", *b"2Z", *b"5S", *b"6G", *b"8B", *b"UV",
+    ];
+    let (ka, kb) = (KEYS[a as usize], KEYS[b as usize]);
+    (ka != 0 && kb != 0 && ka.abs_diff(kb) == 1)
+        || LOOK_ALIKE.contains(&[a, b])
+        || LOOK_ALIKE.contains(&[b, a])
 }
 
-/// A unique correction of a person's code with the given problems, if there is one.
-pub(crate) fn person(code: &[u8; 16], problems: &[Problem], today: NaiveDate) -> Option<Fix> {
-    let mut positions: Vec<usize> = Vec::new();
-    let mut structural = 0;
-    for p in problems {
-        let at: &[usize] = match p {
-            Problem::Character(i) | Problem::LetterExpected(i) | Problem::DigitExpected(i) => {
-                &[*i][..]
+/// The weight of a character at a position of the check-character sum, `None` if it is
+/// not an ASCII upper-case letter or digit.
+fn weight(pos: usize, b: u8) -> Option<u32> {
+    if !(b.is_ascii_uppercase() || b.is_ascii_digit()) {
+        return None;
+    }
+    Some(if pos % 2 == 0 {
+        ODD[b as usize]
+    } else {
+        EVEN[b as usize]
+    } as u32)
+}
+
+/// The ranking key of a candidate, smallest first: form fields it disagrees with, born in
+/// an older century or where the place was not valid, new omocodia letter, kind of slip,
+/// position.
+type Rank = (usize, bool, bool, u8, usize);
+
+/// The letter and the digit with each weight in an odd position (1st, 3rd, …), `0` where
+/// no digit has it: the inverse of the check character's odd table.
+const ODD_INVERSE: [[u8; 2]; 26] = {
+    let mut t = [[0u8; 2]; 26];
+    let mut b = b'A';
+    while b <= b'Z' {
+        t[ODD[b as usize] as usize][0] = b;
+        b += 1;
+    }
+    let mut b = b'0';
+    while b <= b'9' {
+        t[ODD[b as usize] as usize][1] = b;
+        b += 1;
+    }
+    t
+};
+
+/// The letter and the digit whose weight at `pos` is `w` (`0` where there is none).
+fn with_weight(pos: usize, w: u32) -> [u8; 2] {
+    let w = (w % 26) as usize;
+    if pos % 2 == 1 {
+        // Even positions count a letter by its index and a digit by its value.
+        [b'A' + w as u8, if w < 10 { b'0' + w as u8 } else { 0 }]
+    } else {
+        ODD_INVERSE.get(w).copied().unwrap_or([0, 0])
+    }
+}
+
+/// A candidate found by [`person`], before ranking.
+struct Candidate {
+    code: [u8; 16],
+    edit: Edit,
+    decoded: Decoded,
+}
+
+/// The suggestions for a person's code (16 upper-case bytes, 0 where a character is not
+/// an ASCII letter or digit), best first, at most [`MAX_SUGGESTIONS`]. `typed` are the
+/// characters as read (to quote the one replaced); `conflicts` counts the form fields a
+/// candidate disagrees with (`None`: no form to compare with).
+pub(crate) fn person(
+    code: &[u8; 16],
+    typed: &[char],
+    today: NaiveDate,
+    conflicts: Option<&dyn Fn(&str) -> usize>,
+) -> Vec<Fix> {
+    let mut found: Vec<Candidate> = Vec::new();
+    let decoded = |c: &[u8; 16]| decode(std::str::from_utf8(c).ok()?, today);
+    // A change in the name letters or of the check character leaves date and place as
+    // they are: the code with the check character its first fifteen give is decoded once
+    // for all of them.
+    let weights: Vec<Option<u32>> = (0..15).map(|i| weight(i, code[i])).collect();
+    let unknown = weights.iter().filter(|w| w.is_none()).count();
+    let sum: u32 = weights.iter().flatten().sum();
+    let base = if unknown == 0 {
+        let mut c = *code;
+        c[15] = b'A' + (sum % 26) as u8;
+        decoded(&c)
+    } else {
+        None
+    };
+    let consider = |c: [u8; 16], edit: Edit, found: &mut Vec<Candidate>| {
+        // Replacements are chosen to fit the check character; swaps must be checked.
+        let fits = match edit {
+            Edit::Replace(..) => true,
+            // Only the two swapped characters change their weights.
+            Edit::Swap(i) if unknown == 0 && i < 14 => {
+                let w = |p: usize, b: u8| weight(p, b).unwrap_or(0);
+                let new = sum + w(i, c[i]) + w(i + 1, c[i + 1]);
+                let old = w(i, code[i]) + w(i + 1, code[i + 1]);
+                c[15].is_ascii_uppercase() && (new - old) % 26 == (c[15] - b'A') as u32
             }
-            Problem::Month => &[8],
-            Problem::Day | Problem::DayOfMonth => &[9, 10],
-            Problem::LeapDay => &[6, 7, 9, 10],
-            Problem::PlaceLetter => &[11],
-            Problem::PlaceZero => &[12, 13, 14],
-            Problem::CheckChar { .. } => continue,
+            Edit::Swap(_) => check_char(&c[..15]) == Some(c[15]),
         };
-        structural += 1;
-        positions.extend_from_slice(at);
-    }
-    if structural > 1 {
-        // Two problems are one slip only if a swap explains both (e.g. "8T5" for "85T").
-        positions.clear();
-    }
-    if structural == 0 {
-        // Only the check character disagrees: look further only if the code, with its check
-        // character put right, is implausible (unknown place, or not valid on the date).
-        let Some(Problem::CheckChar { expected }) = problems.first() else {
-            return None;
-        };
-        let mut fixed = *code;
-        fixed[15] = *expected;
-        if plausible_person(&fixed, today) {
-            return None;
+        if !fits || found.iter().any(|f| f.code == c) {
+            return;
         }
-        positions.extend(6..15);
-    }
-    let mut found: Vec<Fix> = Vec::new();
-    let push = |c: [u8; 16], kind: Kind, found: &mut Vec<Fix>| {
-        let code = text(&c);
-        if !found.iter().any(|f| f.code == code) {
-            found.push(Fix { code, kind });
+        let same_meaning = unknown == 0
+            && match edit {
+                Edit::Replace(i, _, _) => i == 15 || (i < 6 && code[i].is_ascii_uppercase()),
+                Edit::Swap(i) => i < 5,
+            };
+        let meaning = if same_meaning { base } else { decoded(&c) };
+        if let Some(decoded) = meaning {
+            found.push(Candidate {
+                code: c,
+                edit,
+                decoded,
+            });
         }
     };
+    // Replacements, with the check sum kept up to date instead of recomputed: of the
+    // characters a position allows, only those that give the typed check character are
+    // tried (about one in 26), and the check character itself is the one the other
+    // fifteen give.
+    let target = code[15]
+        .is_ascii_uppercase()
+        .then(|| (code[15] - b'A') as u32);
+    for i in 0..16 {
+        let old = code[i];
+        let old_char = typed.get(i).copied().unwrap_or('?');
+        if i == 15 {
+            if unknown == 0 {
+                let expected = b'A' + (sum % 26) as u8;
+                if expected != old {
+                    let mut c = *code;
+                    c[15] = expected;
+                    consider(c, Edit::Replace(15, old_char, expected as char), &mut found);
+                }
+            }
+            continue;
+        }
+        let own = weights.get(i).copied().flatten();
+        let others_known = unknown == usize::from(own.is_none());
+        let (Some(target), true) = (target, others_known) else {
+            continue;
+        };
+        // The weight the new character needs, and the (at most two) characters with it.
+        let need = (target + 26 * 26 - (sum - own.unwrap_or(0)) % 26) % 26;
+        for b in with_weight(i, need) {
+            if b != old && alphabet(i).contains(&b) {
+                let mut c = *code;
+                c[i] = b;
+                consider(c, Edit::Replace(i, old_char, b as char), &mut found);
+            }
+        }
+    }
     for i in 0..15 {
         if code[i] != code[i + 1] && code[i] != 0 && code[i + 1] != 0 {
             let mut c = *code;
             c.swap(i, i + 1);
-            if plausible_person(&c, today) {
-                push(c, Kind::Swap(i), &mut found);
-            }
+            consider(c, Edit::Swap(i), &mut found);
         }
     }
-    for &i in &positions {
-        for &b in alphabet(i) {
-            if b == code[i] {
-                continue;
-            }
-            let mut c = *code;
-            c[i] = b;
-            if plausible_person(&c, today) {
-                let old = if code[i] == 0 { '?' } else { code[i] as char };
-                push(c, Kind::Replace(i, old, b as char), &mut found);
-            }
-        }
+    let mut ranked: Vec<(Rank, Candidate)> = found
+        .into_iter()
+        .map(|cand| {
+            let disagree =
+                conflicts.map_or(0, |f| f(std::str::from_utf8(&cand.code).unwrap_or("")));
+            let new_letter = NUMERIC_POSITIONS
+                .iter()
+                .any(|&p| code[p].is_ascii_digit() && !cand.code[p].is_ascii_digit());
+            let (slip, pos) = match cand.edit {
+                Edit::Swap(i) => (0, i),
+                Edit::Replace(i, old, new) if near(old as u8, new as u8) => (1, i),
+                Edit::Replace(15, _, _) => (2, 15),
+                Edit::Replace(i, _, _) => (3, i),
+            };
+            let older = cand.decoded.outside_validity || cand.decoded.century_from_place;
+            let key = (disagree, older, new_letter, slip, pos);
+            (key, cand)
+        })
+        .collect();
+    ranked.sort_by_key(|(key, _)| *key);
+    if ranked.first().is_some_and(|(key, _)| key.0 == 0) {
+        ranked.retain(|(key, _)| key.0 == 0);
     }
-    // Omocodes are rare: a candidate without omocodia letters is far likelier than one
-    // with them, so it wins if it is the only one.
-    let plain = |f: &Fix| {
-        f.code
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| !NUMERIC_POSITIONS.contains(&i) || b.is_ascii_digit())
-    };
-    if found.iter().filter(|f| plain(f)).count() == 1 {
-        found.retain(plain);
-    }
-    only(found)
+    ranked
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, cand)| Fix {
+            code: text(&cand.code),
+            edit: cand.edit,
+            meaning: Some(cand.decoded),
+        })
+        .collect()
 }
 
 /// Whether an 11-digit candidate is valid (check digit and office code).
@@ -168,24 +409,51 @@ fn plausible_numeric(code: &[u8; 11]) -> bool {
     luhn_digit(&code[..10]) == Some(code[10]) && super::numeric::office_kind(code).is_some()
 }
 
-/// A unique swap of adjacent digits that makes an 11-digit code valid, looked for only when
-/// the office code is wrong too.
-pub(crate) fn numeric(code: &[u8; 11]) -> Option<Fix> {
-    if super::numeric::office_kind(code).is_some() {
-        return None;
-    }
-    let mut found: Vec<Fix> = Vec::new();
+/// The suggestions for an 11-digit code with a wrong check digit or office code: swaps of
+/// adjacent digits first, then the check digit, then other single digits; at most
+/// [`MAX_SUGGESTIONS`].
+pub(crate) fn numeric(code: &[u8; 11]) -> Vec<Fix> {
+    let mut found: Vec<(u8, Fix)> = Vec::new();
+    let mut consider = |c: [u8; 11], edit: Edit, rank: u8| {
+        let t = text(&c);
+        if plausible_numeric(&c) && !found.iter().any(|(_, f)| f.code == t) {
+            found.push((
+                rank,
+                Fix {
+                    code: t,
+                    edit,
+                    meaning: None,
+                },
+            ));
+        }
+    };
     for i in 0..10 {
         if code[i] != code[i + 1] {
             let mut c = *code;
             c.swap(i, i + 1);
-            if plausible_numeric(&c) {
-                found.push(Fix {
-                    code: text(&c),
-                    kind: Kind::Swap(i),
-                });
+            consider(c, Edit::Swap(i), 0);
+        }
+    }
+    for i in (0..11).rev() {
+        for b in b'0'..=b'9' {
+            if b != code[i] {
+                let mut c = *code;
+                c[i] = b;
+                let rank = if near(code[i], b) {
+                    1
+                } else if i == 10 {
+                    2
+                } else {
+                    3
+                };
+                consider(c, Edit::Replace(i, code[i] as char, b as char), rank);
             }
         }
     }
-    only(found)
+    found.sort_by_key(|(rank, _)| *rank);
+    found
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, f)| f)
+        .collect()
 }

@@ -65,6 +65,18 @@ pub(crate) fn normalize(input: &str) -> Normalized {
         too_long: false,
         changed: false,
     };
+    // The common case, a code typed as it should be: no character needs a second look.
+    let bytes = input.as_bytes();
+    if bytes.len() <= MAX_SIGNIFICANT
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        for &b in bytes {
+            n.push(b as char);
+        }
+        return n;
+    }
     for c in input.chars() {
         if is_ignorable_in_code(c) {
             n.changed = true;

@@ -49,6 +49,7 @@ mod fast;
 mod fixes;
 mod input;
 mod matricola;
+mod msg;
 mod numeric;
 mod person;
 pub mod places;
@@ -58,6 +59,7 @@ use chrono::NaiveDate;
 
 pub use crosscheck::cross_check;
 pub use encode::{encode, Encoded};
+pub use fixes::MAX_SUGGESTIONS;
 pub use matricola::{check_matricola, MatricolaReport};
 
 use crate::finding::{Finding, Lang, Severity};
@@ -229,10 +231,45 @@ pub mod field {
 /// - 11 digits, a company, an entity or a temporary code of a person: the check digit and
 ///   the office code (digits 8–10).
 ///
-/// Every problem is reported, not just the first; when one swap of adjacent characters or
-/// one mistyped character would make the code valid and plausible, the finding carries
-/// it as [`Finding::suggestion`].
+/// Every problem is reported, not just the first. When the check character is wrong, its
+/// message says which one the first fifteen characters give. When one swap of adjacent
+/// characters or one mistyped character would make the code valid (a real date, a place in
+/// the registry), the error carries the likeliest such code as [`Finding::suggestion`] and
+/// up to two more follow as `cf.alternative` warnings, each with its suggestion and what
+/// the corrected code means; none is ever applied. The ranking and the number are
+/// described at [`MAX_SUGGESTIONS`].
 pub fn check(input: &str, options: &CheckOptions) -> CfReport {
+    check_with(input, options, &Fields::default())
+}
+
+/// [`check`], with the other fields of the form to rank the suggestions for a wrong code:
+/// a correction that agrees with the surname, name, birth date, sex and place typed in the
+/// form comes first, and ones that disagree are dropped when one agrees (the ranking is
+/// described in full at [`MAX_SUGGESTIONS`]). The fields are not
+/// compared with a valid code here: [`cross_check`] does that.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use instrada::cf::{check_with, CheckOptions, Fields};
+///
+/// let options = CheckOptions { today: NaiveDate::from_ymd_opt(2026, 1, 15), ..Default::default() };
+/// // A wrong check character: about a dozen single changes fit (a name letter, a place
+/// // digit…); the form's other fields leave one.
+/// let fields = Fields {
+///     surname: Some("Rossi".into()),
+///     name: Some("Mario".into()),
+///     birth_date: Some("10/12/1985".into()),
+///     place_name: Some("San Giuliano Terme".into()),
+///     ..Default::default()
+/// };
+/// let report = check_with("RSSMRA85T10A562T", &options, &fields);
+/// let offered: Vec<_> = report.findings.iter().filter_map(|f| f.suggestion.as_deref()).collect();
+/// assert_eq!(offered, ["RSSMRA85T10A562S"]);
+/// // Without the form, the three likeliest, each with what it means.
+/// let report = check_with("RSSMRA85T10A562T", &options, &Fields::default());
+/// assert_eq!(report.findings.iter().filter(|f| f.suggestion.is_some()).count(), 3);
+/// ```
+pub fn check_with(input: &str, options: &CheckOptions, fields: &Fields) -> CfReport {
     let lang = options.lang;
     let norm = input::normalize(input);
     let normalized = norm.text();
@@ -302,7 +339,15 @@ pub fn check(input: &str, options: &CheckOptions) -> CfReport {
     }
     let today = options.today.unwrap_or_else(places::registry_date);
     let (kind, person) = if n == 16 {
-        let person = person::check(norm.chars(), today, lang, &mut findings);
+        let compare = |candidate: &str| {
+            cross_check(candidate, fields, options)
+                .iter()
+                .filter(|f| f.code.starts_with("cf.mismatch"))
+                .count()
+        };
+        let conflicts: Option<&dyn Fn(&str) -> usize> =
+            (*fields != Fields::default()).then_some(&compare);
+        let person = person::check(norm.chars(), today, lang, &mut findings, conflicts);
         if person.is_some() && options.today.is_none() {
             findings.push(Finding::info(
                 "cf.today-assumed",
@@ -323,6 +368,63 @@ pub fn check(input: &str, options: &CheckOptions) -> CfReport {
     }
     let kind = kind.filter(|_| !findings.iter().any(Finding::is_error));
     report(kind, person, findings)
+}
+
+/// What a valid person's code says, decoded without allocating: see [`decode`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Decoded {
+    /// The birth date, century chosen by the rule described at [`check`].
+    pub birth_date: NaiveDate,
+    /// Sex (day + 40 in the code for women).
+    pub sex: Sex,
+    /// The birth place (omocodia undone); its name on the birth date is
+    /// `place.name_on(birth_date)`.
+    pub place: places::Place,
+    /// Whether the code has omocodia letters ([`check`] says so in an info finding).
+    pub omocode: bool,
+    /// The older century was chosen because of the place's validity ([`check`]: info
+    /// `cf.century-from-place`).
+    pub century_from_place: bool,
+    /// The place was not valid on the birth date in either century ([`check`]: warning
+    /// `cf.place-not-valid-at-birth`).
+    pub outside_validity: bool,
+}
+
+impl Decoded {
+    /// Whether [`check`] of the same code with the same `today` reports nothing at all
+    /// (no omocodia, no century chosen by the place, no validity warning).
+    pub fn is_plain(&self) -> bool {
+        !self.omocode && !self.century_from_place && !self.outside_validity
+    }
+}
+
+/// Decodes a person's code given exactly as 16 ASCII letters and digits (any case, no
+/// separators): `None` unless [`check`] would find it valid with this `today`. It
+/// allocates nothing (the registry's strings are borrowed), for callers that decode in
+/// bulk or at every keystroke; [`check`] explains the codes it rejects.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use instrada::cf::{decode, Sex};
+///
+/// let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+/// let d = decode("RSSMRA85T10A562S", today).unwrap();
+/// assert_eq!(d.birth_date, NaiveDate::from_ymd_opt(1985, 12, 10).unwrap());
+/// assert_eq!((d.sex, d.place.code(), d.is_plain()), (Sex::M, "A562", true));
+/// assert!(decode("RSSMRA85T10A562T", today).is_none());
+/// ```
+pub fn decode(code: &str, today: NaiveDate) -> Option<Decoded> {
+    let bytes: &[u8; 16] = code.as_bytes().try_into().ok()?;
+    let parsed = fast::parse(bytes)?;
+    let dated = person::date_of(&parsed, today)?;
+    Some(Decoded {
+        birth_date: dated.birth,
+        sex: if parsed.female { Sex::F } else { Sex::M },
+        place: dated.place?,
+        omocode: parsed.omocode,
+        century_from_place: dated.older_for_place.is_some(),
+        outside_validity: dated.outside_validity,
+    })
 }
 
 /// The fast path: whether `input` is a valid codice fiscale, without allocating.

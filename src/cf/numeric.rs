@@ -101,12 +101,14 @@ pub(crate) fn check(chars: &[char], lang: Lang, out: &mut Vec<Finding>) -> Optio
             },
         )
         .at(10);
-        if let Some(fix) = fixes::numeric(&code) {
+        let mut fixes = fixes::numeric(&code).into_iter();
+        if let Some(best) = fixes.next() {
             f.message.push(' ');
-            f.message.push_str(&fix.describe(lang));
-            f = f.suggest(fix.code.clone());
+            f.message.push_str(&best.describe(lang));
+            f.suggestion = Some(best.code);
         }
         out.push(f);
+        out.extend(fixes.map(|f| f.alternative(lang)));
         return None;
     }
     let kind = kind?;

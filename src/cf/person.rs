@@ -3,12 +3,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::msg::{al_cap, cat, il_cap, nth};
 use super::places::{self, Place};
 use super::tables::{
     check_char, digit_value, is_place_letter, month_len, month_of, NUMERIC_POSITIONS,
 };
 use super::{fixes, Person, Sex};
-use crate::dates::human;
+use crate::dates::{human, month_name};
 use crate::finding::{Finding, Lang};
 
 /// One problem found by [`scan`], with the 0-based position where it applies.
@@ -138,14 +139,21 @@ pub(crate) struct Dated {
 /// then, if the place was not valid on that date but was one century earlier, the earlier
 /// one. `None` when no century gives a real date up to `today`.
 pub(crate) fn date_of(p: &Parsed, today: NaiveDate) -> Option<Dated> {
-    let base = today.year() - today.year().rem_euclid(100) + p.yy as i32;
+    // The years are tried by hand, and a date built only for the ones kept: this runs for
+    // every candidate correction of a wrong code.
+    let ty = today.year();
+    let base = ty - ty.rem_euclid(100) + p.yy as i32;
+    let leap = |y: i32| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let now = (ty, today.month(), today.day());
+    let fits = |y: &i32| {
+        p.day >= 1 && p.day <= month_len(p.month, leap(*y)) && (*y, p.month, p.day) <= now
+    };
     // The two most recent centuries that give a real date up to today.
-    let mut found = [base, base - 100, base - 200]
-        .into_iter()
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, p.month, p.day))
-        .filter(|d| *d <= today);
-    let recent = found.next()?;
-    let older = found.next();
+    let mut found = [base, base - 100, base - 200].into_iter().filter(fits);
+    let recent = NaiveDate::from_ymd_opt(found.next()?, p.month, p.day)?;
+    let older = found
+        .next()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, p.month, p.day));
     let place = places::lookup_code(std::str::from_utf8(&p.place).unwrap_or(""));
     let Some(place) = place else {
         return Some(Dated {
@@ -179,40 +187,6 @@ pub(crate) fn date_of(p: &Parsed, today: NaiveDate) -> Option<Dated> {
         older_for_place: None,
         outside_validity: true,
     })
-}
-
-const MONTH_NAMES_IT: [&str; 12] = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
-const MONTH_NAMES_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-pub(crate) fn month_name(m: u32, lang: Lang) -> &'static str {
-    let i = (m.clamp(1, 12) - 1) as usize;
-    lang.pick(MONTH_NAMES_IT[i], MONTH_NAMES_EN[i])
 }
 
 /// What the characters at a position stand for, to say it in messages.
@@ -251,52 +225,61 @@ fn part(pos: usize, lang: Lang) -> &'static str {
 
 /// The message of a problem. `chars` is the normalised input (16 characters).
 pub(crate) fn finding(p: Problem, chars: &[char], lang: Lang) -> Finding {
-    let at = |pos: usize| chars.get(pos).copied().unwrap_or('?');
+    // Each character as text, for `cat`.
+    let mut bufs = [[0u8; 4]; 16];
+    let shown: Vec<&str> = bufs
+        .iter_mut()
+        .zip(chars.iter().chain(std::iter::repeat(&'?')))
+        .map(|(buf, c)| &*c.encode_utf8(buf))
+        .collect();
+    let at = |pos: usize| shown.get(pos).copied().unwrap_or("?");
     let n = |pos: usize| pos + 1;
     match p {
         Problem::Character(pos) => Finding::error(
             "cf.character",
             match lang {
-                Lang::It => format!("Il {}° carattere, «{}», non può stare in un codice fiscale: usa solo lettere senza accenti e cifre.", n(pos), at(pos)),
-                Lang::En => format!("Character {}, “{}”, cannot be part of a codice fiscale: use only unaccented letters and digits.", n(pos), at(pos)),
+                Lang::It => cat(&[il_cap(n(pos)), nth(n(pos)), "° carattere, «", at(pos), "», non può stare in un codice fiscale: usa solo lettere senza accenti e cifre."]),
+                Lang::En => cat(&["Character ", nth(n(pos)), ", “", at(pos), "”, cannot be part of a codice fiscale: use only unaccented letters and digits."]),
             },
         )
         .at(pos),
         Problem::LetterExpected(pos) => Finding::error(
             "cf.letter-expected",
             match lang {
-                Lang::It => format!("Al {}° posto ci vuole una lettera, non «{}»: {}.", n(pos), at(pos), part(pos, lang)),
-                Lang::En => format!("Character {} must be a letter, not “{}”: {}.", n(pos), at(pos), part(pos, lang)),
+                Lang::It => cat(&[al_cap(n(pos)), nth(n(pos)), "° posto ci vuole una lettera, non «", at(pos), "»: ", part(pos, lang), "."]),
+                Lang::En => cat(&["Character ", nth(n(pos)), " must be a letter, not “", at(pos), "”: ", part(pos, lang), "."]),
             },
         )
         .at(pos),
         Problem::DigitExpected(pos) => Finding::error(
             "cf.digit-expected",
             match lang {
-                Lang::It => format!(
-                    "Al {}° posto ci vuole una cifra (o una delle lettere L M N P Q R S T U V che la sostituiscono nei codici con omocodia), non «{}»: {}.",
-                    n(pos), at(pos), part(pos, lang)
-                ),
-                Lang::En => format!(
-                    "Character {} must be a digit (or one of the letters L M N P Q R S T U V that replace digits in codes with omocodia), not “{}”: {}.",
-                    n(pos), at(pos), part(pos, lang)
-                ),
+                Lang::It => cat(&[
+                    al_cap(n(pos)), nth(n(pos)),
+                    "° posto ci vuole una cifra (o una delle lettere L M N P Q R S T U V che la sostituiscono nei codici con omocodia), non «",
+                    at(pos), "»: ", part(pos, lang), ".",
+                ]),
+                Lang::En => cat(&[
+                    "Character ", nth(n(pos)),
+                    " must be a digit (or one of the letters L M N P Q R S T U V that replace digits in codes with omocodia), not “",
+                    at(pos), "”: ", part(pos, lang), ".",
+                ]),
             },
         )
         .at(pos),
         Problem::Month => Finding::error(
             "cf.month",
             match lang {
-                Lang::It => format!("Il 9° carattere indica il mese di nascita e deve essere una tra A B C D E H L M P R S T (da gennaio a dicembre): «{}» non indica nessun mese.", at(8)),
-                Lang::En => format!("Character 9 is the month of birth and must be one of A B C D E H L M P R S T (January to December): “{}” is not a month.", at(8)),
+                Lang::It => cat(&["Il 9° carattere indica il mese di nascita e deve essere una tra A B C D E H L M P R S T (da gennaio a dicembre): «", at(8), "» non indica nessun mese."]),
+                Lang::En => cat(&["Character 9 is the month of birth and must be one of A B C D E H L M P R S T (January to December): “", at(8), "” is not a month."]),
             },
         )
         .at(8),
         Problem::Day => Finding::error(
             "cf.day",
             match lang {
-                Lang::It => format!("Il 10° e l'11° carattere indicano il giorno di nascita: da 01 a 31 per gli uomini, da 41 a 71 per le donne (giorno + 40). «{}{}» non è nessuno dei due.", at(9), at(10)),
-                Lang::En => format!("Characters 10 and 11 are the day of birth: 01 to 31 for men, 41 to 71 for women (day + 40). “{}{}” is neither.", at(9), at(10)),
+                Lang::It => cat(&["Il 10° e l'11° carattere indicano il giorno di nascita: da 01 a 31 per gli uomini, da 41 a 71 per le donne (giorno + 40). «", at(9), at(10), "» non è nessuno dei due."]),
+                Lang::En => cat(&["Characters 10 and 11 are the day of birth: 01 to 31 for men, 41 to 71 for women (day + 40). “", at(9), at(10), "” is neither."]),
             },
         )
         .at(9),
@@ -323,8 +306,8 @@ pub(crate) fn finding(p: Problem, chars: &[char], lang: Lang) -> Finding {
         Problem::PlaceLetter => Finding::error(
             "cf.place-letter",
             match lang {
-                Lang::It => format!("Il 12° carattere è la lettera del codice del luogo di nascita: A–I, L o M per un comune italiano, Z per uno stato estero; «{}» non lo è.", at(11)),
-                Lang::En => format!("Character 12 is the letter of the place-of-birth code: A–I, L or M for an Italian comune, Z for a foreign state; “{}” is neither.", at(11)),
+                Lang::It => cat(&["Il 12° carattere è la lettera del codice del luogo di nascita: A–I, L o M per un comune italiano, Z per uno stato estero; «", at(11), "» non lo è."]),
+                Lang::En => cat(&["Character 12 is the letter of the place-of-birth code: A–I, L or M for an Italian comune, Z for a foreign state; “", at(11), "” is neither."]),
             },
         )
         .at(11),
@@ -336,14 +319,18 @@ pub(crate) fn finding(p: Problem, chars: &[char], lang: Lang) -> Finding {
             },
         )
         .at(12),
-        Problem::CheckChar { expected } => Finding::error(
+        Problem::CheckChar { expected } => {
+            let e = [expected];
+            let expected = std::str::from_utf8(&e).unwrap_or("?");
+            Finding::error(
             "cf.check-character",
             match lang {
-                Lang::It => format!("L'ultimo carattere, di controllo, dovrebbe essere «{}» e non «{}»: di solito vuol dire che un carattere è stato copiato male. Controlla il codice sulla tessera sanitaria o sul certificato dell'Agenzia delle Entrate.", expected as char, at(15)),
-                Lang::En => format!("The last character, the check character, should be “{}”, not “{}”: usually a character was copied wrongly. Check the code on the health insurance card or the Agenzia delle Entrate certificate.", expected as char, at(15)),
+                Lang::It => cat(&["L'ultimo carattere, di controllo, dovrebbe essere «", expected, "» e non «", at(15), "»: di solito vuol dire che un carattere è stato copiato male. Controlla il codice sulla tessera sanitaria o sul certificato dell'Agenzia delle Entrate."]),
+                Lang::En => cat(&["The last character, the check character, should be “", expected, "”, not “", at(15), "”: usually a character was copied wrongly. Check the code on the health insurance card or the Agenzia delle Entrate certificate."]),
             },
         )
-        .at(15),
+        .at(15)
+        }
     }
 }
 
@@ -361,6 +348,7 @@ pub(crate) fn check(
     today: NaiveDate,
     lang: Lang,
     out: &mut Vec<Finding>,
+    conflicts: Option<&dyn Fn(&str) -> usize>,
 ) -> Option<Person> {
     let mut code = [0u8; 16];
     for (slot, &c) in code.iter_mut().zip(chars) {
@@ -370,51 +358,51 @@ pub(crate) fn check(
             0
         };
     }
+    let suggest = Suggest {
+        code: &code,
+        typed: chars,
+        today,
+        lang,
+        conflicts,
+    };
     let mut problems: Vec<Problem> = Vec::new();
     // Valid codes (the common case) take the table-driven path; `scan` explains the others.
     let parsed = super::fast::parse(&code).or_else(|| scan(&code, &mut |p| problems.push(p)));
     let Some(parsed) = parsed else {
-        let fix = fixes::person(&code, &problems, today);
-        for p in &problems {
-            let mut f = finding(*p, chars, lang);
-            // The suggestion goes on the check-character finding, or on the only error.
-            if matches!(p, Problem::CheckChar { .. }) || problems.len() == 1 {
-                if let Some(fix) = &fix {
-                    f.message.push(' ');
-                    f.message.push_str(&fix.describe(lang));
-                    f = f.suggest(fix.code.clone());
-                }
-            }
-            out.push(f);
-        }
+        // The best suggestion goes on the check-character finding (or the first error),
+        // the others follow as `cf.alternative` warnings.
+        let carrier = problems
+            .iter()
+            .position(|p| matches!(p, Problem::CheckChar { .. }))
+            .unwrap_or(0);
+        let found: Vec<Finding> = problems.iter().map(|p| finding(*p, chars, lang)).collect();
+        suggest.add(found, carrier, out);
         return None;
     };
     let Some(dated) = date_of(&parsed, today) else {
-        out.push(
-            Finding::error(
+        let f = Finding::error(
                 "cf.birth-in-future",
                 match lang {
                     Lang::It => format!("La data di nascita del codice ({:02}/{:02}/..{:02}) cade dopo oggi ({}) in ogni secolo: controlla anno, mese e giorno.", parsed.day, parsed.month, parsed.yy, human(today, lang)),
                     Lang::En => format!("The code's date of birth ({:02}/{:02}/..{:02}) falls after today ({}) in every century: check the year, month and day.", parsed.day, parsed.month, parsed.yy, human(today, lang)),
                 },
             )
-            .at(6),
-        );
+            .at(6);
+        suggest.add(vec![f], 0, out);
         return None;
     };
     let Some(place) = dated.place else {
         let date = places::registry_date();
         let place_code = std::str::from_utf8(&parsed.place).unwrap_or("");
-        out.push(
-            Finding::error(
+        let f = Finding::error(
                 "cf.place-unknown",
                 match lang {
                     Lang::It => format!("Il codice del luogo di nascita «{place_code}» non corrisponde a nessun comune né stato estero, attuale o cessato, dell'archivio ANPR aggiornato al {}: controlla dal 12° al 15° carattere.", human(date, lang)),
                     Lang::En => format!("The place-of-birth code “{place_code}” matches no comune or foreign state, current or ceased, in the ANPR archive as of {}: check characters 12 to 15.", human(date, lang)),
                 },
             )
-            .at(11),
-        );
+            .at(11);
+        suggest.add(vec![f], 0, out);
         return None;
     };
     let name = place.name_on(dated.birth);
@@ -447,6 +435,32 @@ pub(crate) fn check(
         province: Some(place.province().to_string()),
         omocode: parsed.omocode,
     })
+}
+
+/// What [`Suggest::add`] needs to look for corrections of a wrong code.
+struct Suggest<'a> {
+    code: &'a [u8; 16],
+    typed: &'a [char],
+    today: NaiveDate,
+    lang: Lang,
+    conflicts: Option<&'a dyn Fn(&str) -> usize>,
+}
+
+impl Suggest<'_> {
+    /// Adds the findings of a wrong code to `out`, with the suggestions of
+    /// [`fixes::person`]: the best on `found[carrier]` (its message says what it means),
+    /// the others as `cf.alternative` warnings after the errors.
+    fn add(&self, mut found: Vec<Finding>, carrier: usize, out: &mut Vec<Finding>) {
+        let fixes = fixes::person(self.code, self.typed, self.today, self.conflicts);
+        let mut fixes = fixes.into_iter();
+        if let (Some(best), Some(f)) = (fixes.next(), found.get_mut(carrier)) {
+            f.message.push(' ');
+            f.message.push_str(&best.describe(self.lang));
+            f.suggestion = Some(best.code);
+        }
+        out.append(&mut found);
+        out.extend(fixes.map(|f| f.alternative(self.lang)));
+    }
 }
 
 /// The warning for a place that was not valid on the birth date (in either century).

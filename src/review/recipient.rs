@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::catalog::profile::{self, Channel, Kind, MailboxKind, Profile, INPS_PEC_DOMAIN};
 use crate::dates::clip;
-use crate::finding::{Finding, Lang, Source};
+use crate::finding::{Finding, Lang, Severity, Source};
 use crate::routing::{Address, Route};
 
 /// A recipient as typed: `mailto:`, a display name with `<…>`, spaces and case removed.
@@ -209,18 +209,14 @@ pub fn check(
 
     // Escalation contacts.
     if let Some(u) = escalation_use(chain, &a, date, sede) {
-        if kind != Some(Kind::Sollecito) || channel != Channel::Escalation {
-            out.push(with_suggestion(
-                Finding::error(
-                    "review.recipient-escalation-first-contact",
-                    lang.pick(
-                        format!("{a} è un contatto per i solleciti di livello {}: si scrive lì solo quando la risposta tarda oltre il tempo garantito. Per il primo contatto usa il canale indicato.", u.level),
-                        format!("{a} is a level {} escalation contact: write there only when the answer is later than the guaranteed time. For the first contact use the channel shown.", u.level),
-                    ),
-                )
-                .field(field)
-                .source(u.source),
-            ));
+        let level = u.level;
+        let problem = if kind != Some(Kind::Sollecito) || channel != Channel::Escalation {
+            Some((
+                "review.recipient-escalation-first-contact",
+                Severity::Error,
+                format!("{a} è un contatto per i solleciti di livello {level}: si scrive lì solo quando la risposta tarda oltre il tempo garantito. Per il primo contatto usa il canale indicato."),
+                format!("{a} is a level {level} escalation contact: write there only when the answer is later than the guaranteed time. For the first contact use the channel shown."),
+            ))
         } else if !u.current {
             let (it_when, en_when) = match u.replaced_on {
                 Some(d) => (
@@ -229,28 +225,27 @@ pub fn check(
                 ),
                 None => (String::new(), String::new()),
             };
-            out.push(with_suggestion(
-                Finding::error(
-                    "review.recipient-escalation-outdated",
-                    lang.pick(
-                        format!("{a} non è più nell'elenco dei contatti di livello {}: l'elenco è stato sostituito{it_when}. Scrivi al contatto indicato per la tua sede.", u.level),
-                        format!("{a} is no longer in the level {} contact list: the list was replaced{en_when}. Write to the contact shown for your office.", u.level),
-                    ),
-                )
-                .field(field)
-                .source(u.source),
-            ));
+            Some((
+                "review.recipient-escalation-outdated",
+                Severity::Error,
+                format!("{a} non è più nell'elenco dei contatti di livello {level}: l'elenco è stato sostituito{it_when}. Scrivi al contatto indicato per la tua sede."),
+                format!("{a} is no longer in the level {level} contact list: the list was replaced{en_when}. Write to the contact shown for your office."),
+            ))
         } else if !u.current_for_sede {
+            Some((
+                "review.recipient-escalation-sede",
+                Severity::Warning,
+                format!("{a} è il contatto di livello {level} di un'altra sede: scrivi a quello della sede competente."),
+                format!("{a} is the level {level} contact of another office: write to the competent office's one."),
+            ))
+        } else {
+            None
+        };
+        if let Some((code, severity, it, en)) = problem {
             out.push(with_suggestion(
-                Finding::warning(
-                    "review.recipient-escalation-sede",
-                    lang.pick(
-                        format!("{a} è il contatto di livello {} di un'altra sede: scrivi a quello della sede competente.", u.level),
-                        format!("{a} is the level {} contact of another office: write to the competent office's one.", u.level),
-                    ),
-                )
-                .field(field)
-                .source(u.source),
+                Finding::new(code, severity, lang.pick(it, en))
+                    .field(field)
+                    .source(u.source),
             ));
         }
         return out;
@@ -313,7 +308,7 @@ pub fn check(
                 out.push(with_suggestion(
                     Finding::new(
                         "review.recipient-personal",
-                        if read { crate::finding::Severity::Error } else { crate::finding::Severity::Warning },
+                        if read { Severity::Error } else { Severity::Warning },
                         lang.pick(
                             format!("{a} sembra la casella personale di un funzionario: le caselle dei singoli operatori non sono prese in carico. Usa il canale indicato."),
                             format!("{a} looks like an official's personal box: individual officials' boxes are not read. Use the channel shown."),

@@ -273,7 +273,6 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
 
     let chain = chain(p);
     let mut kind = kind;
-    let prepared = online::prepare(description);
     // A `domanda` is classified by the description unless a rule takes it as it is (Siena);
     // one declared non-online is still checked against the online-only list.
     let classify = match kind {
@@ -282,6 +281,8 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         _ => false,
     };
     if classify {
+        // Folded only here: the review sends every description through the route.
+        let prepared = online::prepare(description);
         kind = classify_domanda(p, kind, &prepared, lang, &mut out);
     }
     out.kind = Some(kind);

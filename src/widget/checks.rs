@@ -121,6 +121,9 @@ pub(crate) struct Outcome {
     pub(crate) channel: Option<ChannelView>,
     /// The dates INPS must answer by.
     pub(crate) timeline: Option<TimelineView>,
+    /// The channel is an e-mail (institutional or PEC): a mounted form shows its subject and
+    /// recipient fields.
+    pub(crate) mail: bool,
 }
 
 impl Outcome {
@@ -198,7 +201,19 @@ fn codice_fiscale(cfg: &Config, values: &Values, out: &mut Outcome) {
         lang,
     };
     if values.has(Kind::CodiceFiscale) && !typed.trim().is_empty() {
-        let report = cf::check(typed, &options);
+        let other = |k: Kind| {
+            Some(values.get(k).to_string()).filter(|v| values.has(k) && !v.trim().is_empty())
+        };
+        let fields = cf::Fields {
+            surname: other(Kind::Cognome),
+            name: other(Kind::Nome),
+            birth_date: other(Kind::DataNascita),
+            sex: other(Kind::Sesso),
+            place_code: None,
+            place_name: other(Kind::LuogoNascita),
+        };
+        // The form's fields also rank the corrections offered for a wrong code.
+        let report = cf::check_with(typed, &options, &fields);
         let valid = report.valid();
         for mut f in report.findings {
             // Guidance on a code still being typed ("read as RSS…" at every keystroke) would
@@ -226,17 +241,6 @@ fn codice_fiscale(cfg: &Config, values: &Values, out: &mut Outcome) {
                     .to_string(),
             });
         }
-        let other = |k: Kind| {
-            Some(values.get(k).to_string()).filter(|v| values.has(k) && !v.trim().is_empty())
-        };
-        let fields = cf::Fields {
-            surname: other(Kind::Cognome),
-            name: other(Kind::Nome),
-            birth_date: other(Kind::DataNascita),
-            sex: other(Kind::Sesso),
-            place_code: None,
-            place_name: other(Kind::LuogoNascita),
-        };
         if valid && fields != cf::Fields::default() {
             out.findings
                 .extend(cf::cross_check(typed, &fields, &options));

@@ -25,6 +25,8 @@ extern "C" {
     pub(crate) fn required(this: &Control) -> bool;
     #[wasm_bindgen(method, getter)]
     pub(crate) fn disabled(this: &Control) -> bool;
+    #[wasm_bindgen(method, setter)]
+    pub(crate) fn set_disabled(this: &Control, disabled: bool);
     #[wasm_bindgen(method, getter, js_name = willValidate)]
     pub(crate) fn will_validate(this: &Control) -> bool;
     #[wasm_bindgen(method, js_name = setCustomValidity)]

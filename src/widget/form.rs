@@ -98,6 +98,24 @@ pub(crate) fn build(
     dom::append(&oggetto, &empty);
     group(doc, &form, &prefix, Kind::Oggetto, oggetto, lang);
 
+    // The e-mail's subject and recipient: only when the route is an e-mail (institutional
+    // or PEC). Until then they are hidden and disabled, so the form neither checks nor
+    // submits them; `Inner::sync_mail` shows them when the channel asks for them.
+    for kind in [Kind::OggettoEmail, Kind::Destinatario] {
+        let input = text(true);
+        dom::set(&input, "autocomplete", "off");
+        dom::set(&input, "disabled", "");
+        if kind == Kind::Destinatario {
+            // Text with an e-mail keyboard, not `type="email"`: the browser would trim what
+            // was typed and add its own message, in its own language, next to the review's.
+            dom::set(&input, "inputmode", "email");
+            dom::set(&input, "spellcheck", "false");
+        }
+        let wrapper = group(doc, &form, &prefix, kind, input, lang);
+        dom::set(&wrapper, "data-instrada-mail", "");
+        dom::show(&wrapper, false);
+    }
+
     let data = dom::el(doc, "input", "form-control", None);
     dom::set(&data, "type", "date");
     dom::set(&data, "required", "");
@@ -117,11 +135,19 @@ pub(crate) fn build(
     form.unchecked_into()
 }
 
-/// `<div class="form-group"><label>…</label>control<small class="form-text">hint</small></div>`.
+/// `<div class="form-group"><label>…</label>control<small class="form-text">hint</small></div>`,
+/// appended to `form` and returned.
 /// The label comes first and is `active` (Bootstrap Italia's label that stays above the
 /// control, without its JavaScript); the hint follows the control, as Bootstrap Italia
 /// places it, and is referenced by `aria-describedby`.
-fn group(doc: &Document, form: &Element, prefix: &str, kind: Kind, control: Element, lang: Lang) {
+fn group(
+    doc: &Document,
+    form: &Element,
+    prefix: &str,
+    kind: Kind,
+    control: Element,
+    lang: Lang,
+) -> Element {
     let id = format!("{prefix}-{}", kind.name());
     let wrapper = dom::el(doc, "div", "form-group instrada-group", None);
     let label = dom::el(
@@ -144,4 +170,5 @@ fn group(doc: &Document, form: &Element, prefix: &str, kind: Kind, control: Elem
         dom::append(&wrapper, &small);
     }
     dom::append(form, &wrapper);
+    wrapper
 }

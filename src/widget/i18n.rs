@@ -163,6 +163,14 @@ pub(crate) fn field_hint(kind: Kind, lang: Lang) -> &'static str {
             "State the request precisely, with its references (matricola, period, number of the notice or of the cartella).",
         ),
         DataInvio => ("La data in cui invii la comunicazione.", "The day you send the request."),
+        OggettoEmail => (
+            "Il protocollo chiede che l'oggetto riporti i dati indicati qui sopra, nel riquadro del canale.",
+            "The protocol asks the subject to hold what the channel box above lists.",
+        ),
+        Destinatario => (
+            "La casella indicata nel riquadro del canale, qui sopra.",
+            "The mailbox the channel box above names.",
+        ),
         _ => ("", ""),
     };
     lang.pick(it, en)

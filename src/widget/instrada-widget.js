@@ -24,7 +24,7 @@ function warnOnce(what, error) {
  * it could not be loaded (after one console warning).
  */
 export function load(options = {}) {
-  loading ??= init({ module_or_path: options.wasm ?? new URL('./instrada_bg.wasm', import.meta.url) }).then(
+  loading ??= init({ module_or_path: option(options, 'wasm') ?? new URL('./instrada_bg.wasm', import.meta.url) }).then(
     () => true,
     (error) => {
       warnOnce('the WebAssembly module could not be loaded', error);
@@ -41,10 +41,20 @@ export function load(options = {}) {
  */
 export async function start(options = {}) {
   if (!(await load(options))) return [];
-  const root = options.root ?? document;
+  const root = option(options, 'root') ?? document;
+  if (typeof root?.querySelectorAll !== 'function') {
+    console.warn('instrada: start() needs options.root to be a document or an element; no form was enhanced.');
+    return [];
+  }
+  let copy = {};
+  try {
+    if (options !== null && typeof options === 'object') copy = { ...options };
+  } catch {
+    // Unreadable options (a Proxy that throws): the forms' own attributes and the defaults.
+  }
   const widgets = [];
   for (const form of root.querySelectorAll('form[data-instrada]')) {
-    const widget = guarded(() => attachNow(form, { ...options, profile: form.getAttribute('data-instrada') || options.profile }));
+    const widget = guarded(() => attachNow(form, { ...copy, profile: form.getAttribute('data-instrada') || copy.profile }));
     if (widget) widgets.push(widget);
   }
   return widgets;
@@ -65,6 +75,15 @@ export async function mount(container, options = {}) {
 /** instrada's version, once loaded ("" before). */
 export function version() {
   return guarded(() => moduleVersion()) ?? '';
+}
+
+/** `options[name]`, or undefined: whatever a portal passes as options, reading never throws. */
+function option(options, name) {
+  try {
+    return options !== null && typeof options === 'object' ? options[name] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function guarded(run) {

@@ -542,6 +542,11 @@ impl Inner {
             st.values = self.read();
             let live = matches!(trigger, Trigger::Input(_) | Trigger::Portal);
             st.outcome = checks::evaluate(&self.cfg, &st.values, live, &mut st.memo);
+            if self.sync_mail(st.outcome.mail) {
+                // The e-mail fields came or went: look again with them (or without them).
+                st.values = self.read();
+                st.outcome = checks::evaluate(&self.cfg, &st.values, false, &mut st.memo);
+            }
             self.native_errors(&mut st.outcome.findings);
             // The form's order, as the summary lists them.
             let position = |f: &Finding| {
@@ -599,6 +604,28 @@ impl Inner {
             }
         }
         valid
+    }
+
+    /// In a mounted form, shows (and enables) the e-mail's subject and recipient fields when
+    /// the route is an e-mail, and hides (and disables) them otherwise; what was typed in
+    /// them stays. True when they changed. A portal's own form is left as the portal made it.
+    fn sync_mail(&self, mail: bool) -> bool {
+        if self.mounted.is_none() {
+            return false;
+        }
+        let mut changed = false;
+        for f in &self.fields {
+            if matches!(f.kind, Kind::OggettoEmail | Kind::Destinatario)
+                && f.control.disabled() == mail
+            {
+                f.control.set_disabled(!mail);
+                if let Ok(Some(group)) = f.control.closest("[data-instrada-mail]") {
+                    dom::show(&group, mail);
+                }
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// The values of the bound fields.

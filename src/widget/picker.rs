@@ -311,7 +311,9 @@ fn option(doc: &Document, o: &Oggetto, sent: NaiveDate, lang: Lang, suggested: b
             Lang::En => format!("no longer available since {}", dates::human(d, lang)),
         }),
         (false, Status::Eliminated, _) => Some(lang.pick("eliminato", "eliminated").to_string()),
-        (false, _, _) => Some(Label::PickerRemoved.text(lang).to_lowercase()),
+        // The label's capital is ASCII: `str::to_lowercase` would link Unicode's case
+        // tables (about 7 KB gzip) for one letter.
+        (false, _, _) => Some(Label::PickerRemoved.text(lang).to_ascii_lowercase()),
         (true, _, _) if o.generic => Some(
             lang.pick(
                 "solo se nessun altro oggetto è pertinente",

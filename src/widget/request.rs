@@ -39,6 +39,8 @@ const LEFT_OUT: [&str; 5] = [
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Computed {
     findings: Vec<Finding>,
+    /// The route is an e-mail (institutional or PEC): the subject and the recipient matter.
+    mail: bool,
     channel: Option<ChannelView>,
     timeline: Option<TimelineView>,
 }
@@ -110,6 +112,7 @@ pub(crate) fn evaluate(
     }
     out.findings.extend(memo.request.findings.iter().cloned());
     out.channel = memo.request.channel.clone();
+    out.mail = memo.request.mail;
     out.timeline = memo.request.timeline.clone();
 }
 
@@ -166,6 +169,11 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
                 }
             }
         }
+        c.mail = r.route.ok
+            && matches!(
+                r.route.step.channel,
+                crate::catalog::profile::Channel::Email | crate::catalog::profile::Channel::Pec
+            );
         if cfg.checks.channel && gestione.is_some() {
             c.channel = Some(channel_view(p, &r.route, r.subject.as_deref(), notes, lang));
         }
@@ -344,12 +352,14 @@ fn timeline_view(t: &Timeline, lang: Lang) -> Option<TimelineView> {
     })
 }
 
+/// The label with its first letter in capitals. The labels (channels, gestioni, kinds) start
+/// with an ASCII letter; `char::to_uppercase` would link Unicode's case tables for nothing.
 fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 /// The cassetto a gestione uses in a profile (or in a profile it inherits), on `date`.

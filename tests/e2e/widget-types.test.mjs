@@ -25,6 +25,24 @@ test('the widget API type-checks under strict TypeScript', () => {
   assert.equal(output, '', output);
 });
 
+// What the README tells TypeScript portals: wasm-bindgen's instrada.d.ts declares
+// `[Symbol.dispose]()`, so a project needs `lib: ["esnext.disposable"]` (or later), or
+// `skipLibCheck`. Checked both ways, so the README's advice stays true.
+test('without esnext.disposable the types need skipLibCheck (the README says so)', () => {
+  const tsc = `${root}node_modules/.bin/tsc`;
+  const base = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom'];
+  const run = (extra) => {
+    try {
+      execFileSync(tsc, [...base, ...extra, `${root}tests/e2e/widget-types/consumer.ts`], { encoding: 'utf8', stdio: 'pipe' });
+      return '';
+    } catch (error) {
+      return `${error.stdout}${error.stderr}`;
+    }
+  };
+  assert.match(run([]), /TS2550: Property 'dispose' does not exist on type 'SymbolConstructor'/);
+  assert.equal(run(['--skipLibCheck']), '');
+});
+
 test('the package lists the wrapper, its types, the stylesheet and the snippets', () => {
   const manifest = JSON.parse(readFileSync(`${root}www/pkg/package.json`, 'utf8'));
   for (const file of ['instrada-widget.js', 'instrada-widget.d.ts', 'instrada.css', 'snippets/']) {

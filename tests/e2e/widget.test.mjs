@@ -82,8 +82,14 @@ test('a wrong codice fiscale: the right message inline and in the summary, whose
   await page.keyboard.type('BNCGLI90A41F205V'); // the check character should be H
   assert.equal(await page.getAttribute('#cf', 'aria-invalid'), null, 'nothing said while typing');
   await page.keyboard.press('Tab');
-  const inline = await page.textContent('#cf ~ .instrada-error');
+  // The message's own words, without the «Usa …» button that offers the correction.
+  const inline = await page.$eval('#cf ~ .instrada-error', (el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('button').forEach((b) => b.remove());
+    return copy.textContent;
+  });
   assert.match(inline, /^Errore: L'ultimo carattere, di controllo, dovrebbe essere «H» e non «V»/);
+  assert.equal(await page.textContent('#cf ~ .instrada-error button'), 'Usa «BBCGLI90A41F205V»');
   await page.click('button[type=submit]');
   const link = (await summaryLinks(page)).find((l) => l.href === '#cf');
   assert.equal(`Errore: ${link.text}`, inline, 'the same words in the summary');

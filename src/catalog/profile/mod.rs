@@ -2,7 +2,7 @@
 //! about channels, mailboxes, cassetti, response times and escalation, as **data**.
 //!
 //! One JSON file per profile lives in `src/data/profiles/`, embedded at build time and
-//! parsed with serde at first use ([`profiles`], [`profile`]). A portal can register its own
+//! read with the crate's own JSON reader at first use ([`profiles`], [`profile`]). A portal can register its own
 //! profile at run time with [`load_profile`]; a malformed one is refused with findings that
 //! name the field and the reason. The schema is documented in `docs/profile-schema.md`.
 //!
@@ -26,14 +26,14 @@
 //! assert_eq!(torino.term(TermKind::Processo, d2022).unwrap().days, 20);
 //! ```
 
+mod read;
 mod registry;
-mod serde_date;
 mod validate;
 pub mod view;
 mod vocab;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::finding::{Lang, Source};
 
@@ -59,15 +59,19 @@ pub const CASSETTI: [&str; 7] = [
     "domestici",
 ];
 
+/// Whether `date` is from `from` to `until`, both included; a missing bound is open. Every
+/// dated entry of a profile (period, cassetto, rule, note, term) is in force this way.
+fn within(from: Option<NaiveDate>, until: Option<NaiveDate>, date: NaiveDate) -> bool {
+    from.is_none_or(|f| f <= date) && until.is_none_or(|u| date <= u)
+}
+
 /// A text in Italian and English. `en` may be left out in a portal's profile: the Italian
 /// text is shown instead.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
     /// Italian: the documents' own words where possible.
     pub it: String,
     /// English.
-    #[serde(default)]
     pub en: String,
 }
 
@@ -83,8 +87,7 @@ impl Text {
 
 /// One protocol profile: a territory's protocol (or the national circolare) with its
 /// effective period.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Profile {
     /// Stable identifier, kebab-case (`"torino"`, `"nazionale-gdp"`).
     pub id: String,
@@ -99,78 +102,54 @@ pub struct Profile {
     /// When its rules apply.
     pub effective: Period,
     /// The last day of a trial period, when the document sets one (ER: two years).
-    #[serde(
-        default,
-        with = "serde_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub trial_until: Option<NaiveDate>,
     /// Profiles whose rules also apply (each with its own dates).
-    #[serde(default)]
     pub inherits: Vec<String>,
     /// The Direzioni and Agenzie, with their mailboxes.
-    #[serde(default)]
     pub sedi: Vec<Sede>,
     /// Mailboxes of the whole territory, not of one sede (ER's regional boxes).
-    #[serde(default)]
     pub mailboxes: Vec<Mailbox>,
     /// The cassetti and their titolari.
-    #[serde(default)]
     pub cassetti: Vec<Cassetto>,
     /// Routing rules: which channel for which gestione and kind of request.
-    #[serde(default)]
     pub rules: Vec<Rule>,
     /// The service requests INPS made online-only (L. 122/2010), as listed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub online_only: Option<OnlineOnly>,
     /// Examples of service requests that are not online (go by PEC).
-    #[serde(default)]
     pub pec_examples: Vec<Listed>,
     /// Response times and deadlines.
-    #[serde(default)]
     pub terms: Vec<Term>,
     /// Escalation levels with their contacts, by date.
-    #[serde(default)]
     pub escalation: Vec<EscalationLevel>,
     /// Telephone lines and their hours.
-    #[serde(default)]
     pub phone: Vec<PhoneLine>,
     /// Old mailboxes that are no longer read.
-    #[serde(default)]
     pub dead_mailboxes: Vec<DeadMailbox>,
     /// Whether only the listed mailboxes are read, and personal ones are not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mailbox_policy: Option<MailboxPolicy>,
     /// What a reader of the profile should know.
-    #[serde(default)]
     pub notes: Vec<Note>,
 }
 
 /// A source document.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Document {
     /// File name in `shared/sources/`, or the portal's reference.
     pub file: String,
     /// Title in the document's words.
     pub title: String,
     /// Date of signature or issue.
-    #[serde(with = "serde_date")]
     pub date: NaiveDate,
     /// Protocol number or similar.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// Later updates (Torino 19/07/2021).
-    #[serde(default)]
     pub updates: Vec<Update>,
 }
 
 /// An update to a document.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Update {
     /// Date of the update.
-    #[serde(with = "serde_date")]
     pub date: NaiveDate,
     /// What it changes.
     pub title: String,
@@ -179,43 +158,34 @@ pub struct Update {
 }
 
 /// An effective period; `until` is the last day, inclusive (absent: still in force).
-#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Copy, Debug)]
 pub struct Period {
     /// First day.
-    #[serde(with = "serde_date")]
     pub from: NaiveDate,
     /// Last day.
-    #[serde(
-        default,
-        with = "serde_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub until: Option<NaiveDate>,
 }
 
 impl Period {
     /// Whether `date` is inside.
     pub fn contains(&self, date: NaiveDate) -> bool {
-        self.from <= date && self.until.is_none_or(|u| date <= u)
+        within(Some(self.from), self.until, date)
     }
 }
 
 /// A Direzione or Agenzia.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Sede {
     /// The sede id shared with the calendar (`"milano-nord"`).
     pub id: String,
     /// Its name in the documents ("Agenzia complessa Milano Nord").
     pub name: String,
     /// Its mailboxes.
-    #[serde(default)]
     pub mailboxes: Vec<Mailbox>,
 }
 
 /// Certified or plain mailbox.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MailboxKind {
     /// Posta elettronica certificata.
@@ -225,8 +195,7 @@ pub enum MailboxKind {
 }
 
 /// One mailbox of a sede or of the territory.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Mailbox {
     /// The address, as the document writes it.
     pub address: String,
@@ -237,10 +206,8 @@ pub struct Mailbox {
     /// `"appuntamento"`, `"accentramento"`, `"quesiti"`, `"assistenza-informatica"`.
     pub uses: Vec<String>,
     /// Other spellings that reach the same box (compared without case).
-    #[serde(default)]
     pub aliases: Vec<String>,
     /// What to know about it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where it is listed.
     pub source: Source,
@@ -260,8 +227,7 @@ impl Mailbox {
 }
 
 /// A cassetto offered to some gestioni, with its titolario.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Cassetto {
     /// One of [`CASSETTI`].
     pub cassetto: String,
@@ -271,28 +237,15 @@ pub struct Cassetto {
     pub gestioni: Vec<Gestione>,
     /// The titolario id (`crate::catalog::titolario::titolario`), absent when no source
     /// lists the objects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub titolario: Option<String>,
     /// Whether its Comunicazione bidirezionale is active (Siena 2012: the artigiani e
     /// commercianti cassetto was read-only).
-    #[serde(default = "yes")]
     pub bidirezionale: bool,
     /// Where to click ("Contatti > Com. Bidirezionale").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub menu: Option<Text>,
     /// When it is offered.
-    #[serde(
-        default,
-        with = "serde_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub from: Option<NaiveDate>,
     /// Last day it is offered.
-    #[serde(
-        default,
-        with = "serde_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub until: Option<NaiveDate>,
     /// Where it is described.
     pub source: Source,
@@ -301,7 +254,7 @@ pub struct Cassetto {
 impl Cassetto {
     /// Whether it is offered on `date`.
     pub fn in_force(&self, date: NaiveDate) -> bool {
-        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+        within(self.from, self.until, date)
     }
 }
 
@@ -309,69 +262,45 @@ impl Cassetto {
 /// channel. Among the rules that match, the one with the latest start wins, then the
 /// first in the file (so a later national rule supersedes an older local one, and specific
 /// rules are written before general ones).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Rule {
     /// Stable id, unique in the profile (also the code programs match on).
     pub id: String,
     /// The gestioni it applies to; empty: all.
-    #[serde(default)]
     pub gestioni: Vec<Gestione>,
     /// The kinds of request it applies to.
     pub kinds: Vec<Kind>,
     /// Applies only when the earlier request went this way; empty: any.
-    #[serde(default)]
     pub previous: Vec<Previous>,
     /// Applies only when this escalation level is asked; empty: any.
-    #[serde(default)]
     pub levels: Vec<Level>,
     /// First day (default: the profile's).
-    #[serde(
-        default,
-        with = "serde_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub from: Option<NaiveDate>,
     /// Last day.
-    #[serde(
-        default,
-        with = "serde_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub until: Option<NaiveDate>,
     /// Only offered as another rule's alternative, never chosen on its own.
-    #[serde(default)]
     pub alternative_only: bool,
     /// The channel.
     pub channel: Channel,
     /// Which mailboxes: the `uses` value to look for (competent sede first).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mailbox: Option<String>,
     /// Fixed addresses.
-    #[serde(default)]
     pub addresses: Vec<String>,
     /// The cassetto (default: the one the profile offers to the gestione).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cassetto: Option<String>,
     /// The escalation level whose contacts are the addresses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalation: Option<Level>,
     /// What the subject line must hold.
-    #[serde(default)]
     pub subject: Vec<SubjectPart>,
     /// How the subject line must start (ER: "Sollecito a precedente richiesta di").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject_prefix: Option<String>,
     /// What a booking must hold.
-    #[serde(default)]
     pub booking: Vec<BookingPart>,
     /// Other rules (ids) that also apply in some cases, shown as alternatives.
-    #[serde(default)]
     pub alternatives: Vec<String>,
     /// Why: the document's rule in a sentence.
     pub why: Text,
     /// What else to say when this rule is chosen.
-    #[serde(default)]
     pub notes: Vec<Note>,
     /// The rule's source.
     pub source: Source,
@@ -380,13 +309,12 @@ pub struct Rule {
 impl Rule {
     /// Whether the rule is in force on `date`, given the profile's own start.
     pub fn in_force(&self, profile_from: NaiveDate, date: NaiveDate) -> bool {
-        self.from.unwrap_or(profile_from) <= date && self.until.is_none_or(|u| date <= u)
+        within(Some(self.from.unwrap_or(profile_from)), self.until, date)
     }
 }
 
 /// Severity of a note.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoteSeverity {
     /// Blocks: the request would not be handled.
     Error,
@@ -397,8 +325,7 @@ pub enum NoteSeverity {
 }
 
 /// A note attached to a rule or a profile.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Note {
     /// Stable code, `area.kebab-case` (`"route.pec-only"`).
     pub code: String,
@@ -407,27 +334,14 @@ pub struct Note {
     /// The note.
     pub text: Text,
     /// Only for these kinds of request; empty: always.
-    #[serde(default)]
     pub kinds: Vec<Kind>,
     /// Only for these gestioni; empty: always.
-    #[serde(default)]
     pub gestioni: Vec<Gestione>,
     /// Only when routing to these channels; empty: always.
-    #[serde(default)]
     pub channels: Vec<Channel>,
     /// Only from this date.
-    #[serde(
-        default,
-        with = "serde_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub from: Option<NaiveDate>,
     /// Only until this date.
-    #[serde(
-        default,
-        with = "serde_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub until: Option<NaiveDate>,
     /// Its source.
     pub source: Source,
@@ -445,21 +359,15 @@ impl Note {
         fn ok<T: PartialEq>(list: &[T], value: Option<T>) -> bool {
             list.is_empty() || value.is_some_and(|v| list.contains(&v))
         }
-        self.from.is_none_or(|f| f <= date)
-            && self.until.is_none_or(|u| date <= u)
+        within(self.from, self.until, date)
             && ok(&self.kinds, kind)
             && ok(&self.gestioni, gestione)
             && ok(&self.channels, channel)
     }
 }
 
-fn yes() -> bool {
-    true
-}
-
 /// The online-only service requests (L. 122/2010).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct OnlineOnly {
     /// The listed requests.
     pub items: Vec<Listed>,
@@ -472,23 +380,20 @@ pub struct OnlineOnly {
 }
 
 /// A listed request with the words that recognise it in a description.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Listed {
     /// The document's words.
     pub label: String,
     /// Recognition: any group matches when all its terms appear in the folded text. A term
     /// is `|`-separated alternatives; each alternative is a phrase of folded words, a
     /// trailing `*` matching any ending of the last word.
-    #[serde(rename = "match")]
     pub matches: Vec<Vec<String>>,
     /// Where it is listed.
     pub source: Source,
 }
 
 /// A response time or deadline.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Term {
     /// Which term.
     pub kind: TermKind,
@@ -501,28 +406,17 @@ pub struct Term {
     /// Who must meet it: `"inps"` or `"intermediario"`.
     pub by: Party,
     /// First day it applies.
-    #[serde(
-        default,
-        with = "serde_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub from: Option<NaiveDate>,
     /// Last day it applies.
-    #[serde(
-        default,
-        with = "serde_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub until: Option<NaiveDate>,
     /// What to know (e.g. the document does not say working or calendar days).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Its source.
     pub source: Source,
 }
 
 /// Who must meet a term.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Party {
     /// INPS.
@@ -532,8 +426,7 @@ pub enum Party {
 }
 
 /// An escalation level.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct EscalationLevel {
     /// B or C.
     pub level: Level,
@@ -542,45 +435,37 @@ pub struct EscalationLevel {
     /// The contacts, one list per date (a newer list replaces the older one).
     pub lists: Vec<ContactList>,
     /// What the escalation must carry (Milano D, Torino D).
-    #[serde(default)]
     pub requires: Vec<Requirement>,
     /// Its source.
     pub source: Source,
 }
 
 /// The contacts of an escalation level from a date.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct ContactList {
     /// From this date (until the next list's).
-    #[serde(with = "serde_date")]
     pub from: NaiveDate,
     /// Recipients.
     pub to: Vec<Contact>,
     /// In copy.
-    #[serde(default)]
     pub cc: Vec<Contact>,
     /// Where the list is.
     pub source: Source,
 }
 
 /// A contact of an escalation list.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Contact {
     /// The address.
     pub address: String,
     /// The sedi the contact answers for; empty: all.
-    #[serde(default)]
     pub sedi: Vec<String>,
     /// Role, in the document's words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Text>,
 }
 
 /// A telephone line.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct PhoneLine {
     /// The number as written.
     pub number: String,
@@ -597,8 +482,7 @@ pub struct PhoneLine {
 }
 
 /// An old mailbox pattern that is no longer read. `{sede}` stands for any sede name.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct DeadMailbox {
     /// `"Anagraficaflussi.{sede}@inps.it"`.
     pub pattern: String,
@@ -628,8 +512,7 @@ impl DeadMailbox {
 }
 
 /// Which mailboxes are read.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct MailboxPolicy {
     /// Only the mailboxes listed in the profile are read (Milano §2, Torino §2.7).
     pub listed_only: bool,
@@ -665,9 +548,9 @@ impl Profile {
 
     /// The term of this kind in force on `date`.
     pub fn term(&self, kind: TermKind, date: NaiveDate) -> Option<&Term> {
-        self.terms.iter().find(|t| {
-            t.kind == kind && t.from.is_none_or(|f| f <= date) && t.until.is_none_or(|u| date <= u)
-        })
+        self.terms
+            .iter()
+            .find(|t| t.kind == kind && within(t.from, t.until, date))
     }
 
     /// The escalation level, if the profile has it.

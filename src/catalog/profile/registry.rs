@@ -5,11 +5,13 @@
 //! portal loads a few of its own per page; in exchange, findings can carry the codes written
 //! in the data (`Finding::code` is `&'static str`) and every lookup is a plain reference.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::read::declared_id;
 use super::validate::{parse_and_validate, MAX_JSON};
 use super::Profile;
 use crate::finding::{Finding, Lang};
@@ -31,6 +33,14 @@ const BUILT_IN: [(&str, &str); 5] = [
 
 /// How many profiles a page may register (each stays in memory until the page closes).
 const MAX_LOADED: usize = 32;
+
+/// How many times a page may register a profile, replacements included. A replaced profile
+/// is not freed (lookups hand out `&'static` references to it), so without this bound a
+/// page that reloads a profile in a loop grows without end (issue 7, fuzzing: about 12 KB
+/// per load of a small profile, measured).
+const MAX_LOADS: usize = 256;
+
+static LOADS: AtomicUsize = AtomicUsize::new(0);
 
 fn built_in() -> &'static [&'static Profile] {
     static BUILT: OnceLock<Vec<&'static Profile>> = OnceLock::new();
@@ -125,16 +135,25 @@ pub struct Loaded {
     pub errors: Vec<Finding>,
 }
 
+impl Loaded {
+    fn refused(id: Option<String>, errors: Vec<Finding>) -> Loaded {
+        Loaded {
+            ok: false,
+            id,
+            errors,
+        }
+    }
+}
+
 /// Registers a portal's own profile, given as JSON, for the page's lifetime. A profile with
 /// the id of one already registered by the portal replaces it; the ids of the built-in
 /// profiles cannot be taken. A malformed profile is refused with findings that name the
 /// field (JSON line and column, or the path in the profile) and the reason.
 pub fn load_profile(json: &str, lang: Lang) -> Loaded {
     if json.len() > MAX_JSON {
-        return Loaded {
-            ok: false,
-            id: None,
-            errors: vec![Finding::error(
+        return Loaded::refused(
+            None,
+            vec![Finding::error(
                 "profile.too-large",
                 lang.pick(
                     format!(
@@ -147,28 +166,20 @@ pub fn load_profile(json: &str, lang: Lang) -> Loaded {
                     ),
                 ),
             )],
-        };
+        );
     }
     let known: Vec<&str> = profiles().iter().map(|p| p.id.as_str()).collect();
     let profile = match parse_and_validate(json, &known, lang) {
         Ok(p) => p,
         Err(errors) => {
-            let id = serde_json::from_str::<serde_json::Value>(json)
-                .ok()
-                .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(String::from));
-            return Loaded {
-                ok: false,
-                id,
-                errors,
-            };
+            return Loaded::refused(declared_id(json), errors);
         }
     };
     let id = profile.id.clone();
     if built_in().iter().any(|p| p.id == id) {
-        return Loaded {
-            ok: false,
-            id: Some(id.clone()),
-            errors: vec![Finding::error(
+        return Loaded::refused(
+            Some(id.clone()),
+            vec![Finding::error(
                 "profile.id-taken",
                 lang.pick(
                     format!("«{id}» è l'id di un profilo incluso: scegli un altro id per il profilo del portale."),
@@ -176,7 +187,7 @@ pub fn load_profile(json: &str, lang: Lang) -> Loaded {
                 ),
             )
             .field("id")],
-        };
+        );
     }
     let mut guard = match loaded().lock() {
         Ok(g) => g,
@@ -184,17 +195,29 @@ pub fn load_profile(json: &str, lang: Lang) -> Loaded {
     };
     let replacing = guard.iter().position(|p| p.id == id);
     if replacing.is_none() && guard.len() >= MAX_LOADED {
-        return Loaded {
-            ok: false,
-            id: Some(id),
-            errors: vec![Finding::error(
+        return Loaded::refused(
+            Some(id),
+            vec![Finding::error(
                 "profile.too-many",
                 lang.pick(
                     format!("Sono già registrati {MAX_LOADED} profili: riusa l'id di uno di essi per sostituirlo."),
                     format!("{MAX_LOADED} profiles are already registered: reuse the id of one of them to replace it."),
                 ),
             )],
-        };
+        );
+    }
+    if LOADS.fetch_add(1, Ordering::Relaxed) >= MAX_LOADS {
+        LOADS.store(MAX_LOADS, Ordering::Relaxed);
+        return Loaded::refused(
+            Some(id),
+            vec![Finding::error(
+                "profile.too-many",
+                lang.pick(
+                    format!("In questa pagina sono già stati caricati {MAX_LOADS} profili: ricarica la pagina per caricarne altri."),
+                    format!("{MAX_LOADS} profiles have already been loaded in this page: reload the page to load more."),
+                ),
+            )],
+        );
     }
     let leaked: &'static Profile = Box::leak(Box::new(profile));
     match replacing.and_then(|i| guard.get_mut(i)) {

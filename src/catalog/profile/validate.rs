@@ -1,13 +1,15 @@
-//! Reading a profile from JSON and checking it: serde reports the shape (with line and
-//! column), then [`validate`] checks what serde cannot (dates in order, known cassetti and
+//! Reading a profile from JSON and checking it: [`super::read`] reports the shape (with
+//! line, column and field), then [`validate`] checks what the shape cannot say (dates in order, known cassetti and
 //! titolari, e-mail syntax, sources present, references between entries). Every problem is
 //! collected, each naming the field by its path in the profile.
 
 use chrono::NaiveDate;
 
+use super::read::{read, ReadError};
 use super::{vocab::Gestione, Channel, Mailbox, MailboxKind, Profile, Text, CASSETTI};
 use crate::catalog::titolario;
 use crate::finding::{Finding, Lang, Source};
+use crate::json;
 
 /// Longest profile JSON accepted (the built-ins are about 20 KB each).
 pub const MAX_JSON: usize = 256 * 1024;
@@ -33,8 +35,7 @@ pub const INPS_PEC_DOMAIN: &str = "@postacert.inps.gov.it";
 
 /// Parses and validates; `known` are the ids other profiles already have (for `inherits`).
 pub fn parse_and_validate(json: &str, known: &[&str], lang: Lang) -> Result<Profile, Vec<Finding>> {
-    let profile: Profile =
-        serde_json::from_str(json).map_err(|e| vec![json_error(json, &e, lang)])?;
+    let profile = read(json).map_err(|e| vec![json_error(json, e, lang)])?;
     let errors = validate(&profile, known, lang);
     if errors.is_empty() {
         Ok(profile)
@@ -43,28 +44,31 @@ pub fn parse_and_validate(json: &str, known: &[&str], lang: Lang) -> Result<Prof
     }
 }
 
-fn json_error(json: &str, e: &serde_json::Error, lang: Lang) -> Finding {
-    let (line, column) = (e.line(), e.column());
-    // serde_json's message ends with " at line L column C"; the numbers are reported apart.
-    let full = e.to_string();
-    let reason = full
-        .rsplit_once(" at line ")
-        .map(|(r, _)| r.to_string())
-        .unwrap_or(full);
-    let position = json
-        .split('\n')
-        .take(line.saturating_sub(1))
-        .map(|l| l.chars().count() + 1)
-        .sum::<usize>()
-        + column.saturating_sub(1);
-    Finding::error(
-        "profile.json",
-        lang.pick(
-            format!("Il profilo non si legge alla riga {line}, colonna {column}: {reason}. Correggi il JSON in quel punto."),
-            format!("The profile cannot be read at line {line}, column {column}: {reason}. Fix the JSON there."),
-        ),
-    )
-    .at(position)
+/// The finding of a profile that cannot be read: line and column, the field when the
+/// syntax is right but the shape is not, and the reason in serde's words.
+fn json_error(json: &str, e: ReadError, lang: Lang) -> Finding {
+    let (line, column) = json::line_column(json, e.at);
+    let position = json.get(..e.at).map_or(0, |before| before.chars().count());
+    let ReadError { field, reason, .. } = e;
+    let finding = if field.is_empty() {
+        Finding::error(
+            "profile.json",
+            lang.pick(
+                format!("Il profilo non si legge alla riga {line}, colonna {column}: {reason}. Correggi il JSON in quel punto."),
+                format!("The profile cannot be read at line {line}, column {column}: {reason}. Fix the JSON there."),
+            ),
+        )
+    } else {
+        Finding::error(
+            "profile.json",
+            lang.pick(
+                format!("Il profilo non si legge alla riga {line}, colonna {column}, in «{field}»: {reason}. Correggi il JSON in quel punto."),
+                format!("The profile cannot be read at line {line}, column {column}, in “{field}”: {reason}. Fix the JSON there."),
+            ),
+        )
+        .field(field)
+    };
+    finding.at(position)
 }
 
 struct Check<'a> {
@@ -196,6 +200,25 @@ impl Check<'_> {
         }
     }
 
+    fn cassetto(&mut self, field: &str, cassetto: &str) {
+        if !CASSETTI.contains(&cassetto) {
+            self.err(
+                "profile.unknown-cassetto",
+                field,
+                format!(
+                    "«{field}»: «{}» non è un cassetto noto: usa uno tra {}.",
+                    crate::dates::clip(cassetto),
+                    CASSETTI.join(", ")
+                ),
+                format!(
+                    "“{field}”: “{}” is not a known cassetto: use one of {}.",
+                    crate::dates::clip(cassetto),
+                    CASSETTI.join(", ")
+                ),
+            );
+        }
+    }
+
     fn sede_ref(&mut self, field: &str, sede: &str) {
         if self.profile.sede(sede).is_none() {
             self.err(
@@ -266,22 +289,7 @@ pub fn validate(p: &Profile, known: &[&str], lang: Lang) -> Vec<Finding> {
 
     for (i, k) in p.cassetti.iter().enumerate() {
         let f = format!("cassetti[{i}]");
-        if !CASSETTI.contains(&k.cassetto.as_str()) {
-            c.err(
-                "profile.unknown-cassetto",
-                &format!("{f}.cassetto"),
-                format!(
-                    "«{f}.cassetto»: «{}» non è un cassetto noto: usa uno tra {}.",
-                    crate::dates::clip(&k.cassetto),
-                    CASSETTI.join(", ")
-                ),
-                format!(
-                    "“{f}.cassetto”: “{}” is not a known cassetto: use one of {}.",
-                    crate::dates::clip(&k.cassetto),
-                    CASSETTI.join(", ")
-                ),
-            );
-        }
+        c.cassetto(&format!("{f}.cassetto"), &k.cassetto);
         if let Some(t) = &k.titolario {
             match titolario::titolario(t) {
                 None => c.err(
@@ -335,22 +343,7 @@ pub fn validate(p: &Profile, known: &[&str], lang: Lang) -> Vec<Finding> {
             c.email(&format!("{f}.addresses[{j}]"), a);
         }
         if let Some(k) = &r.cassetto {
-            if !CASSETTI.contains(&k.as_str()) {
-                c.err(
-                    "profile.unknown-cassetto",
-                    &format!("{f}.cassetto"),
-                    format!(
-                        "«{f}.cassetto»: «{}» non è un cassetto noto: usa uno tra {}.",
-                        crate::dates::clip(k),
-                        CASSETTI.join(", ")
-                    ),
-                    format!(
-                        "“{f}.cassetto”: “{}” is not a known cassetto: use one of {}.",
-                        crate::dates::clip(k),
-                        CASSETTI.join(", ")
-                    ),
-                );
-            }
+            c.cassetto(&format!("{f}.cassetto"), k);
         }
         if r.channel == Channel::Escalation {
             match r.escalation {

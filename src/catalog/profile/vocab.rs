@@ -1,15 +1,15 @@
 //! The closed vocabularies a profile is written in: kinds of contributor (gestioni), kinds
 //! of request, channels, and the small enums of escalation and response terms. They are
 //! identifiers in the JSON (kebab-case Italian, as the documents name things), so a portal
-//! profile with a typo is rejected with serde's "unknown variant … expected one of …".
+//! profile with a typo is rejected with "unknown variant … expected one of …" (serde's words).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::finding::Lang;
 
 /// A kind of contributor, as the protocols distinguish them. Each has its own cassetto
 /// (or, where no Comunicazione bidirezionale exists yet, its own e-mail boxes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Gestione {
     /// Aziende con dipendenti (DM, Uniemens): the Cassetto previdenziale aziende.
@@ -146,7 +146,7 @@ impl Gestione {
 }
 
 /// A kind of request, as the protocols distinguish them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A service request, not yet known to be online-only or not: the description decides
@@ -242,7 +242,7 @@ impl Kind {
 
 /// How an earlier request went, when the new one depends on it (solleciti, escalation,
 /// appointments of the Gestione dipendenti pubblici).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Previous {
     /// No earlier request on this matter.
@@ -274,13 +274,13 @@ impl Previous {
 
 /// The level of an escalation (Milano §2 B–C, Torino §2.6 B–C); level A is the ordinary
 /// channel itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Level {
     /// Level B: the managers of the agencies.
-    #[serde(rename = "B", alias = "b")]
+    #[serde(rename = "B")]
     B,
     /// Level C: the URP, with the customer-care manager.
-    #[serde(rename = "C", alias = "c")]
+    #[serde(rename = "C")]
     C,
 }
 
@@ -296,7 +296,7 @@ impl Level {
 }
 
 /// A channel to INPS.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
     /// www.inps.it, Servizi online (the online-only service requests).
@@ -367,7 +367,7 @@ impl Channel {
 }
 
 /// What a subject line must hold (Milano §2, Torino §2.5, Siena "Mail istituzionali").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SubjectPart {
     /// The codice fiscale of the contributor (or of the requester, for the DURC box).
@@ -381,7 +381,7 @@ pub enum SubjectPart {
 }
 
 /// What an appointment booking must hold (Torino §3.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BookingPart {
     /// The codice fiscale of the company as "richiedente".
@@ -398,7 +398,7 @@ pub enum BookingPart {
 }
 
 /// What an escalation must carry to be handled (Milano §2 B–D, Torino §2.6 B–D).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Requirement {
     /// The codice fiscale of the contributor.
@@ -413,7 +413,7 @@ pub enum Requirement {
 }
 
 /// Working or calendar days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DayUnit {
     /// "giorni lavorativi": Monday–Friday, minus public holidays.
@@ -423,7 +423,7 @@ pub enum DayUnit {
 }
 
 /// The response times and deadlines a profile sets, for the timeline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TermKind {
     /// Maximum time for INPS to answer (Milano §2 A, Torino §2.6 A: 7 working days).
@@ -453,7 +453,7 @@ pub enum TermKind {
 }
 
 /// Days of the week, for telephone hours.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[allow(missing_docs)]
 pub enum Weekday {

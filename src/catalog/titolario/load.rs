@@ -9,7 +9,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use super::{Classe, Note, Oggetto, Status, TempoSoglia, Titolario, Unit, CASSETTI};
+use super::{Basis, Classe, Note, Oggetto, Status, TempoSoglia, Titolario, Unit, CASSETTI};
 use crate::finding::Source;
 use crate::json::{self, Fail, Fields, Json};
 use crate::text::fold_words;
@@ -89,7 +89,7 @@ struct RawTitolario {
     section: String,
     soglia_unit: Option<String>,
     from: Option<String>,
-    list_missing: Option<Note>,
+    list_missing: Option<(String, String)>,
     see_also: Option<String>,
     generic: Option<String>,
     keywords_from: Option<String>,
@@ -140,7 +140,7 @@ fn raw_titolario(v: &Json) -> Result<RawTitolario, Fail> {
         from: f.opt_str("from")?,
         list_missing: f
             .get("listMissing")
-            .map(|n| note(n, f.sub("listMissing")))
+            .map(|n| text(n, f.sub("listMissing")))
             .transpose()?,
         see_also: f.opt_str("seeAlso")?,
         generic: f.opt_str("generic")?,
@@ -206,13 +206,76 @@ fn raw_oggetto(v: &Json, at: String) -> Result<RawOggetto, Fail> {
     Ok(raw)
 }
 
-/// A note: `it` and `en` (other fields are ignored).
+/// A text: `it` and `en`.
+fn text(v: &Json, at: String) -> Result<(String, String), Fail> {
+    let mut f = Fields::of(v, at)?;
+    let text = (f.str("it")?, f.str("en")?);
+    f.end()?;
+    Ok(text)
+}
+
+/// A note: `it`, `en` and its basis, `"kind": "document"` with `section` (and `document`
+/// when it is not the entry's own: left empty here, filled by [`parse_raw`]) or
+/// `"kind": "reading"` with `why` and `whyEn`.
 fn note(v: &Json, at: String) -> Result<Note, Fail> {
     let mut f = Fields::of(v, at)?;
-    Ok(Note {
-        it: f.str("it")?,
-        en: f.str("en")?,
-    })
+    let it = f.str("it")?;
+    let en = f.str("en")?;
+    let kind = f.str("kind")?;
+    let not_here = |f: &mut Fields, key: &'static str, goes_with: &str| match f.get(key) {
+        Some(_) => Err((
+            f.path(key),
+            format!("goes with a note of kind {goes_with}, not {kind}"),
+        )),
+        None => Ok(()),
+    };
+    let basis = match kind.as_str() {
+        "document" => {
+            not_here(&mut f, "why", "reading")?;
+            not_here(&mut f, "whyEn", "reading")?;
+            Basis::Document {
+                source: Source::new(
+                    f.opt_str("document")?.unwrap_or_default(),
+                    non_empty(&mut f, "section")?,
+                ),
+            }
+        }
+        "reading" => {
+            not_here(&mut f, "section", "document")?;
+            not_here(&mut f, "document", "document")?;
+            Basis::Reading {
+                why: non_empty(&mut f, "why")?,
+                why_en: non_empty(&mut f, "whyEn")?,
+            }
+        }
+        other => {
+            return Err((
+                f.path("kind"),
+                format!("unknown variant `{other}`, expected `document` or `reading`"),
+            ))
+        }
+    };
+    f.end()?;
+    Ok(Note { it, en, basis })
+}
+
+/// A string that must be there and hold more than spaces.
+fn non_empty(f: &mut Fields, key: &'static str) -> Result<String, Fail> {
+    let s = f.str(key)?;
+    if s.trim().is_empty() {
+        return Err((f.path(key), "is empty".into()));
+    }
+    Ok(s)
+}
+
+/// A note of kind document without its own `document` quotes the entry's.
+fn with_document(mut note: Note, document: &str) -> Note {
+    if let Basis::Document { source } = &mut note.basis {
+        if source.document.is_empty() {
+            source.document = document.to_string();
+        }
+    }
+    note
 }
 
 /// Parses every embedded file once; the second list holds the errors.
@@ -505,7 +568,7 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
                 strong: ro.strong,
                 all_of: ro.all_of,
                 codes: ro.codes,
-                note: ro.note,
+                note: ro.note.map(|n| with_document(n, &source.document)),
                 source,
             });
         }
@@ -552,9 +615,14 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
     }
 
     let (list_missing, list_missing_en) = match raw.list_missing {
-        Some(n) => (Some(n.it), Some(n.en)),
+        Some((it, en)) => (Some(it), Some(en)),
         None => (None, None),
     };
+    let notes = raw
+        .notes
+        .into_iter()
+        .map(|n| with_document(n, &raw.document))
+        .collect();
     let t = Titolario {
         id: raw.id,
         cassetto: raw.cassetto,
@@ -566,7 +634,7 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
         list_missing_en,
         see_also: raw.see_also,
         generic: raw.generic,
-        notes: raw.notes,
+        notes,
         classes,
         suggest_index: OnceLock::new(),
     };

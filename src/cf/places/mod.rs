@@ -38,7 +38,7 @@ mod codec;
 
 use std::sync::{Mutex, OnceLock};
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use crate::text::fold_words;
 
@@ -60,7 +60,9 @@ fn from_days(days: u32) -> NaiveDate {
 }
 
 fn to_days(date: NaiveDate) -> i64 {
-    (date - epoch()).num_days()
+    // `epoch().num_days_from_ce()`, as a constant: this is on the path of every check.
+    const EPOCH_FROM_CE: i64 = 679_352;
+    date.num_days_from_ce() as i64 - EPOCH_FROM_CE
 }
 
 /// Sorts codes: letter position in [`CODE_LETTERS`] × 1000 + number.
@@ -241,13 +243,27 @@ impl Place {
 
     /// The name the code had on `date`: the period containing it, else the nearest one.
     pub fn name_on(&self, date: NaiveDate) -> &'static str {
+        self.name_at(self.name_index_on(date))
+    }
+
+    /// Which of [`Place::names`] the code had on `date` (0 for the first).
+    pub fn name_index_on(&self, date: NaiveDate) -> usize {
         let d = to_days(date);
         let periods = &self.entry.periods;
         let i = periods
             .iter()
             .rposition(|p| p.from as i64 <= d)
             .unwrap_or(0);
-        self.name_at(periods.get(i).map(|p| p.name as usize).unwrap_or(0))
+        periods.get(i).map(|p| p.name as usize).unwrap_or(0)
+    }
+
+    /// The place's position in the registry (0 to [`len`] − 1), stable for one build of
+    /// the data: a key for callers that keep per-place values (the JavaScript API keeps
+    /// the names it has already sent across the boundary).
+    pub fn index(&self) -> usize {
+        key_of(&self.entry.code)
+            .and_then(|k| self.reg.keys.binary_search(&k).ok())
+            .unwrap_or(0)
     }
 
     /// Every name the code had, in order of first use.
@@ -446,7 +462,7 @@ impl Unpacking {
                 Some("@registry-date") => {
                     u.date = words
                         .next()
-                        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                        .and_then(|d| crate::dates::date_from(d, "%Y-%m-%d"));
                 }
                 Some("@section") => {
                     let name = words.next().unwrap_or("").to_string();
@@ -646,6 +662,15 @@ impl<'a> Iterator for LineSpans<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The day numbers counted from the constant agree with chrono's subtraction.
+    #[test]
+    fn day_numbers_count_from_the_epoch() {
+        for (y, m, d) in [(1861, 1, 1), (1900, 3, 1), (1985, 12, 10), (2026, 2, 21)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(to_days(date), (date - epoch()).num_days(), "{date}");
+        }
+    }
 
     /// Decoding in small steps gives the same text as decoding at once.
     #[test]

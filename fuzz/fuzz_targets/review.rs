@@ -1,0 +1,107 @@
+//! `review::review` on arbitrary drafts: every field is missing, arbitrary text or a real
+//! value of the data (profile, sede, gestione, cassetto, kind, channel, object, address,
+//! date, code), so that both the refusals and the deep checks are reached. Also
+//! `routing::route` on the same facts and `review::compose_subject`.
+//!
+//! Properties: never a panic; `ok` is exactly "no error finding"; every finding has a code
+//! of its area and a message; errors come first; a composed subject is one line.
+#![no_main]
+
+use instrada::finding::{Finding, Lang, Severity};
+use instrada::review::{compose_subject, review, Draft, SubjectInput};
+use instrada::routing::{route, Facts};
+use instrada_fuzz::{vocab, Input};
+use libfuzzer_sys::fuzz_target;
+
+fn sound(findings: &[Finding], what: &str) {
+    for f in findings {
+        assert!(
+            f.code.contains('.') && !f.message.trim().is_empty(),
+            "{what}: {f:?}"
+        );
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let v = vocab();
+    let mut input = Input::new(data);
+    let lang = if input.bool() { Lang::En } else { Lang::It };
+    let draft = Draft {
+        profile: input.field(&v.profiles),
+        sede: input.field(&v.sedi),
+        gestione: input.field(&v.gestioni),
+        cassetto: input.field(&v.cassetti),
+        kind: input.field(&v.kinds),
+        date: input.field(&v.dates),
+        channel: input.field(&v.channels),
+        object: input.field(&v.objects),
+        description: input.field(&v.objects),
+        subject: input.field(&v.codes),
+        recipient: input.field(&v.addresses),
+        sender: input.field(&v.addresses),
+        codice_fiscale: input.field(&v.codes),
+        matricola: input.field(&v.codes),
+        reference: input.field(&v.codes),
+        previous: input.field(&v.states),
+        level: input.field(&v.states),
+    };
+
+    let r = review(&draft, lang);
+    sound(&r.findings, "review");
+    let errors = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    assert_eq!(
+        r.ok,
+        errors == 0,
+        "ok disagrees with the findings: {:?}",
+        r.findings
+    );
+    assert!(
+        r.findings
+            .iter()
+            .take(errors)
+            .all(|f| f.severity == Severity::Error),
+        "errors are not first: {:?}",
+        r.findings
+    );
+    if let Some(s) = &r.subject {
+        assert!(!s.contains(['\n', '\r']), "subject on two lines: {s:?}");
+    }
+
+    let facts = Facts {
+        profile: draft.profile.clone(),
+        sede: draft.sede.clone(),
+        gestione: draft.gestione.clone(),
+        kind: draft.kind.clone(),
+        date: draft.date.clone(),
+        description: draft.description.clone(),
+        previous: draft.previous.clone(),
+        level: draft.level.clone(),
+    };
+    let _ = route(&facts, lang);
+
+    let c = compose_subject(
+        &SubjectInput {
+            codice_fiscale: draft.codice_fiscale.clone(),
+            gestione: draft.gestione.clone(),
+            content: draft.description.clone(),
+            matricola: draft.matricola.clone(),
+        },
+        lang,
+    );
+    sound(&c.findings, "compose_subject");
+    assert!(
+        !c.subject.contains(['\n', '\r']),
+        "subject on two lines: {:?}",
+        c.subject
+    );
+    if c.ok {
+        assert!(
+            c.findings.iter().all(|f| f.severity != Severity::Error),
+            "{c:?}"
+        );
+    }
+});
