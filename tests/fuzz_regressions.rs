@@ -41,3 +41,37 @@ fn reloading_a_profile_in_a_loop_is_bounded() {
     assert!(!again.ok);
     assert!(again.errors[0].message.contains("reload the page"));
 }
+
+/// Target `cf_check`: the 11-digit code `00009009019` (typed after a line break and a space)
+/// got the suggestion `00000009019`, whose serial is all zero (`cf.serial-zero`): a
+/// suggestion the check itself refuses. Every suggestion must now be a code the check
+/// accepts (found by the 60 s run of `make test`).
+#[test]
+fn a_numeric_suggestion_never_has_a_zero_serial() {
+    use instrada::cf::{check, CheckOptions};
+    let options = CheckOptions {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22),
+        lang: Lang::It,
+    };
+    for input in [
+        "`\n 00009009019",
+        "00009009019",
+        "00000009018",
+        "10000000000",
+    ] {
+        let report = check(input, &options);
+        assert!(!report.valid(), "{input:?} should not be valid");
+        for s in report
+            .findings
+            .iter()
+            .filter_map(|f| f.suggestion.as_deref())
+        {
+            let again = check(s, &options);
+            assert!(
+                again.valid(),
+                "suggestion {s:?} for {input:?}: {:?}",
+                again.findings.iter().map(|f| f.code).collect::<Vec<_>>()
+            );
+        }
+    }
+}

@@ -404,9 +404,13 @@ pub(crate) fn person(
         .collect()
 }
 
-/// Whether an 11-digit candidate is valid (check digit and office code).
+/// Whether an 11-digit candidate is valid: a serial that is not all zero, the check digit,
+/// the office code (the same rules as `numeric::check`; the cf_check fuzz target found a
+/// suggestion with a zero serial).
 fn plausible_numeric(code: &[u8; 11]) -> bool {
-    luhn_digit(&code[..10]) == Some(code[10]) && super::numeric::office_kind(code).is_some()
+    code[..7].iter().any(|&b| b != b'0')
+        && luhn_digit(&code[..10]) == Some(code[10])
+        && super::numeric::office_kind(code).is_some()
 }
 
 /// The suggestions for an 11-digit code with a wrong check digit or office code: swaps of
