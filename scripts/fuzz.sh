@@ -11,6 +11,10 @@
 # timeout (10 s for one input) or a memory blow-up (2 GB) stops the script with a non-zero
 # status and says where the reproducer is and how to replay it.
 #
+# The seed is fixed (FUZZ_SEED, default 1) so that `make test` explores the same inputs on
+# every machine and a red run can be replayed; FUZZ_SEED=0 lets libFuzzer pick one, for the
+# long local runs.
+#
 # Needs cargo-fuzz 0.13.2 (installed when missing). No nightly toolchain: libFuzzer's
 # instrumentation flags are unstable, so the build runs with RUSTC_BOOTSTRAP=1. No
 # sanitizer (`-s none`): the crate has no `unsafe` code, so AddressSanitizer would find
@@ -66,7 +70,7 @@ for t in "${TARGETS[@]}"; do
   log="$work/$t.log"
   # The first corpus directory is the writable one; the committed seeds are only read.
   if cargo fuzz run -s none "$t" "$work/corpus/$t" "fuzz/corpus/$t" -- \
-    "$limit" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
+    "$limit" -seed="${FUZZ_SEED:-1}" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
     -print_final_stats=1 -artifact_prefix="$artifacts/$t-" >"$log" 2>&1; then
     grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" | sed "s/^/fuzz: $t: /"
   else
