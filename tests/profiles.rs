@@ -664,3 +664,15 @@ fn the_schema_document_s_example_loads() {
     let loaded = load_profile(&doc[start..end], Lang::It);
     assert!(loaded.ok, "{:#?}", loaded.errors);
 }
+
+/// The example profile in the README is one the loader accepts (issue 5: the schema is
+/// documented in the README with an example).
+#[test]
+fn the_readme_example_loads() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```json\n").expect("README has a JSON example") + "```json\n".len();
+    let end = start + readme[start..].find("\n```").expect("the example ends");
+    let loaded = instrada::catalog::profile::load_profile(&readme[start..end], Lang::It);
+    assert!(loaded.ok, "{:?}", loaded.errors);
+    assert_eq!(loaded.id.as_deref(), Some("portale-esempio"));
+}
