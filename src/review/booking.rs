@@ -13,29 +13,13 @@ use crate::text::fold_words;
 /// Fewer words than this is not "in detail".
 pub const MIN_DETAIL_WORDS: usize = 15;
 
-/// Month names, for "avviso bonario di marzo 2021".
-const MONTHS: [&str; 12] = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
-
 /// Whether the description names an act or a period: a number of 4 or more digits (a
 /// cartella, an avviso, a year), or a month.
 pub fn has_act_identifier(padded: &str) -> bool {
     padded
         .split(' ')
         .any(|w| w.bytes().filter(u8::is_ascii_digit).count() >= 4)
-        || MONTHS.iter().any(|m| has_word(padded, m))
+        || (1..=12).any(|m| has_word(padded, crate::dates::month_name(m, Lang::It)))
 }
 
 /// Phrases that ask for a named official.
