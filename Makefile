@@ -39,7 +39,7 @@ lint: setup
 	cargo fmt --check --manifest-path fuzz/Cargo.toml
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
-	cargo clippy --all-targets --target $(WASM_TARGET) --features widget -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) --features test-hooks -- -D warnings
 
 native-test:
 	cargo test
@@ -48,8 +48,10 @@ native-test:
 browser-test: setup setup-browser
 	cargo test --target $(WASM_TARGET) --features widget --test 'web*'
 
-# End to end: the shipped pkg/ and the demo's full module in www/pkg/, in Node and Chromium.
+# End to end: the shipped pkg/ and the demo's full module in www/pkg/, in Node and Chromium;
+# and, for the test of a real panic only, a dev build with the `test-hooks` feature.
 e2e: build setup-browser
+	scripts/build-test-hooks.sh
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 # Each fuzz target for FUZZ_SECONDS (60 by default); cargo-fuzz is installed when missing.

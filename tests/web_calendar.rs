@@ -497,6 +497,21 @@ fn to_ics_bad_input() {
             obj(&[("stamp", s("ieri")), ("events", one("2026-01-05", "x"))]),
             "ics.stamp",
         ),
+        // A year iCalendar cannot write (four digits), or before any file was made.
+        (
+            obj(&[
+                ("stamp", s("-0001-01-05T00:00:00Z")),
+                ("events", one("2026-01-05", "x")),
+            ]),
+            "ics.stamp",
+        ),
+        (
+            obj(&[
+                ("stamp", s("0000-01-05T00:00:00Z")),
+                ("events", one("2026-01-05", "x")),
+            ]),
+            "ics.stamp",
+        ),
         (
             obj(&[
                 ("stamp", s("2026-01-05T00:00:00Z")),

@@ -8,7 +8,7 @@
 //! `"en"`. Each result names the calendar it used (`calendar.label`), because a date shown to
 //! a person must say which holidays it skipped.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -538,7 +538,6 @@ fn date_result_js(date: NaiveDate, cal: &Calendar, lang: Lang) -> JsValue {
 /// `YYYY-MM-DD` as a JavaScript string made by one `String.fromCharCode` call: no UTF-8
 /// decoding of wasm memory (years are 1978–2200 here, always four digits).
 fn iso_js(d: NaiveDate) -> JsValue {
-    use chrono::Datelike;
     let (y, m, day) = (d.year().unsigned_abs(), d.month(), d.day());
     let digit = |x: u32| u32::from(b'0') + x % 10;
     let dash = u32::from(b'-');
@@ -739,6 +738,8 @@ fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<
         let head = s.get(..19).unwrap_or(s);
         crate::dates::datetime_from(head, "%Y-%m-%dT%H:%M:%S")
     });
+    // iCalendar writes a four-digit year; and a file is not made before 1970.
+    let stamp = stamp.filter(|t| (1970..=9999).contains(&t.year()));
     let Some(stamp) = stamp else {
         findings.push(
             Finding::error(

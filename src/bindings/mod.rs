@@ -162,8 +162,9 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
     }
     // serde-wasm-bindgen reads properties with calls that do not catch: a getter or a Proxy
     // trap that throws would throw through the module (and out of a function documented
-    // never to throw). Read everything once with catching calls first.
-    if !readable(&value, 8, &mut 100_000) {
+    // never to throw), leaving its state half-written. It reads a plain copy instead.
+    let copy = plain_copy(&value);
+    if copy.is_null() {
         return Err(Finding::error(
             "input.unreadable",
             lang.pick(
@@ -173,7 +174,7 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
         )
         .field(what));
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
+    serde_wasm_bindgen::from_value(copy).map_err(|e| {
         Finding::error(
             "input.bad-field",
             lang.pick(format!("«{what}»: {e}."), format!("“{what}”: {e}.")),
@@ -182,32 +183,41 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
     })
 }
 
-/// Whether every property of `value`, and of the objects in it down to `depth` levels, can
-/// be read without an exception (a getter or a Proxy trap that throws). `budget` bounds the
-/// properties looked at, so a huge or cyclic value costs little; past it, the rest is
-/// assumed readable.
-fn readable(value: &JsValue, depth: u8, budget: &mut u32) -> bool {
-    if depth == 0 || !value.is_object() {
-        return true;
+#[wasm_bindgen(inline_js = r#"
+// A plain copy of an argument, for serde-wasm-bindgen: the object's own and inherited
+// properties (a class's getters too, read on the object itself), down to 8 levels and at
+// most 100,000 properties in all (past them, the rest is left out). null when any read
+// throws: a getter, a Proxy trap, a revoked Proxy.
+export function plain_copy(value) {
+  let budget = 100000;
+  const copy = (v, depth) => {
+    if (v === null || typeof v !== 'object') return v;
+    if (depth === 0 || budget <= 0) return undefined;
+    if (Array.isArray(v)) {
+      const out = [];
+      for (let i = 0; i < v.length && budget-- > 0; i++) out.push(copy(v[i], depth - 1));
+      return out;
     }
-    let Ok(keys) = js_sys::Reflect::own_keys(value) else {
-        return false;
-    };
-    let object: &js_sys::Object = value.unchecked_ref();
-    for key in keys.iter() {
-        if *budget == 0 {
-            return true;
-        }
-        *budget -= 1;
-        if js_sys::Reflect::get_own_property_descriptor(object, &key).is_err() {
-            return false;
-        }
-        match js_sys::Reflect::get(value, &key) {
-            Ok(v) if readable(&v, depth - 1, budget) => {}
-            _ => return false,
-        }
+    // No prototype: a key "__proto__" stays a key.
+    const out = Object.create(null);
+    for (let o = v; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+      for (const k of Reflect.ownKeys(o)) {
+        if (typeof k !== 'string' || k === 'constructor' || Object.prototype.hasOwnProperty.call(out, k)) continue;
+        if (budget-- <= 0) return out;
+        out[k] = copy(v[k], depth - 1);
+      }
     }
-    true
+    return out;
+  };
+  try {
+    return copy(value, 8);
+  } catch (_) {
+    return null;
+  }
+}
+"#)]
+extern "C" {
+    fn plain_copy(value: &JsValue) -> JsValue;
 }
 
 /// Reads the `lang` field of an options object without failing: anything unreadable is

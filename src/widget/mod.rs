@@ -357,6 +357,10 @@ impl Inner {
     }
 
     fn on_input(&self, event: &Event) {
+        #[cfg(feature = "test-hooks")]
+        if PANIC_AT_NEXT_INPUT.swap(false, Ordering::SeqCst) {
+            panic!("the deliberate panic of the test-hooks build");
+        }
         if let Some(picker) = &self.picker {
             if event.target().map(JsValue::from) == Some(JsValue::from(&picker.search)) {
                 if let Ok(mut st) = self.state.try_borrow_mut() {
@@ -857,6 +861,19 @@ impl Inner {
 #[doc(hidden)]
 pub fn simulate_failure_for_tests(failed: bool) {
     BROKEN.store(failed, Ordering::SeqCst);
+}
+
+/// Set by `__panicAtNextInputForTests` (the `test-hooks` build only).
+#[cfg(feature = "test-hooks")]
+static PANIC_AT_NEXT_INPUT: AtomicBool = AtomicBool::new(false);
+
+/// The `test-hooks` build only (never shipped, `tests/e2e/panic.test.mjs`): the next input
+/// event a widget handles panics, so that an end-to-end test can check what a real panic
+/// does in the page: one console message, every widget steps aside, the form submits.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = __panicAtNextInputForTests)]
+pub fn panic_at_next_input_for_tests() {
+    PANIC_AT_NEXT_INPUT.store(true, Ordering::SeqCst);
 }
 
 /// Something to prepare while the page is idle.

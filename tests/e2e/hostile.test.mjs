@@ -59,6 +59,12 @@ async function exercise(m, env) {
     for (const key of ['lang', 'today', 'profile', 'date', 'gestione', 'surname', 'events', 'stamp']) {
       Object.defineProperty(throwing, key, { enumerable: true, get() { throw new Error('a getter that throws'); } });
     }
+    // Getters on the prototype (a portal's options class) and a Proxy whose only trap is
+    // `get`: serde-wasm-bindgen reads fields by name, own or inherited.
+    class Inherited {}
+    for (const key of ['lang', 'today', 'profile', 'date', 'gestione', 'surname', 'sede', 'events']) {
+      Object.defineProperty(Inherited.prototype, key, { get() { throw new Error('an inherited getter that throws'); } });
+    }
     return [
       ['undefined', undefined],
       ['null', null],
@@ -81,6 +87,8 @@ async function exercise(m, env) {
       ['Date(NaN)', new Date(NaN)],
       ['object with throwing getters', throwing],
       ['Proxy that throws', new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); }, has() { throw new Error('trap'); }, getOwnPropertyDescriptor() { throw new Error('trap'); } })],
+      ['class with throwing getters', new Inherited()],
+      ['Proxy whose get throws', new Proxy({}, { get() { throw new Error('trap'); } })],
       ['empty string', ''],
       ['spaces', '   \t\n '],
       ['1 MiB string', 'A'.repeat(MiB)],

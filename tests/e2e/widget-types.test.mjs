@@ -49,6 +49,10 @@ test('the package lists the wrapper, its types, the stylesheet and the snippets'
     assert.ok(manifest.files.includes(file), `${file} in files`);
   }
   assert.equal(manifest.exports['./widget'].default, './instrada-widget.js');
-  // The debug-only test hook is not in the shipped module.
-  assert.equal(readFileSync(`${root}www/pkg/instrada.js`, 'utf8').includes('simulate_failure'), false);
+  // The test hooks (debug builds, the `test-hooks` feature) are in no built package.
+  for (const dir of ['pkg', 'www/pkg']) {
+    const glue = readFileSync(`${root}${dir}/instrada.js`, 'utf8');
+    assert.equal(glue.includes('simulate_failure'), false, dir);
+    assert.equal(glue.includes('__panicAtNextInputForTests'), false, dir);
+  }
 });
