@@ -551,6 +551,92 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// The Italian of a reason written by this reader or by the profile reader. The reasons are
+/// written in English, in serde_json's words (a portal author may look them up); the Italian
+/// message of a profile that cannot be read says the same in Italian. Every template written
+/// in this file and in `catalog::profile::read` has its Italian here (a test checks them);
+/// anything else is returned as it is.
+pub(crate) fn reason_it(en: &str) -> String {
+    if let Some(rest) = en.strip_prefix("missing field ") {
+        return ["manca il campo ", rest].concat();
+    }
+    if let Some(rest) = en.strip_prefix("unknown field ") {
+        return match rest.split_once(", expected ") {
+            Some((key, expected)) => [
+                "il campo ",
+                key,
+                " non è previsto: i campi ammessi sono ",
+                &list_it(expected),
+            ]
+            .concat(),
+            None => ["il campo ", rest, " non è previsto"].concat(),
+        };
+    }
+    if let Some(rest) = en.strip_prefix("unknown variant ") {
+        if let Some((value, expected)) = rest.split_once(", expected ") {
+            return ["il valore ", value, " non è ammesso: ", &list_it(expected)].concat();
+        }
+    }
+    if let Some(rest) = en.strip_prefix("duplicate field ") {
+        return ["il campo ", rest, " compare due volte"].concat();
+    }
+    if let Some(rest) = en.strip_prefix("EOF while parsing ") {
+        return ["il testo finisce a metà di ", kind_it(rest)].concat();
+    }
+    if let Some(rest) = en.strip_prefix("expected ") {
+        if let Some((expected, found)) = rest.split_once(", found ") {
+            return ["serve ", kind_it(expected), ", c'è ", kind_it(found)].concat();
+        }
+        if rest.starts_with('`') {
+            return ["manca ", &rest.replace("` or `", "` o `")].concat();
+        }
+        return ["manca ", kind_it(rest)].concat();
+    }
+    if let Some(rest) = en.strip_prefix('«') {
+        if let Some(text) = rest.strip_suffix("» is not a date written YYYY-MM-DD") {
+            return ["«", text, "» non è una data scritta AAAA-MM-GG"].concat();
+        }
+    }
+    let it = match en {
+        "trailing characters" => "dopo la fine del JSON c'è altro testo",
+        "recursion limit exceeded" => "troppi livelli di oggetti e liste uno dentro l'altro",
+        "key must be a string" => "il nome di un campo va scritto tra virgolette",
+        "invalid escape" => "una sequenza con «\\» che il JSON non ammette",
+        "invalid number" => "un numero scritto in una forma che il JSON non ammette",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "un carattere di controllo (\\u0000-\\u001F) dentro un testo: scrivilo con \\u"
+        }
+        "lone leading surrogate in hex escape" | "lone trailing surrogate in hex escape" => {
+            "una sequenza \\u che da sola non è un carattere (metà di una coppia)"
+        }
+        _ => en,
+    };
+    it.to_string()
+}
+
+/// "one of `a`, `b`" → "uno tra `a`, `b`"; "`a` or `b`" → "`a` o `b`".
+fn list_it(en: &str) -> String {
+    match en.strip_prefix("one of ") {
+        Some(names) => ["uno tra ", names].concat(),
+        None => en.replace("` or `", "` o `"),
+    }
+}
+
+/// The Italian of the kinds of value named in the reasons.
+fn kind_it(en: &str) -> &str {
+    match en {
+        "a string" => "un testo",
+        "a list" => "una lista",
+        "an object" => "un oggetto",
+        "a number" => "un numero",
+        "a value" | "value" => "un valore",
+        "a whole number" => "un numero intero",
+        "a whole number from 0" => "un numero intero da 0 in su",
+        "true or false" => "true o false",
+        other => other,
+    }
+}
+
 /// What is said of a value of the wrong kind: "expected a string, found a list".
 pub(crate) fn invalid_type(found: &Json, expected: &str) -> String {
     format!("expected {expected}, found {}", kind(found))
@@ -676,6 +762,67 @@ mod tests {
         assert!(parse(&deep).expect_err("deep").contains("recursion limit"));
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn every_reason_has_its_italian() {
+        // Each template this reader and the profile reader write, as they write it.
+        for (en, it) in [
+            ("missing field `name`", "manca il campo `name`"),
+            (
+                "unknown field `nome`, expected one of `id`, `name`",
+                "il campo `nome` non è previsto: i campi ammessi sono uno tra `id`, `name`",
+            ),
+            (
+                "unknown field `x`, expected `document` or `section`",
+                "il campo `x` non è previsto: i campi ammessi sono `document` o `section`",
+            ),
+            ("unknown field `x`", "il campo `x` non è previsto"),
+            (
+                "unknown variant `fax`, expected `pec` or `email`",
+                "il valore `fax` non è ammesso: `pec` o `email`",
+            ),
+            ("duplicate field `id`", "il campo `id` compare due volte"),
+            (
+                "expected a whole number from 0, found a number",
+                "serve un numero intero da 0 in su, c'è un numero",
+            ),
+            (
+                "expected a string, found true or false",
+                "serve un testo, c'è true o false",
+            ),
+            ("expected value", "manca un valore"),
+            ("expected `,` or `}`", "manca `,` o `}`"),
+            (
+                "EOF while parsing an object",
+                "il testo finisce a metà di un oggetto",
+            ),
+            (
+                "«01/02/2024» is not a date written YYYY-MM-DD",
+                "«01/02/2024» non è una data scritta AAAA-MM-GG",
+            ),
+        ] {
+            assert_eq!(reason_it(en), it);
+        }
+        // The reasons the parser gives for broken text: none is left in English.
+        for text in [
+            "",
+            "{",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{\"a\": 1, \"a\": 2}",
+            "[1] x",
+            "\"\\q\"",
+            "\"\u{1}\"",
+            "-",
+            "{1: 2}",
+            "\"\\ud800\"",
+            &"[".repeat(MAX_DEPTH + 1),
+        ] {
+            let (_, en) = parse_at(text).expect_err(text);
+            let it = reason_it(&en);
+            assert_ne!(it, en, "{text:?}: {en}");
+        }
     }
 
     #[test]

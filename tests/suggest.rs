@@ -120,6 +120,10 @@ const CASES: &[(&str, &str, &str)] = &[
     (ACM, "deleghe-ricevute", "Delega ricevuta dal nuovo cliente non visibile nel cassetto"),
     (ACM, "deleghe-rilasciate", "Revoca delega rilasciata al precedente consulente"),
     (ACM, "dilazione", "Richiesta piano di dilazione in 24 rate per contributi IVS 2020"),
+    // Paying an avviso bonario in instalments is a dilazione, not a question about the
+    // avviso (the Torino list reads Milano's keywords: "keywordsFrom").
+    (ACM, "dilazione", "Richiesta di rateizzazione dell'avviso bonario relativo alla rata di febbraio"),
+    (ACT, "dilazione", "Si chiede la rateizzazione dell'avviso bonario dei contributi IVS 2023"),
     (ACM, "estratto-contributivo", "Estratto contributivo: anni 2008-2010 non accreditati ai fini pensione"),
     (ACM, "estratto-debitorio", "Richiesta estratto debitorio aggiornato per chiusura posizione"),
     (ACM, "invio-quietanza-versamento", "Trasmettiamo la quietanza F24 del 16/08 relativa alla terza rata"),

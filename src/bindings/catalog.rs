@@ -326,7 +326,7 @@ pub fn titolario_js(
 /// that list and a finding says so.
 #[wasm_bindgen(js_name = suggestObjectsIn, unchecked_return_type = "SuggestResult")]
 pub fn suggest_objects_in(
-    #[wasm_bindgen(unchecked_param_type = "string")] titolario_id: JsValue,
+    #[wasm_bindgen(js_name = titolarioId, unchecked_param_type = "string")] titolario_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SuggestOptions")] options: JsValue,
 ) -> JsValue {
@@ -357,7 +357,7 @@ pub fn suggest_objects_in(
 /// cassetto uses; with a date, the cassetto offered on that date.
 #[wasm_bindgen(js_name = suggestObjects, unchecked_return_type = "SuggestResult")]
 pub fn suggest_objects(
-    #[wasm_bindgen(unchecked_param_type = "string")] profile_id: JsValue,
+    #[wasm_bindgen(js_name = profileId, unchecked_param_type = "string")] profile_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Cassetto | string")] cassetto: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SuggestOptions")] options: JsValue,

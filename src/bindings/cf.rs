@@ -949,7 +949,8 @@ pub fn check_matricola(
 /// 8192 bytes at a time. Returns `true` once the registry is ready.
 #[wasm_bindgen(js_name = preloadPlaces)]
 pub fn preload_places(
-    #[wasm_bindgen(unchecked_param_type = "number | undefined")] max_bytes: JsValue,
+    #[wasm_bindgen(js_name = maxBytes, unchecked_param_type = "number | undefined")]
+    max_bytes: JsValue,
 ) -> bool {
     match max_bytes.as_f64() {
         Some(n) if n.is_finite() && n >= 1.0 => cf::places::preload_step(n.min(1e9) as usize),

@@ -174,7 +174,7 @@ struct CatalogResult {
 /// channels, sedi and mailboxes, terms, escalation contacts of the date, telephone lines.
 #[wasm_bindgen(js_name = catalog, unchecked_return_type = "CatalogResult")]
 pub fn catalog(
-    #[wasm_bindgen(unchecked_param_type = "string")] profile_id: JsValue,
+    #[wasm_bindgen(js_name = profileId, unchecked_param_type = "string")] profile_id: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CatalogOptions")] options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);

@@ -54,7 +54,7 @@ fn json_error(json: &str, e: ReadError, lang: Lang) -> Finding {
         Finding::error(
             "profile.json",
             lang.pick(
-                format!("Il profilo non si legge alla riga {line}, colonna {column}: {reason}. Correggi il JSON in quel punto."),
+                format!("Il profilo non si legge alla riga {line}, colonna {column}: {}. Correggi il JSON in quel punto.", crate::json::reason_it(&reason)),
                 format!("The profile cannot be read at line {line}, column {column}: {reason}. Fix the JSON there."),
             ),
         )
@@ -62,7 +62,7 @@ fn json_error(json: &str, e: ReadError, lang: Lang) -> Finding {
         Finding::error(
             "profile.json",
             lang.pick(
-                format!("Il profilo non si legge alla riga {line}, colonna {column}, in «{field}»: {reason}. Correggi il JSON in quel punto."),
+                format!("Il profilo non si legge alla riga {line}, colonna {column}, in «{field}»: {}. Correggi il JSON in quel punto.", crate::json::reason_it(&reason)),
                 format!("The profile cannot be read at line {line}, column {column}, in “{field}”: {reason}. Fix the JSON there."),
             ),
         )
