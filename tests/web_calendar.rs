@@ -154,6 +154,15 @@ fn add_working_days_bad_input_gives_findings_never_a_throw() {
         (JsValue::NULL, n(7.0), JsValue::UNDEFINED, "date.invalid"),
         (s(""), n(7.0), JsValue::UNDEFINED, "date.invalid"),
         (s("2026-02-30"), n(7.0), JsValue::UNDEFINED, "date.invalid"),
+        // The quick reading of YYYY-MM-DD (cal_pack) leaves these to the long way.
+        (s("1799-12-31"), n(7.0), JsValue::UNDEFINED, "date.invalid"),
+        (s("2201-01-01"), n(7.0), JsValue::UNDEFINED, "date.invalid"),
+        (
+            s("２０２６-01-05"),
+            n(7.0),
+            JsValue::UNDEFINED,
+            "date.invalid",
+        ),
         (s("domani 🙂"), n(7.0), JsValue::UNDEFINED, "date.invalid"),
         (
             s("\u{0}\u{202E}2026-01-05"),

@@ -470,7 +470,10 @@ pub fn add_working_days(
     let (lang, cal) = read_options(options);
     let run = || -> Result<(NaiveDate, Calendar), Finding> {
         let cal = cal?;
-        let d = date_arg(&date, "date", lang)?;
+        let d = match packed_date(&date) {
+            Some(d) => d,
+            None => date_arg(&date, "date", lang)?,
+        };
         let n = days_arg(&n, "n", lang)?;
         Ok((
             cal.add_working_days(d, n)
@@ -490,22 +493,12 @@ pub fn add_working_days(
 
 /// Builds `{ date, calendar, findings: [] }` directly: the hot path of `addWorkingDays`
 /// (the benchmark calls it 100,000 times). Same shape as `DateResult` through serde, at a
-/// fraction of the cost: the property names are JavaScript strings made once, and the
-/// `calendar` object of each calendar and language is made once and frozen, then shared by
-/// every result (reading it is all a caller does; a frozen object cannot be changed by one
-/// caller under another).
+/// fraction of the cost: one call into JavaScript (`cal_out`) makes the object and the date
+/// text from a number, and the `calendar` object of each calendar and language is made once
+/// and frozen, then shared by every result (reading it is all a caller does; a frozen object
+/// cannot be changed by one caller under another).
 fn date_result_js(date: NaiveDate, cal: &Calendar, lang: Lang) -> JsValue {
-    struct Names {
-        date: JsValue,
-        calendar: JsValue,
-        findings: JsValue,
-    }
     thread_local! {
-        static NAMES: Names = Names {
-            date: JsValue::from_str("date"),
-            calendar: JsValue::from_str("calendar"),
-            findings: JsValue::from_str("findings"),
-        };
         static REFS: std::cell::RefCell<Vec<(Option<&'static str>, Lang, JsValue)>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
@@ -525,61 +518,49 @@ fn date_result_js(date: NaiveDate, cal: &Calendar, lang: Lang) -> JsValue {
         };
         let null = JsValue::NULL;
         let calendar = refs.get(i).map_or(&null, |(_, _, r)| r);
-        NAMES.with(|n| {
-            let result: PlainObject = js_sys::Object::new().unchecked_into();
-            result.put(&n.date, &iso_js(date));
-            result.put(&n.calendar, calendar);
-            result.put(&n.findings, &js_sys::Array::new());
-            result.into()
-        })
+        // Years are 1800–2200 here: always four digits.
+        let ymd = date.year().unsigned_abs() * 10_000 + date.month() * 100 + date.day();
+        cal_out(ymd, calendar)
     })
 }
 
-/// `YYYY-MM-DD` as a JavaScript string made by one `String.fromCharCode` call: no UTF-8
-/// decoding of wasm memory (years are 1978–2200 here, always four digits).
-fn iso_js(d: NaiveDate) -> JsValue {
-    let (y, m, day) = (d.year().unsigned_abs(), d.month(), d.day());
-    let digit = |x: u32| u32::from(b'0') + x % 10;
-    let dash = u32::from(b'-');
-    from_char_codes(
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        dash,
-        digit(m / 10),
-        digit(m),
-        dash,
-        digit(day / 10),
-        digit(day),
-    )
+/// A `YYYY-MM-DD` text of a year 1800–2200 read without copying it into wasm memory
+/// (`cal_pack`); `None` for anything else, which [`date_arg`] reads with its findings.
+fn packed_date(value: &JsValue) -> Option<NaiveDate> {
+    let packed = cal_pack(value);
+    if packed < 0.0 {
+        return None;
+    }
+    let ymd = packed as u32;
+    let year = i32::try_from(ymd / 10_000).ok()?;
+    (1800..=2200).contains(&year).then_some(())?;
+    NaiveDate::from_ymd_opt(year, ymd / 100 % 100, ymd % 100)
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(inline_js = r#"
+export function cal_pack(d) {
+  // 'YYYY-MM-DD' as the number yyyymmdd; -1 for anything else.
+  if (typeof d !== 'string' || d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return -1;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = d.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+export function cal_out(ymd, calendar) {
+  // { date: 'YYYY-MM-DD', calendar, findings: [] } from yyyymmdd (a four-digit year).
+  const m = Math.floor(ymd / 100) % 100;
+  const d = ymd % 100;
+  const date = Math.floor(ymd / 10000) + (m < 10 ? '-0' : '-') + m + (d < 10 ? '-0' : '-') + d;
+  return { date, calendar, findings: [] };
+}
+"#)]
 extern "C" {
-    #[allow(clippy::too_many_arguments)]
-    #[wasm_bindgen(js_namespace = String, js_name = fromCharCode)]
-    fn from_char_codes(
-        a: u32,
-        b: u32,
-        c: u32,
-        d: u32,
-        e: u32,
-        f: u32,
-        g: u32,
-        h: u32,
-        i: u32,
-        j: u32,
-    ) -> JsValue;
-
-    /// A plain JavaScript object, written with `object[key] = value`: unlike
-    /// `Reflect::set`, no try/catch wrapper per property (setting a property on a fresh
-    /// plain object cannot throw).
-    #[wasm_bindgen(extends = js_sys::Object, typescript_type = "object")]
-    type PlainObject;
-
-    #[wasm_bindgen(method, structural, indexing_setter)]
-    fn put(this: &PlainObject, key: &JsValue, value: &JsValue);
+    fn cal_pack(value: &JsValue) -> f64;
+    fn cal_out(ymd: u32, calendar: &JsValue) -> JsValue;
 }
 
 /// Working days after `from` up to and including `to` (negative when `to` is earlier).
