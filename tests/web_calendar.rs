@@ -552,6 +552,39 @@ fn to_ics_bad_input() {
         check(code, vec![code.to_string()], codes(&r));
         check("no file", true, get(&r, "ics").is_null());
     }
+    // A field of the wrong type: the message names its path and the kind it needs.
+    let reminder = obj(&[("daysBefore", s("due"))]);
+    let event = obj(&[
+        ("date", s("2026-01-05")),
+        ("summary", s("x")),
+        ("reminders", Array::of1(&reminder).into()),
+    ]);
+    for (events, path, kind) in [
+        (
+            Array::of2(
+                &obj(&[("date", s("2026-01-05")), ("summary", s("x"))]),
+                &event,
+            )
+            .into(),
+            "«events[1].reminders[0].daysBefore»",
+            "serve un numero",
+        ),
+        (
+            Array::of1(&obj(&[("date", n(5.0)), ("summary", s("x"))])).into(),
+            "«events[0].date»",
+            "serve un testo",
+        ),
+        (obj(&[("a", n(1.0))]), "«events»", "serve una lista"),
+    ] {
+        let r = to_ics(
+            obj(&[("stamp", s("2026-01-05T00:00:00Z")), ("events", events)]),
+            None,
+        );
+        let message = get(&Array::from(&get(&r, "findings")).get(0), "message")
+            .as_string()
+            .unwrap_or_default();
+        check(path, true, message.contains(path) && message.contains(kind));
+    }
     let many = Array::new();
     for _ in 0..501 {
         many.push(&obj(&[("date", s("2026-01-05")), ("summary", s("x"))]));

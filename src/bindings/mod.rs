@@ -138,8 +138,8 @@ pub(crate) fn text_arg(
 }
 
 /// Reads an options/request object leniently: `undefined`/`null` give the default; a value
-/// that does not have the expected shape is a finding that names the field and the reason
-/// (serde's message).
+/// that does not have the expected shape is a finding that names the field (its path) and
+/// the kind of value it needs.
 pub(crate) fn object_arg<T: DeserializeOwned + Default>(
     value: JsValue,
     what: &str,
@@ -174,13 +174,136 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
         )
         .field(what));
     }
-    serde_wasm_bindgen::from_value(copy).map_err(|e| {
-        Finding::error(
-            "input.bad-field",
-            lang.pick(format!("«{what}»: {e}."), format!("“{what}”: {e}.")),
-        )
-        .field(what)
+    serde_wasm_bindgen::from_value(copy.clone()).map_err(|e| {
+        let path = bad_path(&copy, &|v| serde_wasm_bindgen::from_value::<T>(v).is_err());
+        let (it, en) = expected_kind(&e.to_string());
+        let message = if path.is_empty() {
+            lang.pick(
+                format!("«{what}» ha un campo del tipo sbagliato (serve {it}): controlla i campi documentati."),
+                format!("“{what}” has a field of the wrong type ({en} is needed): check the documented fields."),
+            )
+        } else {
+            lang.pick(
+                format!("«{what}»: il campo «{path}» è del tipo sbagliato, serve {it}. Correggi quel valore o toglilo."),
+                format!("“{what}”: the field “{path}” has the wrong type, it must be {en}. Fix that value or leave it out."),
+            )
+        };
+        Finding::error("input.bad-field", message).field(what)
     })
+}
+
+/// One step from an object to a part of it.
+enum Step {
+    Key(String),
+    Index(u32),
+}
+
+/// Where in `copy` (a plain copy, see `plain_copy`) the value is that the options type
+/// cannot read (`fails`), as a path (`events[2].date`): the smallest part that alone still
+/// fails, found by reading values that keep one field, or one element of a list, at a time
+/// (every field of the options types has a default). A list or an object that fails even
+/// empty is itself of the wrong kind: the path stops there. Empty when no single part
+/// fails; at most 200 readings. Not generic, so it is compiled once.
+fn bad_path(copy: &JsValue, fails: &dyn Fn(JsValue) -> bool) -> String {
+    let mut steps: Vec<Step> = Vec::new();
+    let mut current = copy.clone();
+    let mut budget = 200u32;
+    loop {
+        let children: Vec<(Step, JsValue)> = if js_sys::Array::is_array(&current) {
+            let list: &js_sys::Array = current.unchecked_ref();
+            (0..list.length().min(budget))
+                .map(|i| (Step::Index(i), list.get(i)))
+                .collect()
+        } else if current.is_object() {
+            let object: &js_sys::Object = current.unchecked_ref();
+            js_sys::Object::keys(object)
+                .iter()
+                .filter_map(|k| {
+                    let v = js_sys::Reflect::get(&current, &k).ok()?;
+                    Some((Step::Key(k.as_string()?), v))
+                })
+                .collect()
+        } else {
+            break;
+        };
+        let mut found = None;
+        for (step, child) in children {
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
+            if fails(within(&steps, &step, &child)) {
+                found = Some((step, child));
+                break;
+            }
+        }
+        let Some((step, child)) = found else {
+            break;
+        };
+        let empty: Option<JsValue> = if js_sys::Array::is_array(&child) {
+            Some(js_sys::Array::new().into())
+        } else if child.is_object() {
+            Some(js_sys::Object::new().into())
+        } else {
+            None
+        };
+        let wrong_kind = empty.is_some_and(|e| fails(within(&steps, &step, &e)));
+        steps.push(step);
+        if wrong_kind {
+            break;
+        }
+        current = child;
+    }
+    let mut path = String::new();
+    for step in &steps {
+        match step {
+            Step::Key(k) if path.is_empty() => path.push_str(k),
+            Step::Key(k) => path.extend([".", k.as_str()]),
+            Step::Index(i) => path.extend(["[", &i.to_string(), "]"]),
+        }
+    }
+    path
+}
+
+/// `value` alone at `steps` then `last`, as in the whole: `{ events: [{ date: value }] }`.
+fn within(steps: &[Step], last: &Step, value: &JsValue) -> JsValue {
+    let mut v = wrap(last, value);
+    for s in steps.iter().rev() {
+        v = wrap(s, &v);
+    }
+    v
+}
+
+/// `{ key: value }` or `[value]`.
+fn wrap(step: &Step, value: &JsValue) -> JsValue {
+    match step {
+        Step::Key(k) => {
+            let object = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(k), value);
+            object.into()
+        }
+        Step::Index(_) => js_sys::Array::of1(value).into(),
+    }
+}
+
+/// What serde-wasm-bindgen's message says was expected ("invalid type: …, expected a
+/// string"), in Italian and English words for a person.
+fn expected_kind(serde_message: &str) -> (&'static str, &'static str) {
+    let expected = serde_message
+        .rsplit_once("expected ")
+        .map_or("", |(_, e)| e.trim_end_matches('.'));
+    match expected {
+        "a string" | "a borrowed string" | "a character" => ("un testo", "text"),
+        "a sequence" => ("una lista", "a list"),
+        "a boolean" => ("true o false", "true or false"),
+        e if e.starts_with("struct ") || e.starts_with("a map") => ("un oggetto", "an object"),
+        e if matches!(e.get(..1), Some("f" | "i" | "u"))
+            && e[1..].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            ("un numero", "a number")
+        }
+        _ => ("il tipo documentato", "the documented type"),
+    }
 }
 
 #[wasm_bindgen(inline_js = r#"
