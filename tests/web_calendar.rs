@@ -7,47 +7,14 @@ use instrada::bindings::calendar::{
     working_days_between,
 };
 use instrada::ics;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
-    }
-    o.into()
-}
-
-fn s(x: &str) -> JsValue {
-    JsValue::from_str(x)
-}
-
-fn n(x: f64) -> JsValue {
-    JsValue::from_f64(x)
-}
-
-/// The codes of a result's findings.
-fn codes(result: &JsValue) -> Vec<String> {
-    Array::from(&get(result, "findings"))
-        .iter()
-        .map(|f| get(&f, "code").as_string().unwrap_or_default())
-        .collect()
-}
-
-#[track_caller]
-fn check<T: PartialEq + std::fmt::Debug>(what: &str, expected: T, actual: T) {
-    assert!(
-        expected == actual,
-        "{what}\n  expected: {expected:?}\n  actual:   {actual:?}"
-    );
-}
+mod js;
+use js::*;
 
 #[wasm_bindgen_test]
 fn add_working_days_good_input() {

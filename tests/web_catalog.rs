@@ -3,16 +3,14 @@
 //! findings out, never a throw.
 
 use instrada::bindings::catalog::{suggest_objects, suggest_objects_in, titolari_js, titolario_js};
-use js_sys::{Array, Object, Reflect};
+use js_sys::Array;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// `value[key]`, or undefined.
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
+mod js;
+use js::*;
 
 fn array(value: &JsValue) -> Vec<JsValue> {
     Array::from(value).iter().collect()
@@ -23,18 +21,6 @@ fn codes(result: &JsValue) -> Vec<String> {
         .iter()
         .filter_map(|f| get(f, "code").as_string())
         .collect()
-}
-
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &JsValue::from_str(k), v).expect("set a property");
-    }
-    o.into()
-}
-
-fn s(text: &str) -> JsValue {
-    JsValue::from_str(text)
 }
 
 /// The object `id` of a titolario view, searched in every classe.

@@ -5,43 +5,14 @@
 
 use instrada::bindings::timeline::{timeline, timeline_ics};
 use instrada::ics;
-use js_sys::{Array, Date, Object, Reflect};
+use js_sys::{Array, Date, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
-    }
-    o.into()
-}
-
-fn s(x: &str) -> JsValue {
-    JsValue::from_str(x)
-}
-
-fn codes(result: &JsValue) -> Vec<String> {
-    Array::from(&get(result, "findings"))
-        .iter()
-        .map(|f| get(&f, "code").as_string().unwrap_or_default())
-        .collect()
-}
-
-/// The codes of the findings that are errors.
-fn errors(result: &JsValue) -> Vec<String> {
-    Array::from(&get(result, "findings"))
-        .iter()
-        .filter(|f| get(f, "severity").as_string().as_deref() == Some("error"))
-        .map(|f| get(&f, "code").as_string().unwrap_or_default())
-        .collect()
-}
+mod js;
+use js::*;
 
 /// `(id, date or "-")` of each entry.
 fn entries(result: &JsValue) -> Vec<(String, String)> {
@@ -54,14 +25,6 @@ fn entries(result: &JsValue) -> Vec<(String, String)> {
             )
         })
         .collect()
-}
-
-#[track_caller]
-fn check<T: PartialEq + std::fmt::Debug>(what: &str, expected: T, actual: T) {
-    assert!(
-        expected == actual,
-        "{what}\n  expected: {expected:?}\n  actual:   {actual:?}"
-    );
 }
 
 #[wasm_bindgen_test]

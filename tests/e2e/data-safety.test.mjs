@@ -4,21 +4,12 @@
 // for the mounted form its rebuild): after each, every field the action was not about holds
 // exactly what was typed, byte for byte, and the field a suggestion is for changes only on the
 // click that accepts it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launch, openPage, serve } from './harness.mjs';
+import { axeViolations, openPage, useSite } from './harness.mjs';
 import { TODAY } from './widget-helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 /** What a person types: odd spacing, emoji, right-to-left marks, quotes: kept as they are. */
 const TYPED = {
@@ -56,11 +47,11 @@ async function type(page, selector, text) {
  * holds the widget (window.__widget) to detach and attach it.
  */
 async function portalPage() {
-  const opened = await openPage(browser, server.origin);
+  const opened = await openPage(site.browser, site.origin);
   const { page } = opened;
   await page.route('**/app.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'export {};' }));
   await page.setViewportSize({ width: 1100, height: 900 });
-  await page.goto(`${server.origin}/index.html`);
+  await page.goto(`${site.origin}/index.html`);
   await attach(page, { profile: 'milano', lang: 'it' });
   return opened;
 }
@@ -141,8 +132,8 @@ test('the portal form (attach): typed values survive every action; a suggestion 
 });
 
 test('the demo page (index.html): its language and profile switches keep what was typed', async () => {
-  const { context, page } = await openPage(browser, server.origin);
-  await page.goto(`${server.origin}/index.html?oggi=${TODAY}&profilo=milano`);
+  const { context, page } = await openPage(site.browser, site.origin);
+  await page.goto(`${site.origin}/index.html?oggi=${TODAY}&profilo=milano`);
   await page.waitForFunction(() => document.documentElement.dataset.instrada === 'ready');
   await type(page, '#cf', TYPED.cf);
   await page.selectOption('#gestione', TYPED.gestione);
@@ -158,9 +149,9 @@ test('the demo page (index.html): its language and profile switches keep what wa
 });
 
 test('the mounted form: language and profile switches rebuild it with every typed value, the e-mail fields included', async () => {
-  const { context, page, console: messages } = await openPage(browser, server.origin);
+  const { context, page, console: messages } = await openPage(site.browser, site.origin);
   await page.setViewportSize({ width: 1100, height: 900 });
-  await page.goto(`${server.origin}/mount.html?oggi=${TODAY}&profilo=milano`);
+  await page.goto(`${site.origin}/mount.html?oggi=${TODAY}&profilo=milano`);
   await page.waitForFunction(() => document.documentElement.dataset.instrada === 'ready');
   const f = (name) => `[data-instrada-field="${name}"]`;
   // The e-mail fields wait for a route by e-mail: Milano sends DURC matters by e-mail.

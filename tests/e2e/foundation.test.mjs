@@ -1,24 +1,15 @@
 // The demo page loads over HTTP, the module initialises, axe finds nothing, no request leaves
 // the origin, and the form still submits when the wasm cannot be loaded.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launch, openPage, screenshot, serve } from './harness.mjs';
+import { axeViolations, openPage, screenshot, useSite } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 test('the demo page initialises the module, passes axe and stays on its origin', async () => {
-  const { context, page, foreign, console } = await openPage(browser, server.origin);
+  const { context, page, foreign, console } = await openPage(site.browser, site.origin);
   const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
-  await page.goto(`${server.origin}/index.html`);
+  await page.goto(`${site.origin}/index.html`);
   const response = await wasm;
   assert.equal(response.headers()['content-type'], 'application/wasm');
   await page.waitForFunction(() => document.documentElement.dataset.instrada === 'ready');
@@ -31,9 +22,9 @@ test('the demo page initialises the module, passes axe and stays on its origin',
 });
 
 test('with a broken wasm URL the form still submits', async () => {
-  const { context, page } = await openPage(browser, server.origin);
+  const { context, page } = await openPage(site.browser, site.origin);
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(`${server.origin}/index.html`);
+  await page.goto(`${site.origin}/index.html`);
   await page.waitForFunction(() => document.documentElement.dataset.instrada === 'unavailable');
   await page.fill('#cf', 'RSSMRA85T10A562S');
   await page.selectOption('#gestione', 'aziende-dm');

@@ -2,6 +2,7 @@
 // same as `make demo`), Debian's headless Chromium driven by playwright-core, a watch on every
 // request the page makes, and axe for accessibility (WCAG 2.1 AA).
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -41,6 +42,26 @@ export function launch() {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The static server and Chromium for a test file: started before its tests, stopped after
+ * them. The returned object's `origin` and `browser` are set once the tests run.
+ */
+export function useSite() {
+  const site = { origin: '', browser: null };
+  let stop = () => {};
+  before(async () => {
+    const server = await serve();
+    stop = server.stop;
+    site.origin = server.origin;
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    stop();
+  });
+  return site;
 }
 
 /**

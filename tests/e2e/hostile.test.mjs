@@ -10,10 +10,10 @@
 // known-good call must still give the right answer afterwards (a panic would have killed the
 // module). The full module (www/pkg) runs in Node and in Chromium, with the widget's
 // attach/mount and the Widget's methods; the shipped pkg/ runs in Node.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, serve } from './harness.mjs';
+import { openPage, useSite } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 
@@ -310,21 +310,12 @@ test('a text over the limit is refused with input.too-long before any work; at t
   assert.equal(m.isValidCodiceFiscale(over), false);
 });
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 test('the full module in Chromium, with attach/mount on real elements and every Widget method', { timeout: 600_000 }, async () => {
-  const { context, page, foreign, console: messages } = await openPage(browser, server.origin);
+  const { context, page, foreign, console: messages } = await openPage(site.browser, site.origin);
   // inviata.html: a page of the demo without the widget (and without a CSP of its own).
-  await page.goto(`${server.origin}/inviata.html`);
+  await page.goto(`${site.origin}/inviata.html`);
   const sigs = signatures(readFileSync(new URL('www/pkg/instrada.d.ts', ROOT), 'utf8'));
   const problems = await page.evaluate(`(async () => {
     const m = await import('/pkg/instrada.js');
@@ -354,8 +345,8 @@ test('the full module in Chromium, with attach/mount on real elements and every 
 });
 
 test('the widget wrapper (instrada-widget.js): every export with hostile values resolves, never rejects', { timeout: 600_000 }, async () => {
-  const { context, page, foreign } = await openPage(browser, server.origin);
-  await page.goto(`${server.origin}/inviata.html`);
+  const { context, page, foreign } = await openPage(site.browser, site.origin);
+  await page.goto(`${site.origin}/inviata.html`);
   const problems = await page.evaluate(async () => {
     const wrapper = await import('/pkg/instrada-widget.js');
     const out = [];

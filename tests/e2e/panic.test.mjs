@@ -4,11 +4,11 @@
 // with no value the user typed; every widget must step aside (its additions removed, the
 // portal's inputs and what was typed in them untouched); the form must submit exactly as
 // without the widget.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage, screenshot, serve } from './harness.mjs';
+import { openPage, screenshot, useSite } from './harness.mjs';
 
 const MODULE = new URL('../../target/test-hooks-pkg/', import.meta.url).pathname;
 const CF = 'RSSMRA85T10A562S';
@@ -41,30 +41,23 @@ const PAGE = `<!doctype html>
   document.documentElement.dataset.widgets = String(widgets.length);
 </script></body></html>`;
 
-let server;
-let browser;
-before(async () => {
+before(() => {
   assert.ok(existsSync(join(MODULE, 'instrada_bg.wasm')), 'target/test-hooks-pkg/ is missing: run scripts/build-test-hooks.sh (make e2e does)');
-  server = await serve();
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
 test('a panic is logged once, the widget steps aside, what was typed stays and the form submits', async () => {
-  const { context, page, foreign, console } = await openPage(browser, server.origin);
-  await page.route(`${server.origin}/test-hooks/**`, (route) => {
+  const { context, page, foreign, console } = await openPage(site.browser, site.origin);
+  await page.route(`${site.origin}/test-hooks/**`, (route) => {
     const path = new URL(route.request().url()).pathname.slice('/test-hooks/'.length);
     if (path === 'page.html') return route.fulfill({ contentType: 'text/html', body: PAGE });
     const file = join(MODULE, path);
     if (!file.startsWith(MODULE) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
     return route.fulfill({ contentType: TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream', body: readFileSync(file) });
   });
-  await page.goto(`${server.origin}/test-hooks/page.html`);
+  await page.goto(`${site.origin}/test-hooks/page.html`);
   await page.waitForFunction(() => document.documentElement.dataset.widgets === '1');
   // The widget is there: the form is marked and the widget added its own elements.
   const added = () => page.evaluate(() => document.querySelectorAll('form [id^="instrada-"]').length);

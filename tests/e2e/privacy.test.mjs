@@ -3,22 +3,13 @@
 // profile switched, the form submitted) no request leaves the page's origin, nothing is
 // written to cookies, localStorage, sessionStorage, IndexedDB or the Cache API, no service
 // worker is registered, and none of the typed values appears in the console.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, serve } from './harness.mjs';
+import { openPage, useSite } from './harness.mjs';
 import { TODAY } from './widget-helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 /** What the page keeps in the browser: every store a script can write without a server. */
 function stores(page) {
@@ -46,13 +37,13 @@ for (const [path, selectors] of [
   ['mount.html', { field: (name) => `[data-instrada-field="${name}"]`, picker: '[data-instrada-field="oggetto"]', submit: '.instrada-submit' }],
 ]) {
   test(`${path}: a full session stays in the page`, async () => {
-    const { context, page, console: messages } = await openPage(browser, server.origin, { acceptDownloads: true });
+    const { context, page, console: messages } = await openPage(site.browser, site.origin, { acceptDownloads: true });
     // Every request, whatever its kind (documents, modules, the wasm, fonts, the download).
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     context.on('request', (r) => requests.push(r.url()));
     await page.setViewportSize({ width: 1100, height: 900 });
-    await page.goto(`${server.origin}/${path}?oggi=${TODAY}&profilo=milano`);
+    await page.goto(`${site.origin}/${path}?oggi=${TODAY}&profilo=milano`);
     await page.waitForFunction(() => document.documentElement.dataset.instrada === 'ready');
     assert.deepEqual(await stores(page), EMPTY, 'nothing stored at start');
 
@@ -89,7 +80,7 @@ for (const [path, selectors] of [
 
     const foreign = requests.filter((url) => {
       const u = new URL(url);
-      return !['data:', 'blob:'].includes(u.protocol) && u.origin !== server.origin;
+      return !['data:', 'blob:'].includes(u.protocol) && u.origin !== site.origin;
     });
     assert.deepEqual(foreign, [], 'every request stayed on the page’s origin');
     assert.ok(requests.some((u) => u.endsWith('/pkg/instrada_bg.wasm')), 'the wasm was fetched from the origin');

@@ -2,21 +2,12 @@
 // start() on a marked form under a strict Content-Security-Policy (www/embed.html), detach()
 // leaving the page as it was, the events and findings(), and stepping aside when the module
 // cannot be loaded. Nothing may leave the origin, nothing may be stored.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, serve } from './harness.mjs';
+import { openPage, useSite } from './harness.mjs';
 import { checkState, errors, focused, openDemo, summaryLinks, TODAY } from './widget-helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 /** What a page keeps about the person: storage, cookies, databases. */
 function stored(page) {
@@ -29,7 +20,7 @@ function stored(page) {
 }
 
 test('mount(): a complete, labelled, Bootstrap Italia form that submits its fields', async () => {
-  const { context, page, foreign, console } = await openDemo(browser, server.origin, 'mount.html', { profilo: 'torino' });
+  const { context, page, foreign, console } = await openDemo(site.browser, site.origin, 'mount.html', { profilo: 'torino' });
   await checkState(page, 'widget-mount-clean');
   // Every control has a label; the date starts at "today".
   const unlabelled = await page.$$eval('#modulo form :is(input, select, textarea)', (cs) =>
@@ -66,7 +57,7 @@ test('mount(): a complete, labelled, Bootstrap Italia form that submits its fiel
 });
 
 test('mount() in English, and a rebuild per profile leaves one form', async () => {
-  const { context, page } = await openDemo(browser, server.origin, 'mount.html', { lingua: 'en' });
+  const { context, page } = await openDemo(site.browser, site.origin, 'mount.html', { lingua: 'en' });
   assert.equal(await page.textContent('#modulo label[for$="codice-fiscale"]'), "Contributor's codice fiscale");
   for (const p of ['torino', 'siena', 'emilia-romagna']) await page.selectOption('#demo-profilo', p);
   assert.equal(await page.$$eval('#modulo form', (fs) => fs.length), 1);
@@ -77,12 +68,12 @@ test('mount() in English, and a rebuild per profile leaves one form', async () =
 });
 
 test('start() under a strict CSP: no violation, no inline code, nothing stored, nothing sent', async () => {
-  const { context, page, foreign, console } = await openPage(browser, server.origin);
+  const { context, page, foreign, console } = await openPage(site.browser, site.origin);
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(`${server.origin}/embed.html`);
+  await page.goto(`${site.origin}/embed.html`);
   await page.waitForSelector('form[data-instrada-attached]');
   await page.fill('#cf', 'rss mra 85t10 a562s');
   await page.selectOption('#gestione', 'aziende-dm');
@@ -102,8 +93,8 @@ test('start() under a strict CSP: no violation, no inline code, nothing stored, 
 });
 
 test('detach() leaves the portal form exactly as it was, and its listeners are gone', async () => {
-  const { context, page } = await openPage(browser, server.origin);
-  await page.goto(`${server.origin}/embed.html`);
+  const { context, page } = await openPage(site.browser, site.origin);
+  await page.goto(`${site.origin}/embed.html`);
   await page.waitForSelector('form[data-instrada-attached]');
   const result = await page.evaluate(async () => {
     const { attach } = await import('./pkg/instrada-widget.js');
@@ -158,8 +149,8 @@ test('detach() leaves the portal form exactly as it was, and its listeners are g
 });
 
 test('the summary link of a field the portal checks natively, and the portal keeps its own messages', async () => {
-  const { context, page } = await openPage(browser, server.origin);
-  await page.goto(`${server.origin}/embed.html`);
+  const { context, page } = await openPage(site.browser, site.origin);
+  await page.goto(`${site.origin}/embed.html`);
   await page.waitForSelector('form[data-instrada-attached]');
   await page.evaluate(() => {
     const extra = document.createElement('input');
@@ -183,9 +174,9 @@ for (const [what, fulfil] of [
   ['broken (not WebAssembly)', { status: 200, contentType: 'application/wasm', body: 'garbage' }],
 ]) {
   test(`a ${what} wasm: the portal form submits as without the widget, one warning logged`, async () => {
-    const { context, page, foreign, console } = await openPage(browser, server.origin);
+    const { context, page, foreign, console } = await openPage(site.browser, site.origin);
     await page.route('**/*.wasm', (route) => route.fulfill(fulfil));
-    await page.goto(`${server.origin}/embed.html`);
+    await page.goto(`${site.origin}/embed.html`);
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
     await page.waitForTimeout(200);
     assert.equal(await page.$('form[data-instrada-attached]'), null, 'not attached');
@@ -208,9 +199,9 @@ for (const [what, fulfil] of [
 }
 
 test('the mount page without the module says so and offers no broken form', async () => {
-  const { context, page } = await openPage(browser, server.origin);
+  const { context, page } = await openPage(site.browser, site.origin);
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(`${server.origin}/mount.html`);
+  await page.goto(`${site.origin}/mount.html`);
   await page.waitForFunction(() => document.documentElement.dataset.instrada === 'unavailable');
   assert.match(await page.textContent('#stato-instrada'), /non sono disponibili/);
   assert.equal(await page.$('#modulo form'), null);
@@ -218,7 +209,7 @@ test('the mount page without the module says so and offers no broken form', asyn
 });
 
 test('keyboard: the summary is reachable and every widget control is in the tab order', async () => {
-  const { context, page } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  const { context, page } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'torino' });
   await page.focus('#richiesta button[type=submit]');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('instrada-summary')), true);

@@ -1,10 +1,10 @@
 // The widget enhancing a portal's own form (www/index.html, Bootstrap Italia), driven like a
 // person: typing, pasting, tabbing, clicking, submitting. Every state is checked with axe and
 // saved as a screenshot under test-results/screenshots/.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, screenshot, serve } from './harness.mjs';
+import { screenshot, useSite } from './harness.mjs';
 import {
   checkState,
   descriptions,
@@ -16,22 +16,13 @@ import {
   summaryLinks,
 } from './widget-helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 const AVVISO =
   "Contestazione dell'avviso bonario n. 2026/004512 sui contributi di marzo 2026: il versamento risulta effettuato con F24 del 16/04/2026.";
 
 test('submitting the empty form: summary first and focused, same text inline, links focus the fields', async () => {
-  const { context, page, foreign, console } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  const { context, page, foreign, console } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'torino' });
   await checkState(page, 'widget-index-clean');
   await recordEvents(page);
 
@@ -77,7 +68,7 @@ test('submitting the empty form: summary first and focused, same text inline, li
 });
 
 test('a wrong codice fiscale: the right message inline and in the summary, whose link focuses the field', async () => {
-  const { context, page, foreign, console } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  const { context, page, foreign, console } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'torino' });
   await page.click('#cf');
   await page.keyboard.type('BNCGLI90A41F205V'); // the check character should be H
   assert.equal(await page.getAttribute('#cf', 'aria-invalid'), null, 'nothing said while typing');
@@ -102,7 +93,7 @@ test('a wrong codice fiscale: the right message inline and in the summary, whose
 });
 
 test('a correct codice fiscale is decoded while typed; a pasted one with spaces is offered, never rewritten', async () => {
-  const { context, page, foreign } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  const { context, page, foreign } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'torino' });
   await page.click('#cf');
   await page.keyboard.type('RSSMRA85T10A562S');
   // Live guidance, before leaving the field.
@@ -122,7 +113,7 @@ test('a correct codice fiscale is decoded while typed; a pasted one with spaces 
 });
 
 test('an error waits until the person leaves the field they changed', async () => {
-  const { context, page, foreign } = await openDemo(browser, server.origin);
+  const { context, page, foreign } = await openDemo(site.browser, site.origin);
   await page.focus('#descrizione');
   await page.keyboard.type('x');
   await page.keyboard.press('Backspace');
@@ -141,7 +132,7 @@ test('an error waits until the person leaves the field they changed', async () =
 });
 
 test('«Non Specificato» for an avviso bonario: «Avvisi bonari» proposed, and once accepted the warning goes', async () => {
-  const { context, page, foreign, console } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  const { context, page, foreign, console } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'torino' });
   await page.selectOption('#gestione', 'aziende-dm');
   await page.click('#descrizione');
   await page.keyboard.type(AVVISO);
@@ -171,7 +162,7 @@ test('«Non Specificato» for an avviso bonario: «Avvisi bonari» proposed, and
 });
 
 test('a warning never blocks the submission', async () => {
-  const { context, page, foreign } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  const { context, page, foreign } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'torino' });
   await page.fill('#cf', 'RSSMRA85T10A562S');
   await page.selectOption('#gestione', 'aziende-dm');
   await page.fill('#descrizione', AVVISO);
@@ -186,7 +177,7 @@ test('a warning never blocks the submission', async () => {
 });
 
 test('the object picker: searchable, grouped by classe, thresholds and removed objects marked', async () => {
-  const { context, page } = await openDemo(browser, server.origin, 'index.html', { profilo: 'emilia-romagna' });
+  const { context, page } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'emilia-romagna' });
   await page.selectOption('#gestione', 'aziende-dm');
   const groups = await page.$$eval('.instrada-picker select optgroup', (gs) => gs.map((g) => g.label));
   assert.ok(groups.includes('Recupero del credito'), groups.join(', '));
@@ -210,7 +201,7 @@ test('the object picker: searchable, grouped by classe, thresholds and removed o
 });
 
 test('Emilia Romagna eliminated «Non Specificato»: an error that blocks, with the proposal to apply', async () => {
-  const { context, page } = await openDemo(browser, server.origin, 'index.html', { profilo: 'emilia-romagna' });
+  const { context, page } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'emilia-romagna' });
   await page.selectOption('#gestione', 'aziende-dm');
   await page.fill('#descrizione', AVVISO);
   await page.fill('#oggetto', 'Non Specificato');
@@ -226,7 +217,7 @@ test('Emilia Romagna eliminated «Non Specificato»: an error that blocks, with 
 });
 
 test('the timeline: the dates for a fixed day with their reasons, and the .ics download', async () => {
-  const { context, page, foreign, console } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  const { context, page, foreign, console } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'torino' });
   await page.selectOption('#gestione', 'aziende-dm');
   await page.fill('#oggetto', 'Avvisi bonari');
   await page.fill('#data-invio', '2026-11-20'); // a Friday
@@ -254,7 +245,7 @@ test('the timeline: the dates for a fixed day with their reasons, and the .ics d
 });
 
 test('the channel panel follows the gestione; the generic object has no guaranteed date', async () => {
-  const { context, page } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  const { context, page } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'torino' });
   assert.equal(await page.isVisible('.instrada-channel'), false, 'nothing to say before the gestione');
   await page.selectOption('#gestione', 'aziende-dm');
   assert.match(await page.textContent('.instrada-channel .instrada-channel-headline'), /^Comunicazione bidirezionale/);
@@ -268,7 +259,7 @@ test('the channel panel follows the gestione; the generic object has no guarante
 });
 
 test('keyboard only: from the first field to a submitted request', async () => {
-  const { context, page, foreign } = await openDemo(browser, server.origin, 'index.html', { profilo: 'torino' });
+  const { context, page, foreign } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'torino' });
   await page.focus('#cf');
   await page.keyboard.type('RSSMRA85T10A562S');
   await page.keyboard.press('Tab'); // matricola (optional)
@@ -301,7 +292,7 @@ test('keyboard only: from the first field to a submitted request', async () => {
 });
 
 test('English: the same pattern, every word in English', async () => {
-  const { context, page } = await openDemo(browser, server.origin, 'index.html', { lingua: 'en' });
+  const { context, page } = await openDemo(site.browser, site.origin, 'index.html', { lingua: 'en' });
   await page.click('button[type=submit]');
   assert.equal(await page.textContent('.instrada-summary h2'), 'There is a problem');
   assert.equal((await summaryLinks(page))[0].text, "Enter the contributor's codice fiscale");
@@ -311,7 +302,7 @@ test('English: the same pattern, every word in English', async () => {
 });
 
 test('switching profile re-attaches cleanly: one set of messages, one picker', async () => {
-  const { context, page, console } = await openDemo(browser, server.origin);
+  const { context, page, console } = await openDemo(site.browser, site.origin);
   await page.click('button[type=submit]');
   for (const p of ['torino', 'siena', 'emilia-romagna', 'milano']) await page.selectOption('#demo-profilo', p);
   await page.selectOption('#gestione', 'aziende-dm');

@@ -9,10 +9,10 @@
 // The demo pages have a Content-Security-Policy that would stop inline handlers by itself;
 // the browser context bypasses it (`bypassCSP`), and a canary proves that an injected handler
 // would run, so this test can fail.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, serve } from './harness.mjs';
+import { openPage, useSite } from './harness.mjs';
 import { TODAY } from './widget-helpers.mjs';
 
 const PAYLOADS = [
@@ -29,20 +29,11 @@ const PAYLOADS = [
 ];
 const ALL = PAYLOADS.join(' ');
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 /** Opens a demo page with the CSP bypassed, records dialogs, and proves handlers would run. */
 async function open(path, params = {}) {
-  const opened = await openPage(browser, server.origin, { bypassCSP: true });
+  const opened = await openPage(site.browser, site.origin, { bypassCSP: true });
   const { page } = opened;
   opened.dialogs = [];
   page.on('dialog', (dialog) => {
@@ -51,7 +42,7 @@ async function open(path, params = {}) {
   });
   await page.setViewportSize({ width: 1100, height: 900 });
   const query = new URLSearchParams({ oggi: TODAY, ...params });
-  await page.goto(`${server.origin}/${path}?${query}`);
+  await page.goto(`${site.origin}/${path}?${query}`);
   await page.waitForFunction(() => document.documentElement.dataset.instrada === 'ready');
   // The canary: markup written with innerHTML does run here (CSP bypassed), so the widget's
   // text nodes are what keeps the payloads inert.
