@@ -576,27 +576,11 @@ impl Builder<'_> {
         let Some(b) = self.next_working_day(due) else {
             return;
         };
-        let (recipients, list) = self.recipients(pb, Level::B);
-        let mut e = entry(
-            "livello-b",
-            EntryKind::YouMay,
-            lang,
-            format!(
-                "{}{}{}",
-                level_b.when.get(lang),
-                self.write_to(&recipients, level_b),
-                list_date(list, pb, lang)
-            ),
-            level_b.source.clone(),
-        );
-        e.date = Some(b);
-        e.reading = Some(lang.pick(
+        let reading = lang.pick(
             format!("Il documento non fissa il giorno: per instrada la risposta è in ritardo dal giorno lavorativo successivo al termine di {}.", day(due, lang)),
             format!("The document sets no day: for instrada the answer is late from the working day after the term of {}.", day(due, lang)),
-        ));
-        e.recipients = recipients;
-        self.entries.push(e);
-        self.contacts_updated(pb, Level::B, b);
+        );
+        self.escalation_level(("livello-b", Level::B), (pb, level_b), b, reading);
 
         let Some((pc, level_c)) = self.level(Level::C) else {
             return;
@@ -625,24 +609,37 @@ impl Builder<'_> {
                 format!(" But the whole exchange must be settled by {} ({} {}): level C is possible from {}.", day(p, lang), term.source.document, term.source.section, day(c, lang)),
             ));
         }
-        let (recipients, list) = self.recipients(pc, Level::C);
+        self.escalation_level(("livello-c", Level::C), (pc, level_c), c, reading);
+    }
+
+    /// The entry of an escalation level: possible from `date`, to whom (the profile's
+    /// contact list), and instrada's `reading` of when.
+    fn escalation_level(
+        &mut self,
+        (id, level): (&'static str, Level),
+        (profile, esc): (&'static Profile, &'static EscalationLevel),
+        date: NaiveDate,
+        reading: String,
+    ) {
+        let lang = self.lang();
+        let (recipients, list) = self.recipients(profile, level);
         let mut e = entry(
-            "livello-c",
+            id,
             EntryKind::YouMay,
             lang,
             format!(
                 "{}{}{}",
-                level_c.when.get(lang),
-                self.write_to(&recipients, level_c),
-                list_date(list, pc, lang)
+                esc.when.get(lang),
+                self.write_to(&recipients, esc),
+                list_date(list, profile, lang)
             ),
-            level_c.source.clone(),
+            esc.source.clone(),
         );
-        e.date = Some(c);
+        e.date = Some(date);
         e.reading = Some(reading);
         e.recipients = recipients;
         self.entries.push(e);
-        self.contacts_updated(pc, Level::C, c);
+        self.contacts_updated(profile, level, date);
     }
 
     /// A finding when a newer contact list starts after the sending date and by `when`.
