@@ -13,9 +13,13 @@ export const BUDGET_GZIP_BYTES = 200 * 1024;
 
 const SHIPPED = /\.(wasm|js|css)$/;
 
-/** Raw and gzip sizes of each shipped file of `dir`, and their totals. */
+/**
+ * Raw and gzip sizes of each shipped file of `dir`, its subfolders included (wasm-bindgen's
+ * `snippets/`, the small JavaScript helpers the glue imports), and their totals.
+ */
 export function measure(dir) {
-  const files = readdirSync(dir)
+  const files = readdirSync(dir, { recursive: true })
+    .map(String)
     .filter((name) => SHIPPED.test(name))
     .sort()
     .map((name) => {
@@ -33,7 +37,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const preview = process.argv.includes('--preview');
   const { files, total } = measure(dir);
   console.log(`size report of ${dir}/ (gzip -9)${preview ? ': the demo\'s preview build, not shipped' : ''}`);
-  for (const f of files) console.log(`  ${f.name.padEnd(28)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzip`);
-  console.log(`  ${'total'.padEnd(28)} ${kb(total.raw).padStart(10)} raw ${kb(total.gzip).padStart(10)} gzip`);
+  for (const f of files) console.log(`  ${f.name.padEnd(44)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzip`);
+  console.log(`  ${'total'.padEnd(44)} ${kb(total.raw).padStart(10)} raw ${kb(total.gzip).padStart(10)} gzip`);
   if (!preview) console.log(`  budget ${kb(BUDGET_GZIP_BYTES)} gzip: ${total.gzip <= BUDGET_GZIP_BYTES ? 'within' : 'OVER'} (${kb(BUDGET_GZIP_BYTES - total.gzip)} left)`);
 }
