@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package in pkg/ (the wasm module, release profile sized for the web, its
 # wasm-bindgen glue for `--target web`, wasm-opt -Oz, package.json), then the demo's package in
-# www/pkg/ with the preview features (catalog and widget, with the widget's wrapper and
+# www/pkg/ with the full features (catalog and widget, with the widget's wrapper and
 # stylesheet), copies Bootstrap Italia into www/vendor/, and prints both size reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ build_module() {
 # The shipped package: the default features (codice fiscale and calendar), within the budget.
 build_module "" pkg
 node scripts/package.mjs pkg
-# The demo's package: the preview features too (catalog and widget), for www/ and its tests.
+# The full package: the catalog and the widget too, for www/ (the demo) and its tests.
 build_module "--features widget" www/pkg
 node scripts/package.mjs www/pkg --widget
 # The demo's Bootstrap Italia look, served from www/vendor/ (nothing is fetched at run time):
@@ -37,4 +37,4 @@ cp node_modules/bootstrap-italia/dist/css/bootstrap-italia.min.css www/vendor/bo
 cp node_modules/bootstrap-italia/dist/fonts/Titillium_Web/*.woff2 node_modules/bootstrap-italia/dist/fonts/Titillium_Web/OFL.txt \
   www/vendor/bootstrap-italia/fonts/Titillium_Web/
 node scripts/size.mjs pkg
-node scripts/size.mjs www/pkg --preview
+node scripts/size.mjs www/pkg --full

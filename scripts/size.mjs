@@ -34,10 +34,14 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? 'pkg';
-  const preview = process.argv.includes('--preview');
+  const full = process.argv.includes('--full');
   const { files, total } = measure(dir);
-  console.log(`size report of ${dir}/ (gzip -9)${preview ? ': the demo\'s preview build, not shipped' : ''}`);
+  console.log(`size report of ${dir}/ (gzip -9)${full ? ': the full package, with the catalog and the widget' : ''}`);
   for (const f of files) console.log(`  ${f.name.padEnd(44)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzip`);
   console.log(`  ${'total'.padEnd(44)} ${kb(total.raw).padStart(10)} raw ${kb(total.gzip).padStart(10)} gzip`);
-  if (!preview) console.log(`  budget ${kb(BUDGET_GZIP_BYTES)} gzip: ${total.gzip <= BUDGET_GZIP_BYTES ? 'within' : 'OVER'} (${kb(BUDGET_GZIP_BYTES - total.gzip)} left)`);
+  const left = BUDGET_GZIP_BYTES - total.gzip;
+  const verdict = left >= 0 ? `within (${kb(left)} left)` : `OVER by ${kb(-left)}`;
+  // The core package is held to the budget by tests/e2e/size.test.mjs; the full one is
+  // reported against it until the owner decides its scope (ARCHITECTURE.md, "Size").
+  console.log(`  budget ${kb(BUDGET_GZIP_BYTES)} gzip: ${verdict}${full ? ' (not enforced yet: see ARCHITECTURE.md, "Size")' : ''}`);
 }
