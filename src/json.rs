@@ -565,8 +565,9 @@ pub(crate) fn reason_it(en: &str) -> String {
             Some((key, expected)) => [
                 "il campo ",
                 key,
-                " non è previsto: i campi ammessi sono ",
+                " non è previsto (campi ammessi: ",
                 &list_it(expected),
+                ")",
             ]
             .concat(),
             None => ["il campo ", rest, " non è previsto"].concat(),
@@ -574,7 +575,14 @@ pub(crate) fn reason_it(en: &str) -> String {
     }
     if let Some(rest) = en.strip_prefix("unknown variant ") {
         if let Some((value, expected)) = rest.split_once(", expected ") {
-            return ["il valore ", value, " non è ammesso: ", &list_it(expected)].concat();
+            return [
+                "il valore ",
+                value,
+                " non è ammesso (valori ammessi: ",
+                &list_it(expected),
+                ")",
+            ]
+            .concat();
         }
     }
     if let Some(rest) = en.strip_prefix("duplicate field ") {
@@ -614,12 +622,11 @@ pub(crate) fn reason_it(en: &str) -> String {
     it.to_string()
 }
 
-/// "one of `a`, `b`" → "uno tra `a`, `b`"; "`a` or `b`" → "`a` o `b`".
+/// "one of `a`, `b`, `c`" and "`a` or `b`" → "`a`, `b`, `c`" and "`a`, `b`".
 fn list_it(en: &str) -> String {
-    match en.strip_prefix("one of ") {
-        Some(names) => ["uno tra ", names].concat(),
-        None => en.replace("` or `", "` o `"),
-    }
+    en.strip_prefix("one of ")
+        .unwrap_or(en)
+        .replace("` or `", "`, `")
 }
 
 /// The Italian of the kinds of value named in the reasons.
@@ -771,16 +778,16 @@ mod tests {
             ("missing field `name`", "manca il campo `name`"),
             (
                 "unknown field `nome`, expected one of `id`, `name`",
-                "il campo `nome` non è previsto: i campi ammessi sono uno tra `id`, `name`",
+                "il campo `nome` non è previsto (campi ammessi: `id`, `name`)",
             ),
             (
                 "unknown field `x`, expected `document` or `section`",
-                "il campo `x` non è previsto: i campi ammessi sono `document` o `section`",
+                "il campo `x` non è previsto (campi ammessi: `document`, `section`)",
             ),
             ("unknown field `x`", "il campo `x` non è previsto"),
             (
                 "unknown variant `fax`, expected `pec` or `email`",
-                "il valore `fax` non è ammesso: `pec` o `email`",
+                "il valore `fax` non è ammesso (valori ammessi: `pec`, `email`)",
             ),
             ("duplicate field `id`", "il campo `id` compare due volte"),
             (
