@@ -569,3 +569,29 @@ fn to_ics_bad_input() {
         codes(&r),
     );
 }
+
+/// A `lang` that is neither Italian nor English gives Italian messages and says so
+/// (`input.unknown-lang`), whatever the function; a known one, in any case, says nothing.
+#[wasm_bindgen_test]
+fn an_unknown_language_is_said() {
+    for (lang, said) in [
+        (s("de"), true),
+        (n(5.0), true),
+        (s("EN"), false),
+        (s("it"), false),
+        (JsValue::NULL, false),
+    ] {
+        let options = || obj(&[("lang", lang.clone())]);
+        let results = [
+            holidays(n(2026.0), Some(options())),
+            is_working_day(s("2026-10-04"), Some(options())),
+            add_working_days(s("2026-10-01"), n(7.0), Some(options())),
+            working_days_between(s("2026-10-01"), s("2026-10-12"), Some(options())),
+            term_calendar_days(s("2026-10-01"), n(30.0), Some(options())),
+        ];
+        for r in results {
+            let has = codes(&r).contains(&"input.unknown-lang".to_string());
+            check(&format!("{lang:?}: {:?}", codes(&r)), said, has);
+        }
+    }
+}

@@ -388,3 +388,15 @@ fn awkward_characters_survive_the_result() {
         expect(&r, "errors.0.suggestion", s("RSSMRA85T10A562S"));
     }
 }
+
+/// An unknown `lang` is a warning; the code is still checked (in Italian).
+#[wasm_bindgen_test]
+fn an_unknown_language_is_a_warning() {
+    let options = obj(&[("today", s("2026-01-15")), ("lang", s("de"))]);
+    let r = check_codice_fiscale(s("RSSMRA85T10A562S"), options);
+    expect(&r, "valid", JsValue::TRUE);
+    expect(&r, "warnings.0.code", s("input.unknown-lang"));
+    let known = obj(&[("today", s("2026-01-15")), ("lang", s("en"))]);
+    let r = check_codice_fiscale(s("RSSMRA85T10A562S"), known);
+    assert_eq!(len(&r, "warnings"), 0, "{}", show(&r));
+}

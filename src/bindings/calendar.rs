@@ -376,6 +376,12 @@ pub fn holidays(
     #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
 ) -> JsValue {
+    let note = super::lang_note(options.as_ref());
+    super::with_lang_note(holidays_result(year, options), note)
+}
+
+/// [`holidays`] before its language note.
+fn holidays_result(year: JsValue, options: Option<JsValue>) -> JsValue {
     let (lang, cal) = read_options(options);
     let run = || -> Result<(i32, Calendar), Finding> {
         let cal = cal?;
@@ -426,6 +432,12 @@ pub fn is_working_day(
     #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
 ) -> JsValue {
+    let note = super::lang_note(options.as_ref());
+    super::with_lang_note(is_working_day_result(date, options), note)
+}
+
+/// [`is_working_day`] before its language note.
+fn is_working_day_result(date: JsValue, options: Option<JsValue>) -> JsValue {
     let (lang, cal) = read_options(options);
     let run = || -> Result<(DayKind, Calendar), Finding> {
         let cal = cal?;
@@ -467,6 +479,12 @@ pub fn add_working_days(
     #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
 ) -> JsValue {
+    let note = super::lang_note(options.as_ref());
+    super::with_lang_note(add_working_days_result(date, n, options), note)
+}
+
+/// [`add_working_days`] before its language note.
+fn add_working_days_result(date: JsValue, n: JsValue, options: Option<JsValue>) -> JsValue {
     let (lang, cal) = read_options(options);
     let run = || -> Result<(NaiveDate, Calendar), Finding> {
         let cal = cal?;
@@ -570,6 +588,12 @@ pub fn working_days_between(
     #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
 ) -> JsValue {
+    let note = super::lang_note(options.as_ref());
+    super::with_lang_note(working_days_between_result(from, to, options), note)
+}
+
+/// [`working_days_between`] before its language note.
+fn working_days_between_result(from: JsValue, to: JsValue, options: Option<JsValue>) -> JsValue {
     let (lang, cal) = read_options(options);
     let run = || -> Result<(i32, Calendar), Finding> {
         let cal = cal?;
@@ -609,6 +633,12 @@ pub fn term_calendar_days(
     #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
 ) -> JsValue {
+    let note = super::lang_note(options.as_ref());
+    super::with_lang_note(term_calendar_days_result(date, days, options), note)
+}
+
+/// [`term_calendar_days`] before its language note.
+fn term_calendar_days_result(date: JsValue, days: JsValue, options: Option<JsValue>) -> JsValue {
     let (lang, cal) = read_options(options);
     let run = || -> Result<(calendar::Term, Calendar), Finding> {
         let cal = cal?;
@@ -685,6 +715,12 @@ pub fn to_ics(
         JsValue,
     >,
 ) -> JsValue {
+    let note = super::lang_note(options.as_ref());
+    super::with_lang_note(to_ics_result(input, options), note)
+}
+
+/// [`to_ics`] before its language note.
+fn to_ics_result(input: JsValue, options: Option<JsValue>) -> JsValue {
     let lang = options.as_ref().map_or(Lang::It, lang_of);
     let mut findings = Vec::new();
     let ics = match build_ics(input, lang, &mut findings) {

@@ -251,6 +251,12 @@ fn date_option(date: Option<&str>, lang: Lang) -> Result<Option<NaiveDate>, Find
 pub fn titolari_js(
     #[wasm_bindgen(unchecked_optional_param_type = "LangOptions")] options: JsValue,
 ) -> JsValue {
+    let note = super::lang_note(Some(&options));
+    super::with_lang_note(titolari_js_result(options), note)
+}
+
+/// [`titolari_js`] before its language note.
+fn titolari_js_result(options: JsValue) -> JsValue {
     let lang = lang_of(&options);
     let mut findings = Vec::new();
     if !options.is_undefined() && !options.is_null() && !options.is_object() {
@@ -273,6 +279,12 @@ pub fn titolario_js(
     #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "TitolarioOptions")] options: JsValue,
 ) -> JsValue {
+    let note = super::lang_note(Some(&options));
+    super::with_lang_note(titolario_js_result(id, options), note)
+}
+
+/// [`titolario_js`] before its language note.
+fn titolario_js_result(id: JsValue, options: JsValue) -> JsValue {
     let lang = lang_of(&options);
     let mut findings = Vec::new();
     let opts: TitolarioOptions = object_arg(options, "options", lang).unwrap_or_else(|f| {
@@ -330,6 +342,12 @@ pub fn suggest_objects_in(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SuggestOptions")] options: JsValue,
 ) -> JsValue {
+    let note = super::lang_note(Some(&options));
+    super::with_lang_note(suggest_objects_in_result(titolario_id, text, options), note)
+}
+
+/// [`suggest_objects_in`] before its language note.
+fn suggest_objects_in_result(titolario_id: JsValue, text: JsValue, options: JsValue) -> JsValue {
     let lang = lang_of(&options);
     let mut findings = Vec::new();
     let id = text_arg(&titolario_id, "titolario", lang).unwrap_or_else(|f| {
@@ -361,6 +379,20 @@ pub fn suggest_objects(
     #[wasm_bindgen(unchecked_param_type = "Cassetto | string")] cassetto: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SuggestOptions")] options: JsValue,
+) -> JsValue {
+    let note = super::lang_note(Some(&options));
+    super::with_lang_note(
+        suggest_objects_result(profile_id, cassetto, text, options),
+        note,
+    )
+}
+
+/// [`suggest_objects`] before its language note.
+fn suggest_objects_result(
+    profile_id: JsValue,
+    cassetto: JsValue,
+    text: JsValue,
+    options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);
     let mut findings = Vec::new();

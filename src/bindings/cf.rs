@@ -240,21 +240,23 @@ enum Today {
     Text(String),
 }
 
-/// `lang` and `today` of an options object, with the findings `object_arg` would give.
-fn read_options(options: &JsValue) -> (Lang, Result<Today, Finding>, Fields) {
+/// `lang` and `today` of an options object, with the findings `object_arg` would give, and
+/// whether `cf_options` packed no language or a known one (0 none, 1 "it", 2 "en"; 3 other).
+fn read_options(options: &JsValue) -> (Lang, Result<Today, Finding>, Fields, bool) {
     let packed = cf_options(options);
+    let lang_packed = packed >= 0.0 && packed % 4.0 < 3.0;
     if packed == -4.0 {
         let lang = lang_of(options);
         return match object_arg::<FieldsJs>(options.clone(), "options", lang) {
             Ok(f) => {
                 let today = f.today.clone().map_or(Today::Absent, Today::Text);
-                (lang, Ok(today), fields_of(&f))
+                (lang, Ok(today), fields_of(&f), lang_packed)
             }
-            Err(e) => (lang, Err(e), Fields::default()),
+            Err(e) => (lang, Err(e), Fields::default(), lang_packed),
         };
     }
     let (lang, today) = read_lang_today(options, packed);
-    (lang, today, Fields::default())
+    (lang, today, Fields::default(), lang_packed)
 }
 
 /// `lang` and `today` of options that `cf_options` packed into `packed`.
@@ -758,8 +760,13 @@ pub fn check_codice_fiscale(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CfCheckOptions | undefined")] options: JsValue,
 ) -> JsValue {
-    let (lang, today, fields) = read_options(&options);
+    let (lang, today, fields, lang_packed) = read_options(&options);
     let mut extra = Vec::new();
+    // `cf_options` packs a known language (or none) into its number: only another value, or
+    // options it could not pack, need a second look.
+    if !lang_packed {
+        extra.extend(super::lang_note(Some(&options)));
+    }
     let today = match today {
         Ok(Today::Absent) => None,
         Ok(Today::Date(d)) => Some(d),
@@ -865,13 +872,15 @@ pub fn encode_codice_fiscale(
     #[wasm_bindgen(unchecked_param_type = "CfFields")] fields: JsValue,
 ) -> JsValue {
     let lang = lang_of(&fields);
-    let encoded = match object_arg::<FieldsJs>(fields, "fields", lang) {
+    let note = super::lang_note(Some(&fields));
+    let mut encoded = match object_arg::<FieldsJs>(fields, "fields", lang) {
         Ok(f) => cf::encode(&fields_of(&f), lang),
         Err(f) => cf::Encoded {
             code: None,
             findings: vec![f],
         },
     };
+    encoded.findings.extend(note);
     let mut j = Json::new();
     j.raw("{");
     j.key("code").opt(encoded.code.as_deref());
@@ -891,7 +900,7 @@ pub fn cross_check_codice_fiscale(
     #[wasm_bindgen(unchecked_param_type = "CfCrossCheckOptions")] fields: JsValue,
 ) -> JsValue {
     let lang = lang_of(&fields);
-    let mut out = Vec::new();
+    let mut out: Vec<Finding> = super::lang_note(Some(&fields)).into_iter().collect();
     let f: FieldsJs = object_arg(fields, "fields", lang).unwrap_or_else(|f| {
         out.push(f);
         FieldsJs::default()

@@ -356,6 +356,51 @@ pub(crate) fn lang_of(options: &JsValue) -> Lang {
         .unwrap_or_default()
 }
 
+/// `input.unknown-lang` when an options object gives a `lang` that is neither Italian nor
+/// English (the messages are then Italian, and the caller should know why); `None` when
+/// `lang` is absent or known. Both languages in one message: which one the caller reads is
+/// what is in doubt.
+pub(crate) fn lang_note(options: Option<&JsValue>) -> Option<Finding> {
+    let options = options.filter(|o| o.is_object())?;
+    let value = js_sys::Reflect::get(options, &JsValue::from_str("lang")).ok()?;
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    let given = match value.as_string() {
+        Some(s) if Lang::parse(&s).is_some() => return None,
+        Some(s) => ["«", &crate::dates::clip(&s), "»"].concat(),
+        None => "un valore che non è un testo".to_string(),
+    };
+    Some(
+        Finding::warning(
+            "input.unknown-lang",
+            [
+                "«lang» è ",
+                &given,
+                ": le lingue sono «it» (italiano) ed «en» (inglese), e i messaggi sono in italiano. (“lang” must be “it” or “en”: the messages are in Italian.)",
+            ]
+            .concat(),
+        )
+        .field("lang"),
+    )
+}
+
+/// Adds the `note` of [`lang_note`] to a result: to its `findings`, or to its `warnings`
+/// (the codice fiscale results).
+pub(crate) fn with_lang_note(result: JsValue, note: Option<Finding>) -> JsValue {
+    let Some(note) = note else {
+        return result;
+    };
+    for key in ["findings", "warnings"] {
+        let list = js_sys::Reflect::get(&result, &JsValue::from_str(key)).unwrap_or_default();
+        if js_sys::Array::is_array(&list) {
+            list.unchecked_ref::<js_sys::Array>().push(&to_js(&note));
+            break;
+        }
+    }
+    result
+}
+
 /// Turns a result into a plain JavaScript object (maps as objects, not `Map`s; `None` as
 /// `null`, as the TypeScript types say). Serialising
 /// plain core types cannot fail; should it ever, the caller gets `null` rather than a panic.

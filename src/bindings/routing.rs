@@ -177,6 +177,12 @@ pub fn catalog(
     #[wasm_bindgen(js_name = profileId, unchecked_param_type = "string")] profile_id: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CatalogOptions")] options: JsValue,
 ) -> JsValue {
+    let note = super::lang_note(Some(&options));
+    super::with_lang_note(catalog_result(profile_id, options), note)
+}
+
+/// [`catalog`] before its language note.
+fn catalog_result(profile_id: JsValue, options: JsValue) -> JsValue {
     let lang = lang_of(&options);
     let mut findings = Vec::new();
     let id = text_arg(&profile_id, "profileId", lang).unwrap_or_else(|f| {
@@ -284,6 +290,12 @@ pub(super) fn find_profile(
 /// and why.
 #[wasm_bindgen(js_name = route, unchecked_return_type = "RouteResult")]
 pub fn route(#[wasm_bindgen(unchecked_param_type = "RouteFacts")] facts: JsValue) -> JsValue {
+    let note = super::lang_note(Some(&facts));
+    super::with_lang_note(route_result(facts), note)
+}
+
+/// [`route`] before its language note.
+fn route_result(facts: JsValue) -> JsValue {
     let lang = lang_of(&facts);
     if let Some(f) = not_object(&facts, "facts", lang) {
         return to_js(&Route::refused(f, lang));
@@ -310,6 +322,12 @@ pub fn route(#[wasm_bindgen(unchecked_param_type = "RouteFacts")] facts: JsValue
 /// escalation data.
 #[wasm_bindgen(js_name = review, unchecked_return_type = "ReviewResult")]
 pub fn review(#[wasm_bindgen(unchecked_param_type = "ReviewDraft")] draft: JsValue) -> JsValue {
+    let note = super::lang_note(Some(&draft));
+    super::with_lang_note(review_result(draft), note)
+}
+
+/// [`review`] before its language note.
+fn review_result(draft: JsValue) -> JsValue {
     let lang = lang_of(&draft);
     if let Some(f) = not_object(&draft, "draft", lang) {
         return to_js(&Review::refused(f, lang));
@@ -350,6 +368,12 @@ pub fn review(#[wasm_bindgen(unchecked_param_type = "ReviewDraft")] draft: JsVal
 pub fn compose_subject(
     #[wasm_bindgen(unchecked_param_type = "SubjectRequest")] input: JsValue,
 ) -> JsValue {
+    let note = super::lang_note(Some(&input));
+    super::with_lang_note(compose_subject_result(input), note)
+}
+
+/// [`compose_subject`] before its language note.
+fn compose_subject_result(input: JsValue) -> JsValue {
     let lang = lang_of(&input);
     if let Some(f) = not_object(&input, "input", lang) {
         return to_js(&Composed {

@@ -125,6 +125,12 @@ struct IcsResult {
 pub fn timeline(
     #[wasm_bindgen(unchecked_param_type = "TimelineRequest")] request: JsValue,
 ) -> JsValue {
+    let note = super::lang_note(Some(&request));
+    super::with_lang_note(timeline_result(request), note)
+}
+
+/// [`timeline`] before its language note.
+fn timeline_result(request: JsValue) -> JsValue {
     to_js(&compute(&request))
 }
 
@@ -133,6 +139,12 @@ pub fn timeline(
 pub fn timeline_ics(
     #[wasm_bindgen(unchecked_param_type = "TimelineRequest")] request: JsValue,
 ) -> JsValue {
+    let note = super::lang_note(Some(&request));
+    super::with_lang_note(timeline_ics_result(request), note)
+}
+
+/// [`timeline_ics`] before its language note.
+fn timeline_ics_result(request: JsValue) -> JsValue {
     let (req, t) = match read_request(&request) {
         Ok(req) => {
             let t = timeline::timeline(&req);
