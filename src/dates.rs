@@ -10,6 +10,9 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use crate::finding::{Finding, Lang};
 
+/// The years a date argument may have (the calendar itself covers 1978–2200).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
 /// Reads a date written `YYYY-MM-DD` (the form of `<input type="date">`), or `DD/MM/YYYY`
 /// as Italians write it. Anything else, or a date that does not exist, is a finding that says
 /// which form is expected.
@@ -23,7 +26,7 @@ pub fn parse_date(input: &str, field: &str, lang: Lang) -> Result<NaiveDate, Fin
         date_from(s, "%d/%m/%Y")
     };
     match parsed {
-        Some(d) if (1800..=2200).contains(&d.year()) => Ok(d),
+        Some(d) if YEARS.contains(&d.year()) => Ok(d),
         _ => Err(Finding::error(
             "date.invalid",
             if s.is_empty() {

@@ -286,12 +286,15 @@ fn calendar_of(options: JsValue, lang: Lang) -> Result<Calendar, Finding> {
 /// Reads a date argument: text (`YYYY-MM-DD`, `DD/MM/YYYY`) or a JavaScript `Date` (its
 /// local calendar day; an invalid `Date` is read as an empty date).
 fn date_arg(value: &JsValue, field: &str, lang: Lang) -> Result<NaiveDate, Finding> {
+    // Hot path (the benchmark's): `YYYY-MM-DD` read in JavaScript as a number, no copy.
+    if let Some(d) = packed_date(value) {
+        return Ok(d);
+    }
     if let Some(js) = value.dyn_ref::<js_sys::JsString>() {
-        // Hot path: short text is copied and read at once; long text goes through the shared
+        // Short text is copied and read at once; long text goes through the shared
         // `text_arg`, which refuses it before copying.
         if js.length() <= 64 {
-            let text = String::from(js);
-            return quick_iso(&text).map_or_else(|| parse_date(&text, field, lang), Ok);
+            return parse_date(&String::from(js), field, lang);
         }
     } else if let Some(d) = value.dyn_ref::<js_sys::Date>() {
         let text = if d.get_time().is_nan() {
@@ -310,22 +313,18 @@ fn date_arg(value: &JsValue, field: &str, lang: Lang) -> Result<NaiveDate, Findi
     parse_date(&text, field, lang)
 }
 
-/// Reads exactly `YYYY-MM-DD` without chrono's format parser: the hot path of
-/// `addWorkingDays`. Anything else (other forms, spaces, impossible dates) goes through the
-/// shared `parse_date`, which accepts the same dates and words the findings.
-fn quick_iso(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+/// A `YYYY-MM-DD` text read without copying it into wasm memory (`cal_pack`), when it is a
+/// date of [`crate::dates::YEARS`]; `None` for anything else, which [`parse_date`] reads
+/// (it accepts the same dates, and words the findings).
+fn packed_date(value: &JsValue) -> Option<NaiveDate> {
+    let packed = cal_pack(value);
+    if packed < 0.0 {
         return None;
     }
-    let number = |from: usize, to: usize| {
-        b.get(from..to)?.iter().try_fold(0u32, |acc, &c| {
-            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-        })
-    };
-    let year = i32::try_from(number(0, 4)?).ok()?;
-    (1800..=2200).contains(&year).then_some(())?;
-    NaiveDate::from_ymd_opt(year, number(5, 7)?, number(8, 10)?)
+    let ymd = packed as u32;
+    let year = i32::try_from(ymd / 10_000).ok()?;
+    crate::dates::YEARS.contains(&year).then_some(())?;
+    NaiveDate::from_ymd_opt(year, ymd / 100 % 100, ymd % 100)
 }
 
 /// Reads a whole number: a JavaScript number, or text of digits (form fields give text).
@@ -488,10 +487,7 @@ fn add_working_days_result(date: JsValue, n: JsValue, options: Option<JsValue>) 
     let (lang, cal) = read_options(options);
     let run = || -> Result<(NaiveDate, Calendar), Finding> {
         let cal = cal?;
-        let d = match packed_date(&date) {
-            Some(d) => d,
-            None => date_arg(&date, "date", lang)?,
-        };
+        let d = date_arg(&date, "date", lang)?;
         let n = days_arg(&n, "n", lang)?;
         Ok((
             cal.add_working_days(d, n)
@@ -540,19 +536,6 @@ fn date_result_js(date: NaiveDate, cal: &Calendar, lang: Lang) -> JsValue {
         let ymd = date.year().unsigned_abs() * 10_000 + date.month() * 100 + date.day();
         cal_out(ymd, calendar)
     })
-}
-
-/// A `YYYY-MM-DD` text of a year 1800–2200 read without copying it into wasm memory
-/// (`cal_pack`); `None` for anything else, which [`date_arg`] reads with its findings.
-fn packed_date(value: &JsValue) -> Option<NaiveDate> {
-    let packed = cal_pack(value);
-    if packed < 0.0 {
-        return None;
-    }
-    let ymd = packed as u32;
-    let year = i32::try_from(ymd / 10_000).ok()?;
-    (1800..=2200).contains(&year).then_some(())?;
-    NaiveDate::from_ymd_opt(year, ymd / 100 % 100, ymd % 100)
 }
 
 #[wasm_bindgen(inline_js = r#"
