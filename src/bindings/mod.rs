@@ -346,14 +346,21 @@ extern "C" {
 /// Reads the `lang` field of an options object without failing: anything unreadable is
 /// Italian, the default.
 pub(crate) fn lang_of(options: &JsValue) -> Lang {
-    if !options.is_object() {
-        return Lang::It;
-    }
-    js_sys::Reflect::get(options, &JsValue::from_str("lang"))
-        .ok()
+    lang_value(options)
         .and_then(|v| v.as_string())
         .and_then(|s| Lang::parse(&s))
         .unwrap_or_default()
+}
+
+/// `options.lang` when `options` is an object and gives one (not undefined or null); a
+/// getter that throws counts as absent.
+fn lang_value(options: &JsValue) -> Option<JsValue> {
+    if !options.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str("lang"))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// `input.unknown-lang` when an options object gives a `lang` that is neither Italian nor
@@ -361,11 +368,7 @@ pub(crate) fn lang_of(options: &JsValue) -> Lang {
 /// `lang` is absent or known. Both languages in one message: which one the caller reads is
 /// what is in doubt.
 pub(crate) fn lang_note(options: Option<&JsValue>) -> Option<Finding> {
-    let options = options.filter(|o| o.is_object())?;
-    let value = js_sys::Reflect::get(options, &JsValue::from_str("lang")).ok()?;
-    if value.is_undefined() || value.is_null() {
-        return None;
-    }
+    let value = lang_value(options?)?;
     let given = match value.as_string() {
         Some(s) if Lang::parse(&s).is_some() => return None,
         Some(s) => ["«", &crate::dates::clip(&s), "»"].concat(),
