@@ -689,3 +689,36 @@ fn fast_path_agrees_with_full_check() {
     }
     assert!(compared > 2000, "{compared}");
 }
+
+/// `decode` says whether the full check would have nothing to report but omocodia, and
+/// gives that finding exactly as the full check writes it (the JavaScript fast path shows
+/// it without running the full check).
+#[test]
+fn decode_gives_the_omocode_info_of_the_full_check() {
+    // (code, only omocodia to say)
+    let table = [
+        ("RSSMRAURTMLARSNL", true),  // omocodia on all 7 positions
+        ("RSSMRAU5T10A562P", true),  // on the leftmost only
+        ("RSSMRA85T10A562S", false), // plain: nothing to say
+        ("RSSMRA80A01M297R", false), // place created after birth: a warning
+        ("RSSMRA20E10A036P", false), // the older century, from the place: an info
+    ];
+    for lang in [Lang::It, Lang::En] {
+        for (code, only) in table {
+            let d = instrada::cf::decode(code, today()).unwrap();
+            assert_eq!(d.omocode_only(), only, "{code}");
+            let report = check(
+                code,
+                &CheckOptions {
+                    today: Some(today()),
+                    lang,
+                },
+            );
+            let expected = if only { report.findings.first() } else { None };
+            assert_eq!(d.omocode_info(lang).as_ref(), expected, "{code} {lang:?}");
+            if only {
+                assert_eq!(report.findings.len(), 1, "{code}");
+            }
+        }
+    }
+}

@@ -330,6 +330,26 @@ fn matricola() {
         .as_string()
         .unwrap()
         .starts_with("This looks like"));
+    assert_eq!(len(&r, "warnings"), 0, "{}", show(&r));
+    // Options it cannot use are said, and the matricola is still checked (in Italian).
+    for (options, warning) in [
+        (obj(&[("lang", s("de"))]), "input.unknown-lang"),
+        (
+            obj(&[("lang", JsValue::from_f64(5.0))]),
+            "input.unknown-lang",
+        ),
+        (s("en"), "input.not-object"),
+        (Array::new().into(), "input.not-object"),
+    ] {
+        let r = check_matricola(s("12345 67890"), options);
+        expect(&r, "valid", JsValue::TRUE);
+        expect(&r, "warnings.0.code", s(warning));
+        assert_eq!(len(&r, "warnings"), 1, "{}", show(&r));
+        assert!(get(&r, "infos.0.message")
+            .as_string()
+            .unwrap()
+            .starts_with("Matricola letta come"));
+    }
 }
 
 /// The fast path reads the code its own way (packed by a JavaScript helper): it must agree
@@ -399,4 +419,76 @@ fn an_unknown_language_is_a_warning() {
     let known = obj(&[("today", s("2026-01-15")), ("lang", s("en"))]);
     let r = check_codice_fiscale(s("RSSMRA85T10A562S"), known);
     assert_eq!(len(&r, "warnings"), 0, "{}", show(&r));
+}
+
+/// A valid code's result is put together from numbers and texts kept on the JavaScript side
+/// (`cf_out`), without the full check; a code with omocodia letters too (its `cf.omocode`
+/// message is sent once per place and language). The result must say exactly what the core's
+/// full check says, on the first use of a place and after it, in both languages.
+#[wasm_bindgen_test]
+fn quick_result_is_the_full_checks() {
+    use instrada::cf::{check, CheckOptions};
+    use instrada::finding::{Lang, Severity};
+    let codes = [
+        "RSSMRA85T10A562S", // plain
+        "RSSMRAURTMLARSNL", // omocodia on all 7 positions
+        "RSSMRAU5T10A562P", // omocodia on the leftmost only
+        "MLLHNS80A01Z1MNZ", // omocodia in a foreign state's code
+        "BNCLRA92B69H5L1O", // a woman born on 29/02/1992 in Rome, omocodia in the place
+        "RSSMRA80A01M297R", // place created after birth: a warning (full check)
+        "RSSMRA20E10A036P", // the older century, from the place: an info (full check)
+    ];
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    for lang in [Lang::It, Lang::En] {
+        let tag = if lang == Lang::En { "en" } else { "it" };
+        let options = || obj(&[("today", s("2026-01-15")), ("lang", s(tag))]);
+        for code in codes {
+            let core = check(
+                code,
+                &CheckOptions {
+                    today: Some(today),
+                    lang,
+                },
+            );
+            assert!(core.valid(), "{code}: {:#?}", core.findings);
+            let person = core.person.as_ref().unwrap();
+            for round in 0..2 {
+                let r = check_codice_fiscale(s(code), options());
+                let at = format!("{code} ({tag}, round {round}): {}", show(&r));
+                for (list, severity) in [
+                    ("errors", Severity::Error),
+                    ("warnings", Severity::Warning),
+                    ("infos", Severity::Info),
+                ] {
+                    let expected: Vec<_> = core
+                        .findings
+                        .iter()
+                        .filter(|f| f.severity == severity)
+                        .collect();
+                    let got = get(&r, list);
+                    let got = if got.is_undefined() {
+                        "[]".to_string()
+                    } else {
+                        show(&got)
+                    };
+                    assert_eq!(got, serde_json::to_string(&expected).unwrap(), "{at}");
+                }
+                expect(&r, "valid", JsValue::TRUE);
+                expect(&r, "normalized", s(code));
+                expect(&r, "person.birthDate", s(&person.birth_date.to_string()));
+                expect(&r, "person.placeCode", s(&person.place_code));
+                expect(
+                    &r,
+                    "person.placeName",
+                    s(person.place_name.as_deref().unwrap()),
+                );
+                expect(
+                    &r,
+                    "person.province",
+                    s(person.province.as_deref().unwrap()),
+                );
+                expect(&r, "person.omocode", JsValue::from_bool(person.omocode));
+            }
+        }
+    }
 }

@@ -84,6 +84,8 @@ export interface MatricolaResult {
   valid: boolean;
   normalized: string;
   errors: CfFinding[];
+  /** Options that could not be used (`input.not-object`, `input.unknown-lang`). */
+  warnings: CfFinding[];
   infos?: CfFinding[];
 }
 "#;
@@ -160,6 +162,12 @@ let cfNorm = '';
 export function cf_place(id, code, name, province) {
   cfPlaces[id] = [code, name, province];
 }
+// The message of `cf.omocode` for each place and language (key: place * 2 + language),
+// sent once like the names: the only finding of a valid code with omocodia letters.
+const cfOmocode = [];
+export function cf_omocode(key, message) {
+  cfOmocode[key] = message;
+}
 export function cf_text(findings, normalized) {
   cfText = findings;
   cfNorm = normalized;
@@ -191,7 +199,8 @@ const two = (n) => (n < 10 ? '0' + n : '' + n);
 export function cf_out(input, bits, ymd, id) {
   // bits: 1 valid; 2|4 kind (0 null, 1 person, 2 entity, 3 temporary, times 2); 8 person;
   // 16 female; 32 omocode; 64 findings in cfText (512: as JSON, [errors, warnings,
-  // infos]); 128|256 normalized (0 the input, 1 its upper case, 2 cfNorm).
+  // infos]); 128|256 normalized (0 the input, 1 its upper case, 2 cfNorm); 1024 the one
+  // finding is `cf.omocode` of place id >> 6, 2048 in English.
   const n = (bits >> 7) & 3;
   let f = null;
   if (bits & 64) {
@@ -207,6 +216,10 @@ export function cf_out(input, bits, ymd, id) {
   };
   cfNorm = '';
   if (f !== null && f[2].length) r.infos = f[2];
+  if (bits & 1024) {
+    const message = cfOmocode[(id >> 6) * 2 + ((bits >> 11) & 1)];
+    r.infos = [{ code: 'cf.omocode', severity: 'info', message, field: 'codice-fiscale' }];
+  }
   if (bits & 8) {
     const p = cfPlaces[id] || ['', '', ''];
     const y = Math.floor(ymd / 10000);
@@ -228,6 +241,7 @@ extern "C" {
     fn cf_pack_hi() -> f64;
     fn cf_options(options: &JsValue) -> f64;
     fn cf_place(id: u32, code: &str, name: &str, province: &str);
+    fn cf_omocode(key: u32, message: &str);
     fn cf_text(findings: &str, normalized: &str);
     fn cf_out(input: &JsValue, bits: u32, ymd: u32, id: u32) -> JsValue;
 }
@@ -529,9 +543,31 @@ enum Norm {
 }
 
 thread_local! {
-    /// For each place of the registry, a bit per name already sent to `cf_place` (the
-    /// JavaScript side keeps them): each name crosses the boundary once per page.
+    /// For each place of the registry, a bit per name already sent to `cf_place` (bits 0 to
+    /// 61) and per language of its `cf.omocode` message sent to `cf_omocode` (62 Italian,
+    /// 63 English); the JavaScript side keeps them: each text crosses the boundary once per
+    /// page.
     static SENT: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The bits of `SENT` that name texts.
+const NAME_BITS: usize = 62;
+
+/// Marks bit `bit` of place `index` as sent; whether it was not yet.
+fn first_send(index: usize, bit: usize) -> bool {
+    let count = cf::places::len();
+    SENT.with(|sent| {
+        let mut sent = sent.borrow_mut();
+        if sent.len() < count {
+            sent.resize(count, 0);
+        }
+        let bit = 1u64 << bit;
+        let fresh = sent.get(index).is_some_and(|s| s & bit == 0);
+        if let Some(s) = sent.get_mut(index) {
+            *s |= bit;
+        }
+        fresh
+    })
 }
 
 /// The id under which `cf_out` finds a place's code, name on `birth` and province,
@@ -543,27 +579,29 @@ fn place_id(place: cf::places::Place, birth: chrono::NaiveDate) -> u32 {
         id
     };
     let count = cf::places::len();
-    if name >= 64 || index >= count {
+    if name >= NAME_BITS || index >= count {
         // Not kept: sent every time under an id no place has.
         return send(count as u32 * 64);
     }
     let id = (index * 64 + name) as u32;
-    let fresh = SENT.with(|sent| {
-        let mut sent = sent.borrow_mut();
-        if sent.len() < count {
-            sent.resize(count, 0);
-        }
-        let bit = 1u64 << name;
-        let fresh = sent.get(index).is_some_and(|s| s & bit == 0);
-        if let Some(s) = sent.get_mut(index) {
-            *s |= bit;
-        }
-        fresh
-    });
-    if fresh {
+    if first_send(index, name) {
         send(id);
     }
     id
+}
+
+/// The `cf_out` bits that give the result of `d`, a valid code with omocodia letters and
+/// nothing else to say, its information `cf.omocode`; `id` is its place's, from
+/// [`place_id`]. The message is written and sent to `cf_omocode` on its first use only.
+fn omocode_bits(d: &cf::Decoded, id: u32, lang: Lang) -> u32 {
+    let index = id / 64;
+    let en = u32::from(lang == Lang::En);
+    let fresh =
+        index as usize >= cf::places::len() || first_send(index as usize, NAME_BITS + en as usize);
+    if let (true, Some(info)) = (fresh, d.omocode_info(lang)) {
+        cf_omocode(index * 2 + en, &info.message);
+    }
+    1024 | en << 11
 }
 
 /// The `cf_out` bits and numbers of a decoded person.
@@ -780,11 +818,19 @@ pub fn check_codice_fiscale(
     let check = |text: &str| cf::check_with(text, &options, &fields);
     if let Input::Packed(code, len, false) = read_input(&input) {
         let text = std::str::from_utf8(&code[..len]).unwrap_or("");
-        // The common case, a valid code with nothing to say, without a single allocation.
+        // The common case, a valid code with nothing to say (or only that it has omocodia
+        // letters), without a single allocation after a place's first use.
         if let (Some(today), true) = (today, extra.is_empty()) {
-            if let Some(d) = cf::decode(text, today).filter(cf::Decoded::is_plain) {
+            let quiet = |d: &cf::Decoded| d.is_plain() || d.omocode_only();
+            if let Some(d) = cf::decode(text, today).filter(quiet) {
                 let (bits, ymd) = person_bits(d.birth_date, d.sex, d.omocode);
-                return cf_out(&input, bits | 1 | 2, ymd, place_id(d.place, d.birth_date));
+                let id = place_id(d.place, d.birth_date);
+                let note = if d.omocode {
+                    omocode_bits(&d, id, lang)
+                } else {
+                    0
+                };
+                return cf_out(&input, bits | 1 | 2 | note, ymd, id);
             }
         }
         let report = check(text);
@@ -928,6 +974,13 @@ pub fn check_matricola(
     options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);
+    // Options that cannot be used (not an object, an unknown language) are warnings: the
+    // matricola is checked all the same, in Italian.
+    let mut notes = Vec::new();
+    if let Err(f) = object_arg::<serde::de::IgnoredAny>(options.clone(), "options", lang) {
+        notes.push(soften(f));
+    }
+    notes.extend(super::lang_note(Some(&options)));
     let report = match text_of(&input, field::MATRICOLA, lang) {
         Ok(text) => cf::check_matricola(text.as_deref().unwrap_or(""), lang),
         Err(f) => cf::MatricolaReport {
@@ -943,6 +996,8 @@ pub fn check_matricola(
     j.key("normalized").str(&report.normalized);
     j.key("errors")
         .findings(severity(&report.findings, Severity::Error));
+    j.key("warnings")
+        .findings(severity(&report.findings, Severity::Warning).chain(&notes));
     if report.findings.iter().any(|f| f.severity == Severity::Info) {
         j.key("infos")
             .findings(severity(&report.findings, Severity::Info));

@@ -396,6 +396,18 @@ impl Decoded {
     pub fn is_plain(&self) -> bool {
         !self.omocode && !self.century_from_place && !self.outside_validity
     }
+
+    /// Whether the only finding of [`check`] for the same code with the same `today` is
+    /// the information that it has omocodia letters (`cf.omocode`).
+    pub fn omocode_only(&self) -> bool {
+        self.omocode && !self.century_from_place && !self.outside_validity
+    }
+
+    /// That finding, exactly as [`check`] writes it, when [`Decoded::omocode_only`].
+    pub fn omocode_info(&self, lang: Lang) -> Option<Finding> {
+        self.omocode_only()
+            .then(|| person::omocode_info(&self.place, lang))
+    }
 }
 
 /// Decodes a person's code given exactly as 16 ASCII letters and digits (any case, no

@@ -419,13 +419,7 @@ pub(crate) fn check(
         ));
     }
     if parsed.omocode {
-        out.push(Finding::info(
-            "cf.omocode",
-            match lang {
-                Lang::It => format!("Codice con omocodia: l'Agenzia delle Entrate ha sostituito alcune cifre con lettere per distinguerlo da un codice uguale. È regolare; il luogo di nascita è {}.", place.code()),
-                Lang::En => format!("Code with omocodia: the Agenzia delle Entrate replaced some digits with letters to tell it apart from an identical code. It is regular; the place of birth is {}.", place.code()),
-            },
-        ));
+        out.push(omocode_info(&place, lang));
     }
     Some(Person {
         birth_date: dated.birth,
@@ -435,6 +429,19 @@ pub(crate) fn check(
         province: Some(place.province().to_string()),
         omocode: parsed.omocode,
     })
+}
+
+/// The information `cf.omocode` of a valid code with omocodia letters, whose place of birth
+/// (omocodia undone) is `place`.
+pub(crate) fn omocode_info(place: &Place, lang: Lang) -> Finding {
+    Finding::info(
+        "cf.omocode",
+        match lang {
+            Lang::It => cat(&["Codice con omocodia: l'Agenzia delle Entrate ha sostituito alcune cifre con lettere per distinguerlo da un codice uguale. È regolare; il luogo di nascita è ", place.code(), "."]),
+            Lang::En => cat(&["Code with omocodia: the Agenzia delle Entrate replaced some digits with letters to tell it apart from an identical code. It is regular; the place of birth is ", place.code(), "."]),
+        },
+    )
+    .field(super::field::CODE)
 }
 
 /// What [`Suggest::add`] needs to look for corrections of a wrong code.
