@@ -317,6 +317,42 @@ fn load_profile_registers_or_explains() {
         text(&missing, "errors.0.code"),
         "profile.json-missing",
     );
+    assert_eq!(Array::from(&get(&missing, "warnings")).length(), 0);
+    // Options it cannot use are said, in `warnings`; the profile is loaded all the same,
+    // and its errors are in Italian.
+    for (i, (options, warning)) in [
+        (obj(r#"{"lang":"de"}"#), "input.unknown-lang"),
+        (obj(r#"{"lang":5}"#), "input.unknown-lang"),
+        (JsValue::from_str("en"), "input.not-object"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let id = format!("portale-opzioni-{i}");
+        let r = load_profile(
+            JsValue::from_str(&json.replace("portale-web", &id)),
+            options,
+        );
+        expect("ok", get(&r, "ok").as_bool(), Some(true));
+        expect("warning", text(&r, "warnings.0.code"), warning);
+        assert_eq!(
+            Array::from(&get(&r, "warnings")).length(),
+            1,
+            "{}",
+            show(&r)
+        );
+    }
+    let bad = load_profile(JsValue::from_str("{"), obj(r#"{"lang":"de"}"#));
+    expect(
+        "warning",
+        text(&bad, "warnings.0.code"),
+        "input.unknown-lang",
+    );
+    assert!(
+        text(&bad, "errors.0.message").starts_with("Il profilo"),
+        "{}",
+        show(&bad)
+    );
 }
 
 #[wasm_bindgen_test]

@@ -974,13 +974,7 @@ pub fn check_matricola(
     options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);
-    // Options that cannot be used (not an object, an unknown language) are warnings: the
-    // matricola is checked all the same, in Italian.
-    let mut notes = Vec::new();
-    if let Err(f) = object_arg::<serde::de::IgnoredAny>(options.clone(), "options", lang) {
-        notes.push(soften(f));
-    }
-    notes.extend(super::lang_note(Some(&options)));
+    let notes = super::option_warnings(&options, lang);
     let report = match text_of(&input, field::MATRICOLA, lang) {
         Ok(text) => cf::check_matricola(text.as_deref().unwrap_or(""), lang),
         Err(f) => cf::MatricolaReport {

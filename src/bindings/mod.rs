@@ -388,6 +388,19 @@ pub(crate) fn lang_note(options: Option<&JsValue>) -> Option<Finding> {
     )
 }
 
+/// The warnings of a function whose options only give `lang` and whose result has no
+/// `findings` (`checkMatricola`, `loadProfile`): options that are not an object, or an
+/// unknown language. What they were passed for is done all the same, in Italian.
+pub(crate) fn option_warnings(options: &JsValue, lang: Lang) -> Vec<Finding> {
+    let mut notes = Vec::new();
+    if let Err(mut f) = object_arg::<serde::de::IgnoredAny>(options.clone(), "options", lang) {
+        f.severity = crate::finding::Severity::Warning;
+        notes.push(f);
+    }
+    notes.extend(lang_note(Some(options)));
+    notes
+}
+
 /// Adds the `note` of [`lang_note`] to a result: to its `findings`, or to its `warnings`
 /// (the codice fiscale results).
 pub(crate) fn with_lang_note(result: JsValue, note: Option<Finding>) -> JsValue {

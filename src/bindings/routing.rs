@@ -82,7 +82,13 @@ export interface SubjectResult { ok: boolean; subject: string; findings: Finding
 export interface LangOptions { lang?: Lang }
 /** Options of `catalog`: the date the rules are read at (YYYY-MM-DD or DD/MM/YYYY). */
 export interface CatalogOptions { date?: string; lang?: Lang }
-export interface LoadResult { ok: boolean; id?: string; errors: Finding[] }
+export interface LoadResult {
+  ok: boolean;
+  id?: string;
+  errors: Finding[];
+  /** Options that could not be used (`input.not-object`, `input.unknown-lang`). */
+  warnings: Finding[];
+}
 export interface ProfileSummary {
   id: string; name: string; territory: string; issuer: string; document: string; title: string; date: string;
   from: string; until?: string; trialUntil?: string; inherits: string[]; sedi: string[]; builtIn: boolean;
@@ -406,6 +412,17 @@ pub fn load_profile(
     #[wasm_bindgen(unchecked_optional_param_type = "LangOptions")] options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);
+    let result = load_profile_result(json, lang);
+    let warnings: js_sys::Array = super::option_warnings(&options, lang)
+        .iter()
+        .map(to_js)
+        .collect();
+    // A result made by `to_js` is a plain object: setting a property cannot fail.
+    let _ = js_sys::Reflect::set(&result, &JsValue::from_str("warnings"), &warnings);
+    result
+}
+
+fn load_profile_result(json: JsValue, lang: Lang) -> JsValue {
     let refused = |f: Finding| {
         to_js(&profile::Loaded {
             ok: false,
