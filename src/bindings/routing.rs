@@ -417,7 +417,8 @@ pub fn load_profile(
         .iter()
         .map(to_js)
         .collect();
-    // A result made by `to_js` is a plain object: setting a property cannot fail.
+    // `to_js` makes a plain object, where setting a property cannot fail (and should it
+    // ever give `null`, there is nothing to add the warnings to).
     let _ = js_sys::Reflect::set(&result, &JsValue::from_str("warnings"), &warnings);
     result
 }
