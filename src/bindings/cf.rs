@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::{lang_of, object_arg, text_arg, MAX_TEXT};
+use super::{lang_of, object_arg, soften, text_arg, MAX_TEXT};
 use crate::cf::{self, field, CheckOptions, Fields};
 use crate::dates::parse_date;
 use crate::finding::{Finding, Lang, Severity};
@@ -485,13 +485,6 @@ fn text_of(value: &JsValue, field: &str, lang: Lang) -> Result<Option<String>, F
         Some(s) if s.len() <= MAX_TEXT => Ok(Some(s)),
         _ => text_arg(value, field, lang),
     }
-}
-
-/// Options are the caller's, not the user's: a bad option is a warning, never an error
-/// that would block a valid code.
-fn soften(mut f: Finding) -> Finding {
-    f.severity = Severity::Warning;
-    f
 }
 
 /// Reads `today`; a value that is not a date is a warning and the default is used.

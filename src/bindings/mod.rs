@@ -392,13 +392,19 @@ pub(crate) fn lang_note(options: Option<&JsValue>) -> Option<Finding> {
 /// `findings` (`checkMatricola`, `loadProfile`): options that are not an object, or an
 /// unknown language. What they were passed for is done all the same, in Italian.
 pub(crate) fn option_warnings(options: &JsValue, lang: Lang) -> Vec<Finding> {
-    let mut notes = Vec::new();
-    if let Err(mut f) = object_arg::<serde::de::IgnoredAny>(options.clone(), "options", lang) {
-        f.severity = crate::finding::Severity::Warning;
-        notes.push(f);
-    }
-    notes.extend(lang_note(Some(options)));
-    notes
+    let unusable = object_arg::<serde::de::IgnoredAny>(options.clone(), "options", lang).err();
+    unusable
+        .map(soften)
+        .into_iter()
+        .chain(lang_note(Some(options)))
+        .collect()
+}
+
+/// Options are the caller's, not the user's: a bad option is a warning, never an error that
+/// would block what the user typed.
+pub(crate) fn soften(mut f: Finding) -> Finding {
+    f.severity = crate::finding::Severity::Warning;
+    f
 }
 
 /// Adds the `note` of [`lang_note`] to a result: to its `findings`, or to its `warnings`
