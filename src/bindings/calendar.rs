@@ -86,7 +86,6 @@ export interface SedeInfo {
   /** "MM-DD" for a fixed day, null for a movable one. */
   fixedDay: string | null;
   source: string;
-  verified: string;
   /** The source document that names this office, when one does. */
   document: string | null;
 }
@@ -206,7 +205,6 @@ struct SedeInfo {
     patron_day: String,
     fixed_day: Option<String>,
     source: &'static str,
-    verified: &'static str,
     document: Option<&'static str>,
 }
 
@@ -683,7 +681,6 @@ pub fn sedi(
                 calendar::PatronRule::Nth { .. } => None,
             },
             source: &p.source,
-            verified: &p.verified,
             document: s.document.as_deref(),
         })
         .collect();
