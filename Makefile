@@ -15,7 +15,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
 .PHONY: demo test setup setup-browser build lint native-test browser-test e2e fuzz bench clean
 
-## make demo: build pkg/ and serve www/ on http://localhost:$(PORT)
+## make demo: build pkg/ (copied into www/pkg/ by the build) and serve www/ on http://localhost:$(PORT)
 demo: build
 	@echo "instrada demo: http://localhost:$(PORT)/ (Ctrl-C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
@@ -40,16 +40,18 @@ lint: setup
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) --features test-hooks -- -D warnings
+# The smaller build of the codice fiscale and the calendar alone (not the package).
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
 
 native-test:
 	cargo test
 
-# Every browser test, the widget's included (the `widget` feature turns on the catalog too).
+# Every browser test, the widget's included (the default features are the whole product).
 browser-test: setup setup-browser
-	cargo test --target $(WASM_TARGET) --features widget --test 'web*'
+	cargo test --target $(WASM_TARGET) --test 'web*'
 
-# End to end: the shipped pkg/ and the demo's full module in www/pkg/, in Node and Chromium;
-# and, for the test of a real panic only, a dev build with the `test-hooks` feature.
+# End to end: the package pkg/ (served by the demo from its copy www/pkg/), in Node and
+# Chromium; and, for the test of a real panic only, a dev build with the `test-hooks` feature.
 e2e: build setup-browser
 	scripts/build-test-hooks.sh
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs

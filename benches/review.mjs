@@ -1,9 +1,8 @@
 // The review benchmark: `review(draft)` of typical drafts (a 200-word description) through
 // the wasm module in Node. Target (issue 5): under 1 ms per call.
 //
-//   scripts/build.sh        # builds www/pkg/ with the catalog (pkg/, the shipped default
-//                           # build, does not export review)
-//   node benches/review.mjs [package dir, default www/pkg]
+//   scripts/build.sh        # builds pkg/, the whole product
+//   node benches/review.mjs [package dir, default pkg]
 //
 // A measurement, not a test: it prints, it never fails a build on timing. Each call is timed
 // on its own after a warm-up, and the table gives the median and the 95th percentile of CALLS
@@ -16,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = resolve(root, process.argv[2] ?? 'www/pkg');
+const dir = resolve(root, process.argv[2] ?? 'pkg');
 const CALLS = 3_000;
 const WARM_UP = 300;
 

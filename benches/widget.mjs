@@ -10,13 +10,13 @@
 //    synchronously in its handler), for typing a codice fiscale and a description one
 //    character at a time, a second after the page is ready (the widget prepares the titolari
 //    in idle time, as while a person reads the form). Target: p95 under 4 ms.
-// 3. the whole size: wasm + JS + CSS, gzip -9, of the package with the widget (www/pkg/,
-//    `--features widget`) and of the default package (pkg/). Budget: 200 KB.
+// 3. the whole size: wasm + JS + CSS of pkg/, brotli 11 and gzip -9, against the budgets of
+//    scripts/size.mjs.
 //
 // Run with `make build && node benches/widget.mjs` (or `make bench`). A measurement, not a
 // test: it prints figures and never fails on them.
 import { launch, serve } from '../tests/e2e/harness.mjs';
-import { measure, BUDGET_GZIP_BYTES } from '../scripts/size.mjs';
+import { measure, BUDGET_INTERACTIVE_BROTLI_BYTES, BUDGET_TOTAL_BROTLI_BYTES } from '../scripts/size.mjs';
 
 const LOADS = Number(process.env.LOADS ?? 15);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -96,10 +96,7 @@ try {
   }, ROUNDS);
   await context.close();
 
-  // The widget ships in the package built with the `widget` feature (www/pkg/); pkg/ is the
-  // default package without it.
-  const { files, total } = measure(new URL('../www/pkg/', import.meta.url).pathname);
-  const shipped = measure(new URL('../pkg/', import.meta.url).pathname).total;
+  const { files, total, interactive } = measure(new URL('../pkg/', import.meta.url).pathname);
   const all = [...latency.cf, ...latency.descrizione, ...latency.oggetto];
   console.log(`instrada widget bench — headless ${version}, ${LOADS} cold loads, ${ROUNDS} typing rounds`);
   console.log('start-up (target < 100 ms)');
@@ -112,10 +109,11 @@ try {
   console.log(row('descrizione, per keystroke', latency.descrizione));
   console.log(row('oggetto, per keystroke', latency.oggetto));
   console.log(row('all keystrokes', all));
-  console.log(`size with the widget (www/pkg/, --features widget), gzip -9 (budget ${(BUDGET_GZIP_BYTES / 1024).toFixed(0)} KB)`);
-  for (const f of files) console.log(`  ${f.name.padEnd(34)} ${(f.gzip / 1024).toFixed(1).padStart(7)} KB`);
-  console.log(`  ${'total'.padEnd(34)} ${(total.gzip / 1024).toFixed(1).padStart(7)} KB`);
-  console.log(`  ${'pkg/ without the widget (default)'.padEnd(34)} ${(shipped.gzip / 1024).toFixed(1).padStart(7)} KB`);
+  const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
+  console.log(`size of pkg/, brotli 11 and gzip -9 (budgets: before interactive ${BUDGET_INTERACTIVE_BROTLI_BYTES / 1024} KB br, total ${BUDGET_TOTAL_BROTLI_BYTES / 1024} KB br)`);
+  for (const f of files) console.log(`  ${f.name.padEnd(34)} ${kb(f.brotli)} br ${kb(f.gzip)} gz`);
+  console.log(`  ${'before interactive'.padEnd(34)} ${kb(interactive.brotli)} br ${kb(interactive.gzip)} gz`);
+  console.log(`  ${'total'.padEnd(34)} ${kb(total.brotli)} br ${kb(total.gzip)} gz`);
 } finally {
   await browser.close();
   server.stop();

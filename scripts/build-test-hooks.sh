@@ -9,4 +9,4 @@ out=target/test-hooks-pkg
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name instrada \
   target/wasm32-unknown-unknown/debug/instrada.wasm
-node scripts/package.mjs "$out" --widget
+node scripts/package.mjs "$out"

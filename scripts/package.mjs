@@ -1,11 +1,12 @@
-// Writes pkg/package.json (the published npm package's manifest) from Cargo.toml, and copies
-// the widget's hand-written files next to the module: its stylesheet, and the wrapper that
-// loads the module and enhances the forms (with its TypeScript types).
+// Completes the npm package that wasm-bindgen wrote in DIR (pkg/ by default): copies the
+// widget's hand-written files next to the module (its stylesheet, and the wrapper that loads
+// the module and enhances the forms, with its TypeScript types), the integrator's README and
+// the LICENSE, and writes package.json from Cargo.toml.
+//
+//   node scripts/package.mjs [DIR]
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-// `node scripts/package.mjs DIR [--widget]`: DIR is the package; --widget adds the widget's files.
 const dir = process.argv[2] ?? 'pkg';
-const widget = process.argv.includes('--widget');
 
 const cargo = readFileSync('Cargo.toml', 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, 'm'))?.[1];
@@ -13,12 +14,16 @@ const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, 'm'))?.[1];
 const files = ['instrada_bg.wasm', 'instrada.js', 'instrada.d.ts', 'instrada_bg.wasm.d.ts'];
 // wasm-bindgen writes the widget's small inline JS helpers under snippets/.
 if (existsSync(`${dir}/snippets`)) files.push('snippets/');
-for (const asset of widget ? ['instrada.css', 'instrada-widget.js', 'instrada-widget.d.ts'] : []) {
-  if (existsSync(`src/widget/${asset}`)) {
-    copyFileSync(`src/widget/${asset}`, `${dir}/${asset}`);
-    files.push(asset);
-  }
+for (const asset of ['instrada.css', 'instrada-widget.js', 'instrada-widget.d.ts']) {
+  copyFileSync(`src/widget/${asset}`, `${dir}/${asset}`);
+  files.push(asset);
 }
+
+// The package's README is the integrator's guide: docs/integrators.md when the repository has
+// it, else the README's section whose title names the integrators, else the whole README.
+writeFileSync(`${dir}/README.md`, packageReadme());
+copyFileSync('LICENSE', `${dir}/LICENSE`);
+files.push('README.md', 'LICENSE');
 
 const manifest = {
   name: 'instrada',
@@ -29,15 +34,38 @@ const manifest = {
   module: 'instrada.js',
   main: 'instrada.js',
   types: 'instrada.d.ts',
+  // `exports` is what bundlers, Node and TypeScript's `node16`/`bundler` resolution read;
+  // TypeScript's older `node` (node10) resolution ignores it and reads `types` and
+  // `typesVersions`, which map the `instrada/widget` subpath to its declarations.
   exports: {
     '.': { types: './instrada.d.ts', default: './instrada.js' },
-    ...(widget && {
-      './widget': { types: './instrada-widget.d.ts', default: './instrada-widget.js' },
-      './instrada.css': './instrada.css',
-    }),
+    './widget': { types: './instrada-widget.d.ts', default: './instrada-widget.js' },
+    './instrada.css': './instrada.css',
     './instrada_bg.wasm': './instrada_bg.wasm',
+    './package.json': './package.json',
   },
+  typesVersions: { '*': { widget: ['./instrada-widget.d.ts'] } },
   files,
-  sideEffects: widget ? ['./instrada.css'] : false,
+  sideEffects: ['./instrada.css'],
 };
 writeFileSync(`${dir}/package.json`, JSON.stringify(manifest, null, 2) + '\n');
+
+function packageReadme() {
+  if (existsSync('docs/integrators.md')) return readFileSync('docs/integrators.md', 'utf8');
+  const readme = readFileSync('README.md', 'utf8');
+  // The README's "## …integrat…" section, up to the next "## " heading, under a title.
+  const guide = section(readme, /^## .*integrat/i);
+  if (!guide) return readme;
+  // The data's licences go with it: the place registry is ANPR's, under CC BY 4.0.
+  const licences = section(readme, /^## .*licen/i) ?? '';
+  return `# instrada\n\n${field('description')}\n\n${guide}\n${licences && `\n${licences}\n`}`;
+}
+
+/** The "## " section of `markdown` whose heading matches `title`, heading included. */
+function section(markdown, title) {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => title.test(l));
+  if (start < 0) return undefined;
+  const end = lines.findIndex((l, i) => i > start && /^## /.test(l));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n').trim();
+}

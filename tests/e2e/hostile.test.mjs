@@ -8,8 +8,8 @@
 // message, a required parameter given a value it cannot use must be answered with a finding
 // (or a refusal: undefined, null, false), the panic hook must never have spoken, and a
 // known-good call must still give the right answer afterwards (a panic would have killed the
-// module). The full module (www/pkg) runs in Node and in Chromium, with the widget's
-// attach/mount and the Widget's methods; the shipped pkg/ runs in Node.
+// module). The package (pkg/, the whole product) runs in Node and in Chromium, with the
+// widget's attach/mount and the Widget's methods.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -270,27 +270,20 @@ async function inNode(dir) {
   return { m, sigs, problems: await exercise(m, { sigs, dom: false }) };
 }
 
-test('the full module (www/pkg) in Node: every export, every hostile value, every position', { timeout: 600_000 }, async () => {
-  const { m, sigs, problems } = await inNode('www/pkg');
+test('the package (pkg/) in Node: every export, every hostile value, every position', { timeout: 600_000 }, async () => {
+  const { m, sigs, problems } = await inNode('pkg');
   // The enumeration found the API the README documents (a sanity check, not the list).
   for (const name of ['checkCodiceFiscale', 'route', 'review', 'timeline', 'loadProfile', 'attach', 'mount']) {
     assert.ok(problems.exported.includes(name), `${name} is exported and was called`);
   }
   assert.deepEqual(Object.keys(sigs).filter((n) => !(n in m) && n !== 'initSync'), [], 'every declared function exists');
-  assertClean(problems, 'www/pkg in Node');
+  assertClean(problems, 'pkg in Node');
   assert.ok(problems.calls > 5000, `${problems.calls} calls`);
 });
 
-test('the shipped module (pkg/) in Node: every export, every hostile value, every position', { timeout: 600_000 }, async () => {
-  const { problems } = await inNode('pkg');
-  assert.ok(problems.exported.includes('checkCodiceFiscale'));
-  assert.equal(problems.exported.includes('attach'), false, 'the widget is not shipped');
-  assertClean(problems, 'pkg in Node');
-});
-
 test('a text over the limit is refused with input.too-long before any work; at the limit it is answered', async () => {
-  const m = await import(new URL('www/pkg/instrada.js', ROOT));
-  m.initSync({ module: readFileSync(new URL('www/pkg/instrada_bg.wasm', ROOT)) });
+  const m = await import(new URL('pkg/instrada.js', ROOT));
+  m.initSync({ module: readFileSync(new URL('pkg/instrada_bg.wasm', ROOT)) });
   const over = 'A'.repeat((1 << 20) + 1);
   for (const [name, call] of [
     ['checkCodiceFiscale', () => m.checkCodiceFiscale(over).errors],
@@ -312,17 +305,17 @@ test('a text over the limit is refused with input.too-long before any work; at t
 
 const site = useSite();
 
-test('the full module in Chromium, with attach/mount on real elements and every Widget method', { timeout: 600_000 }, async () => {
+test('the package in Chromium, with attach/mount on real elements and every Widget method', { timeout: 600_000 }, async () => {
   const { context, page, foreign, console: messages } = await openPage(site.browser, site.origin);
   // inviata.html: a page of the demo without the widget (and without a CSP of its own).
   await page.goto(`${site.origin}/inviata.html`);
-  const sigs = signatures(readFileSync(new URL('www/pkg/instrada.d.ts', ROOT), 'utf8'));
+  const sigs = signatures(readFileSync(new URL('pkg/instrada.d.ts', ROOT), 'utf8'));
   const problems = await page.evaluate(`(async () => {
     const m = await import('/pkg/instrada.js');
     await m.default({ module_or_path: '/pkg/instrada_bg.wasm' });
     return (${exercise.toString()})(m, ${JSON.stringify({ sigs, dom: true })});
   })()`);
-  assertClean(problems, 'www/pkg in Chromium');
+  assertClean(problems, 'pkg in Chromium');
   assert.ok(problems.calls > 5000, `${problems.calls} calls`);
   // The page itself still works: a fresh form is enhanced and checks a code.
   const decoded = await page.evaluate(async () => {

@@ -1,7 +1,6 @@
 // The shipped TypeScript types: a portal's code using the whole API (widget-types/consumer.ts)
-// type-checks against instrada-widget.d.ts and the generated instrada.d.ts of the widget's
-// package (www/pkg/, built with the `widget` feature), with `strict`, and misuses are
-// rejected.
+// type-checks against instrada-widget.d.ts and the generated instrada.d.ts of the package
+// (pkg/), with `strict`, and misuses are rejected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -44,12 +43,13 @@ test('without esnext.disposable the types need skipLibCheck (the README says so)
 });
 
 test('the package lists the wrapper, its types, the stylesheet and the snippets', () => {
-  const manifest = JSON.parse(readFileSync(`${root}www/pkg/package.json`, 'utf8'));
+  const manifest = JSON.parse(readFileSync(`${root}pkg/package.json`, 'utf8'));
   for (const file of ['instrada-widget.js', 'instrada-widget.d.ts', 'instrada.css', 'snippets/']) {
     assert.ok(manifest.files.includes(file), `${file} in files`);
   }
   assert.equal(manifest.exports['./widget'].default, './instrada-widget.js');
-  // The test hooks (debug builds, the `test-hooks` feature) are in no built package.
+  // The test hooks (debug builds, the `test-hooks` feature) are in no built package (www/pkg/
+  // is the build's copy of pkg/, served by the demo).
   for (const dir of ['pkg', 'www/pkg']) {
     const glue = readFileSync(`${root}${dir}/instrada.js`, 'utf8');
     assert.equal(glue.includes('simulate_failure'), false, dir);

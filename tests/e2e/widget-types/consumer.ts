@@ -1,8 +1,8 @@
-// A portal's TypeScript, compiled against the widget package's types (www/pkg/instrada-widget.d.ts
-// and the generated www/pkg/instrada.d.ts) by tests/e2e/widget-types.test.mjs. It is never run: it must
+// A portal's TypeScript, compiled against the widget package's types (pkg/instrada-widget.d.ts
+// and the generated pkg/instrada.d.ts) by tests/e2e/widget-types.test.mjs. It is never run: it must
 // type-check, and the lines marked @ts-expect-error must not.
-import { attach, load, mount, start, version } from '../../../www/pkg/instrada-widget.js';
-import type { Finding, InstradaEventDetail, InstradaOptions, Widget } from '../../../www/pkg/instrada-widget.js';
+import { attach, load, mount, start, version } from '../../../pkg/instrada-widget.js';
+import type { Finding, InstradaEventDetail, InstradaOptions, Widget } from '../../../pkg/instrada-widget.js';
 
 const form = document.querySelector('form');
 if (!form) throw new Error('no form');
