@@ -115,6 +115,11 @@ fn cases() -> Vec<Case> {
         Case { cite: "003 §2.6 B (2017 list)", facts: ["torino", "torino", DM, "sollecito", "2021-07-16", "", "scaduta", ""], channel: Channel::Escalation, rule: "torino-escalation-b", to: "elena.martina@inps.it" },
         Case { cite: "003 update 19/07/2021, B", facts: ["torino", "torino", DM, "sollecito", "2021-07-19", "", "", "B"], channel: Channel::Escalation, rule: "torino-escalation-b", to: "nicola.vitiello@inps.it" },
         Case { cite: "003 update 19/07/2021, C", facts: ["torino", "", "agricoli", "sollecito", "2022-01-10", "", "", "C"], channel: Channel::Escalation, rule: "torino-escalation-c", to: "urp.torino@inps.it" },
+        // 003 §2.6 B: "la risposta tardi o non sia ritenuta esaustiva" (issue 13).
+        Case { cite: "003 §2.6 B (non esaustiva)", facts: ["torino", "torino-nord", DM, "sollecito", "2024-05-06", "", "non-esaustiva", ""], channel: Channel::Escalation, rule: "torino-escalation-b", to: "roberta.lanzavecchia@inps.it" },
+        Case { cite: "003 §2.6 B (non accolta, read as not exhaustive)", facts: ["torino", "ivrea", "domestici", "sollecito", "2024-05-06", "", "non-accolta", ""], channel: Channel::Escalation, rule: "torino-escalation-b", to: "massimo.colonna@inps.it" },
+        Case { cite: "003 §2.6 B (senza risposta = scaduta)", facts: ["torino", "torino", DM, "sollecito", "2024-05-06", "", "senza risposta", ""], channel: Channel::Escalation, rule: "torino-escalation-b", to: "nicola.vitiello@inps.it" },
+        Case { cite: "002 §2 B: only \"la risposta tardi\"", facts: ["milano", "milano-sud", DM, "sollecito", "2024-05-06", "", "non-esaustiva", ""], channel: Channel::Bidirezionale, rule: "milano-bidirezionale", to: "aziende-dm" },
         Case { cite: "001 Comunicazione bidirezionale (richieste concatenate)", facts: ["emilia-romagna", "", DM, "sollecito", "2024-05-06", "", "scaduta", ""], channel: Channel::Bidirezionale, rule: "er-bidirezionale", to: "aziende-dm" },
     ]
 }
@@ -325,6 +330,36 @@ fn the_milano_residual_box_is_an_alternative_only() {
     let alt = r.alternatives.iter().find(|s| s.rule.as_deref() == Some("milano-residuale")).unwrap();
     assert_eq!(alt.addresses[0].address, "Direzione.milanoest@inps.it");
     assert_eq!(alt.subject, vec![SubjectPart::CodiceFiscale, SubjectPart::Gestione, SubjectPart::Contenuto]);
+}
+
+#[test]
+fn level_b_quotes_the_clause_of_torino_2_6_b() {
+    // 003 §2.6 B: the why quotes the document's words, so the user sees why level B applies
+    // to an answer that arrived.
+    for lang in [Lang::It, Lang::En] {
+        let r = route(
+            &facts(&[
+                "torino",
+                "torino",
+                DM,
+                "sollecito",
+                "2024-05-06",
+                "",
+                "non-esaustiva",
+                "",
+            ]),
+            lang,
+        );
+        assert_eq!(r.step.rule.as_deref(), Some("torino-escalation-b"));
+        assert!(
+            r.step.why.contains(
+                "Nella denegata ipotesi che la risposta tardi o non sia ritenuta esaustiva"
+            ),
+            "{}",
+            r.step.why
+        );
+        assert_eq!(r.step.source.as_ref().unwrap().section, "2.6 B");
+    }
 }
 
 #[test]

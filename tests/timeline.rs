@@ -9,7 +9,7 @@
 //! `datetime`, the same holidays), not with the crate's calendar.
 
 use chrono::{NaiveDate, NaiveTime};
-use instrada::catalog::profile::{load_profile, Kind};
+use instrada::catalog::profile::{load_profile, Kind, Previous};
 use instrada::finding::{Lang, Severity};
 use instrada::ics;
 use instrada::timeline::{
@@ -29,7 +29,7 @@ fn check<T: PartialEq + std::fmt::Debug>(what: &str, expected: T, actual: T) {
 }
 
 /// A request from `profile`, `sent` and `"key=value; …"` (sede, cassetto, object, kind,
-/// notice, time, today, reference, regional, lang).
+/// notice, time, today, reference, regional, first (request), previous, lang).
 fn request(profile: &str, sent: &str, spec: &str) -> TimelineRequest {
     let mut r = TimelineRequest {
         profile: profile.into(),
@@ -48,6 +48,8 @@ fn request(profile: &str, sent: &str, spec: &str) -> TimelineRequest {
             "today" => r.today = Some(d(v)),
             "reference" => r.reference = Some(v.into()),
             "regional" => r.regional = true,
+            "first" => r.first_request = Some(d(v)),
+            "previous" => r.previous = Some(Previous::parse(v).unwrap()),
             "en" => r.lang = Lang::En,
             other => panic!("unknown key {other}"),
         }
@@ -182,6 +184,11 @@ fn each_profile_against_its_document() {
             ("appuntamento-possibile", "2024-03-11", "004", "3.1"), ("livello-c", "2024-03-19", "002", "2 C"),
             ("processo", "2024-03-29", "002", "2 E"), ("intermediario-risposta", "-", "002", "2 F")], &[]),
     ];
+    run_cases(table);
+}
+
+/// Checks each case: no errors, the entries with their dates and sources, the findings.
+fn run_cases(table: &[Case]) {
     for (why, profile, sent, spec, guaranteed, expected, must) in table {
         let t = timeline(&request(profile, sent, spec));
         let errors: Vec<_> = t
@@ -316,30 +323,59 @@ fn escalation_contacts_follow_the_sede_and_the_date() {
                 ("camilla.cosi@inps.it", true),
             ],
         ),
-        // Torino: 2017 list before 19/07/2021 (003 §2.6 B, C) …
+        // Torino: the list in force on the escalation date, not on the first request's date
+        // (issue 13). Levels B and C dated before 19/07/2021: 2017 list (003 §2.6 B, C) …
         (
             "torino",
-            "2021-07-16",
+            "2021-06-01",
             "sede=torino-nord",
             "livello-b",
             &[("beniamino.gallo@inps.it", false)],
         ),
         (
             "torino",
-            "2021-07-16",
+            "2021-06-01",
             "sede=pinerolo",
             "livello-b",
             &[("natalina.cotardo@inps.it", false)],
         ),
         (
             "torino",
-            "2021-07-16",
+            "2021-06-01",
             "sede=torino",
             "livello-c",
             &[
                 ("urp.torino@inps.it", false),
                 ("maura.bertone@inps.it", true),
             ],
+        ),
+        // … a request of 12/07/2021 whose level B (22/07) falls after the update: the 2021
+        // list, which the old answer (the list of the sending date) got wrong …
+        (
+            "torino",
+            "2021-07-12",
+            "sede=torino-nord",
+            "livello-b",
+            &[("roberta.lanzavecchia@inps.it", false)],
+        ),
+        (
+            "torino",
+            "2021-07-12",
+            "sede=torino",
+            "livello-c",
+            &[
+                ("urp.torino@inps.it", false),
+                ("sergio.longo@inps.it", false),
+            ],
+        ),
+        // … a sollecito sent on 20/07/2021 for a first request of 05/07/2021 (2017 list then):
+        // the reminder goes to the list of its own day.
+        (
+            "torino",
+            "2021-07-20",
+            "sede=torino-nord; kind=sollecito; first=2021-07-05",
+            "livello-b",
+            &[("roberta.lanzavecchia@inps.it", false)],
         ),
         // … the 2021 list from that day (update of 19/07/2021, points B and C).
         (
@@ -386,7 +422,8 @@ fn escalation_contacts_follow_the_sede_and_the_date() {
     let b = t.entries.iter().find(|e| e.id == "livello-b").unwrap();
     check("all Milano managers", 6, b.recipients.len());
     assert!(b.recipients.iter().all(|r| !r.sedi.is_empty()));
-    // The finding names the new Torino contacts when level B falls after the update.
+    // The finding names the new Torino contacts, and the old ones no longer to use, when
+    // level B falls after the update.
     let t = timeline(&request("torino", "2021-07-12", "sede=torino-nord"));
     let f = t
         .findings
@@ -394,7 +431,8 @@ fn escalation_contacts_follow_the_sede_and_the_date() {
         .find(|f| f.code == "timeline.contacts-updated")
         .unwrap();
     assert!(
-        f.message.contains("roberta.lanzavecchia@inps.it"),
+        f.message.contains("roberta.lanzavecchia@inps.it")
+            && f.message.contains("beniamino.gallo@inps.it"),
         "{}",
         f.message
     );
@@ -402,6 +440,79 @@ fn escalation_contacts_follow_the_sede_and_the_date() {
         "update source",
         "003_78822a7178531fb3.txt",
         f.source.as_ref().unwrap().document.as_str(),
+    );
+}
+
+/// Solleciti (issue 13, issue 14 «Solleciti and escalations»): the first request's date and
+/// outcome. Expected dates counted with an independent script (Python `datetime`, national
+/// holidays plus San Giovanni for Torino).
+#[test]
+fn solleciti_count_from_the_first_request() {
+    #[rustfmt::skip]
+    let table: &[Case] = &[
+        // 003 §2.6 A/B/C/E: answer due 7 working days from the first request (Wed 07/01),
+        // level B the next working day, the whole process 20 working days from the first
+        // contact (E: "dalla data di primo contatto").
+        ("003 §2.6 E: a sollecito of 20/01 for a first request of 07/01", "torino", "2026-01-20", "sede=torino; kind=sollecito; first=2026-01-07", true, &[
+            ("risposta", "2026-01-16", "003", "2.6 A"), ("livello-b", "2026-01-19", "003", "2.6 B"),
+            ("livello-c", "2026-01-29", "003", "2.6 C"), ("processo", "2026-02-04", "003", "2.6 E")], &[]),
+        ("003 §2.6 B: «non sia ritenuta esaustiva» opens level B on the sollecito's day", "torino", "2026-01-20", "sede=torino; kind=sollecito; first=2026-01-07; previous=non-esaustiva", true, &[
+            ("risposta", "2026-01-16", "003", "2.6 A"), ("livello-b", "2026-01-20", "003", "2.6 B"),
+            ("livello-c", "2026-01-30", "003", "2.6 C"), ("processo", "2026-02-04", "003", "2.6 E")], &[]),
+        ("003 §2.6 B: «non accolta» read as not exhaustive", "torino", "2026-01-20", "sede=torino; kind=sollecito; first=2026-01-07; previous=non-accolta", true, &[
+            ("risposta", "2026-01-16", "003", "2.6 A"), ("livello-b", "2026-01-20", "003", "2.6 B"),
+            ("livello-c", "2026-01-30", "003", "2.6 C"), ("processo", "2026-02-04", "003", "2.6 E")], &[]),
+        ("003 §2.6 B: «senza-risposta» is «scaduta»", "torino", "2026-01-20", "sede=torino; kind=sollecito; first=2026-01-07; previous=senza-risposta", true, &[
+            ("risposta", "2026-01-16", "003", "2.6 A"), ("livello-b", "2026-01-19", "003", "2.6 B"),
+            ("livello-c", "2026-01-29", "003", "2.6 C"), ("processo", "2026-02-04", "003", "2.6 E")], &[]),
+        // 002 §2 B: Milano's level B is for a late answer only ("la risposta tardi").
+        ("002 §2 B: a non-exhaustive answer has no escalation date in Milano", "milano", "2026-01-20", "sede=milano; kind=sollecito; first=2026-01-07; previous=non-esaustiva", true, &[
+            ("risposta", "2026-01-16", "002", "2 A"), ("processo", "2026-02-04", "002", "2 E"),
+            ("intermediario-risposta", "-", "002", "2 F")], &["timeline.escalation-not-for-outcome"]),
+        ("002 §2 E: Milano sollecito, 20 working days from the first contact", "milano", "2026-01-20", "sede=milano; kind=sollecito; first=2026-01-07", true, &[
+            ("risposta", "2026-01-16", "002", "2 A"), ("livello-b", "2026-01-19", "002", "2 B"),
+            ("livello-c", "2026-01-29", "002", "2 C"), ("processo", "2026-02-04", "002", "2 E"),
+            ("intermediario-risposta", "-", "002", "2 F")], &[]),
+        // A first request after the sollecito is ignored, with a warning.
+        ("first request after the sollecito: ignored", "torino", "2026-01-07", "sede=torino; kind=sollecito; first=2026-01-20", true, &[
+            ("risposta", "2026-01-16", "003", "2.6 A"), ("livello-b", "2026-01-19", "003", "2.6 B"),
+            ("livello-c", "2026-01-29", "003", "2.6 C"), ("processo", "2026-02-04", "003", "2.6 E")], &["timeline.first-request-after-sent"]),
+    ];
+    run_cases(table);
+    // Without the first request the sollecito is the first contact, and the entry says so.
+    let t = timeline(&request(
+        "torino",
+        "2026-01-20",
+        "sede=torino; kind=sollecito",
+    ));
+    let p = t.entries.iter().find(|e| e.id == "processo").unwrap();
+    assert!(p.reading.as_deref().unwrap().contains("prima richiesta"));
+    // With it, the answer's title says whose answer it is, and the reading of level B
+    // quotes the clause's section.
+    let t = timeline(&request(
+        "torino",
+        "2026-01-20",
+        "sede=torino; kind=sollecito; first=2026-01-07; previous=non-esaustiva",
+    ));
+    let get = |id: &str| t.entries.iter().find(|e| e.id == id).unwrap();
+    check(
+        "title",
+        "Risposta dell'INPS alla prima richiesta",
+        get("risposta").title.as_str(),
+    );
+    assert!(get("livello-b")
+        .reading
+        .as_deref()
+        .unwrap()
+        .contains("2.6 B"));
+    check(
+        "level B recipient of the sede (2021 list)",
+        vec!["nicola.vitiello@inps.it"],
+        get("livello-b")
+            .recipients
+            .iter()
+            .map(|r| r.address.as_str())
+            .collect::<Vec<_>>(),
     );
 }
 

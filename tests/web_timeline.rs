@@ -238,6 +238,51 @@ fn dates_as_javascript_dates_and_flags() {
 }
 
 #[wasm_bindgen_test]
+fn a_sollecito_counts_from_the_first_request() {
+    // Torino 003 §2.6 B and E: `firstRequest` (text or a Date) and `previous`.
+    for first in [
+        s("07/01/2026"),
+        Date::new_with_year_month_day(2026, 0, 7).into(),
+    ] {
+        let result = timeline(obj(&[
+            ("profile", s("torino")),
+            ("sede", s("torino")),
+            ("kind", s("sollecito")),
+            ("sent", s("2026-01-20")),
+            ("firstRequest", first),
+            ("previous", s("non-esaustiva")),
+        ]));
+        check(
+            "003 §2.6 A, B, C, E",
+            vec![
+                ("risposta".to_string(), "2026-01-16".to_string()),
+                ("livello-b".to_string(), "2026-01-20".to_string()),
+                ("livello-c".to_string(), "2026-01-30".to_string()),
+                ("processo".to_string(), "2026-02-04".to_string()),
+            ],
+            entries(&result),
+        );
+    }
+    let bad = timeline(obj(&[
+        ("profile", s("torino")),
+        ("kind", s("sollecito")),
+        ("sent", s("2026-01-20")),
+        ("previous", s("forse")),
+        ("firstRequest", s("ieri")),
+    ]));
+    let mut got = codes(&bad);
+    got.sort();
+    check(
+        "unknown outcome, bad date",
+        vec![
+            "date.invalid".to_string(),
+            "timeline.unknown-previous".to_string(),
+        ],
+        got,
+    );
+}
+
+#[wasm_bindgen_test]
 fn any_value_gives_findings_never_a_throw() {
     let long = "x".repeat(2_000_000);
     // (request, finding codes)

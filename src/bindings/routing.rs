@@ -16,6 +16,8 @@ use crate::routing::{self, Facts, Route};
 const TS_ROUTING: &str = r#"
 export type Gestione = "aziende-dm" | "committenti-gs" | "liberi-professionisti" | "artigiani-commercianti" | "agricoli" | "domestici" | "sport-spettacolo" | "dipendenti-pubblici";
 export type RequestKind = "domanda" | "domanda-telematizzata" | "domanda-non-telematizzata" | "comunicazione" | "sollecito" | "durc" | "appuntamento" | "urgente" | "quesito-normativo" | "riesame";
+/** How an earlier request went: "senza-risposta" is the same as "scaduta" (no answer within the response time). */
+export type PreviousOutcome = "nessuna" | "in-attesa" | "scaduta" | "senza-risposta" | "non-accolta" | "non-esaustiva" | "accolta";
 export type ChannelId = "servizi-online" | "pec" | "bidirezionale" | "email" | "agenda" | "telefono" | "ordine" | "escalation" | "nessuno";
 /** What a form knows. Every field is optional text; a wrong value is a finding. */
 export interface RouteFacts {
@@ -26,7 +28,8 @@ export interface RouteFacts {
   /** YYYY-MM-DD or DD/MM/YYYY: the sending date (the widget never reads the clock). */
   date?: string;
   description?: string;
-  previous?: "nessuna" | "in-attesa" | "scaduta" | "non-accolta" | "accolta";
+  /** How the earlier request went. "non-esaustiva" (or "non-accolta") routes a sollecito to level B where the protocol says so (Torino §2.6 B). */
+  previous?: PreviousOutcome;
   level?: "B" | "C";
   lang?: "it" | "en";
 }

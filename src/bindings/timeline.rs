@@ -19,7 +19,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{lang_of, text_arg, to_js};
-use crate::catalog::profile::Kind;
+use crate::catalog::profile::{Kind, Previous};
 use crate::dates::{self, clip, parse_date};
 use crate::finding::{Finding, Lang};
 use crate::timeline::{self, Timeline, TimelineRequest};
@@ -46,6 +46,10 @@ export interface TimelineRequest {
   notice?: string | Date;
   /** A quesito normativo sent to the regional Direzione directly (Emilia Romagna). */
   regional?: boolean;
+  /** For a sollecito: the day the first request was sent ("YYYY-MM-DD", "DD/MM/YYYY" or a Date). The 20 working days of the whole process count from it, and levels B and C follow the first request's answer date. */
+  firstRequest?: string | Date;
+  /** How the first request went: "scaduta" (or "senza-risposta"), "non-accolta", "non-esaustiva", "in-attesa", "accolta", "nessuna". "non-esaustiva" and "non-accolta" open level B at once where the protocol says so (Torino §2.6 B). */
+  previous?: PreviousOutcome;
   /** Your reference for the request (protocol number): shown in calendar events, and it keys their UIDs. */
   reference?: string;
   /** Today: each entry says whether its date has passed; also the DTSTAMP of the .ics. */
@@ -63,7 +67,7 @@ export interface TimelineRecipient {
 }
 /** One date of the timeline. */
 export interface TimelineEntry {
-  /** Stable id: "risposta", "livello-b", "livello-c", "processo", "intermediario-risposta", "intermediario-durc", "intermediario-istanze", "risposta-preavviso-durc", "appuntamento", "appuntamento-possibile", "richiamata", "quesito-provinciale", "quesito-regionale", "sollecito-quesito", "telefono". */
+  /** Stable id: "risposta" (for a sollecito with `firstRequest`: the first request's answer), "livello-b", "livello-c", "processo", "intermediario-risposta", "intermediario-durc", "intermediario-istanze", "risposta-preavviso-durc", "appuntamento", "appuntamento-possibile", "richiamata", "quesito-provinciale", "quesito-regionale", "sollecito-quesito", "telefono". */
   id: string;
   /** "YYYY-MM-DD", or null when the documents give no date for this request (the explanation says why). */
   date: string | null;
@@ -236,7 +240,9 @@ fn read_request(request: &JsValue) -> Read {
     let kind_text = text("kind");
     let time_text = text("time");
     let reference = text("reference");
+    let previous_text = text("previous");
     let sent = date(request, "sent", lang, &mut findings);
+    let first_request = date(request, "firstRequest", lang, &mut findings);
     let notice = date(request, "notice", lang, &mut findings);
     let today = date(request, "today", lang, &mut findings);
     if profile.is_none()
@@ -295,6 +301,34 @@ fn read_request(request: &JsValue) -> Read {
             parsed
         }
     };
+    let previous = match previous_text.as_deref() {
+        None => None,
+        Some(p) => {
+            let parsed = Previous::parse(p);
+            if parsed.is_none() {
+                let ids: Vec<&str> = Previous::ALL.iter().map(|p| p.id()).collect();
+                findings.push(
+                    Finding::error(
+                        "timeline.unknown-previous",
+                        lang.pick(
+                            format!(
+                                "«{}» non è un esito della richiesta precedente: indica uno di questi: {}, senza-risposta.",
+                                clip(p),
+                                ids.join(", ")
+                            ),
+                            format!(
+                                "“{}” is not an outcome of the earlier request: give one of these: {}, senza-risposta.",
+                                clip(p),
+                                ids.join(", ")
+                            ),
+                        ),
+                    )
+                    .field("previous"),
+                );
+            }
+            parsed
+        }
+    };
     let time = match time_text.as_deref() {
         None => None,
         Some(t) => {
@@ -337,6 +371,8 @@ fn read_request(request: &JsValue) -> Read {
         time,
         notice,
         regional,
+        first_request,
+        previous,
         reference,
         today,
         lang,

@@ -25,7 +25,8 @@ pub struct Facts {
     pub date: Option<String>,
     /// What the request is about, in the user's words.
     pub description: Option<String>,
-    /// How the earlier request went (`"scaduta"`, `"non-accolta"`, …).
+    /// How the earlier request went (`"scaduta"` or `"senza-risposta"`, `"non-accolta"`,
+    /// `"non-esaustiva"`, …).
     pub previous: Option<String>,
     /// The escalation level asked for (`"B"`, `"C"`).
     pub level: Option<String>,
@@ -246,8 +247,8 @@ impl Facts {
                     Finding::warning(
                         "route.unknown-previous",
                         lang.pick(
-                            format!("L'esito della richiesta precedente «{}» non è tra quelli previsti (nessuna, in-attesa, scaduta, non-accolta, accolta): è stato ignorato.", clip(s)),
-                            format!("The earlier request's outcome “{}” is not a known one (nessuna, in-attesa, scaduta, non-accolta, accolta): it was ignored.", clip(s)),
+                            format!("L'esito della richiesta precedente «{}» non è tra quelli previsti ({}): è stato ignorato.", clip(s), previous_ids()),
+                            format!("The earlier request's outcome “{}” is not a known one ({}): it was ignored.", clip(s), previous_ids()),
                         ),
                     )
                     .field("esito-precedente"),
@@ -307,6 +308,14 @@ fn gestione_ids() -> String {
     Gestione::ALL
         .iter()
         .map(|g| g.id())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn previous_ids() -> String {
+    Previous::ALL
+        .iter()
+        .map(|p| p.id())
         .collect::<Vec<_>>()
         .join(", ")
 }

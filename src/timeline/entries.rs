@@ -301,21 +301,37 @@ impl Builder<'_> {
             self.appointment_after(None);
             return false;
         };
-        let Some((date, how)) = self.count(ctx.sent, due.days, due.unit) else {
+        let start = ctx.first_contact();
+        let Some((date, how)) = self.count(start, due.days, due.unit) else {
             return false;
         };
+        let first = ctx.first_request.map(|f| {
+            lang.pick(
+                format!("Per la prima richiesta, inviata {}: ", day(f, lang)),
+                format!("For the first request, sent on {}: ", day(f, lang)),
+            )
+        });
         let mut e = entry(
             "risposta",
             EntryKind::InpsDeadline,
             lang,
             format!(
-                "{}: {}.{} {how}",
+                "{}{}: {}.{} {how}",
+                first.unwrap_or_default(),
                 due.what,
                 length(due.days, due.unit, lang),
                 due.extra
             ),
             due.source.clone(),
         );
+        if ctx.first_request.is_some() {
+            e.title = lang
+                .pick(
+                    "Risposta dell'INPS alla prima richiesta",
+                    "INPS's answer to the first request",
+                )
+                .to_string();
+        }
         e.date = Some(date);
         e.reading = due.reading.clone();
         e.term = Some(TermLength {
@@ -441,25 +457,38 @@ impl Builder<'_> {
         let (ctx, lang) = (self.ctx, self.lang());
         let term = ctx.term(TermKind::Processo)?;
         let unit = unit_of(term.unit);
-        let (date, how) = self.count(ctx.sent, term.days, unit)?;
+        let (date, how) = self.count(ctx.first_contact(), term.days, unit)?;
         let (extra, reading) = note_parts(term, lang);
+        let first = ctx.first_request.map(|f| {
+            lang.pick(
+                format!(
+                    " Il primo contatto è la prima richiesta, inviata {}.",
+                    day(f, lang)
+                ),
+                format!(
+                    " The first contact is the first request, sent on {}.",
+                    day(f, lang)
+                ),
+            )
+        });
         let mut e = entry(
             "processo",
             EntryKind::InpsDeadline,
             lang,
             format!(
-                "{}: {}.{extra} {how}",
+                "{}: {}.{extra}{} {how}",
                 term.label.get(lang),
-                length(term.days, unit, lang)
+                length(term.days, unit, lang),
+                first.unwrap_or_default()
             ),
             term.source.clone(),
         );
         e.date = Some(date);
         e.reading = reading.or_else(|| {
-            (ctx.kind == Kind::Sollecito).then(|| {
+            (ctx.kind == Kind::Sollecito && ctx.first_request.is_none()).then(|| {
                 lang.pick(
-                    "Per un sollecito il primo contatto è la comunicazione sollecitata: instrada conta dalla data di invio indicata, quindi se la prima comunicazione è precedente anche il termine lo è.",
-                    "For a reminder the first contact is the communication it reminds of: instrada counts from the sending date given, so if the first communication is earlier the limit is earlier too.",
+                    "Per un sollecito il primo contatto è la comunicazione sollecitata: senza la data della prima richiesta instrada conta dalla data di invio del sollecito, quindi se la prima comunicazione è precedente anche il termine lo è. Indica la data della prima richiesta per contare da quella.",
+                    "For a reminder the first contact is the communication it reminds of: without the first request's date instrada counts from the reminder's sending date, so if the first communication is earlier the limit is earlier too. Give the first request's date to count from it.",
                 )
                 .to_string()
             })
@@ -479,14 +508,16 @@ impl Builder<'_> {
             .find_map(|p| p.escalation_level(level).map(|l| (*p, l)))
     }
 
-    /// The contacts of `level` in force at the sending date, filtered by sede.
+    /// The contacts of `level` in force on `when` (the day the reminder is sent), filtered
+    /// by sede.
     fn recipients(
         &self,
         p: &'static Profile,
         level: Level,
+        when: NaiveDate,
     ) -> (Vec<Recipient>, Option<&'static ContactList>) {
         let lang = self.lang();
-        let Some(list) = p.escalation_list(level, self.ctx.sent) else {
+        let Some(list) = p.escalation_list(level, when) else {
             return (Vec::new(), None);
         };
         let sede = self.ctx.cal.sede_id();
@@ -569,17 +600,46 @@ impl Builder<'_> {
         rule: &Due,
         process: Option<(NaiveDate, &'static Term)>,
     ) {
-        let lang = self.lang();
+        let (ctx, lang) = (self.ctx, self.lang());
         let Some((pb, level_b)) = self.level(Level::B) else {
             return;
         };
-        let Some(b) = self.next_working_day(due) else {
-            return;
+        let answered = ctx.previous.filter(|p| p.answered_unsatisfactorily());
+        let (b, reading) = match answered {
+            Some(outcome) => {
+                let Some(rule) = self.level_b_rule(outcome) else {
+                    self.escalation_not_for(outcome, pb, level_b);
+                    return;
+                };
+                // The answer arrived and is not exhaustive: level B needs no waiting.
+                let Some(b) = self.next_working_day_from(ctx.sent) else {
+                    return;
+                };
+                let how = match outcome {
+                    Previous::NonAccolta => lang.pick(
+                        "La risposta è arrivata con esito «non accolta»: instrada la tratta come una risposta non ritenuta esaustiva, per cui il sollecito di livello B è possibile subito, dal giorno del sollecito.",
+                        "The answer came with the outcome “non accolta”: instrada treats it as an answer not considered exhaustive, so the level B reminder is possible at once, from the reminder's date.",
+                    ),
+                    _ => lang.pick(
+                        "La risposta è arrivata ma non è esaustiva: il documento non chiede di attendere, per cui il sollecito di livello B è possibile subito, dal giorno del sollecito.",
+                        "The answer came but is not exhaustive: the document asks for no wait, so the level B reminder is possible at once, from the reminder's date.",
+                    ),
+                };
+                (
+                    b,
+                    format!("{how} ({} {})", rule.source.document, rule.source.section),
+                )
+            }
+            None => {
+                let Some(b) = self.next_working_day(due) else {
+                    return;
+                };
+                (b, lang.pick(
+                    format!("Il documento non fissa il giorno: per instrada la risposta è in ritardo dal giorno lavorativo successivo al termine di {}.", day(due, lang)),
+                    format!("The document sets no day: for instrada the answer is late from the working day after the term of {}.", day(due, lang)),
+                ))
+            }
         };
-        let reading = lang.pick(
-            format!("Il documento non fissa il giorno: per instrada la risposta è in ritardo dal giorno lavorativo successivo al termine di {}.", day(due, lang)),
-            format!("The document sets no day: for instrada the answer is late from the working day after the term of {}.", day(due, lang)),
-        );
         self.escalation_level(("livello-b", Level::B), (pb, level_b), b, reading);
 
         let Some((pc, level_c)) = self.level(Level::C) else {
@@ -622,7 +682,10 @@ impl Builder<'_> {
         reading: String,
     ) {
         let lang = self.lang();
-        let (recipients, list) = self.recipients(profile, level);
+        // The list in force on the day the reminder is sent: the escalation date, or the
+        // sollecito's own date when it is sent later than that.
+        let when = date.max(self.ctx.sent);
+        let (recipients, list) = self.recipients(profile, level, when);
         let mut e = entry(
             id,
             EntryKind::YouMay,
@@ -639,14 +702,64 @@ impl Builder<'_> {
         e.reading = Some(reading);
         e.recipients = recipients;
         self.entries.push(e);
-        self.contacts_updated(profile, level, date);
+        self.contacts_updated(profile, level, when);
     }
 
-    /// A finding when a newer contact list starts after the sending date and by `when`.
+    /// The level B rule of the chain in force at the sending date that admits `outcome`.
+    fn level_b_rule(&self, outcome: Previous) -> Option<&'static crate::catalog::profile::Rule> {
+        let ctx = self.ctx;
+        ctx.chain.iter().find_map(|p| {
+            p.rules.iter().find(|r| {
+                r.escalation == Some(Level::B)
+                    && r.previous.contains(&outcome)
+                    && r.in_force(p.effective.from, ctx.sent)
+            })
+        })
+    }
+
+    /// The profile's level B is for late answers only: an answer that came but does not
+    /// satisfy is not a reason for it.
+    fn escalation_not_for(
+        &mut self,
+        outcome: Previous,
+        p: &'static Profile,
+        esc: &'static EscalationLevel,
+    ) {
+        let lang = self.lang();
+        let what = match outcome {
+            Previous::NonAccolta => {
+                lang.pick("con esito «non accolta»", "with the outcome “non accolta”")
+            }
+            _ => lang.pick("non esaustiva", "not exhaustive"),
+        };
+        self.findings.push(
+            Finding::info(
+                "timeline.escalation-not-for-outcome",
+                lang.pick(
+                    format!("Il protocollo «{}» prevede il sollecito di livello B solo quando la risposta tarda ({} {}): per una risposta {what} non c'è una data di sollecito. Scrivi di nuovo con il canale ordinario, spiegando perché la risposta non basta.", p.name.get(lang), esc.source.document, esc.source.section),
+                    format!("The protocol “{}” provides a level B reminder only when the answer is late ({} {}): for an answer {what} there is no escalation date. Write again through the ordinary channel, explaining why the answer is not enough.", p.name.get(lang), esc.source.document, esc.source.section),
+                ),
+            )
+            .source(esc.source.clone()),
+        );
+    }
+
+    /// `d` when the offices are open, else the next working day.
+    fn next_working_day_from(&mut self, d: NaiveDate) -> Option<NaiveDate> {
+        self.ctx
+            .cal
+            .add_working_days(d, 0)
+            .map_err(|e| self.fail(e))
+            .ok()
+    }
+
+    /// A finding when the contact list changed between the first contact and `when`, the
+    /// day the reminder is sent: the entry uses the newer list, the finding names the
+    /// older one so that nobody writes to it from memory.
     fn contacts_updated(&mut self, p: &'static Profile, level: Level, when: NaiveDate) {
         let lang = self.lang();
         let (Some(old), Some(new)) = (
-            p.escalation_list(level, self.ctx.sent),
+            p.escalation_list(level, self.ctx.first_contact()),
             p.escalation_list(level, when),
         ) else {
             return;
@@ -655,13 +768,14 @@ impl Builder<'_> {
             return;
         }
         let sede = self.ctx.cal.sede_id();
-        let addresses: Vec<&str> = new
-            .to
-            .iter()
-            .filter(|c| sede.is_none_or(|s| c.sedi.is_empty() || c.sedi.iter().any(|x| x == s)))
-            .chain(new.cc.iter())
-            .map(|c| c.address.as_str())
-            .collect();
+        let addresses = |l: &'static ContactList| -> Vec<&'static str> {
+            l.to.iter()
+                .filter(|c| sede.is_none_or(|s| c.sedi.is_empty() || c.sedi.iter().any(|x| x == s)))
+                .chain(l.cc.iter())
+                .map(|c| c.address.as_str())
+                .collect()
+        };
+        let (new_to, old_to) = (addresses(new), addresses(old));
         let name = match level {
             Level::B => "B",
             Level::C => "C",
@@ -670,8 +784,8 @@ impl Builder<'_> {
             Finding::info(
                 "timeline.contacts-updated",
                 lang.pick(
-                    format!("I contatti del livello {name} sono stati aggiornati il {}, dopo l'invio e prima di {}: l'elenco indicato è quello in vigore all'invio; i nuovi contatti sono {}.", it(new.from), day(when, lang), and_list(&addresses, lang)),
-                    format!("The level {name} contacts were updated on {}, after the request was sent and before {}: the list shown is the one in force when it was sent; the new contacts are {}.", day(new.from, lang), day(when, lang), and_list(&addresses, lang)),
+                    format!("I contatti del livello {name} sono stati aggiornati il {}, dopo la richiesta e prima di {}: valgono quelli in vigore il giorno del sollecito, {}, non più {}.", it(new.from), day(when, lang), and_list(&new_to, lang), and_list(&old_to, lang)),
+                    format!("The level {name} contacts were updated on {}, after the request and before {}: the ones in force on the day of the reminder apply, {}, no longer {}.", day(new.from, lang), day(when, lang), and_list(&new_to, lang), and_list(&old_to, lang)),
                 ),
             )
             .source(new.source.clone()),

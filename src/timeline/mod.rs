@@ -69,9 +69,19 @@
 //!   §2.6 E) when that comes first, never before the day after level B. Each entry keeps
 //!   the document's rule ([`Entry::explanation`]) apart from instrada's reading
 //!   ([`Entry::reading`]).
-//! - **Escalation contacts** are the list in force on the sending date (Torino: the 2017
-//!   list for requests before 19/07/2021, the 2021 list from that date). When a newer list
-//!   starts before the escalation is possible, a finding names the new contacts too.
+//! - **Escalation contacts** are the list in force on the day the reminder is sent: the
+//!   escalation date (the first day level B or C is possible, or the sending date of a
+//!   sollecito when that is later), not the first request's date (Torino: the 2017 list
+//!   before 19/07/2021, the 2021 list from that date). When the list changed between the
+//!   first request and the escalation, a finding says so and names both.
+//! - **Solleciti.** With [`TimelineRequest::first_request`], the answer date, level B and
+//!   level C are those of the first request, and the 20 working days of the whole process
+//!   count from it ("dalla data di primo contatto"). Without it, the sollecito's own date is
+//!   the first contact, and the `processo` entry says so. A previous answer «non
+//!   esaustiva» or «non accolta» ([`TimelineRequest::previous`]) makes level B possible
+//!   from the sollecito's date where the profile's level B rule admits that outcome (Torino
+//!   §2.6 B: "tardi o non sia ritenuta esaustiva"); where it admits only lateness (Milano
+//!   §2 B: "tardi") no escalation is dated and a finding says why.
 //! - **DURC in Milano.** §2 A sets 5 working days for "cassetti aventi ad oggetto «Durc»";
 //!   instrada applies them to the object "Durc" of any cassetto and to requests of kind
 //!   `durc`. For a request of kind `durc` the §2 I term (INPS answers the consultant's reply
@@ -107,7 +117,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Serialize, Serializer};
 
 use crate::calendar::Calendar;
-use crate::catalog::profile::Kind;
+use crate::catalog::profile::{Kind, Previous};
 use crate::catalog::titolario::Unit;
 use crate::dates;
 use crate::finding::{Finding, Lang, Source};
@@ -139,6 +149,14 @@ pub struct TimelineRequest {
     pub notice: Option<NaiveDate>,
     /// A quesito normativo sent to the regional Direzione directly (Emilia Romagna, CODER).
     pub regional: bool,
+    /// For a reminder (sollecito): the day the first request was sent. The whole process
+    /// (20 working days, Milano §2 E, Torino §2.6 E) counts from it, and the levels B and C
+    /// follow the first request's answer date.
+    pub first_request: Option<NaiveDate>,
+    /// How the first request went (`scaduta`, `non-accolta`, `non-esaustiva`, …): an answer
+    /// that is not exhaustive opens level B at once where the profile says so (Torino
+    /// §2.6 B).
+    pub previous: Option<Previous>,
     /// The caller's reference for the request (the protocol number of the communication):
     /// shown in the calendar events and used for their UIDs.
     pub reference: Option<String>,

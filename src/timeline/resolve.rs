@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::calendar::{self, Calendar};
-use crate::catalog::profile::{self, Cassetto, Gestione, Kind, Profile, TermKind};
+use crate::catalog::profile::{self, Cassetto, Gestione, Kind, Previous, Profile, TermKind};
 use crate::catalog::titolario::{self, Oggetto, Status, Titolario};
 use crate::dates::{clip, it};
 use crate::finding::{Finding, Lang};
@@ -35,12 +35,20 @@ pub(super) struct Ctx {
     pub time: Option<NaiveTime>,
     pub notice: Option<NaiveDate>,
     pub regional: bool,
+    /// The first request of a sollecito, when given and not after `sent`.
+    pub first_request: Option<NaiveDate>,
+    pub previous: Option<Previous>,
 }
 
 impl Ctx {
     /// The term of this kind in force at `sent`, from the profile or one it inherits.
     pub fn term(&self, kind: TermKind) -> Option<&'static profile::Term> {
         self.chain.iter().find_map(|p| p.term(kind, self.sent))
+    }
+
+    /// The first contact: the first request of a sollecito, else the sending date.
+    pub fn first_contact(&self) -> NaiveDate {
+        self.first_request.unwrap_or(self.sent)
     }
 
     /// The gestioni the cassetto serves (empty when no cassetto is known).
@@ -102,8 +110,34 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
             false
         }
     });
-    let (Some(cal), Some((cassetto, object)), true) = (cal, resolved, notice_ok) else {
+    let first_ok = req
+        .first_request
+        .is_none_or(|n| match calendar::check_date(n) {
+            Ok(()) => true,
+            Err(e) => {
+                findings.push(e.finding("firstRequest", lang));
+                false
+            }
+        });
+    let (Some(cal), Some((cassetto, object)), true, true) = (cal, resolved, notice_ok, first_ok)
+    else {
         return None;
+    };
+    let first_request = match req.first_request {
+        Some(first) if first > sent => {
+            findings.push(
+                Finding::warning(
+                    "timeline.first-request-after-sent",
+                    lang.pick(
+                        format!("La data della prima richiesta ({}) è successiva all'invio del sollecito ({}): è stata ignorata, le date partono dall'invio. Controlla le due date.", it(first), it(sent)),
+                        format!("The first request's date ({}) is after the reminder is sent ({}): it was ignored, the dates count from the sending date. Check both dates.", day(first, lang), day(sent, lang)),
+                    ),
+                )
+                .field("firstRequest"),
+            );
+            None
+        }
+        other => other,
     };
     if let Some(notice) = req.notice {
         if notice < sent {
@@ -151,6 +185,8 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
         time: req.time,
         notice: req.notice,
         regional: req.regional,
+        first_request,
+        previous: req.previous,
     })
 }
 

@@ -577,7 +577,10 @@ impl Named for Previous {
         ("in-attesa", Previous::InAttesa),
         ("scaduta", Previous::Scaduta),
         ("non-accolta", Previous::NonAccolta),
+        ("non-esaustiva", Previous::NonEsaustiva),
         ("accolta", Previous::Accolta),
+        // The widget's «senza risposta»: no answer within the response time.
+        ("senza-risposta", Previous::Scaduta),
     ];
 }
 

@@ -254,21 +254,51 @@ pub enum Previous {
     Scaduta,
     /// An earlier request was answered with outcome "non accolta".
     NonAccolta,
+    /// An earlier request was answered, but the answer is not exhaustive (Torino §2.6 B:
+    /// "la risposta … non sia ritenuta esaustiva").
+    NonEsaustiva,
     /// An earlier request was answered and accepted.
     Accolta,
 }
 
 impl Previous {
-    /// Reads an identifier (any case, spaces or underscores for hyphens).
+    /// Every outcome, in the order forms list them.
+    pub const ALL: [Previous; 6] = [
+        Previous::Nessuna,
+        Previous::InAttesa,
+        Previous::Scaduta,
+        Previous::NonAccolta,
+        Previous::NonEsaustiva,
+        Previous::Accolta,
+    ];
+
+    /// The identifier used in JSON and in the JS API.
+    pub fn id(self) -> &'static str {
+        match self {
+            Previous::Nessuna => "nessuna",
+            Previous::InAttesa => "in-attesa",
+            Previous::Scaduta => "scaduta",
+            Previous::NonAccolta => "non-accolta",
+            Previous::NonEsaustiva => "non-esaustiva",
+            Previous::Accolta => "accolta",
+        }
+    }
+
+    /// Reads an identifier (any case, spaces or underscores for hyphens). `senza-risposta`
+    /// (the widget's «senza risposta») is the same outcome as `scaduta`: no answer within
+    /// the response time.
     pub fn parse(s: &str) -> Option<Previous> {
-        Some(match normalise_id(s).as_str() {
-            "nessuna" => Previous::Nessuna,
-            "in-attesa" => Previous::InAttesa,
-            "scaduta" => Previous::Scaduta,
-            "non-accolta" => Previous::NonAccolta,
-            "accolta" => Previous::Accolta,
-            _ => return None,
-        })
+        let s = normalise_id(s);
+        if s == "senza-risposta" {
+            return Some(Previous::Scaduta);
+        }
+        Previous::ALL.into_iter().find(|p| p.id() == s)
+    }
+
+    /// Whether an answer arrived but does not settle the matter ("non accolta", "non
+    /// esaustiva"): the reasons for a level B reminder other than lateness (Torino §2.6 B).
+    pub fn answered_unsatisfactorily(self) -> bool {
+        matches!(self, Previous::NonAccolta | Previous::NonEsaustiva)
     }
 }
 
