@@ -1,19 +1,23 @@
 // Shared set-up of the end-to-end tests: a static server for www/ (Python's http.server, the
-// same as `make demo`), Debian's headless Chromium driven by playwright-core, a watch on every
-// request the page makes, and axe for accessibility (WCAG 2.1 AA).
-import { spawn } from 'node:child_process';
+// same as `make demo`) or another folder, Debian's headless Chromium driven by playwright-core,
+// a watch on every request the page makes, axe for accessibility (WCAG 2.1 AA), and the package
+// installed into a portal's project as npm installs it.
+import { execFileSync, spawn } from 'node:child_process';
 import { after, before } from 'node:test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
 export const WWW = new URL('../../www/', import.meta.url).pathname;
 export const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
+/** The npm package that `make build` makes (www/pkg/ is the build's copy of it). */
+export const PKG = new URL('../../pkg/', import.meta.url).pathname;
 
-/** Serves www/ on a free loopback port; resolves to { origin, stop }. */
-export function serve() {
+/** Serves `dir` (www/ by default) on a free loopback port; resolves to { origin, stop }. */
+export function serve(dir = WWW) {
   return new Promise((resolve, reject) => {
-    const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', WWW], {
+    const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const timer = setTimeout(() => reject(new Error('the static server did not start')), 15000);
@@ -96,4 +100,20 @@ export async function screenshot(page, name) {
   const path = `${SCREENSHOTS}${name}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Makes `app` (emptied first) a portal's npm project with the package installed as a portal
+ * installs it: `npm pack` of pkg/ (so only what its manifest ships), then `npm install` of the
+ * tarball, offline (the package has no dependencies; nothing is fetched). Returns the path of
+ * the installed package, `app/node_modules/instrada/`.
+ */
+export function installPackage(app) {
+  rmSync(app, { recursive: true, force: true });
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'portale', private: true, type: 'module' }, null, 2));
+  const npm = (args) => execFileSync('npm', args, { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const [{ filename }] = JSON.parse(npm(['pack', PKG, '--pack-destination', app, '--json']));
+  npm(['install', '--offline', '--no-audit', '--no-fund', `./${filename}`]);
+  return join(app, 'node_modules/instrada/');
 }

@@ -1,0 +1,126 @@
+// A portal's Vite app using the packed package (issue 14, "Package"): `npm pack` of pkg/,
+// installed offline into a fresh project under test-results/vite-app/, imported by name
+// (`instrada/widget`, `instrada`, `instrada/instrada.css`), built by Vite (the project's dev
+// dependency), served from its dist/ and loaded in headless Chromium under a strict Content
+// Security Policy. The bundle must find the wasm file (the glue's and the wrapper's
+// `new URL('instrada_bg.wasm', import.meta.url)`, which Vite turns into an asset) and the
+// widget must enhance the portal's form. No network: every request stays on the loopback.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { installPackage, launch, openPage, screenshot, serve } from './harness.mjs';
+
+const APP = new URL('../../test-results/vite-app/', import.meta.url).pathname;
+const DIST = join(APP, 'dist');
+
+// The portal's page: its own form, its own script, the CSP the README asks for.
+const INDEX = `<!doctype html>
+<html lang="it">
+<head>
+  <meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'">
+  <link rel="icon" href="data:,">
+  <title>Portale: richiesta all'INPS</title>
+</head>
+<body>
+  <main>
+    <h1>Richiesta all'INPS</h1>
+    <form id="richiesta" action="/invia" method="post">
+      <label for="cf">Codice fiscale del contribuente</label>
+      <input id="cf" name="cf" autocomplete="off" data-instrada-field="codice-fiscale">
+      <button type="submit">Invia</button>
+    </form>
+    <p id="stato"></p>
+  </main>
+  <script type="module" src="./main.js"></script>
+</body>
+</html>
+`;
+
+// The portal's script: the widget and the core API from the package, by name, one module.
+const MAIN = `import { attach, version } from 'instrada/widget';
+import { checkCodiceFiscale } from 'instrada';
+import 'instrada/instrada.css';
+
+attach(document.getElementById('richiesta'), { today: '2026-11-20' }).then((widget) => {
+  const person = widget ? checkCodiceFiscale('RSSMRA85T10A562S', { today: '2026-11-20' }).person : undefined;
+  const stato = document.getElementById('stato');
+  stato.dataset.ready = widget ? 'yes' : 'no';
+  stato.dataset.version = version();
+  stato.dataset.place = person?.placeName ?? '';
+});
+`;
+
+let site;
+let browser;
+let built;
+
+before(async () => {
+  installPackage(APP);
+  writeFileSync(join(APP, 'index.html'), INDEX);
+  writeFileSync(join(APP, 'main.js'), MAIN);
+  built = await build({ root: APP, configFile: false, logLevel: 'silent', build: { outDir: DIST, emptyOutDir: true } });
+  site = await serve(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.stop();
+});
+
+test('Vite bundles the packed package: the wasm becomes an asset the bundle points to', () => {
+  assert.ok(built, 'vite build returned');
+  const assets = readdirSync(join(DIST, 'assets'));
+  const wasm = assets.find((f) => /^instrada_bg-.*\.wasm$/.test(f));
+  assert.ok(wasm, `a wasm asset in ${assets.join(', ')}`);
+  assert.deepEqual(readFileSync(join(DIST, 'assets', wasm)), readFileSync(join(APP, 'node_modules/instrada/instrada_bg.wasm')));
+  const js = assets.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(DIST, 'assets', f), 'utf8')).join('\n');
+  assert.ok(js.includes(wasm), 'the bundle refers to the hashed wasm asset');
+  const css = assets.filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(DIST, 'assets', f), 'utf8')).join('\n');
+  assert.match(css, /\.instrada-/, "the widget's stylesheet is in the bundle's CSS");
+  assert.ok(existsSync(join(DIST, 'index.html')));
+});
+
+test('the Vite-built page loads the module and enhances the portal form, with no foreign request', async () => {
+  const { context, page, foreign, console: messages } = await openPage(browser, site.origin);
+  const wasmResponses = [];
+  const failed = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('.wasm')) wasmResponses.push({ url: r.url(), status: r.status() });
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(`${site.origin}/index.html`);
+  const stato = page.locator('#stato');
+  await page.locator('#stato[data-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+  assert.equal(await stato.getAttribute('data-ready'), 'yes', JSON.stringify(messages));
+  assert.match(await stato.getAttribute('data-version'), /^\d+\.\d+\.\d+/);
+  // The core API imported by name shares the module the wrapper loaded.
+  assert.equal(await stato.getAttribute('data-place'), 'San Giuliano Terme');
+
+  // A person types a codice fiscale: the widget decodes it under the field.
+  await page.locator('#cf').pressSequentially('RSSMRA85T10A562S');
+  await page.waitForFunction(() => /San Giuliano Terme/.test(document.getElementById('richiesta').textContent));
+  assert.match(await page.locator('#richiesta').textContent(), /Nato il 10\/12\/1985 a San Giuliano Terme \(PI\)/);
+  // The widget's stylesheet, imported by name, applies: its custom properties are set.
+  const css = readFileSync(join(APP, 'node_modules/instrada/instrada.css'), 'utf8');
+  const errorColor = css.match(/--instrada-error-color:\s*([^;]+);/)?.[1];
+  assert.ok(errorColor, 'instrada.css declares --instrada-error-color');
+  const applied = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--instrada-error-color').trim());
+  assert.equal(applied, errorColor);
+
+  assert.equal(wasmResponses.length, 1, JSON.stringify(wasmResponses));
+  assert.match(wasmResponses[0].url, /\/assets\/instrada_bg-[^/]*\.wasm$/);
+  assert.equal(wasmResponses[0].status, 200);
+  assert.deepEqual(foreign, [], 'every request is for the app itself');
+  assert.deepEqual(failed, [], 'every request was answered');
+  assert.deepEqual(
+    messages.filter((m) => m.type === 'error' || m.type === 'pageerror' || m.type === 'warning'),
+    [],
+    'no error, CSP violation or warning in the console',
+  );
+  await screenshot(page, 'vite-app');
+  await context.close();
+});
