@@ -1,45 +1,57 @@
-// The shipped TypeScript types: a portal's code using the whole API (widget-types/consumer.ts)
-// type-checks against instrada-widget.d.ts and the generated instrada.d.ts of the package
-// (pkg/), with `strict`, and misuses are rejected.
+// The shipped TypeScript types: a portal's code using the whole API (widget-types/consumer.ts:
+// the widget from `instrada/widget`, the core from `instrada`) type-checks with `strict`
+// against the package as npm installs it (packed from pkg/, installed into a project under
+// test-results/), under `moduleResolution` `bundler` and `node16` (which read `exports`) and
+// `node` (node10, which ignores `exports` and reads `types` and `typesVersions`), and misuses
+// are rejected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { installPackage } from './harness.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
+const APP = `${root}test-results/types-app/`;
+installPackage(APP);
+copyFileSync(`${root}tests/e2e/widget-types/consumer.ts`, `${APP}consumer.ts`);
 
-test('the widget API type-checks under strict TypeScript', () => {
-  const tsc = `${root}node_modules/.bin/tsc`;
-  const args = [
-    '--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler',
-    // esnext.disposable: wasm-bindgen declares `[Symbol.dispose]()` on exported classes.
-    '--lib', 'es2022,esnext.disposable,dom', `${root}tests/e2e/widget-types/consumer.ts`,
-  ];
-  let output = '';
-  try {
-    execFileSync(tsc, args, { encoding: 'utf8', stdio: 'pipe' });
-  } catch (error) {
-    output = `${error.stdout}${error.stderr}`;
-  }
-  assert.equal(output, '', output);
-});
+/**
+ * Runs tsc on the portal's file with `--moduleResolution resolution`; `lib` es2022 and dom,
+ * plus esnext.disposable unless `disposable` is false (wasm-bindgen declares
+ * `[Symbol.dispose]()` on exported classes). Resolves to { ok, output }.
+ */
+function tsc(resolution, { disposable = true, extra = [] } = {}) {
+  const lib = disposable ? 'es2022,esnext.disposable,dom' : 'es2022,dom';
+  // node16 resolution goes with the node16 module system (the project is "type": "module").
+  const module = resolution === 'node16' ? 'node16' : 'es2022';
+  const args = ['--noEmit', '--strict', '--target', 'es2022', '--module', module, '--moduleResolution', resolution, '--lib', lib, ...extra];
+  const run = spawnSync(`${root}node_modules/.bin/tsc`, [...args, `${APP}consumer.ts`], { encoding: 'utf8', cwd: APP });
+  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+}
+
+for (const resolution of ['bundler', 'node16', 'node']) {
+  test(`the API type-checks under strict TypeScript, moduleResolution ${resolution}`, () => {
+    const { ok, output } = tsc(resolution);
+    assert.equal(output, '');
+    assert.ok(ok);
+  });
+
+  // The resolution really went through the installed package, by name: `exports` under
+  // bundler and node16, `types` and `typesVersions` under node (node10).
+  test(`tsc resolves instrada and instrada/widget to the installed package, moduleResolution ${resolution}`, () => {
+    const { output } = tsc(resolution, { extra: ['--traceResolution'] });
+    for (const [name, file] of [['instrada', 'instrada.d.ts'], ['instrada/widget', 'instrada-widget.d.ts']]) {
+      assert.match(output, new RegExp(`Module name '${name}' was successfully resolved to '${APP}node_modules/instrada/${file}'`), `${name} → ${file}`);
+    }
+  });
+}
 
 // What the README tells TypeScript portals: wasm-bindgen's instrada.d.ts declares
 // `[Symbol.dispose]()`, so a project needs `lib: ["esnext.disposable"]` (or later), or
 // `skipLibCheck`. Checked both ways, so the README's advice stays true.
 test('without esnext.disposable the types need skipLibCheck (the README says so)', () => {
-  const tsc = `${root}node_modules/.bin/tsc`;
-  const base = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom'];
-  const run = (extra) => {
-    try {
-      execFileSync(tsc, [...base, ...extra, `${root}tests/e2e/widget-types/consumer.ts`], { encoding: 'utf8', stdio: 'pipe' });
-      return '';
-    } catch (error) {
-      return `${error.stdout}${error.stderr}`;
-    }
-  };
-  assert.match(run([]), /TS2550: Property 'dispose' does not exist on type 'SymbolConstructor'/);
-  assert.equal(run(['--skipLibCheck']), '');
+  assert.match(tsc('bundler', { disposable: false }).output, /TS2550: Property 'dispose' does not exist on type 'SymbolConstructor'/);
+  assert.deepEqual(tsc('bundler', { disposable: false, extra: ['--skipLibCheck'] }), { ok: true, output: '' });
 });
 
 test('the package lists the wrapper, its types, the stylesheet and the snippets', () => {

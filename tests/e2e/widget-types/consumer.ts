@@ -1,8 +1,11 @@
-// A portal's TypeScript, compiled against the widget package's types (pkg/instrada-widget.d.ts
-// and the generated pkg/instrada.d.ts) by tests/e2e/widget-types.test.mjs. It is never run: it must
-// type-check, and the lines marked @ts-expect-error must not.
-import { attach, load, mount, start, version } from '../../../pkg/instrada-widget.js';
-import type { Finding, InstradaEventDetail, InstradaOptions, Widget } from '../../../pkg/instrada-widget.js';
+// A portal's TypeScript, compiled by tests/e2e/widget-types.test.mjs against the package as a
+// portal installs it (`npm pack` of pkg/, installed into a project under test-results/), under
+// `moduleResolution` `bundler` and `node`. It is never run: it must type-check, and the lines
+// marked @ts-expect-error must not.
+import { attach, load, mount, start, version } from 'instrada/widget';
+import type { Finding, InstradaEventDetail, InstradaOptions, Widget } from 'instrada/widget';
+import init, { addWorkingDays, checkCodiceFiscale, route, sedi, timeline } from 'instrada';
+import type { CfCheckResult, DateResult, RouteResult, SedeInfo, Timeline } from 'instrada';
 
 const form = document.querySelector('form');
 if (!form) throw new Error('no form');
@@ -33,3 +36,16 @@ await attach(form, { lang: 'fr' });
 await attach(document.body);
 // @ts-expect-error checks are booleans
 await attach(form, { checks: { picker: 'no' } });
+
+// The core API, from the same package, in the same module.
+await init({ module_or_path: new URL('/instrada/instrada_bg.wasm', location.href) });
+const cf: CfCheckResult = checkCodiceFiscale('RSSMRA85T10A562S', { today: '2026-11-20', lang: 'en' });
+const due: DateResult = addWorkingDays('2026-10-01', 7, { sede: 'bologna' });
+const where: RouteResult = route({ profile: 'milano', gestione: 'aziende-dm', kind: 'sollecito' });
+const when: Timeline = timeline({ profile: 'milano', sent: '2026-11-20' });
+const offices: SedeInfo[] = sedi();
+console.log(cf.person?.placeName, due.date, where.channel, when.entries[0]?.date, offices[0]?.patronDay);
+// @ts-expect-error a codice fiscale's options take no such field
+checkCodiceFiscale('RSSMRA85T10A562S', { today: '2026-11-20', strict: true });
+// @ts-expect-error a sede's data carries no maintainers' notes
+console.log(offices[0]?.verified);
