@@ -19,8 +19,8 @@ for (const asset of ['instrada.css', 'instrada-widget.js', 'instrada-widget.d.ts
   files.push(asset);
 }
 
-// The package's README is the integrator's guide: docs/integrators.md when the repository has
-// it, else the README's section whose title names the integrators, else the whole README.
+// The package's README is the integrator's guide (docs/integrators.md; until it exists, the
+// repository's README), with the licences of the data.
 writeFileSync(`${dir}/README.md`, packageReadme());
 copyFileSync('LICENSE', `${dir}/LICENSE`);
 files.push('README.md', 'LICENSE');
@@ -51,14 +51,21 @@ const manifest = {
 writeFileSync(`${dir}/package.json`, JSON.stringify(manifest, null, 2) + '\n');
 
 function packageReadme() {
-  if (existsSync('docs/integrators.md')) return readFileSync('docs/integrators.md', 'utf8');
   const readme = readFileSync('README.md', 'utf8');
-  // The README's "## …integrat…" section, up to the next "## " heading, under a title.
-  const guide = section(readme, /^## .*integrat/i);
-  if (!guide) return readme;
+  if (!existsSync('docs/integrators.md')) return readme;
+  // The guide under the package's name: its headings one level down, below a title of ours.
+  let fence = false;
+  const guide = readFileSync('docs/integrators.md', 'utf8')
+    .split('\n')
+    .map((line) => {
+      if (/^\s*```/.test(line)) fence = !fence;
+      return !fence && /^#{1,5} /.test(line) ? `#${line}` : line;
+    })
+    .join('\n')
+    .trim();
   // The data's licences go with it: the place registry is ANPR's, under CC BY 4.0.
-  const licences = section(readme, /^## .*licen/i) ?? '';
-  return `# instrada\n\n${field('description')}\n\n${guide}\n${licences && `\n${licences}\n`}`;
+  const licences = section(readme, /^## .*licen/i);
+  return `# instrada\n\n${field('description')}\n\n${guide}\n${licences ? `\n${licences}\n` : ''}`;
 }
 
 /** The "## " section of `markdown` whose heading matches `title`, heading included. */
