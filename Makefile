@@ -50,8 +50,9 @@ native-test:
 browser-test: setup setup-browser
 	cargo test --target $(WASM_TARGET) --test 'web*'
 
-# End to end: the package pkg/ (served by the demo from its copy www/pkg/), in Node and
-# Chromium; and, for the test of a real panic only, a dev build with the `test-hooks` feature.
+# End to end: the package pkg/ (served by the demo from its copy www/pkg/) in Node and
+# Chromium, and packed, installed and built by Vite into a portal's app; and, for the test of a
+# real panic only, a dev build with the `test-hooks` feature.
 e2e: build setup-browser
 	scripts/build-test-hooks.sh
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
