@@ -120,6 +120,13 @@ fn easter_matches_known_dates() {
 // ---------------------------------------------------------------------------------------
 // National holidays: the rules written again from the laws, as plain conditions.
 
+/// National holidays of a single year: (year, month, day, law).
+const ONE_OFF: &[(i32, u32, u32, &str)] = &[
+    // 150° anniversario dell'Unità d'Italia: D.L. 22/2/2011 n. 5, art. 1, converted by
+    // L. 21/4/2011 n. 47.
+    (2011, 3, 17, "D.L. 5/2011, L. 47/2011"),
+];
+
 /// The national holidays of `year` as stated by the laws, independently of the crate's
 /// rule table (Sundays aside).
 fn expected_national(year: i32) -> BTreeSet<NaiveDate> {
@@ -130,6 +137,12 @@ fn expected_national(year: i32) -> BTreeSet<NaiveDate> {
         set.insert(ymd(1, 6)); // abolished by L. 54/1977, restored by DPR 792/1985
     }
     set.insert(easter_gauss(year) + Duration::days(1)); // Lunedì dell'Angelo
+                                                        // One-off national holidays, each for its year only.
+    for (y, m, dd, _law) in ONE_OFF {
+        if year == *y {
+            set.insert(ymd(*m, *dd));
+        }
+    }
     set.insert(ymd(4, 25));
     set.insert(ymd(5, 1));
     if year <= 2000 {
@@ -153,6 +166,38 @@ fn expected_national(year: i32) -> BTreeSet<NaiveDate> {
     set.insert(ymd(12, 25));
     set.insert(ymd(12, 26));
     set
+}
+
+#[test]
+fn the_150th_anniversary_was_a_holiday_in_2011_only() {
+    // D.L. 5/2011, L. 47/2011: Thursday 17 March 2011, and no other 17 March.
+    let national = Calendar::national();
+    check(
+        "2011-03-17",
+        Ok(false),
+        national.is_working_day(d("2011-03-17")),
+    );
+    check(
+        "2012-03-17 is a Saturday",
+        Ok(false),
+        national.is_working_day(d("2012-03-17")),
+    );
+    check(
+        "2010-03-17",
+        Ok(true),
+        national.is_working_day(d("2010-03-17")),
+    );
+    check(
+        "2016-03-17",
+        Ok(true),
+        national.is_working_day(d("2016-03-17")),
+    );
+    // Seven working days from Tuesday 15 March 2011 skip Thursday 17.
+    check(
+        "entro 7 giorni lavorativi",
+        Ok(d("2011-03-25")),
+        national.add_working_days(d("2011-03-15"), 7),
+    );
 }
 
 #[test]
@@ -270,6 +315,14 @@ fn known_holiday_lists() {
 fn holiday_names_and_sources() {
     // (date, calendar, Italian name, English name, scope, source)
     let table = [
+        (
+            "2011-03-17",
+            "",
+            "150° anniversario dell'Unità d'Italia",
+            "150th anniversary of the unification of Italy",
+            Scope::National,
+            "D.L. 5/2011, L. 47/2011",
+        ),
         (
             "2026-01-06",
             "",

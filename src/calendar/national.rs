@@ -8,6 +8,9 @@
 //! - DPR 28/12/1985 n. 792 restored Epifania from 1986 (and kept 29 June for Roma only: a
 //!   local closure, see `local`).
 //! - L. 20/11/2000 n. 336 brought the Festa della Repubblica back to 2 June from 2001.
+//! - D.L. 22/2/2011 n. 5, converted by L. 21/4/2011 n. 47, made 17 March 2011, the 150th
+//!   anniversary of the unification of Italy, a national holiday for that year only (a
+//!   one-off day: `from` and `until` are both 2011).
 //! - L. 8/10/2025 n. 151 made 4 October (San Francesco d'Assisi) a national holiday again
 //!   from 2026.
 //! - 4 November stays a day without civil effects (L. 1/3/2024 n. 27): not a holiday. Its
@@ -83,6 +86,14 @@ pub(crate) const RULES: &[Rule] = &[
         name_it: "Lunedì dell'Angelo",
         name_en: "Easter Monday",
         source: "L. 260/1949",
+    },
+    Rule {
+        when: fixed(3, 17),
+        from: 2011,
+        until: 2011,
+        name_it: "150° anniversario dell'Unità d'Italia",
+        name_en: "150th anniversary of the unification of Italy",
+        source: "D.L. 5/2011, L. 47/2011",
     },
     Rule {
         when: fixed(4, 25),
