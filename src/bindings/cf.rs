@@ -872,8 +872,9 @@ fn eleven_digits(n: u64) -> String {
         .collect()
 }
 
-/// The fast path: `true` if the input is a valid codice fiscale (structure, date, check
-/// character; no place look-up — see `cf::is_valid`). Never throws; non-strings are `false`.
+/// The fast path: `true` if the input is a valid codice fiscale, exactly when
+/// `checkCodiceFiscale(input).valid` is (structure, date, place code, check character;
+/// no registry decoding — see `cf::is_valid`). Never throws; non-strings are `false`.
 #[wasm_bindgen(js_name = isValidCodiceFiscale)]
 pub fn is_valid_codice_fiscale(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
