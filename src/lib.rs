@@ -29,6 +29,7 @@ pub mod routing;
 pub mod suggest;
 pub mod text;
 pub mod timeline;
+pub mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

@@ -456,9 +456,10 @@ fn mount_builds_a_complete_labelled_form_and_detach_removes_it() {
     let fields = f
         .query_selector_all("[data-instrada-field]")
         .expect("fields");
-    // codice fiscale, matricola, gestione, tipo, descrizione, oggetto, the e-mail's subject and
+    // codice fiscale, matricola, gestione, sede, tipo, the first request's date and outcome
+    // (hidden until the kind is a sollecito), descrizione, oggetto, the e-mail's subject and
     // recipient (hidden until the route is an e-mail), data di invio.
-    check("fields", fields.length(), 9);
+    check("fields", fields.length(), 12);
     for i in 0..fields.length() {
         let e: Element = fields
             .item(i)
@@ -776,6 +777,359 @@ fn the_codice_fiscale_is_compared_with_the_persons_other_fields() {
         .and_then(|e| e.text_content())
         .unwrap_or_default();
     assert!(shown.contains("10/12/1985"), "{shown:?}");
+    w.detach();
+    c.remove();
+}
+
+/// Records the console's warnings from now on; `take` returns and clears them.
+struct ConsoleWarnings {
+    original: JsValue,
+}
+
+impl ConsoleWarnings {
+    fn start() -> ConsoleWarnings {
+        let console = js_sys::Reflect::get(&js_sys::global(), &"console".into()).expect("console");
+        let original = js_sys::Reflect::get(&console, &"warn".into()).expect("console.warn");
+        let record = js_sys::Function::new_with_args(
+            "...args",
+            "(globalThis.__warnings ??= []).push(args.map(String).join(' '));",
+        );
+        js_sys::Reflect::set(&console, &"warn".into(), &record).expect("replace console.warn");
+        js_sys::Reflect::set(
+            &js_sys::global(),
+            &"__warnings".into(),
+            &js_sys::Array::new(),
+        )
+        .expect("reset");
+        ConsoleWarnings { original }
+    }
+
+    fn take(&self) -> Vec<String> {
+        let list = js_sys::Reflect::get(&js_sys::global(), &"__warnings".into()).expect("list");
+        let out = js_sys::Array::from(&list)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        js_sys::Reflect::set(
+            &js_sys::global(),
+            &"__warnings".into(),
+            &js_sys::Array::new(),
+        )
+        .expect("reset");
+        out
+    }
+}
+
+impl Drop for ConsoleWarnings {
+    fn drop(&mut self) {
+        if let Ok(console) = js_sys::Reflect::get(&js_sys::global(), &"console".into()) {
+            let _ = js_sys::Reflect::set(&console, &"warn".into(), &self.original);
+        }
+    }
+}
+
+/// A portal's own form: its own names and option values (DM, ART, COM, SOLL, CASSA).
+const PORTAL: &str = r#"<form id="p" action="javascript:void 0">
+  <input id="p-cf" name="cod_fisc" data-instrada-field="codice-fiscale">
+  <select id="p-gest" name="gest" data-instrada-field="gestione" required>
+    <option value="">Seleziona</option>
+    <option value="DM" data-instrada-value="aziende-dm">Aziende con dipendenti</option>
+    <option value="ART">Artigiano</option><option value="COM">Commerciante</option>
+    <option value="CASSA">Cassa professionale</option>
+  </select>
+  <select id="p-sede" name="sede_inps" data-instrada-field="sede"></select>
+  <select id="p-tipo" name="tipo_rich" data-instrada-field="tipo">
+    <option value="COM" data-instrada-value="comunicazione">Comunicazione</option>
+    <option value="SOLL">Sollecito</option><option value="ALTRO">Altro</option>
+  </select>
+  <textarea id="p-testo" name="testo" data-instrada-field="descrizione"></textarea>
+  <input id="p-ogg" name="ogg" data-instrada-field="oggetto">
+  <input id="p-invio" name="dt_invio" type="date" data-instrada-field="data-invio">
+  <button type="submit">Invia</button>
+</form>"#;
+
+fn portal_options(extra: &str) -> JsValue {
+    js_sys::JSON::parse(&format!(
+        r#"{{"profile":"milano","today":"2026-11-20","values":{{"gestione":{{"ART":"artigiani-commercianti","COM":"artigiani-commercianti"}},"tipo":{{"SOLL":"sollecito"}}}}{extra}}}"#
+    ))
+    .expect("json")
+}
+
+fn choose(id: &str, value: &str) {
+    let e = by_id(id);
+    js_sys::Reflect::set(&e, &"value".into(), &value.into()).expect("set value");
+    fire(&e, "change");
+}
+
+/// The visible text the widget shows after a field (errors, warnings, guidance).
+fn shown_after(id: &str) -> String {
+    let control = by_id(id);
+    let mut out = Vec::new();
+    let mut next = control.next_element_sibling();
+    while let Some(e) = next {
+        if !e.class_name().contains("instrada-") {
+            break;
+        }
+        if !e.has_attribute("hidden") {
+            out.push(e.text_content().unwrap_or_default());
+        }
+        next = e.next_element_sibling();
+    }
+    out.join(" | ")
+}
+
+#[wasm_bindgen_test]
+fn a_portal_s_own_values_are_mapped_and_unknown_ones_are_told_only_to_the_integrator() {
+    let warnings = ConsoleWarnings::start();
+    let c = page(PORTAL);
+    let f = form(&c);
+    let mut w = attach(f.clone().into(), portal_options("")).expect("attached");
+    // Mapped by the option's attribute, and two portal values onto one of instrada's.
+    for (value, shown) in [
+        ("DM", "aziende-dm"),
+        ("ART", "artigiani-commercianti"),
+        ("COM", "artigiani-commercianti"),
+    ] {
+        choose("p-gest", value);
+        let findings = codes(&w);
+        check(
+            &format!("{value}: nothing says the gestione is unknown"),
+            findings.iter().any(|(c, _)| c == "route.unknown-gestione"),
+            false,
+        );
+        check(
+            &format!("{value}: the portal's value stays"),
+            input_value("p-gest"),
+            value.to_string(),
+        );
+        let _ = shown;
+    }
+    check(
+        "no console warning for mapped values",
+        warnings.take(),
+        Vec::<String>::new(),
+    );
+    // An unknown value: the integrator is told once on the console; the person sees nothing,
+    // and the required field is not called empty.
+    choose("p-gest", "CASSA");
+    choose("p-tipo", "ALTRO");
+    check(
+        "nothing shown for the gestione",
+        shown_after("p-gest"),
+        String::new(),
+    );
+    check(
+        "no finding names the gestione or the kind",
+        codes(&w)
+            .iter()
+            .any(|(_, f)| f == "gestione" || f == "tipo"),
+        false,
+    );
+    check("a submission is not stopped by them", submit(&f), true);
+    let told = warnings.take();
+    check("one warning per field and value", told.len(), 2);
+    assert!(
+        told[0].contains("\"CASSA\"")
+            && told[0].contains("gestione")
+            && told[0].contains("data-instrada-value"),
+        "{told:?}"
+    );
+    choose("p-gest", "DM");
+    choose("p-gest", "CASSA");
+    check("told once only", warnings.take(), Vec::<String>::new());
+    w.detach();
+    c.remove();
+}
+
+fn input_value(id: &str) -> String {
+    js_sys::Reflect::get(&by_id(id), &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn an_empty_sede_select_lists_the_profile_s_sedi_by_name_and_detach_takes_them_away() {
+    let c = page(PORTAL);
+    let f = form(&c);
+    let before = c.inner_html();
+    let mut w = attach(f.clone().into(), portal_options("")).expect("attached");
+    let sede: web_sys::HtmlSelectElement = by_id("p-sede").dyn_into().expect("select");
+    // Milano's seven sedi (Protocollo di Milano 2018, § 1.2) after an empty choice.
+    check("options", sede.length(), 8);
+    check(
+        "labelled by name",
+        sede.item(3).and_then(|o| o.text_content()),
+        Some("Agenzia complessa Milano Nord".to_string()),
+    );
+    choose("p-sede", "milano-nord");
+    let guidance = shown_after("p-sede");
+    assert!(
+        guidance.contains("Sant'Ambrogio"),
+        "the agency says whose calendar it keeps: {guidance}"
+    );
+    // Another profile: its own sedi, and a sede it does not have is no longer chosen.
+    w.update(js_sys::JSON::parse(r#"{"profile":"torino"}"#).expect("json"));
+    check("Torino's sedi", sede.length(), 7);
+    check("no sede chosen", input_value("p-sede"), String::new());
+    w.update(js_sys::JSON::parse(r#"{"profile":"milano"}"#).expect("json"));
+    choose("p-sede", "legnano");
+    w.detach();
+    check("the portal's empty select again", c.inner_html(), before);
+    c.remove();
+}
+
+const DRAFT_TEXT: &str = "Contestazione dell'avviso bonario n. 2026/004512 sui contributi di marzo 2026: il versamento risulta effettuato con F24 del 16/04/2026.";
+
+#[wasm_bindgen_test]
+fn a_draft_is_reviewed_on_attach_and_on_refresh_with_warnings_but_no_errors() {
+    let c = page(PORTAL);
+    let f = form(&c);
+    // A saved draft, in the form before the widget attaches (no events).
+    let set = |id: &str, v: &str| {
+        js_sys::Reflect::set(&by_id(id), &"value".into(), &v.into()).expect("set");
+    };
+    set("p-gest", "DM");
+    set("p-testo", DRAFT_TEXT);
+    set("p-ogg", "Non specificato");
+    set("p-cf", "RSSMRA85T10A562X");
+    let mut w = attach(f.clone().into(), portal_options("")).expect("attached");
+    let warning = shown_after("p-ogg");
+    assert!(
+        warning.contains("Non specificato") || warning.contains("generico"),
+        "«Non specificato» over an avviso bonario is warned on load: {warning:?}"
+    );
+    check(
+        "no error shown for a wrong codice fiscale yet",
+        by_id("p-cf").get_attribute("aria-invalid"),
+        None,
+    );
+    // In English, with the same values and the same warning, said again.
+    w.update(js_sys::JSON::parse(r#"{"lang":"en"}"#).expect("json"));
+    check(
+        "the description stays",
+        input_value("p-testo"),
+        DRAFT_TEXT.to_string(),
+    );
+    let english = shown_after("p-ogg");
+    assert!(
+        !english.is_empty() && english != warning,
+        "the warning in English: {english:?}"
+    );
+    w.detach();
+
+    // The same draft filled after attach, then refresh().
+    set("p-gest", "");
+    set("p-testo", "");
+    set("p-ogg", "");
+    set("p-cf", "");
+    let mut w = attach(f.clone().into(), portal_options("")).expect("attached again");
+    check(
+        "nothing to say on an empty form",
+        shown_after("p-ogg"),
+        String::new(),
+    );
+    set("p-gest", "DM");
+    set("p-testo", DRAFT_TEXT);
+    set("p-ogg", "Non specificato");
+    w.refresh();
+    assert!(
+        !shown_after("p-ogg").is_empty(),
+        "refresh() reviews the draft"
+    );
+    w.detach();
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_sollecito_of_an_overdue_request_reaches_level_b_with_the_sede_s_contacts() {
+    let c = page(&PORTAL.replace(
+        "<textarea",
+        r#"<input id="p-prima" type="date" data-instrada-field="data-prima-richiesta">
+  <select id="p-esito" data-instrada-field="esito-precedente"><option value="">-</option><option value="NR" data-instrada-value="senza-risposta">Nessuna risposta</option></select>
+  <textarea"#,
+    ));
+    let f = form(&c);
+    let mut w = attach(f.clone().into(), portal_options("")).expect("attached");
+    choose("p-gest", "DM");
+    choose("p-sede", "milano-nord");
+    choose("p-tipo", "SOLL");
+    choose("p-prima", "2026-10-01");
+    choose("p-esito", "NR");
+    let text = c.text_content().unwrap_or_default();
+    // Protocollo di Milano 2018, § 2 B: the manager of the agency, by e-mail.
+    assert!(
+        text.contains("Giusep.carbone@inps.it"),
+        "level B's address on the page: {text}"
+    );
+    w.detach();
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_mounted_form_offers_every_durc_box_with_the_agency_s_first_and_no_titolario_object() {
+    let c = page("");
+    let options =
+        js_sys::JSON::parse(r#"{"profile":"milano","today":"2026-11-20"}"#).expect("json");
+    let mut w = mount(c.clone().into(), options).expect("mounted");
+    let f = w.form().expect("the form");
+    let field = |name: &str| -> Element {
+        f.query_selector(&format!("[data-instrada-field={name}]"))
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("{name} in the mounted form"))
+    };
+    choose(&field("gestione").id(), "aziende-dm");
+    choose(&field("sede").id(), "milano-nord");
+    choose(&field("tipo").id(), "durc");
+    let oggetto = field("oggetto");
+    check(
+        "no titolario object for an e-mail",
+        oggetto.has_attribute("disabled"),
+        true,
+    );
+    let list = document()
+        .get_element_by_id(&field("destinatario").get_attribute("list").expect("a list"))
+        .expect("the datalist");
+    let boxes: Vec<String> = (0..list.children().length())
+        .filter_map(|i| list.children().item(i))
+        .filter_map(|o| o.get_attribute("value"))
+        .collect();
+    // Protocollo di Milano 2018, § 2 (DURC): the seven preavvisodiaccertamento boxes.
+    check("every box", boxes.len(), 7);
+    check(
+        "the agency's own first",
+        boxes.first().map(String::as_str),
+        Some("preavvisodiaccertamento.milanonord@inps.it"),
+    );
+    // The subject the rule asks for, offered with «Usa».
+    let subject = field("oggetto-email");
+    let offer = f
+        .query_selector("[data-instrada-action=use][data-instrada-target=oggetto-email]")
+        .ok()
+        .flatten()
+        .expect("a «Usa» for the subject");
+    offer
+        .dyn_ref::<web_sys::HtmlElement>()
+        .expect("button")
+        .click();
+    assert!(
+        input_value(&subject.id()).contains("DURC"),
+        "the subject applied"
+    );
+    // English: built again with the same values.
+    w.update(js_sys::JSON::parse(r#"{"lang":"en"}"#).expect("json"));
+    let f2 = w.form().expect("the new form");
+    let sede = f2
+        .query_selector("[data-instrada-field=sede]")
+        .ok()
+        .flatten()
+        .expect("sede");
+    check(
+        "the sede stays",
+        input_value(&sede.id()),
+        "milano-nord".to_string(),
+    );
     w.detach();
     c.remove();
 }

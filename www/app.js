@@ -20,10 +20,16 @@ if (params.get('lingua')) language.value = params.get('lingua');
 let widget;
 
 async function enhance() {
-  widget?.detach();
   form.dataset.instrada = profile.value;
   widget = await attach(form, { profile: profile.value, lang: language.value, today });
   return widget !== undefined;
+}
+
+// Switching the profile or the language keeps everything: what is typed, and what the checks
+// said (said again in the new language, with the new profile's rules).
+function switchSettings() {
+  form.dataset.instrada = profile.value;
+  widget?.update({ profile: profile.value, lang: language.value });
 }
 
 async function start() {
@@ -38,8 +44,8 @@ async function start() {
   performance.mark('instrada:interactive');
   document.documentElement.dataset.instrada = 'ready';
   status.textContent = `Controlli attivi (instrada ${version()}).`;
-  profile.addEventListener('change', enhance);
-  language.addEventListener('change', enhance);
+  profile.addEventListener('change', switchSettings);
+  language.addEventListener('change', switchSettings);
   for (const button of document.querySelectorAll('[data-sample]')) {
     button.addEventListener('click', () => fill(form, button.dataset.sample));
   }

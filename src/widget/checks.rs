@@ -59,9 +59,45 @@ pub(crate) struct Config {
     /// A sede of the profile, for its local closures and its mailboxes.
     pub(crate) sede: Option<String>,
     pub(crate) checks: Checks,
+    /// The portal's own values mapped onto instrada's (`options.values`): (field, portal
+    /// value, instrada value).
+    pub(crate) values: Vec<(String, String, String)>,
 }
 
 impl Config {
+    /// The instrada value the `values` option gives for a portal's value of `field`: the
+    /// exact value first, then without case and surrounding spaces.
+    pub(crate) fn mapped(&self, field: &str, portal: &str) -> Option<&str> {
+        let of_field = || self.values.iter().filter(move |(f, _, _)| f == field);
+        of_field()
+            .find(|(_, p, _)| p == portal)
+            .or_else(|| of_field().find(|(_, p, _)| p.trim().eq_ignore_ascii_case(portal.trim())))
+            .map(|(_, _, v)| v.as_str())
+    }
+
+    /// The profile's sedi, as (id, name): what a `sede` field lists, and the names messages
+    /// use for them.
+    pub(crate) fn sedi(&self) -> Vec<(String, String)> {
+        self.protocol()
+            .map(|p| {
+                p.sedi
+                    .iter()
+                    .map(|s| (s.id.clone(), s.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The sede to use: the form's `sede` field when it names one, else the option.
+    pub(crate) fn sede_of(&self, values: &Values) -> Option<String> {
+        let own = values.get(Kind::Sede).trim();
+        if values.has(Kind::Sede) && !own.is_empty() {
+            Some(own.to_string())
+        } else {
+            self.sede.clone()
+        }
+    }
+
     /// The profile, found from the id or from the sede; `None` when neither names a known
     /// profile (the codice fiscale checks still run, and one console warning says so).
     pub(crate) fn protocol(&self) -> Option<&'static Profile> {
@@ -85,6 +121,9 @@ pub(crate) struct Values {
     pub(crate) text: [String; Kind::COUNT],
     pub(crate) present: [bool; Kind::COUNT],
     pub(crate) required: [bool; Kind::COUNT],
+    /// The field holds a portal value instrada does not know (its text is then empty): the
+    /// checks that need it stay silent, and it is not "missing" either.
+    pub(crate) unknown: [bool; Kind::COUNT],
 }
 
 impl Values {
@@ -99,6 +138,9 @@ impl Values {
     }
     fn required(&self, kind: Kind) -> bool {
         self.required.get(kind.index()).copied().unwrap_or(false)
+    }
+    pub(crate) fn unknown(&self, kind: Kind) -> bool {
+        self.unknown.get(kind.index()).copied().unwrap_or(false)
     }
 }
 
@@ -124,6 +166,9 @@ pub(crate) struct Outcome {
     /// The channel is an e-mail (institutional or PEC): a mounted form shows its subject and
     /// recipient fields.
     pub(crate) mail: bool,
+    /// Every mailbox of the route, the sede's own first (a mounted form lists them in the
+    /// recipient field).
+    pub(crate) addresses: Vec<String>,
 }
 
 impl Outcome {
@@ -149,7 +194,11 @@ pub(crate) fn evaluate(cfg: &Config, values: &Values, live: bool, memo: &mut Mem
     let mut out = Outcome::default();
     let lang = cfg.lang;
     for kind in Kind::ALL {
-        if values.has(kind) && values.required(kind) && values.get(kind).trim().is_empty() {
+        if values.has(kind)
+            && values.required(kind)
+            && !values.unknown(kind)
+            && values.get(kind).trim().is_empty()
+        {
             out.findings.push(
                 Finding::error("field.required", i18n::required(kind, lang)).field(kind.name()),
             );
@@ -160,7 +209,7 @@ pub(crate) fn evaluate(cfg: &Config, values: &Values, live: bool, memo: &mut Mem
     }
     let sent = sending_date(cfg, values, &mut out.findings);
     out.sent = sent;
-    let mut dated = vec![Kind::DataRichiesta];
+    let mut dated = vec![Kind::DataRichiesta, Kind::DataPrimaRichiesta];
     if !cfg.checks.codice_fiscale {
         // With the codice fiscale checks on, the cross-check reads the birth date.
         dated.push(Kind::DataNascita);
@@ -174,6 +223,11 @@ pub(crate) fn evaluate(cfg: &Config, values: &Values, live: bool, memo: &mut Mem
         }
     }
     request::evaluate(cfg, values, sent, live, memo, &mut out);
+    let sede = values.get(Kind::Sede).trim();
+    if values.has(Kind::Sede) && !sede.is_empty() && cfg.checks.timeline {
+        out.findings
+            .push(request::calendar_of(sede, lang).field(Kind::Sede.name()));
+    }
     // One message per failure: when the core says more precisely what an empty field needs
     // ("Scegli l'oggetto … dal menu del cassetto", with a proposal), its words replace the
     // generic "required" message.

@@ -1,7 +1,10 @@
 //! Binding the portal's own inputs: which field each `data-instrada-field` names, the message
 //! elements the widget places after each one, and putting everything back on `detach()`.
 
-use web_sys::{Document, Element, HtmlFormElement};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlFormElement, HtmlSelectElement};
+
+use crate::vocabulary::Choices;
 
 use super::dom::{self, Control};
 
@@ -43,12 +46,21 @@ pub(crate) enum Kind {
     Sesso,
     /// See [`Kind::Cognome`].
     LuogoNascita,
+    /// `sede`: the competent INPS sede (its calendar and its mailboxes); a `<select>` left
+    /// empty by the portal is filled with the profile's sedi.
+    Sede,
+    /// `data-prima-richiesta`: the day of the first request, for a sollecito (the limits of
+    /// the escalation count from it).
+    DataPrimaRichiesta,
+    /// `esito-precedente`: how the earlier request went (`senza-risposta`, `non-accolta`,
+    /// `non-esaustiva`, …).
+    EsitoPrecedente,
 }
 
 impl Kind {
     /// Every field, in the order messages are listed in the error summary when a portal's
     /// form does not say otherwise (the summary follows the form's own order).
-    pub(crate) const ALL: [Kind; 16] = [
+    pub(crate) const ALL: [Kind; 19] = [
         Kind::CodiceFiscale,
         Kind::Matricola,
         Kind::Cognome,
@@ -56,8 +68,11 @@ impl Kind {
         Kind::DataNascita,
         Kind::Sesso,
         Kind::LuogoNascita,
+        Kind::Sede,
         Kind::Gestione,
         Kind::Tipo,
+        Kind::DataPrimaRichiesta,
+        Kind::EsitoPrecedente,
         Kind::Oggetto,
         Kind::Descrizione,
         Kind::Mittente,
@@ -67,26 +82,22 @@ impl Kind {
         Kind::DataRichiesta,
     ];
 
-    /// The name used in `data-instrada-field` and in findings' `field`.
+    /// The name used in `data-instrada-field` and in findings' `field`: the vocabulary's
+    /// (`crate::vocabulary::FIELDS`, in this enum's order), so the integrator's guide, checked
+    /// against that list, names exactly the widget's fields.
     pub(crate) fn name(self) -> &'static str {
-        match self {
-            Kind::CodiceFiscale => "codice-fiscale",
-            Kind::Matricola => "matricola",
-            Kind::Gestione => "gestione",
-            Kind::Tipo => "tipo",
-            Kind::Oggetto => "oggetto",
-            Kind::Descrizione => "descrizione",
-            Kind::OggettoEmail => "oggetto-email",
-            Kind::Destinatario => "destinatario",
-            Kind::Mittente => "mittente",
-            Kind::DataInvio => "data-invio",
-            Kind::DataRichiesta => "data-richiesta",
-            Kind::Cognome => "cognome",
-            Kind::Nome => "nome",
-            Kind::DataNascita => "data-nascita",
-            Kind::Sesso => "sesso",
-            Kind::LuogoNascita => "luogo-nascita",
-        }
+        crate::vocabulary::FIELDS
+            .get(self.index())
+            .map(|f| f.name)
+            .unwrap_or("")
+    }
+
+    /// The closed list of values the field accepts, if any.
+    pub(crate) fn choices(self) -> Choices {
+        crate::vocabulary::FIELDS
+            .get(self.index())
+            .map(|f| f.choices)
+            .unwrap_or(Choices::Free)
     }
 
     /// Reads a `data-instrada-field` value (case and surrounding spaces ignored).
@@ -101,7 +112,7 @@ impl Kind {
     }
 
     /// Number of kinds (length of value arrays).
-    pub(crate) const COUNT: usize = 16;
+    pub(crate) const COUNT: usize = 19;
 }
 
 /// One portal input bound to a field, and the three elements the widget placed after it
@@ -118,6 +129,8 @@ pub(crate) struct Field {
     /// Live guidance (decoded codice fiscale, normalisation offers).
     pub(crate) guidance: Element,
     added_id: bool,
+    /// The options the widget put in an empty `sede` select (removed on detach).
+    pub(crate) added_options: std::cell::RefCell<Vec<Element>>,
     original_describedby: Option<String>,
     original_invalid: Option<String>,
     had_invalid_class: bool,
@@ -164,6 +177,7 @@ impl Field {
             warning,
             guidance,
             added_id,
+            added_options: std::cell::RefCell::new(Vec::new()),
             original_describedby: control.get_attribute("aria-describedby"),
             original_invalid: control.get_attribute("aria-invalid"),
             had_invalid_class: control.class_list().contains("is-invalid"),
@@ -177,8 +191,72 @@ impl Field {
         self.control.value()
     }
 
+    /// The selected option's `data-instrada-value` (a `<select>` only): the portal's own
+    /// mapping of its value onto instrada's.
+    pub(crate) fn option_value(&self) -> Option<String> {
+        let select = self.control.dyn_ref::<HtmlSelectElement>()?;
+        let i = u32::try_from(select.selected_index()).ok()?;
+        select
+            .item(i)?
+            .get_attribute("data-instrada-value")
+            .filter(|v| !v.trim().is_empty())
+    }
+
+    /// Fills a `<select>` the portal left without choices (no option with a value) with
+    /// `choices` (value, label), after an empty first option; what the person had chosen stays
+    /// chosen. The options are the widget's: taken away on detach, and replaced when the
+    /// profile changes. Returns false when the portal's select has options of its own.
+    pub(crate) fn fill_options(
+        &self,
+        doc: &Document,
+        empty: &str,
+        choices: &[(String, String)],
+    ) -> bool {
+        let Some(select) = self.control.dyn_ref::<HtmlSelectElement>() else {
+            return false;
+        };
+        let mut added = self.added_options.borrow_mut();
+        let own = (0..select.length())
+            .filter_map(|i| select.item(i))
+            .any(|o| {
+                !added.iter().any(|a| a == &o)
+                    && !o
+                        .get_attribute("value")
+                        .unwrap_or_default()
+                        .trim()
+                        .is_empty()
+            });
+        if own {
+            return false;
+        }
+        let chosen = self.control.value();
+        for o in added.drain(..) {
+            o.remove();
+        }
+        let has_empty = select.length() > 0;
+        if !has_empty {
+            let o = dom::el(doc, "option", "", Some(empty));
+            dom::set(&o, "value", "");
+            dom::append(&self.control, &o);
+            added.push(o);
+        }
+        for (value, label) in choices {
+            let o = dom::el(doc, "option", "", Some(label));
+            dom::set(&o, "value", value);
+            dom::append(&self.control, &o);
+            added.push(o);
+        }
+        self.control.set_value(&chosen);
+        true
+    }
+
     /// Puts the control back as it was and removes the widget's elements.
     pub(crate) fn restore(&self) {
+        if let Ok(mut added) = self.added_options.try_borrow_mut() {
+            for o in added.drain(..) {
+                o.remove();
+            }
+        }
         self.control.set_custom_validity("");
         dom::restore(
             &self.control,

@@ -75,6 +75,11 @@ pub(crate) fn build(
     }
     group(doc, &form, &prefix, Kind::Gestione, gestione, lang);
 
+    // The sede: its calendar counts the patron day, its mailboxes come first. The widget
+    // fills the empty select with the profile's sedi, by name (`Inner::refill_options`).
+    let sede = dom::el(doc, "select", "form-control form-select", None);
+    group(doc, &form, &prefix, Kind::Sede, sede, lang);
+
     let tipo = dom::el(doc, "select", "form-control form-select", None);
     for (id, name) in request::kinds(lang) {
         let o = dom::el(doc, "option", "", Some(&name));
@@ -85,6 +90,25 @@ pub(crate) fn build(
         dom::append(&tipo, &o);
     }
     group(doc, &form, &prefix, Kind::Tipo, tipo, lang);
+
+    // A sollecito's first request and how it went: only for a sollecito (hidden and disabled
+    // otherwise, as the e-mail's fields are; `Inner::sync_groups`).
+    let prima = dom::el(doc, "input", "form-control", None);
+    dom::set(&prima, "type", "date");
+    dom::set(&prima, "disabled", "");
+    let wrapper = group(doc, &form, &prefix, Kind::DataPrimaRichiesta, prima, lang);
+    dom::set(&wrapper, "data-instrada-sollecito", "");
+    dom::show(&wrapper, false);
+    let esito = dom::el(doc, "select", "form-control form-select", None);
+    dom::set(&esito, "disabled", "");
+    for c in crate::vocabulary::choices(crate::vocabulary::Choices::EsitoPrecedente, &[]) {
+        let o = dom::el(doc, "option", "", Some(c.label(lang)));
+        dom::set(&o, "value", &c.id);
+        dom::append(&esito, &o);
+    }
+    let wrapper = group(doc, &form, &prefix, Kind::EsitoPrecedente, esito, lang);
+    dom::set(&wrapper, "data-instrada-sollecito", "");
+    dom::show(&wrapper, false);
 
     let descrizione = dom::el(doc, "textarea", "form-control", None);
     dom::set(&descrizione, "rows", "5");
@@ -110,8 +134,15 @@ pub(crate) fn build(
             // was typed and add its own message, in its own language, next to the review's.
             dom::set(&input, "inputmode", "email");
             dom::set(&input, "spellcheck", "false");
+            // Every mailbox of the route, the sede's own first (`sync_addresses`).
+            dom::set(&input, "list", &format!("{prefix}-{}-list", kind.name()));
         }
         let wrapper = group(doc, &form, &prefix, kind, input, lang);
+        if kind == Kind::Destinatario {
+            let list = dom::el(doc, "datalist", "", None);
+            list.set_id(&format!("{prefix}-{}-list", kind.name()));
+            dom::append(&wrapper, &list);
+        }
         dom::set(&wrapper, "data-instrada-mail", "");
         dom::show(&wrapper, false);
     }
@@ -171,4 +202,61 @@ fn group(
     }
     dom::append(form, &wrapper);
     wrapper
+}
+
+/// Puts the route's mailboxes (the sede's own first) in the recipient's suggestion list of a
+/// mounted form, so that every one is reachable from the field.
+pub(crate) fn sync_addresses(doc: &Document, control: &Element, addresses: &[String]) {
+    let Some(list) = control
+        .get_attribute("list")
+        .and_then(|id| doc.get_element_by_id(&id))
+    else {
+        return;
+    };
+    let current: Vec<String> = {
+        let children = list.children();
+        (0..children.length())
+            .filter_map(|i| children.item(i))
+            .filter_map(|o| o.get_attribute("value"))
+            .collect()
+    };
+    if current == addresses {
+        return;
+    }
+    dom::set_text(&list, "");
+    for a in addresses {
+        let o = dom::el(doc, "option", "", None);
+        dom::set(&o, "value", a);
+        dom::append(&list, &o);
+    }
+}
+
+/// Copies the values of `from`'s fields into `to`'s fields of the same name (`update()` of a
+/// mounted form). A select's value that the new form does not offer yet (the sedi, filled
+/// when the widget starts) is kept in `data-instrada-pending` and chosen then.
+pub(crate) fn copy_values(from: &HtmlFormElement, to: &HtmlFormElement) {
+    let Ok(list) = from.query_selector_all("[data-instrada-field]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(old) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let Some(old) = dom::control(&old) else {
+            continue;
+        };
+        let name = old.get_attribute("data-instrada-field").unwrap_or_default();
+        let selector = format!("[data-instrada-field=\"{}\"]", name.replace('"', ""));
+        if let Some(new) = to
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|e| dom::control(&e))
+        {
+            new.set_value(&old.value());
+            if new.value() != old.value() {
+                dom::set(&new, "data-instrada-pending", &old.value());
+            }
+        }
+    }
 }

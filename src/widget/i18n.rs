@@ -41,6 +41,8 @@ pub(crate) enum Label {
     Submit,
     /// The first, empty option of the gestione select of a mounted form.
     ChooseGestione,
+    /// The first, empty option of a sede select the widget fills.
+    ChooseSede,
     /// A mounted form's note that nothing leaves the browser.
     PrivacyNote,
 }
@@ -79,6 +81,7 @@ impl Label {
             ),
             Submit => ("Invia la comunicazione", "Send the request"),
             ChooseGestione => ("Scegli la gestione", "Choose the gestione"),
+            ChooseSede => ("Scegli la sede", "Choose the sede"),
             PrivacyNote => (
                 "I controlli avvengono nel browser: nulla di quanto scrivi lascia questa pagina.",
                 "The checks run in your browser: nothing you type leaves this page.",
@@ -145,6 +148,12 @@ pub(crate) fn field_label(kind: Kind, lang: Lang) -> &'static str {
         DataNascita => ("Data di nascita", "Date of birth"),
         Sesso => ("Sesso", "Sex"),
         LuogoNascita => ("Luogo di nascita", "Place of birth"),
+        Sede => ("Sede INPS competente", "Competent INPS sede"),
+        DataPrimaRichiesta => ("Data della prima richiesta", "Date of the first request"),
+        EsitoPrecedente => (
+            "Esito della richiesta precedente",
+            "Outcome of the earlier request",
+        ),
     };
     lang.pick(it, en)
 }
@@ -170,6 +179,14 @@ pub(crate) fn field_hint(kind: Kind, lang: Lang) -> &'static str {
         Destinatario => (
             "La casella indicata nel riquadro del canale, qui sopra.",
             "The mailbox the channel box above names.",
+        ),
+        Sede => (
+            "La sede del territorio del contribuente: decide il calendario (la festa del patrono) e le caselle.",
+            "The office of the contributor's territory: it decides the calendar (the patron day) and the mailboxes.",
+        ),
+        DataPrimaRichiesta => (
+            "Per un sollecito: il giorno in cui hai inviato la prima richiesta.",
+            "For a reminder: the day you sent the first request.",
         ),
         _ => ("", ""),
     };
@@ -220,6 +237,18 @@ pub(crate) fn required(kind: Kind, lang: Lang) -> &'static str {
         DataNascita => ("Inserisci la data di nascita", "Enter the date of birth"),
         Sesso => ("Scegli il sesso", "Choose the sex"),
         LuogoNascita => ("Inserisci il luogo di nascita", "Enter the place of birth"),
+        Sede => (
+            "Scegli la sede INPS competente",
+            "Choose the competent INPS sede",
+        ),
+        DataPrimaRichiesta => (
+            "Inserisci la data della prima richiesta",
+            "Enter the date of the first request",
+        ),
+        EsitoPrecedente => (
+            "Scegli l'esito della richiesta precedente",
+            "Choose the outcome of the earlier request",
+        ),
     };
     lang.pick(it, en)
 }

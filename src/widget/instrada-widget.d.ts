@@ -2,7 +2,7 @@
 // InstradaMountOptions, InstradaEventDetail, and the shared Finding) are generated into instrada.d.ts.
 import type { InitInput, InstradaEventDetail, InstradaMountOptions, InstradaOptions, Widget } from './instrada.js';
 
-export type { Finding, InstradaChecks, InstradaEventDetail, InstradaMountOptions, InstradaOptions, Widget } from './instrada.js';
+export type { Finding, InstradaChecks, InstradaEventDetail, InstradaMountOptions, InstradaOptions, InstradaUpdateOptions, Widget } from './instrada.js';
 
 /** Where the module comes from: by default `instrada_bg.wasm` next to this file. */
 export interface LoadOptions {

@@ -85,7 +85,15 @@ export interface InstradaOptions {
   today?: string | Date;
   /** Which checks are on (attribute `data-instrada-checks`: the names of those on). */
   checks?: InstradaChecks;
+  /**
+   * The portal's own option values mapped onto instrada's, by field:
+   * `{ gestione: { DM: "aziende-dm", ART: "artigiani-commercianti" } }`. An `<option>`'s
+   * `data-instrada-value` attribute does the same in the markup.
+   */
+  values?: { [field: string]: { [portalValue: string]: string } };
 }
+/** Options of `update`: each one given replaces the current setting; the others stay. */
+export type InstradaUpdateOptions = Pick<InstradaOptions, "profile" | "sede" | "lang" | "today" | "checks" | "values">;
 /** Options of `mount`: those of `attach`, and where the built form submits. */
 export interface InstradaMountOptions extends InstradaOptions {
   action?: string;
@@ -135,7 +143,7 @@ pub fn attach(
         return None;
     };
     let cfg = options::read(&options, Some(&form));
-    Inner::start(form, cfg, None).map(|inner| Widget { inner: Some(inner) })
+    Inner::start(form, cfg, None, Carry::default()).map(|inner| Widget { inner: Some(inner) })
 }
 
 /// Builds a complete request form inside `container` (an empty element) and enhances it.
@@ -152,8 +160,14 @@ pub fn mount(
     };
     let doc = dom::document()?;
     let cfg = options::read(&options, None);
-    let form = form::build(&doc, &container, &cfg, &options::mount_extras(&options));
-    Inner::start(form.clone(), cfg, Some(form.into())).map(|inner| Widget { inner: Some(inner) })
+    let extras = options::mount_extras(&options);
+    let form = form::build(&doc, &container, &cfg, &extras);
+    let mounted = Mounted {
+        form: form.clone().into(),
+        extras,
+    };
+    Inner::start(form, cfg, Some(mounted), Carry::default())
+        .map(|inner| Widget { inner: Some(inner) })
 }
 
 #[wasm_bindgen]
@@ -164,11 +178,70 @@ impl Widget {
     pub fn detach(&mut self) {
         if let Some(inner) = self.inner.take() {
             inner.detach();
-            let _ = LIVE.try_with(|live| {
-                if let Ok(mut live) = live.try_borrow_mut() {
-                    live.retain(|w| !Rc::ptr_eq(w, &inner));
+            forget(&inner);
+        }
+    }
+
+    /// Applies new options (`{ lang, profile, sede, today, checks, values }`; each one left
+    /// out stays as it was) without losing anything: what is typed stays, and what the checks
+    /// had said stays on display, said again with the new settings (in the new language, with
+    /// the new sede's dates). A mounted form is built again with the same values. Does
+    /// nothing once detached.
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "InstradaUpdateOptions")] options: JsValue,
+    ) {
+        let Some(old) = self.inner.take() else {
+            return;
+        };
+        if BROKEN.load(Ordering::Relaxed) || old.stepped_aside.get() {
+            self.inner = Some(old);
+            return;
+        }
+        let cfg = options::update(&old.cfg, &options);
+        let carry = old.carry();
+        let focused = old.focused_kind();
+        let doc = old.doc.clone();
+        // A mounted form is built again in the new language, after the old one, which then
+        // goes: the values go over field by field.
+        let (form, mounted) = match &old.mounted {
+            Some(m) => {
+                let parent = m.form.parent_element();
+                let Some(parent) = parent else {
+                    self.inner = Some(old);
+                    return;
+                };
+                let form = form::build(&doc, &parent, &cfg, &m.extras);
+                let _ = m.form.after_with_node_1(&form);
+                form::copy_values(&old.form, &form);
+                let mounted = Mounted {
+                    form: form.clone().into(),
+                    extras: m.extras.clone(),
+                };
+                (form, Some(mounted))
+            }
+            None => (old.form.clone(), None),
+        };
+        old.detach();
+        forget(&old);
+        drop(old);
+        self.inner = Inner::start(form, cfg, mounted, carry);
+        if let (Some(inner), Some(kind)) = (&self.inner, focused) {
+            if inner.mounted.is_some() {
+                if let Some(f) = inner.field(kind) {
+                    f.control.focus();
                 }
-            });
+            }
+        }
+    }
+
+    /// Looks at the form again as on attach: for a portal that filled the fields itself (a
+    /// saved draft) after `attach()`. Warnings on what is filled are shown at once; errors
+    /// wait, as for typed values, for the person to leave a field they changed or to submit.
+    pub fn refresh(&self) {
+        if let Some(inner) = &self.inner {
+            inner.refill_options();
+            inner.refresh(Trigger::Review, None);
         }
     }
 
@@ -198,11 +271,40 @@ impl Widget {
     }
 }
 
+/// Removes a detached widget from the page's live list.
+fn forget(inner: &Rc<Inner>) {
+    let _ = LIVE.try_with(|live| {
+        if let Ok(mut live) = live.try_borrow_mut() {
+            live.retain(|w| !Rc::ptr_eq(w, inner));
+        }
+    });
+}
+
+/// A form the widget built (`mount`), and how, so that `update()` can build it again.
+struct Mounted {
+    form: Element,
+    extras: options::MountExtras,
+}
+
+/// What `update()` carries from the old widget to the new one: per field, whether the person
+/// changed and left it and what was on display; whether the summary was.
+#[derive(Default)]
+struct Carry {
+    views: Vec<(Kind, bool, bool, Vec<Finding>)>,
+    /// The values of selects whose options the widget had added (they go on detach).
+    chosen: Vec<(Kind, String)>,
+    summary: bool,
+    warned: Vec<(Kind, String)>,
+}
+
 /// What caused a refresh, which decides what is put on display.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Trigger {
-    /// First look at the form: guidance only.
+    /// First look at the form: guidance, and the warnings of the fields that already hold a
+    /// value (a draft, autofill, the browser's back); never errors.
     Start,
+    /// `refresh()`: the same as the first look, and the portal is told of the change.
+    Review,
     /// The person typed in field `usize`: guidance follows, shown messages may only go away.
     Input(usize),
     /// The person left field `usize` after changing it (or picked in a select).
@@ -222,7 +324,11 @@ struct Inner {
     picker: Option<Picker>,
     panels: panel::Panels,
     /// The form the widget built (mount), removed on detach.
-    mounted: Option<Element>,
+    mounted: Option<Mounted>,
+    /// The unknown portal values already reported on the console: (field, value).
+    warned: RefCell<Vec<(Kind, String)>>,
+    /// The summary was on display when `update()` built this widget: it shows again.
+    carried_summary: Cell<bool>,
     original_novalidate: bool,
     stepped_aside: Cell<bool>,
     state: RefCell<State>,
@@ -250,7 +356,12 @@ struct State {
 impl Inner {
     /// Binds the form's fields, builds the panels, registers the listeners and shows the
     /// first guidance.
-    fn start(form: HtmlFormElement, cfg: Config, mounted: Option<Element>) -> Option<Rc<Inner>> {
+    fn start(
+        form: HtmlFormElement,
+        cfg: Config,
+        mounted: Option<Mounted>,
+        carry: Carry,
+    ) -> Option<Rc<Inner>> {
         install_guard();
         if BROKEN.load(Ordering::Relaxed) {
             return None;
@@ -276,7 +387,20 @@ impl Inner {
         // them (and stop the submit event before the widget sees it).
         form.set_no_validate(true);
         dom::set(&form, "data-instrada-attached", "");
-        let views = fields.iter().map(|_| FieldView::default()).collect();
+        let views = fields
+            .iter()
+            .map(|f| {
+                let mut v = FieldView::default();
+                if let Some((_, dirty, visited, shown)) =
+                    carry.views.iter().find(|(k, ..)| *k == f.kind)
+                {
+                    v.dirty = *dirty;
+                    v.visited = *visited;
+                    v.shown = shown.clone();
+                }
+                v
+            })
+            .collect();
         let inner = Rc::new(Inner {
             doc,
             form,
@@ -286,6 +410,8 @@ impl Inner {
             picker,
             panels,
             mounted,
+            warned: RefCell::new(carry.warned),
+            carried_summary: Cell::new(carry.summary),
             original_novalidate,
             stepped_aside: Cell::new(false),
             state: RefCell::new(State {
@@ -294,6 +420,12 @@ impl Inner {
             }),
             listeners: RefCell::new(Vec::new()),
         });
+        inner.refill_options();
+        for (kind, value) in &carry.chosen {
+            if let Some(f) = inner.field(*kind) {
+                f.control.set_value(value);
+            }
+        }
         inner.listen();
         let _ = LIVE.try_with(|live| {
             if let Ok(mut live) = live.try_borrow_mut() {
@@ -301,6 +433,12 @@ impl Inner {
             }
         });
         inner.refresh(Trigger::Start, None);
+        if inner.apply_pending() {
+            inner.refresh(Trigger::Start, None);
+        }
+        for f in &inner.fields {
+            let _ = f.control.remove_attribute("data-instrada-pending");
+        }
         // In the order they are needed (popped from the end).
         let mut queue: Vec<Warm> = Vec::new();
         if inner.cfg.checks.picker || inner.cfg.checks.review {
@@ -317,6 +455,51 @@ impl Inner {
         queue.push(Warm::Profile);
         warm_up(Rc::downgrade(&inner), queue);
         Some(inner)
+    }
+
+    /// What `update()` keeps of this widget.
+    fn carry(&self) -> Carry {
+        let Ok(st) = self.state.try_borrow() else {
+            return Carry::default();
+        };
+        Carry {
+            views: self
+                .fields
+                .iter()
+                .zip(st.views.iter())
+                .map(|(f, v)| (f.kind, v.dirty, v.visited, v.shown.clone()))
+                .collect(),
+            chosen: self
+                .fields
+                .iter()
+                .filter(|f| !f.added_options.borrow().is_empty())
+                .map(|f| (f.kind, f.value()))
+                .collect(),
+            summary: st.summary.is_some(),
+            warned: self.warned.borrow().clone(),
+        }
+    }
+
+    /// The field that has the focus, if any.
+    fn focused_kind(&self) -> Option<Kind> {
+        let active = self.doc.active_element()?;
+        self.fields
+            .iter()
+            .find(|f| JsValue::from(&f.control) == JsValue::from(&active))
+            .map(|f| f.kind)
+    }
+
+    /// Fills a `sede` select the portal left empty with the profile's sedi, by name.
+    fn refill_options(&self) {
+        let Some(field) = self.field(Kind::Sede) else {
+            return;
+        };
+        let sedi = self.cfg.sedi();
+        field.fill_options(
+            &self.doc,
+            i18n::Label::ChooseSede.text(self.cfg.lang),
+            &sedi,
+        );
     }
 
     /// One listener per event kind on the form (delegation): fields and the widget's own
@@ -546,7 +729,8 @@ impl Inner {
             st.values = self.read();
             let live = matches!(trigger, Trigger::Input(_) | Trigger::Portal);
             st.outcome = checks::evaluate(&self.cfg, &st.values, live, &mut st.memo);
-            if self.sync_mail(st.outcome.mail) {
+            let sollecito = st.values.get(Kind::Tipo) == "sollecito";
+            if self.sync_mail(st.outcome.mail) | self.sync_sollecito(sollecito) {
                 // The e-mail fields came or went: look again with them (or without them).
                 st.values = self.read();
                 st.outcome = checks::evaluate(&self.cfg, &st.values, false, &mut st.memo);
@@ -572,7 +756,9 @@ impl Inner {
             self.display(st, trigger);
             self.render(st);
             let valid = !st.outcome.has_errors() && st.native.is_empty();
-            let summary = self.render_summary(st, trigger == Trigger::Submit && !valid);
+            let carried = trigger == Trigger::Start && self.carried_summary.replace(false);
+            let summary =
+                self.render_summary(st, (trigger == Trigger::Submit || carried) && !valid);
             let changed = st.outcome.findings != st.announced;
             if changed {
                 st.announced = st.outcome.findings.clone();
@@ -611,20 +797,25 @@ impl Inner {
     }
 
     /// In a mounted form, shows (and enables) the e-mail's subject and recipient fields when
-    /// the route is an e-mail, and hides (and disables) them otherwise; what was typed in
-    /// them stays. True when they changed. A portal's own form is left as the portal made it.
+    /// the route is an e-mail, and hides (and disables) them otherwise; the titolario's
+    /// object the other way round (an e-mail or a PEC has no titolario: its subject takes the
+    /// object's place). What was typed in them stays. True when they changed. A portal's own
+    /// form is left as the portal made it.
     fn sync_mail(&self, mail: bool) -> bool {
         if self.mounted.is_none() {
             return false;
         }
         let mut changed = false;
         for f in &self.fields {
-            if matches!(f.kind, Kind::OggettoEmail | Kind::Destinatario)
-                && f.control.disabled() == mail
-            {
-                f.control.set_disabled(!mail);
-                if let Ok(Some(group)) = f.control.closest("[data-instrada-mail]") {
-                    dom::show(&group, mail);
+            let wanted = match f.kind {
+                Kind::OggettoEmail | Kind::Destinatario => mail,
+                Kind::Oggetto => !mail,
+                _ => continue,
+            };
+            if f.control.disabled() == wanted {
+                f.control.set_disabled(!wanted);
+                if let Ok(Some(group)) = f.control.closest(".instrada-group") {
+                    dom::show(&group, wanted);
                 }
                 changed = true;
             }
@@ -632,22 +823,104 @@ impl Inner {
         changed
     }
 
-    /// The values of the bound fields.
+    /// In a mounted form, shows (and enables) the first request's date and outcome for a
+    /// sollecito only. True when they changed.
+    fn sync_sollecito(&self, sollecito: bool) -> bool {
+        if self.mounted.is_none() {
+            return false;
+        }
+        let mut changed = false;
+        for f in &self.fields {
+            if matches!(f.kind, Kind::DataPrimaRichiesta | Kind::EsitoPrecedente)
+                && f.control.disabled() == sollecito
+            {
+                f.control.set_disabled(!sollecito);
+                if let Ok(Some(group)) = f.control.closest(".instrada-group") {
+                    dom::show(&group, sollecito);
+                }
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// Chooses the values `update()` carried over to a rebuilt form once its selects offer
+    /// them (the sedi, the titolario's objects). True when one was chosen.
+    fn apply_pending(&self) -> bool {
+        let mut any = false;
+        for f in &self.fields {
+            if let Some(value) = f.control.get_attribute("data-instrada-pending") {
+                f.control.set_value(&value);
+                if f.control.value() == value {
+                    let _ = f.control.remove_attribute("data-instrada-pending");
+                    any = true;
+                }
+            }
+        }
+        any
+    }
+
+    /// The values of the bound fields, the portal's own option values mapped onto instrada's
+    /// (`crate::vocabulary`). A value instrada does not know is reported once on the console
+    /// for the integrator and read as nothing: the person is never shown it.
     fn read(&self) -> Values {
         let mut values = Values::default();
+        let mut sedi: Option<Vec<(String, String)>> = None;
         for f in &self.fields {
             let i = f.kind.index();
-            if let (Some(text), Some(present), Some(required)) = (
+            let raw = f.value();
+            let mut unknown = false;
+            let text = if f.kind.choices() == crate::vocabulary::Choices::Free {
+                raw
+            } else {
+                let explicit = f
+                    .option_value()
+                    .or_else(|| self.cfg.mapped(f.kind.name(), &raw).map(str::to_string));
+                let sedi = if f.kind == Kind::Sede {
+                    sedi.get_or_insert_with(|| self.cfg.sedi()).as_slice()
+                } else {
+                    &[]
+                };
+                match crate::vocabulary::map(f.kind.name(), &raw, explicit.as_deref(), sedi) {
+                    crate::vocabulary::Mapped::Known(v) => v,
+                    crate::vocabulary::Mapped::Empty => String::new(),
+                    crate::vocabulary::Mapped::Unknown => {
+                        unknown = true;
+                        self.warn_unknown(f.kind, explicit.as_deref().unwrap_or(&raw));
+                        String::new()
+                    }
+                }
+            };
+            if let (Some(t), Some(present), Some(required), Some(u)) = (
                 values.text.get_mut(i),
                 values.present.get_mut(i),
                 values.required.get_mut(i),
+                values.unknown.get_mut(i),
             ) {
-                *text = f.value();
+                *t = text;
                 *present = !f.control.disabled();
                 *required = f.control.required();
+                *u = unknown;
             }
         }
         values
+    }
+
+    /// Tells the integrator, once per field and value, that a value is not instrada's.
+    fn warn_unknown(&self, kind: Kind, value: &str) {
+        let Ok(mut warned) = self.warned.try_borrow_mut() else {
+            return;
+        };
+        let value = crate::dates::clip(value);
+        if warned.iter().any(|(k, v)| *k == kind && *v == value) {
+            return;
+        }
+        warn(&format!(
+            "the value \"{value}\" of the {} field is not one instrada knows, so the checks that need it are off while it is chosen. Map it to one of instrada's values with data-instrada-value=\"…\" on its <option>, or with the values option ({{ {}: {{ \"{value}\": \"…\" }} }}); the integrator's guide lists the values.",
+            kind.name(),
+            kind.name()
+        ));
+        warned.push((kind, value));
     }
 
     /// The browser's own constraint errors of the bound fields (a `type="email"` that is not
@@ -704,15 +977,29 @@ impl Inner {
             let show_all = match trigger {
                 Trigger::Submit => true,
                 Trigger::Commit(j) => j == i || view.visited,
-                Trigger::Input(_) | Trigger::Start | Trigger::Portal => false,
+                Trigger::Input(_) | Trigger::Start | Trigger::Review | Trigger::Portal => false,
             };
-            if show_all {
+            if matches!(trigger, Trigger::Start | Trigger::Review) {
+                // A value already there (a draft, autofill, the browser's back, an update)
+                // gets its warnings at once, as if typed and left; its errors wait for the
+                // person (GOV.UK). What was on display stays, said again.
+                let filled =
+                    !st.values.get(field.kind).trim().is_empty() || st.values.unknown(field.kind);
+                let codes: Vec<&'static str> = view.shown.iter().map(|f| f.code).collect();
+                view.shown = current
+                    .filter(|f| {
+                        codes.contains(&f.code)
+                            || (filled && f.severity == crate::finding::Severity::Warning)
+                    })
+                    .cloned()
+                    .collect();
+            } else if show_all {
                 view.shown = current.cloned().collect();
                 view.visited = true;
                 if trigger == Trigger::Commit(i) || trigger == Trigger::Submit {
                     view.dirty = false;
                 }
-            } else if view.visited {
+            } else if view.visited || !view.shown.is_empty() {
                 // While typing, a message may go away (the problem is fixed) or be
                 // reworded, never appear.
                 let codes: Vec<&'static str> = view.shown.iter().map(|f| f.code).collect();
@@ -763,6 +1050,11 @@ impl Inner {
                 st.outcome.sent,
                 st.values.get(Kind::Oggetto),
             );
+        }
+        if self.mounted.is_some() {
+            if let Some(f) = self.field(Kind::Destinatario) {
+                form::sync_addresses(&self.doc, &f.control, &st.outcome.addresses);
+            }
         }
         self.panels
             .render(&self.doc, &mut st.panels, &st.outcome, &self.cfg);
@@ -835,7 +1127,7 @@ impl Inner {
         self.form.set_no_validate(self.original_novalidate);
         let _ = self.form.remove_attribute("data-instrada-attached");
         if let Some(m) = &self.mounted {
-            m.remove();
+            m.form.remove();
         }
     }
 

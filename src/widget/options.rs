@@ -52,7 +52,81 @@ pub(crate) fn read(options: &JsValue, form: Option<&HtmlFormElement>) -> Config 
         protocol: std::cell::OnceCell::new(),
         sede,
         checks: checks(options, attr("data-instrada-checks")),
+        values: values(options),
     }
+}
+
+/// `update()`'s options over the widget's current settings: what `options` gives replaces the
+/// setting, what it leaves out stays (the form's attributes are not read again).
+pub(crate) fn update(current: &Config, options: &JsValue) -> Config {
+    let mut cfg = current.clone();
+    if let Some(p) = text(options, "profile") {
+        cfg.profile = Some(p.trim().to_ascii_lowercase());
+    }
+    if field(options, "sede").is_some() {
+        // An empty sede is a choice too: back to the national calendar.
+        cfg.sede = text(options, "sede").map(|s| s.trim().to_ascii_lowercase());
+    }
+    if let Some(l) = text(options, "lang") {
+        match Lang::parse(&l) {
+            Some(lang) => cfg.lang = lang,
+            None => warn("the language must be \"it\" or \"en\"; it was not changed."),
+        }
+    }
+    if let Some(t) = today(options) {
+        cfg.today = t;
+    }
+    if field(options, "checks").is_some() {
+        cfg.checks = checks(options, None);
+    }
+    if field(options, "values").is_some() {
+        cfg.values = values(options);
+    }
+    // The profile is found again from the new settings.
+    cfg.protocol = std::cell::OnceCell::new();
+    cfg
+}
+
+/// `options.values`: `{ field: { portalValue: instradaValue } }`, as (field, portal value,
+/// instrada value). Names of fields instrada does not know, and values that are not text,
+/// are left out with one console warning each.
+fn values(options: &JsValue) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let Some(obj) = field(options, "values").filter(JsValue::is_object) else {
+        if field(options, "values").is_some() {
+            warn("options.values must be an object such as { gestione: { DM: \"aziende-dm\" } }; it was ignored.");
+        }
+        return out;
+    };
+    let Ok(fields) = js_sys::Reflect::own_keys(&obj) else {
+        return out;
+    };
+    for name in fields.iter().filter_map(|k| k.as_string()) {
+        let Some(info) = crate::vocabulary::field_info(&name) else {
+            warn(&format!(
+                "options.values names a field instrada does not know (\"{}\"); it was ignored.",
+                dates::clip(&name)
+            ));
+            continue;
+        };
+        let Some(map) = field(&obj, &name).filter(JsValue::is_object) else {
+            continue;
+        };
+        let Ok(keys) = js_sys::Reflect::own_keys(&map) else {
+            continue;
+        };
+        for key in keys.iter().filter_map(|k| k.as_string()) {
+            match field(&map, &key).and_then(|v| v.as_string()) {
+                Some(target) => out.push((info.name.to_string(), key, target)),
+                None => warn(&format!(
+                    "options.values.{}[\"{}\"] must be text (an instrada value); it was ignored.",
+                    info.name,
+                    dates::clip(&key)
+                )),
+            }
+        }
+    }
+    out
 }
 
 /// `action` and `method` of `mount`'s options.

@@ -41,6 +41,8 @@ pub(crate) struct Computed {
     findings: Vec<Finding>,
     /// The route is an e-mail (institutional or PEC): the subject and the recipient matter.
     mail: bool,
+    /// Every mailbox of the route, the sede's own first.
+    addresses: Vec<String>,
     channel: Option<ChannelView>,
     timeline: Option<TimelineView>,
 }
@@ -77,9 +79,10 @@ pub(crate) fn evaluate(
             out.suggestions = memo.suggestions.clone();
         }
     }
-    // The channel, the review and the dates need the gestione; until then the profile is
-    // not even read (it takes a while, and the page is starting).
+    // The channel, the review and the dates need the gestione (and a kind instrada knows);
+    // until then the profile is not even read (it takes a while, and the page is starting).
     if gestione.is_empty()
+        || values.unknown(Kind::Tipo)
         || !(cfg.checks.review || cfg.checks.channel || cfg.checks.timeline)
         || cfg.protocol().is_none()
     {
@@ -113,6 +116,7 @@ pub(crate) fn evaluate(
     out.findings.extend(memo.request.findings.iter().cloned());
     out.channel = memo.request.channel.clone();
     out.mail = memo.request.mail;
+    out.addresses = memo.request.addresses.clone();
     out.timeline = memo.request.timeline.clone();
 }
 
@@ -129,10 +133,11 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
         return c;
     };
     let gestione = text(values, Kind::Gestione);
+    let sede = cfg.sede_of(values);
     if cfg.checks.review || cfg.checks.channel {
         let draft = Draft {
             profile: Some(p.id.clone()),
-            sede: cfg.sede.clone(),
+            sede: sede.clone(),
             gestione: gestione.clone(),
             kind: Some(text(values, Kind::Tipo).unwrap_or_else(|| "comunicazione".into())),
             date: Some(dates::iso(sent)),
@@ -143,6 +148,8 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
             sender: text(values, Kind::Mittente),
             codice_fiscale: text(values, Kind::CodiceFiscale),
             matricola: text(values, Kind::Matricola),
+            previous: text(values, Kind::EsitoPrecedente)
+                .map(|v| crate::vocabulary::routing_outcome(&v).to_string()),
             ..Draft::default()
         };
         let r = review::review(&draft, lang);
@@ -169,27 +176,111 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
                 }
             }
         }
-        c.mail = r.route.ok
-            && matches!(
-                r.route.step.channel,
-                crate::catalog::profile::Channel::Email | crate::catalog::profile::Channel::Pec
-            );
+        // An e-mail, a PEC or an escalation (an e-mail to the managers): a subject and a
+        // recipient, no titolario object.
+        c.mail = r.route.ok && r.route.step.channel.is_mail();
+        c.addresses = all_addresses(&draft, &r.route, lang);
+        // The subject the rule asks for, offered to the subject field («Usa»): never written
+        // unasked.
+        if let Some(subject) = r.subject.as_deref().filter(|_| c.mail && cfg.checks.review) {
+            let typed = values.get(Kind::OggettoEmail).trim();
+            if values.has(Kind::OggettoEmail) && typed != subject {
+                c.findings.push(
+                    Finding::info(
+                        "widget.subject-proposed",
+                        match lang {
+                            Lang::It => format!("Oggetto proposto: «{subject}»."),
+                            Lang::En => format!("Suggested subject: “{subject}”."),
+                        },
+                    )
+                    .field(Kind::OggettoEmail.name())
+                    .suggest(subject),
+                );
+            }
+        }
         if cfg.checks.channel && gestione.is_some() {
-            c.channel = Some(channel_view(p, &r.route, r.subject.as_deref(), notes, lang));
+            c.channel = Some(channel_view(
+                p,
+                &r.route,
+                &c.addresses,
+                r.subject.as_deref(),
+                notes,
+                lang,
+            ));
         }
     }
     if cfg.checks.timeline {
         let t = timeline::timeline(&timeline_request(cfg, values, sent));
-        c.timeline = timeline_view(&t, lang);
+        c.timeline = timeline_view(&t, lang, &cfg.sedi(), values.has(Kind::Sede));
     }
     c
+}
+
+/// Which calendar a sede's dates are counted on, as guidance under the sede field: an agency
+/// without a patron day of its own says whose it keeps ("Calendario nazionale + Sant'Ambrogio,
+/// patrono di Milano (7 dicembre)").
+pub(crate) fn calendar_of(sede: &str, lang: Lang) -> Finding {
+    let label = crate::calendar::Calendar::for_sede(sede)
+        .map(|c| c.label(lang))
+        .unwrap_or_else(|| {
+            lang.pick(
+                "Calendario nazionale (la festa del patrono di questa sede non è tra i dati di instrada)",
+                "National calendar (this sede's patron day is not in instrada's data)",
+            )
+            .to_string()
+        });
+    Finding::info(
+        "widget.sede-calendar",
+        format!(
+            "{} {label}.",
+            lang.pick("Date contate sul", "Dates counted on the")
+        ),
+    )
+}
+
+/// Every mailbox the route's channel can use, the sede's own first: the routing gives only
+/// the sede's own when it knows the sede, so the route is asked again without it for the
+/// others (DURC: the seven `preavvisodiaccertamento` boxes of Milano).
+fn all_addresses(draft: &Draft, route: &Route, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = route
+        .step
+        .addresses
+        .iter()
+        .map(|a| a.address.clone())
+        .collect();
+    // An escalation goes to the sede's own managers only: the others are not alternatives.
+    let boxes = matches!(
+        route.step.channel,
+        crate::catalog::profile::Channel::Email | crate::catalog::profile::Channel::Pec
+    );
+    if draft.sede.is_some() && route.ok && boxes {
+        let facts = crate::routing::Facts {
+            profile: draft.profile.clone(),
+            sede: None,
+            gestione: draft.gestione.clone(),
+            kind: draft.kind.clone(),
+            date: draft.date.clone(),
+            description: draft.description.clone(),
+            previous: draft.previous.clone(),
+            level: draft.level.clone(),
+        };
+        let all = crate::routing::route(&facts, lang);
+        if all.step.rule == route.step.rule {
+            for a in all.step.addresses {
+                if !out.contains(&a.address) {
+                    out.push(a.address);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The timeline's request from the form.
 fn timeline_request(cfg: &Config, values: &Values, sent: NaiveDate) -> TimelineRequest {
     TimelineRequest {
         profile: cfg.protocol().map(|p| p.id.clone()).unwrap_or_default(),
-        sede: cfg.sede.clone(),
+        sede: cfg.sede_of(values),
         cassetto: text(values, Kind::Gestione),
         object: text(values, Kind::Oggetto),
         kind: text(values, Kind::Tipo).and_then(|k| profile::Kind::parse(&k)),
@@ -223,6 +314,7 @@ pub(crate) fn ics(cfg: &Config, values: &Values) -> Option<(String, String)> {
 fn channel_view(
     p: &Profile,
     route: &Route,
+    addresses: &[String],
     subject: Option<&str>,
     notes: Vec<String>,
     lang: Lang,
@@ -238,24 +330,21 @@ fn channel_view(
     if let Some(c) = &step.cassetto {
         headline.push_str(": ");
         headline.push_str(&c.name);
-    } else if !step.addresses.is_empty() {
-        let shown: Vec<&str> = step
-            .addresses
-            .iter()
-            .take(3)
-            .map(|a| a.address.as_str())
-            .collect();
+    } else if let Some(first) = addresses.first() {
+        // The sede's own box (or the only one) in the headline; every other one below, so
+        // that each is on the page, not only in the .ics.
         headline.push_str(": ");
-        headline.push_str(&shown.join(", "));
-        if step.addresses.len() > 3 {
-            headline.push_str(&match lang {
-                Lang::It => format!(" e altri {}", step.addresses.len() - 3),
-                Lang::En => format!(" and {} more", step.addresses.len() - 3),
-            });
-        }
+        headline.push_str(first);
     }
     headline.push('.');
     let mut lines = Vec::new();
+    if addresses.len() > 1 {
+        lines.push(format!(
+            "{} {}.",
+            lang.pick("Anche:", "Also:"),
+            addresses.get(1..).unwrap_or_default().join(", ")
+        ));
+    }
     if let Some(menu) = step.cassetto.as_ref().and_then(|c| c.menu.as_deref()) {
         lines.push(format!("{} {menu}.", lang.pick("Dove:", "Where:")));
     }
@@ -308,7 +397,12 @@ fn rule_line(p: &Profile, section: &str, lang: Lang) -> String {
 
 /// The timeline panel: each date with what happens and why (rule, reading), the calendar,
 /// and what to know.
-fn timeline_view(t: &Timeline, lang: Lang) -> Option<TimelineView> {
+fn timeline_view(
+    t: &Timeline,
+    lang: Lang,
+    sedi: &[(String, String)],
+    sede_field: bool,
+) -> Option<TimelineView> {
     if t.entries.is_empty() && t.findings.is_empty() {
         return None;
     }
@@ -338,7 +432,12 @@ fn timeline_view(t: &Timeline, lang: Lang) -> Option<TimelineView> {
         .findings
         .iter()
         .filter(|f| f.severity != Severity::Info || t.entries.is_empty())
-        .map(|f| f.message.clone())
+        .map(|f| match f.code {
+            // The core lists the sedi by id and asks for "the sede": said with their names,
+            // and only pointing to a field the form has.
+            "timeline.national-calendar" => national_calendar(sedi, sede_field, lang),
+            _ => f.message.clone(),
+        })
         .collect();
     Some(TimelineView {
         dates,
@@ -350,6 +449,18 @@ fn timeline_view(t: &Timeline, lang: Lang) -> Option<TimelineView> {
         notes,
         downloadable: t.entries.iter().any(|e| e.date.is_some()),
     })
+}
+
+/// "Dates on the national calendar", naming the sedi (by name) when the form can take one.
+fn national_calendar(sedi: &[(String, String)], sede_field: bool, lang: Lang) -> String {
+    let names: Vec<&str> = sedi.iter().map(|(_, n)| n.as_str()).take(4).collect();
+    let more = if sedi.len() > 4 { ", …" } else { "" };
+    match (lang, sede_field && !names.is_empty()) {
+        (Lang::It, true) => format!("Date calcolate con il calendario nazionale: scegli la sede ({}{more}) per contare anche la festa del patrono.", names.join(", ")),
+        (Lang::En, true) => format!("Dates computed on the national calendar: choose the sede ({}{more}) to count its patron day too.", names.join(", ")),
+        (Lang::It, false) => "Date calcolate con il calendario nazionale, senza la festa del patrono della sede.".to_string(),
+        (Lang::En, false) => "Dates computed on the national calendar, without the sede's patron day.".to_string(),
+    }
 }
 
 /// The label with its first letter in capitals. The labels (channels, gestioni, kinds) start

@@ -1,0 +1,466 @@
+//! The vocabulary a portal's form speaks to instrada: the names of the fields
+//! (`data-instrada-field="…"`), the values each field with a closed list accepts (with their
+//! Italian and English labels), and how a portal's own option values are mapped onto them.
+//!
+//! A portal keeps its own option values: `<option value="DM" data-instrada-value="aziende-dm">`,
+//! or the widget's `values` option (`{ gestione: { DM: "aziende-dm" } }`). Several portal
+//! values may map to one instrada value (a portal that lists "Artigiano" and "Commerciante"
+//! maps both to `artigiani-commercianti`). A value that maps to nothing instrada knows is
+//! [`Mapped::Unknown`]: the widget tells the integrator on the console and behaves as if the
+//! field said nothing, so the checks that need it stay silent; the person is never shown it.
+//!
+//! This module is the one list: the widget's fields, the integrator's guide
+//! (`docs/integrators.md`, checked against this list by `tests/vocabulary.rs`) and the mounted
+//! form's selects all read it.
+//!
+//! ```
+//! use instrada::vocabulary::{map, Mapped};
+//!
+//! assert_eq!(map("gestione", "aziende-dm", None, &[]), Mapped::Known("aziende-dm".into()));
+//! assert_eq!(map("gestione", "DM", Some("aziende-dm"), &[]), Mapped::Known("aziende-dm".into()));
+//! assert_eq!(map("gestione", "DM", None, &[]), Mapped::Unknown);
+//! assert_eq!(map("tipo", " Sollecito ", None, &[]), Mapped::Known("sollecito".into()));
+//! ```
+
+use crate::catalog::profile::{Gestione, Kind};
+use crate::finding::Lang;
+
+/// Which closed list of values a field accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choices {
+    /// Free text, a date or an address: not mapped.
+    Free,
+    /// The gestioni ([`Gestione`]).
+    Gestione,
+    /// The kinds of request ([`Kind`]).
+    Tipo,
+    /// How the earlier request went ([`OUTCOMES`]).
+    EsitoPrecedente,
+    /// The sedi of the protocol profile in use (their ids, from the profile's data).
+    Sede,
+    /// `M` or `F`, as the codice fiscale writes it.
+    Sesso,
+}
+
+/// One field a portal can bind with `data-instrada-field`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldInfo {
+    /// The name in `data-instrada-field` and in findings' `field`.
+    pub name: &'static str,
+    /// What it holds, in Italian.
+    pub it: &'static str,
+    /// What it holds, in English.
+    pub en: &'static str,
+    /// The values it accepts.
+    pub choices: Choices,
+}
+
+const fn field(
+    name: &'static str,
+    it: &'static str,
+    en: &'static str,
+    choices: Choices,
+) -> FieldInfo {
+    FieldInfo {
+        name,
+        it,
+        en,
+        choices,
+    }
+}
+
+/// Every field, in the order of the widget's own list (its `Kind`): the widget reads its field
+/// names from here, so the two cannot drift apart.
+pub const FIELDS: [FieldInfo; 19] = [
+    field(
+        "codice-fiscale",
+        "Codice fiscale del contribuente (persona o azienda)",
+        "The contributor's codice fiscale (person or company)",
+        Choices::Free,
+    ),
+    field(
+        "matricola",
+        "Matricola INPS dell'azienda (10 cifre)",
+        "The company's INPS matricola (10 digits)",
+        Choices::Free,
+    ),
+    field(
+        "gestione",
+        "Gestione (cassetto) del contribuente",
+        "The contributor's gestione (cassetto)",
+        Choices::Gestione,
+    ),
+    field(
+        "tipo",
+        "Tipo di richiesta (una comunicazione quando il modulo non ha il campo)",
+        "Kind of request (a communication when the form has no such field)",
+        Choices::Tipo,
+    ),
+    field(
+        "oggetto",
+        "Oggetto scelto dal titolario del cassetto",
+        "The object chosen from the cassetto's titolario",
+        Choices::Free,
+    ),
+    field(
+        "descrizione",
+        "Descrizione della richiesta",
+        "The description of the request",
+        Choices::Free,
+    ),
+    field(
+        "oggetto-email",
+        "Oggetto della e-mail (canali e-mail e PEC)",
+        "The e-mail subject (e-mail and PEC channels)",
+        Choices::Free,
+    ),
+    field(
+        "destinatario",
+        "Indirizzo a cui si scrive",
+        "The address the request is sent to",
+        Choices::Free,
+    ),
+    field(
+        "mittente",
+        "Indirizzo da cui si scrive (PEC o no)",
+        "The address the request is sent from (PEC or not)",
+        Choices::Free,
+    ),
+    field(
+        "data-invio",
+        "Data di invio (da qui partono i tempi di risposta)",
+        "Date of sending (the response times start from it)",
+        Choices::Free,
+    ),
+    field(
+        "data-richiesta",
+        "Data in cui INPS ha chiesto qualcosa all'intermediario",
+        "The day INPS asked the intermediary for something",
+        Choices::Free,
+    ),
+    field(
+        "cognome",
+        "Cognome, confrontato con il codice fiscale",
+        "Surname, checked against the codice fiscale",
+        Choices::Free,
+    ),
+    field(
+        "nome",
+        "Nome, confrontato con il codice fiscale",
+        "Given name, checked against the codice fiscale",
+        Choices::Free,
+    ),
+    field(
+        "data-nascita",
+        "Data di nascita, confrontata con il codice fiscale",
+        "Date of birth, checked against the codice fiscale",
+        Choices::Free,
+    ),
+    field(
+        "sesso",
+        "Sesso, confrontato con il codice fiscale",
+        "Sex, checked against the codice fiscale",
+        Choices::Sesso,
+    ),
+    field(
+        "luogo-nascita",
+        "Luogo di nascita, confrontato con il codice fiscale",
+        "Place of birth, checked against the codice fiscale",
+        Choices::Free,
+    ),
+    field(
+        "sede",
+        "Sede INPS competente (calendario e caselle)",
+        "The competent INPS sede (calendar and mailboxes)",
+        Choices::Sede,
+    ),
+    field(
+        "data-prima-richiesta",
+        "Data della prima richiesta, per un sollecito (i termini contano da qui)",
+        "Date of the first request, for a reminder (the limits count from it)",
+        Choices::Free,
+    ),
+    field(
+        "esito-precedente",
+        "Esito della richiesta precedente, per un sollecito",
+        "How the earlier request went, for a reminder",
+        Choices::EsitoPrecedente,
+    ),
+];
+
+/// The outcomes of an earlier request a form can give (`esito-precedente`): its id, the id
+/// the routing reads, and the labels. `senza-risposta` is the routing's `scaduta` (no answer
+/// within the guaranteed time, Milano §2 B, Torino §2.6 B).
+pub const OUTCOMES: [(&str, &str, &str, &str); 5] = [
+    (
+        "nessuna",
+        "nessuna",
+        "Nessuna richiesta precedente",
+        "No earlier request",
+    ),
+    (
+        "in-attesa",
+        "in-attesa",
+        "In attesa, nei tempi di risposta",
+        "Waiting, within the response time",
+    ),
+    (
+        "senza-risposta",
+        "scaduta",
+        "Senza risposta nei tempi garantiti",
+        "No answer within the guaranteed time",
+    ),
+    (
+        "non-accolta",
+        "non-accolta",
+        "Risposta: non accolta",
+        "Answer: not accepted",
+    ),
+    (
+        "non-esaustiva",
+        "non-esaustiva",
+        "Risposta non esaustiva",
+        "Answer not exhaustive",
+    ),
+];
+
+/// The field named `name` (case and surrounding spaces ignored).
+pub fn field_info(name: &str) -> Option<&'static FieldInfo> {
+    let name = name.trim().to_ascii_lowercase();
+    FIELDS.iter().find(|f| f.name == name)
+}
+
+/// A value of a closed list: its id and labels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The value instrada reads.
+    pub id: String,
+    /// Its Italian label.
+    pub it: String,
+    /// Its English label.
+    pub en: String,
+}
+
+impl Choice {
+    /// The label in `lang`.
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::It => &self.it,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The values of a closed list. `sedi` are the profile's sedi as (id, name); they are only
+/// read for [`Choices::Sede`].
+pub fn choices(choices: Choices, sedi: &[(String, String)]) -> Vec<Choice> {
+    let c = |id: &str, it: &str, en: &str| Choice {
+        id: id.to_string(),
+        it: it.to_string(),
+        en: en.to_string(),
+    };
+    match choices {
+        Choices::Free => Vec::new(),
+        Choices::Gestione => Gestione::ALL
+            .iter()
+            .map(|g| {
+                c(
+                    g.id(),
+                    &capitalised(g.label(Lang::It)),
+                    &capitalised(g.label(Lang::En)),
+                )
+            })
+            .collect(),
+        Choices::Tipo => Kind::ALL
+            .iter()
+            .map(|k| {
+                c(
+                    k.id(),
+                    &capitalised(k.label(Lang::It)),
+                    &capitalised(k.label(Lang::En)),
+                )
+            })
+            .collect(),
+        Choices::EsitoPrecedente => OUTCOMES
+            .iter()
+            .map(|(id, _, it, en)| c(id, it, en))
+            .collect(),
+        Choices::Sede => sedi.iter().map(|(id, name)| c(id, name, name)).collect(),
+        Choices::Sesso => vec![c("M", "Maschio", "Male"), c("F", "Femmina", "Female")],
+    }
+}
+
+/// What a portal's value means to instrada.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mapped {
+    /// Empty (or only spaces): the field says nothing.
+    Empty,
+    /// A value instrada knows (its id), or free text as typed.
+    Known(String),
+    /// A value of a closed list that instrada does not know, and that the portal did not map:
+    /// the field is treated as saying nothing, and the integrator is told.
+    Unknown,
+}
+
+/// Reads the value `portal` of field `name`. `explicit` is the portal's own mapping for it
+/// (the selected option's `data-instrada-value`, or the `values` option), which wins. Ids are
+/// read forgivingly (case, spaces, underscores); `sedi` are the profile's sedi (id, name), a
+/// sede also being recognised by its name.
+pub fn map(name: &str, portal: &str, explicit: Option<&str>, sedi: &[(String, String)]) -> Mapped {
+    let Some(info) = field_info(name) else {
+        return Mapped::Unknown;
+    };
+    let value = explicit.unwrap_or(portal).trim();
+    if value.is_empty() {
+        return Mapped::Empty;
+    }
+    if info.choices == Choices::Free {
+        // Free text is never rewritten: the value as the person typed it.
+        return Mapped::Known(explicit.unwrap_or(portal).to_string());
+    }
+    let key = normalise(value);
+    let found = choices(info.choices, sedi).into_iter().find(|c| {
+        normalise(&c.id) == key || (info.choices == Choices::Sede && normalise(&c.it) == key)
+    });
+    let found = found.or_else(|| match info.choices {
+        // The routing's own words for an outcome are read too.
+        Choices::EsitoPrecedente => OUTCOMES
+            .iter()
+            .find(|(_, routing, _, _)| *routing == key)
+            .map(|(id, _, it, en)| Choice {
+                id: id.to_string(),
+                it: it.to_string(),
+                en: en.to_string(),
+            }),
+        _ => None,
+    });
+    match found {
+        Some(c) => Mapped::Known(c.id),
+        None => Mapped::Unknown,
+    }
+}
+
+/// The id the routing reads for an outcome id of [`OUTCOMES`] (`senza-risposta` → `scaduta`).
+pub fn routing_outcome(id: &str) -> &str {
+    OUTCOMES
+        .iter()
+        .find(|(own, _, _, _)| *own == id)
+        .map(|(_, routing, _, _)| *routing)
+        .unwrap_or(id)
+}
+
+/// Every attribute the widget reads on a portal's page, with what it does (Italian, English).
+pub const ATTRIBUTES: [(&str, &str, &str); 9] = [
+    (
+        "data-instrada",
+        "sul `<form>`: il profilo del protocollo (`start()` migliora ogni `form[data-instrada]`)",
+        "on the `<form>`: the protocol profile (`start()` enhances every `form[data-instrada]`)",
+    ),
+    (
+        "data-instrada-field",
+        "su un `input`, `select` o `textarea`: il campo che il controllo contiene",
+        "on an `input`, `select` or `textarea`: the field the control holds",
+    ),
+    (
+        "data-instrada-value",
+        "su un `<option>`: il valore di instrada per il valore del portale",
+        "on an `<option>`: instrada's value for the portal's value",
+    ),
+    (
+        "data-instrada-sede",
+        "sul `<form>`: la sede competente",
+        "on the `<form>`: the competent sede",
+    ),
+    (
+        "data-instrada-lang",
+        "sul `<form>`: la lingua dei messaggi (`it`, `en`)",
+        "on the `<form>`: the language of the messages (`it`, `en`)",
+    ),
+    (
+        "data-instrada-today",
+        "sul `<form>`: la data di oggi, `YYYY-MM-DD`",
+        "on the `<form>`: today's date, `YYYY-MM-DD`",
+    ),
+    (
+        "data-instrada-checks",
+        "sul `<form>`: i controlli attivi, separati da spazi",
+        "on the `<form>`: the checks that are on, separated by spaces",
+    ),
+    (
+        "data-instrada-picker",
+        "messo dal widget sui controlli del selettore dell'oggetto",
+        "set by the widget on the object picker's controls",
+    ),
+    (
+        "data-instrada-attached",
+        "messo dal widget sul `<form>` migliorato",
+        "set by the widget on the enhanced `<form>`",
+    ),
+];
+
+/// Every option of `attach`, `mount` and `update`.
+pub const OPTIONS: [(&str, &str, &str); 8] = [
+    (
+        "profile",
+        "il profilo del protocollo (`milano`, `torino`, `siena`, `emilia-romagna`)",
+        "the protocol profile (`milano`, `torino`, `siena`, `emilia-romagna`)",
+    ),
+    (
+        "sede",
+        "la sede competente (se il modulo ha il campo `sede`, vale il campo)",
+        "the competent sede (when the form has a `sede` field, the field wins)",
+    ),
+    (
+        "lang",
+        "la lingua dei messaggi: `it` (predefinita) o `en`",
+        "the language of the messages: `it` (default) or `en`",
+    ),
+    (
+        "today",
+        "la data di oggi, `YYYY-MM-DD` o un `Date`",
+        "today's date, `YYYY-MM-DD` or a `Date`",
+    ),
+    (
+        "checks",
+        "i controlli attivi: `{ codiceFiscale, picker, review, channel, timeline }`",
+        "the checks that are on: `{ codiceFiscale, picker, review, channel, timeline }`",
+    ),
+    (
+        "values",
+        "la corrispondenza dei valori del portale: `{ gestione: { DM: \"aziende-dm\" } }`",
+        "the portal's values mapped: `{ gestione: { DM: \"aziende-dm\" } }`",
+    ),
+    (
+        "action",
+        "solo `mount`: dove il modulo costruito invia",
+        "`mount` only: where the built form submits",
+    ),
+    (
+        "method",
+        "solo `mount`: `get` o `post`",
+        "`mount` only: `get` or `post`",
+    ),
+];
+
+/// The names of the checks of the `checks` option.
+pub const CHECKS: [&str; 5] = ["codiceFiscale", "picker", "review", "channel", "timeline"];
+
+/// Ids compared forgivingly: case, spaces and underscores do not matter.
+fn normalise(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            ' ' | '_' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// The label with its first letter in capitals (the labels start with an ASCII letter).
+pub(crate) fn capitalised(s: &str) -> String {
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
