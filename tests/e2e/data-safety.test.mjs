@@ -16,6 +16,8 @@ const TYPED = {
   cf: 'rss mra 85t10 a562s',
   matricola: ' 4912345678 ',
   gestione: 'aziende-dm',
+  // The sede is left unchosen here: its options are the profile's, and the profile changes.
+  sede: '',
   tipo: 'sollecito',
   descrizione:
     "  Contestazione dell'avviso bonario n. 2026/004512  sui contributi di marzo 2026 🇮🇹 \u200F«versati» con F24 del 16/04/2026.  ",
@@ -123,6 +125,11 @@ test('the portal form (attach): typed values survive every action; a suggestion 
   for (const profile of ['torino', 'siena', 'emilia-romagna', 'milano']) {
     await attach(page, { profile, lang: 'it' });
     assertOnly(before, await snapshot(page), {}, `switch to profile ${profile}`);
+  }
+  // update(): the same settings changed in place.
+  for (const options of [{ lang: 'en' }, { profile: 'torino' }, { today: '2026-12-01' }, { profile: 'milano', lang: 'it' }]) {
+    await page.evaluate((o) => window.__widget.update(o), options);
+    assertOnly(before, await snapshot(page), {}, `update(${JSON.stringify(options)})`);
   }
   // Typing in one field never touches another.
   await type(page, '#descrizione', `${TYPED.descrizione} altro`);

@@ -267,7 +267,10 @@ test('keyboard only: from the first field to a submitted request', async () => {
   assert.equal(await focused(page), 'gestione');
   await page.keyboard.press('ArrowDown'); // the first gestione: Aziende con dipendenti (DM)
   assert.equal(await page.inputValue('#gestione'), 'aziende-dm');
-  // Past the channel panel (it has no control) to the kind of request, left as it is.
+  // Past the channel panel (it has no control) and the optional sede to the kind of request,
+  // left as it is.
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'sede');
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'tipo');
   await page.keyboard.press('Tab');
@@ -301,14 +304,16 @@ test('English: the same pattern, every word in English', async () => {
   await context.close();
 });
 
-test('switching profile re-attaches cleanly: one set of messages, one picker', async () => {
+test('switching profile updates in place: one set of messages, one picker, the summary kept', async () => {
   const { context, page, console } = await openDemo(site.browser, site.origin);
   await page.click('button[type=submit]');
   for (const p of ['torino', 'siena', 'emilia-romagna', 'milano']) await page.selectOption('#demo-profilo', p);
   await page.selectOption('#gestione', 'aziende-dm');
   assert.equal(await page.$$eval('.instrada-picker', (ps) => ps.length), 1);
   assert.equal(await page.$$eval('.instrada-error', (es) => es.length), await page.$$eval('[data-instrada-field]', (fs) => fs.length));
-  assert.equal(await summaryLinks(page), null, 'the old summary went with the old widget');
+  // What the submission showed stays on display, said with the new profile's rules.
+  assert.equal(await page.$$eval('.instrada-summary', (s) => s.length), 1, 'one summary');
+  assert.ok((await summaryLinks(page)).some((l) => l.href === '#cf'), 'the summary still lists the codice fiscale');
   assert.deepEqual(errors(console), []);
   await context.close();
 });
