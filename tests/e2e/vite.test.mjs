@@ -16,7 +16,7 @@ const APP = new URL('../../test-results/vite-app/', import.meta.url).pathname;
 const DIST = join(APP, 'dist');
 
 // The portal's page: its own form, its own script, the CSP the README asks for.
-const INDEX = `<!doctype html>
+const page = (script) => `<!doctype html>
 <html lang="it">
 <head>
   <meta charset="utf-8">
@@ -34,24 +34,38 @@ const INDEX = `<!doctype html>
     </form>
     <p id="stato"></p>
   </main>
-  <script type="module" src="./main.js"></script>
+  <script type="module" src="./${script}"></script>
 </body>
 </html>
 `;
 
-// The portal's script: the widget and the core API from the package, by name, one module.
-const MAIN = `import { attach, version } from 'instrada/widget';
+// The portal's scripts: the widget and the core API from the package, by name, one module.
+// main.js lets the widget load the module (the wrapper's URL of the wasm); core.js starts the
+// core first, as the README's "JavaScript API" shows (the glue's URL), and the widget shares it.
+const REPORT = `  const person = widget ? checkCodiceFiscale('RSSMRA85T10A562S', { today: '2026-11-20' }).person : undefined;
+  const stato = document.getElementById('stato');
+  stato.dataset.ready = widget ? 'yes' : 'no';
+  stato.dataset.version = version();
+  stato.dataset.place = person?.placeName ?? '';`;
+const SCRIPTS = {
+  'main.js': `import { attach, version } from 'instrada/widget';
 import { checkCodiceFiscale } from 'instrada';
 import 'instrada/instrada.css';
 
 attach(document.getElementById('richiesta'), { today: '2026-11-20' }).then((widget) => {
-  const person = widget ? checkCodiceFiscale('RSSMRA85T10A562S', { today: '2026-11-20' }).person : undefined;
-  const stato = document.getElementById('stato');
-  stato.dataset.ready = widget ? 'yes' : 'no';
-  stato.dataset.version = version();
-  stato.dataset.place = person?.placeName ?? '';
+${REPORT}
 });
-`;
+`,
+  'core.js': `import init, { checkCodiceFiscale } from 'instrada';
+import { attach, version } from 'instrada/widget';
+import 'instrada/instrada.css';
+
+await init();
+const widget = await attach(document.getElementById('richiesta'), { today: '2026-11-20' });
+${REPORT}
+`,
+};
+const PAGES = { 'index.html': 'main.js', 'core.html': 'core.js' };
 
 let site;
 let browser;
@@ -59,9 +73,15 @@ let built;
 
 before(async () => {
   installPackage(APP);
-  writeFileSync(join(APP, 'index.html'), INDEX);
-  writeFileSync(join(APP, 'main.js'), MAIN);
-  built = await build({ root: APP, configFile: false, logLevel: 'silent', build: { outDir: DIST, emptyOutDir: true } });
+  for (const [name, text] of Object.entries(SCRIPTS)) writeFileSync(join(APP, name), text);
+  for (const [name, script] of Object.entries(PAGES)) writeFileSync(join(APP, name), page(script));
+  const input = Object.fromEntries(Object.keys(PAGES).map((name) => [name.replace('.html', ''), join(APP, name)]));
+  built = await build({
+    root: APP,
+    configFile: false,
+    logLevel: 'silent',
+    build: { outDir: DIST, emptyOutDir: true, rollupOptions: { input } },
+  });
   site = await serve(DIST);
   browser = await launch();
 });
@@ -81,10 +101,10 @@ test('Vite bundles the packed package: the wasm becomes an asset the bundle poin
   assert.ok(js.includes(wasm), 'the bundle refers to the hashed wasm asset');
   const css = assets.filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(DIST, 'assets', f), 'utf8')).join('\n');
   assert.match(css, /\.instrada-/, "the widget's stylesheet is in the bundle's CSS");
-  assert.ok(existsSync(join(DIST, 'index.html')));
+  for (const name of Object.keys(PAGES)) assert.ok(existsSync(join(DIST, name)), name);
 });
 
-test('the Vite-built page loads the module and enhances the portal form, with no foreign request', async () => {
+for (const [name, script] of Object.entries(PAGES)) test(`the Vite-built ${name} (${script}) loads the module and enhances the portal form, with no foreign request`, async () => {
   const { context, page, foreign, console: messages } = await openPage(browser, site.origin);
   const wasmResponses = [];
   const failed = [];
@@ -92,7 +112,7 @@ test('the Vite-built page loads the module and enhances the portal form, with no
     if (r.url().endsWith('.wasm')) wasmResponses.push({ url: r.url(), status: r.status() });
     if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
   });
-  await page.goto(`${site.origin}/index.html`);
+  await page.goto(`${site.origin}/${name}`);
   const stato = page.locator('#stato');
   await page.locator('#stato[data-ready]').waitFor({ state: 'attached', timeout: 30_000 });
   assert.equal(await stato.getAttribute('data-ready'), 'yes', JSON.stringify(messages));
@@ -121,6 +141,6 @@ test('the Vite-built page loads the module and enhances the portal form, with no
     [],
     'no error, CSP violation or warning in the console',
   );
-  await screenshot(page, 'vite-app');
+  await screenshot(page, `vite-app-${name.replace('.html', '')}`);
   await context.close();
 });
