@@ -220,8 +220,15 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
 /// without a patron day of its own says whose it keeps ("Calendario nazionale + Sant'Ambrogio,
 /// patrono di Milano (7 dicembre)").
 pub(crate) fn calendar_of(sede: &str, lang: Lang) -> Finding {
+    // "Calendario nazionale + …" inside a sentence: "sul calendario nazionale + …".
     let label = crate::calendar::Calendar::for_sede(sede)
-        .map(|c| c.label(lang))
+        .map(|c| {
+            let mut l = c.label(lang);
+            if let Some(first) = l.get_mut(..1) {
+                first.make_ascii_lowercase();
+            }
+            l
+        })
         .unwrap_or_else(|| {
             lang.pick(
                 "Calendario nazionale (la festa del patrono di questa sede non è tra i dati di instrada)",
@@ -287,6 +294,12 @@ fn timeline_request(cfg: &Config, values: &Values, sent: NaiveDate) -> TimelineR
         sent,
         notice: text(values, Kind::DataRichiesta)
             .and_then(|d| dates::parse_date(&d, "", cfg.lang).ok()),
+        // A sollecito's first request: the 20 working days of the whole process, and the
+        // levels B and C, count from it (Milano §2 E, Torino §2.6 E).
+        first_request: text(values, Kind::DataPrimaRichiesta)
+            .and_then(|d| dates::parse_date(&d, "", cfg.lang).ok()),
+        previous: text(values, Kind::EsitoPrecedente)
+            .and_then(|v| profile::Previous::parse(crate::vocabulary::routing_outcome(&v))),
         today: Some(cfg.today),
         lang: cfg.lang,
         ..TimelineRequest::default()
