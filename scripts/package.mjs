@@ -19,8 +19,9 @@ for (const asset of ['instrada.css', 'instrada-widget.js', 'instrada-widget.d.ts
   files.push(asset);
 }
 
-// The package's README is the integrator's guide (docs/integrators.md; until it exists, the
-// repository's README), with the licences of the data.
+// The package's README is what an integrator needs: the integrator's guide
+// (docs/integrators.md), then the repository README's JavaScript API, embedding (CSP,
+// TypeScript, bundlers) and the licences of the data.
 writeFileSync(`${dir}/README.md`, packageReadme());
 copyFileSync('LICENSE', `${dir}/LICENSE`);
 files.push('README.md', 'LICENSE');
@@ -52,7 +53,6 @@ writeFileSync(`${dir}/package.json`, JSON.stringify(manifest, null, 2) + '\n');
 
 function packageReadme() {
   const readme = readFileSync('README.md', 'utf8');
-  if (!existsSync('docs/integrators.md')) return readme;
   // The guide under the package's name: its headings one level down, below a title of ours.
   let fence = false;
   const guide = readFileSync('docs/integrators.md', 'utf8')
@@ -63,9 +63,12 @@ function packageReadme() {
     })
     .join('\n')
     .trim();
-  // The data's licences go with it: the place registry is ANPR's, under CC BY 4.0.
-  const licences = section(readme, /^## .*licen/i);
-  return `# instrada\n\n${field('description')}\n\n${guide}\n${licences ? `\n${licences}\n` : ''}`;
+  const sections = [/^## JavaScript API/, /^## Embedding/, /^## .*licen/i].map((title) => {
+    const text = section(readme, title);
+    if (!text) throw new Error(`README.md has no section ${title}: scripts/package.mjs puts it in the package's README`);
+    return text;
+  });
+  return [`# instrada`, field('description'), guide, ...sections].join('\n\n') + '\n';
 }
 
 /** The "## " section of `markdown` whose heading matches `title`, heading included. */

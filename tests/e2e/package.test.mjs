@@ -1,11 +1,12 @@
 // The npm package as a portal installs it (issue 14, "Package"; issue 15, one package): packed
 // from pkg/ and installed offline into a project under test-results/package-app/. It ships
 // exactly the module, its glue and snippets, the widget's wrapper and stylesheet, their types,
-// the integrator's README and the LICENSE with the ANPR attribution; `instrada/package.json`
+// the integrator's README (docs/integrators.md and the README's API, CSP and licences) and the
+// LICENSE with the ANPR attribution; `instrada/package.json`
 // resolves; and the public results carry no maintainers' notes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { installPackage } from './harness.mjs';
 
@@ -44,22 +45,21 @@ test('the LICENSE is MIT, with the attribution the ANPR data needs (CC BY 4.0)',
   assert.equal(manifest.license, 'MIT');
 });
 
-test("the README is the integrator's guide, with the data's licences", () => {
+test("the README is the integrator's guide, with the API, the CSP and the data's licences", () => {
   const readme = readFileSync(`${installed}README.md`, 'utf8');
   assert.match(readme, /^# instrada\n/);
-  assert.match(readme, /instrada\/widget/);
-  assert.match(readme, /ANPR[^]*CC BY 4\.0/);
   // scripts/package.mjs builds it from docs/integrators.md (the fields, values, attributes and
-  // options, checked against the code by tests/vocabulary.rs); before that guide existed, the
-  // package carried the repository's README.
-  if (existsSync(new URL('../../docs/integrators.md', import.meta.url))) {
-    const guide = readFileSync(new URL('../../docs/integrators.md', import.meta.url), 'utf8');
-    const firstSection = guide.split('\n').find((l) => /^## /.test(l));
-    assert.ok(readme.includes(`#${firstSection}`), `the guide's "${firstSection}" is in the package's README`);
-    assert.match(readme, /data-instrada-field/);
-  } else {
-    assert.match(readme, /## JavaScript API/);
+  // options, checked against the code by tests/vocabulary.rs), its headings one level down.
+  const guide = readFileSync(new URL('../../docs/integrators.md', import.meta.url), 'utf8');
+  for (const heading of guide.split('\n').filter((l) => /^## /.test(l))) {
+    assert.ok(readme.includes(`\n#${heading}\n`), `the guide's "${heading}" is in the package's README`);
   }
+  assert.match(readme, /data-instrada-field/);
+  assert.match(readme, /instrada\/widget/);
+  // Then the repository README's JavaScript API, embedding and licences.
+  assert.match(readme, /\n## JavaScript API\n[^]*checkCodiceFiscale/);
+  assert.match(readme, /\n## Embedding[^]*'wasm-unsafe-eval'/);
+  assert.match(readme, /\n## Data and licences\n[^]*ANPR[^]*CC BY 4\.0/);
 });
 
 test('instrada, instrada/widget, instrada/instrada.css and instrada/package.json resolve from the project', () => {

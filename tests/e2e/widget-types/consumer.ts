@@ -37,6 +37,15 @@ await attach(document.body);
 // @ts-expect-error checks are booleans
 await attach(form, { checks: { picker: 'no' } });
 
+// A portal's own option values, and new settings applied in place.
+const mapped: Widget | undefined = await attach(form, { values: { gestione: { DM: 'aziende-dm', ART: 'artigiani-commercianti' } } });
+mapped?.update({ lang: 'en', sede: 'milano-nord', values: { tipo: { SOLL: 'sollecito' } } });
+mapped?.refresh();
+// @ts-expect-error update() changes settings, not where a mounted form submits
+mapped?.update({ action: '/invia' });
+// @ts-expect-error a portal value maps to an instrada value (a string)
+await attach(form, { values: { gestione: { DM: 1 } } });
+
 // The core API, from the same package, in the same module.
 await init({ module_or_path: new URL('/instrada/instrada_bg.wasm', location.href) });
 const cf: CfCheckResult = checkCodiceFiscale('RSSMRA85T10A562S', { today: '2026-11-20', lang: 'en' });
