@@ -1,11 +1,10 @@
 #!/usr/bin/env python3
-"""Regenerates instrada's place registry: src/data/places.txt and src/data/places.bin.
+"""Regenerates instrada's place registry: src/data/places.txt.
 
 What it builds
     Every Belfiore code of the ANPR archive (Italian comuni, current and suppressed, and
     foreign states, current and ceased) with the periods in which it was valid, the name(s)
-    it had and the province it belonged to ("EE" for foreign states). The codice fiscale
-    engine (src/cf/places) embeds places.bin and decodes it at first use.
+    it had and the province it belonged to ("EE" for foreign states).
 
 Where the data comes from
     The ANPR archive of comuni and stati esteri (Ministero dell'Interno, ANPR; licence
@@ -19,23 +18,16 @@ How to run (Python 3.8+, standard library only; pip must be able to reach PyPI)
     python3 scripts/gen_places.py                 # fetch the pinned version, regenerate
     python3 scripts/gen_places.py --version X.Y.Z # another release of python-codicefiscale
     python3 scripts/gen_places.py --from DIR      # use an already unzipped package in DIR
-    python3 scripts/gen_places.py --verify        # also decompress in Python and compare
-    Compression runs in pure Python (about half a minute; twice that with --verify). Then run
-    `cargo test --lib cf::places`: it checks that the Rust decoder gives back places.txt
-    byte for byte.
+    Then run `cargo test --lib cf::places` (every code read in place against a plain parse
+    of the text, and the codes build.rs records) and `cargo test --test cf_places`.
 
 Output
     places.txt  the registry as text (format described in its header): readable, diffable,
-                and the exact input of the compressor. Not embedded in the binary.
-    places.bin  a short plain-text header (attribution, licence, sizes) followed by the
-                three sections of places.txt, each compressed with the context-mixing
-                coder below. Embedded.
-
-The coder is a small logistic-mixing context model (in the family of Matt Mahoney's lpaq1)
-driving a binary arithmetic coder. Its integer arithmetic is mirrored exactly by
-src/cf/places/codec.rs: change one, change the other, and regenerate. It is used instead of
-plain text because the wasm must stay small: the text gzips to about 75 KB, the model brings
-it to about 56 KB (names 32 KB, periods 22 KB, other-language names 1.5 KB).
+                and what instrada reads, in place (src/cf/places): embedded in native and
+                test builds, shipped as the package's file instrada-places.txt by the
+                published build (scripts/build.sh), fetched after start-up. build.rs
+                derives from it, in Rust, what the module keeps without the file: the
+                registry's date and one bit per existing code. Nothing here mirrors Rust.
 """
 
 import argparse
@@ -217,7 +209,7 @@ HEADER = """\
 # merged per code, the record without a code (ND) dropped, the D588 overlap resolved,
 # earlier provinces of moved comuni and English names of states left out, compact format.
 #
-# Format (lines starting with # are comments and are not embedded). Dates are days since
+# Format (lines starting with # are comments; they ship with the file). Dates are days since
 # 1861-01-01 written in base 36 (0-9a-z).
 # %names  one line per possible code, in order A001..A999 B001.. .. Z999 (first letters
 #         ABCDEFGHILMZ); empty when the code does not exist; else its names in order of
@@ -305,295 +297,14 @@ def text_file(secs, version, registry_date):
 
 
 # ---------------------------------------------------------------------------------------
-# The coder. Mirrored exactly by src/cf/places/codec.rs (same constants, same integer
-# arithmetic, same order of operations).
-# ---------------------------------------------------------------------------------------
-
-M32 = 0xFFFFFFFF
-SLOT_BITS = 13  # 2^13 slots of 16 counters per hashed model
-ORDERS = (1, 2, 3, 4, 6)  # byte orders of the hashed context models
-HASHED = 8  # the five orders, word, column, previous line
-INPUTS = HASHED + 3  # + order 0, bias, match
-MATCH_MIN = 5  # bytes that must repeat before the match model predicts
-
-SQUASH_T = [1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047,
-            2549, 2994, 3348, 3607, 3785, 3901, 3975, 4022, 4050, 4068, 4079, 4085, 4089,
-            4092, 4093, 4094]
-
-
-def squash(d):
-    """1/(1+e^-d), d scaled by 256, result scaled by 4096."""
-    if d > 2047:
-        return 4095
-    if d < -2047:
-        return 1
-    w = d & 127
-    i = (d >> 7) + 16
-    return (SQUASH_T[i] * (128 - w) + SQUASH_T[i + 1] * w + 64) >> 7
-
-
-def stretch_table():
-    t = [2047] * 4096
-    pi = 0
-    for x in range(-2047, 2048):
-        v = squash(x)
-        for i in range(pi, v + 1):
-            t[i] = x
-        pi = max(pi, v + 1)
-    return t
-
-
-STRETCH = stretch_table()
-RECIP = [(65536 * 2) // (2 * n + 3) for n in range(256)]
-
-
-def adapt32(e, bit, limit):
-    """A 22-bit probability (high bits) with a 10-bit count, moved toward bit."""
-    n = e & 1023
-    p = e >> 10
-    p += (((1 << 22) - 1 if bit else 0) - p) * RECIP[n & 255] >> 16
-    return (p << 10) | (n + 1 if n < limit else n)
-
-
-class Model:
-    """Predicts the bits of a byte stream; `code` drives an encoder or a decoder."""
-
-    def __init__(self):
-        self.tables = [0] * ((HASHED << SLOT_BITS) * 16)
-        self.slots = [0] * HASHED
-        self.order0 = [1 << 31] * 256
-        self.weights = [[19661] * INPUTS for _ in range(256)]
-        self.match_sm = [1 << 31] * 64
-        self.match_hash = [0] * (1 << 16)
-        self.buf = bytearray()
-        self.match_ptr = 0
-        self.match_len = 0
-        self.word = 0
-        self.line_pos = 0
-        self.line_first = 0
-        self.cur_line = bytearray()
-        self.prev_line = bytearray()
-        self.still = 1
-        self.ctx = self.contexts()
-
-    def contexts(self):
-        buf = self.buf
-        ctx = []
-        for o in ORDERS:
-            x = ((o + 1) * 0x9E3779B1) & M32
-            for b in buf[-o:] if o <= len(buf) else buf:
-                x = ((x ^ b) * 0x01000193) & M32
-            ctx.append(x)
-        ctx.append(((self.word * 0x2545F491) & M32) ^ 0x5BD1E995)
-        col = ((min(self.line_pos, 24) * 0x2E3A1B7 + self.line_first * 0x7F4A7C15) & M32) ^ 0xA5A5
-        ctx.append((col * 0x9E3779B1) & M32)
-        pos = len(self.cur_line)
-        pc = self.prev_line[pos] if pos < len(self.prev_line) else 0
-        ctx.append(((pc * 0x3B9ACA07 + self.still * 0x7FEB352D + min(pos, 12) * 0x846CA68B) & M32)
-                   ^ 0x1234567)
-        return ctx
-
-    def select_slots(self, nibble):
-        t = self.tables
-        for i in range(HASHED):
-            h = ((self.ctx[i] ^ ((nibble * 0x2F0B3C27) & M32)) * 0x9E3779B1) & M32
-            check = (h & 0xFFFF) | 1
-            base = ((i << SLOT_BITS) | (h >> (32 - SLOT_BITS))) * 16
-            other = base ^ 16
-            if t[base] != check:
-                if t[other] == check:
-                    base = other
-                else:
-                    if t[other + 1] & 15 < t[base + 1] & 15:
-                        base = other
-                    t[base] = check
-                    for k in range(base + 1, base + 16):
-                        t[k] = 2048 << 4
-            self.slots[i] = base
-
-    def update_byte(self, c):
-        buf = self.buf
-        if self.match_len > 0 and buf[self.match_ptr] == c:
-            self.match_len += 1
-            self.match_ptr += 1
-        else:
-            self.match_len = 0
-        buf.append(c)
-        n = len(buf)
-        if n >= MATCH_MIN:
-            h = 0
-            for b in buf[n - MATCH_MIN:]:
-                h = ((h ^ b) * 0x01000193) & M32
-            h >>= 16
-            if self.match_len == 0:
-                cand = self.match_hash[h]
-                if cand > 0:
-                    k = 0
-                    while k < 32 and cand > k and buf[cand - 1 - k] == buf[n - 1 - k]:
-                        k += 1
-                    if k >= MATCH_MIN:
-                        self.match_len = k
-                        self.match_ptr = cand
-            self.match_hash[h] = n
-        if 65 <= c <= 90 or 97 <= c <= 122 or c >= 128:
-            self.word = ((self.word ^ c) * 0x01000193) & M32
-        else:
-            self.word = 0
-        if c == 10:
-            self.line_pos = 0
-            self.line_first = 0
-            if self.cur_line:
-                self.prev_line = self.cur_line
-            self.cur_line = bytearray()
-            self.still = 1
-        else:
-            if self.line_pos == 0:
-                self.line_first = c
-            self.line_pos += 1
-            pos = len(self.cur_line)
-            if pos >= len(self.prev_line) or self.prev_line[pos] != c:
-                self.still = 0
-            self.cur_line.append(c)
-        self.ctx = self.contexts()
-
-    def code(self, coder, c):
-        """Codes one byte (c is None when decoding); returns the byte."""
-        t, slots = self.tables, self.slots
-        expected = self.buf[self.match_ptr] if self.match_len > 0 else None
-        node = 1
-        self.select_slots(0)
-        st = [0] * INPUTS
-        st[HASHED + 1] = 256
-        for j in range(7, -1, -1):
-            if j == 3:
-                self.select_slots(16 | (node & 15))
-            nib = node if j >= 4 else (1 << (3 - j)) | (node & ((1 << (3 - j)) - 1))
-            for i in range(HASHED):
-                st[i] = STRETCH[t[slots[i] + nib] >> 4]
-            st[HASHED] = STRETCH[self.order0[node] >> 20]
-            midx = -1
-            st[HASHED + 2] = 0
-            if expected is not None and ((expected | 256) >> (j + 1)) == node:
-                midx = min(self.match_len, 31) * 2 + ((expected >> j) & 1)
-                st[HASHED + 2] = STRETCH[self.match_sm[midx] >> 20]
-            w = self.weights[node]
-            dot = 0
-            for i in range(INPUTS):
-                dot += w[i] * st[i]
-            dot >>= 16
-            dot = -2047 if dot < -2047 else (2047 if dot > 2047 else dot)
-            p = squash(dot)
-            p = 1 if p < 1 else (4095 if p > 4095 else p)
-            bit = coder(p, None if c is None else (c >> j) & 1)
-            err = (bit << 12) - p
-            for i in range(INPUTS):
-                v = w[i] + ((st[i] * err) >> 11)
-                w[i] = -(1 << 22) if v < -(1 << 22) else ((1 << 22) if v > (1 << 22) else v)
-            target = 4095 if bit else 0
-            for i in range(HASHED):
-                k = slots[i] + nib
-                e = t[k]
-                n = e & 15
-                q = e >> 4
-                q += ((target - q) * RECIP[n]) >> 16
-                t[k] = (q << 4) | (n + 1 if n < 15 else n)
-            self.order0[node] = adapt32(self.order0[node], bit, 127)
-            if midx >= 0:
-                self.match_sm[midx] = adapt32(self.match_sm[midx], bit, 255)
-            node = node * 2 + bit
-        byte = node & 255
-        self.update_byte(byte)
-        return byte
-
-
-class Encoder:
-    def __init__(self):
-        self.x1, self.x2, self.out = 0, M32, bytearray()
-
-    def __call__(self, p, bit):
-        xmid = self.x1 + ((self.x2 - self.x1) >> 12) * p
-        if bit:
-            self.x2 = xmid
-        else:
-            self.x1 = xmid + 1
-        while ((self.x1 ^ self.x2) & 0xFF000000) == 0:
-            self.out.append(self.x2 >> 24)
-            self.x1 = (self.x1 << 8) & M32
-            self.x2 = ((self.x2 << 8) & M32) | 255
-        return bit
-
-    def finish(self):
-        for k in range(4):
-            self.out.append((self.x1 >> (24 - 8 * k)) & 255)
-        return bytes(self.out)
-
-
-class Decoder:
-    def __init__(self, data):
-        self.data, self.pos = data, 4
-        self.x1, self.x2 = 0, M32
-        self.x = int.from_bytes(data[:4].ljust(4, b"\0"), "big")
-
-    def __call__(self, p, _):
-        xmid = self.x1 + ((self.x2 - self.x1) >> 12) * p
-        bit = 1 if self.x <= xmid else 0
-        if bit:
-            self.x2 = xmid
-        else:
-            self.x1 = xmid + 1
-        while ((self.x1 ^ self.x2) & 0xFF000000) == 0:
-            self.x1 = (self.x1 << 8) & M32
-            self.x2 = ((self.x2 << 8) & M32) | 255
-            b = self.data[self.pos] if self.pos < len(self.data) else 0
-            self.pos += 1
-            self.x = ((self.x << 8) & M32) | b
-        return bit
-
-
-def compress(data):
-    model, enc = Model(), Encoder()
-    for c in data:
-        model.code(enc, c)
-    return enc.finish()
-
-
-def decompress(packed, size):
-    model, dec = Model(), Decoder(packed)
-    return bytes(model.code(dec, None) for _ in range(size))
-
-
-# ---------------------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------------------
-
-
-def bin_file(secs, version, registry_date, verify):
-    head = [
-        "instrada places 1",
-        "Belfiore codes of Italian comuni and foreign states with their periods of validity.",
-        "Source: ANPR, archivio dei comuni e degli stati esteri (Ministero dell'Interno),",
-        f"via python-codicefiscale {version}. Licence: CC BY 4.0,",
-        "https://creativecommons.org/licenses/by/4.0/ . Generated by scripts/gen_places.py;",
-        "readable form in src/data/places.txt.",
-        f"@registry-date {registry_date.isoformat()}",
-    ]
-    payload = b""
-    for name, body in secs:
-        raw = body.encode("utf-8")
-        packed = compress(raw)
-        if verify and decompress(packed, len(raw)) != raw:
-            sys.exit(f"section {name}: decompression differs")
-        print(f"  {name}: {len(raw)} bytes -> {len(packed)}", file=sys.stderr)
-        head.append(f"@section {name} {len(raw)} {len(packed)}")
-        payload += packed
-    return ("\n".join(head) + "\n\n").encode("ascii") + payload
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--version", default=PINNED_VERSION, help="python-codicefiscale release")
     ap.add_argument("--from", dest="src", help="directory holding the unzipped package")
-    ap.add_argument("--verify", action="store_true", help="decompress again and compare")
     ap.add_argument("--out", default=OUT_DIR, help="output directory (default src/data)")
     args = ap.parse_args()
 
@@ -612,10 +323,10 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "places.txt"), "wb") as f:
         f.write(text_file(secs, args.version, registry_date))
-    blob = bin_file(secs, args.version, registry_date, args.verify)
-    with open(os.path.join(args.out, "places.bin"), "wb") as f:
-        f.write(blob)
-    print(f"places.bin: {len(blob)} bytes", file=sys.stderr)
+    stale = os.path.join(args.out, "places.bin")
+    if os.path.exists(stale):
+        # The context-mixing file of sessions 1-5: the registry is now read as text.
+        os.remove(stale)
 
 
 if __name__ == "__main__":

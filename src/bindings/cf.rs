@@ -563,6 +563,10 @@ fn first_send(index: usize, bit: usize) -> bool {
     })
 }
 
+/// The id of a place whose texts are sent every time (above every place's: there are at
+/// most 12 × 999 codes).
+const UNKEPT: u32 = 12 * 999 * 64;
+
 /// The id under which `cf_out` finds a place's code, name on `birth` and province,
 /// sending them first if this is their first use.
 fn place_id(place: cf::places::Place, birth: chrono::NaiveDate) -> u32 {
@@ -574,7 +578,7 @@ fn place_id(place: cf::places::Place, birth: chrono::NaiveDate) -> u32 {
     let count = cf::places::len();
     if name >= NAME_BITS || index >= count {
         // Not kept: sent every time under an id no place has.
-        return send(count as u32 * 64);
+        return send(UNKEPT);
     }
     let id = (index * 64 + name) as u32;
     if first_send(index, name) {
@@ -677,14 +681,19 @@ fn check_result(
     }
     let (mut ymd, mut id) = (0, 0);
     if let Some(p) = report.and_then(|r| r.person.as_ref()) {
+        if p.place_name.is_none() && cf::places::absence() == Some(cf::places::Absence::Loading) {
+            // Checked without the list of places: have it come (once; `ready` says when).
+            let _ = super::places::start(&JsValue::UNDEFINED);
+        }
         let (b, d) = person_bits(p.birth_date, p.sex, p.omocode);
         bits |= b;
         ymd = d;
         id = match cf::places::lookup_code(&p.place_code) {
             Some(place) => place_id(place, p.birth_date),
             None => {
-                // Never for a valid code (its place is in the registry); say what is known.
-                let id = cf::places::len() as u32 * 64;
+                // While the registry is absent (its file on its way, or failed); otherwise
+                // never for a valid code. Say what is known, under an id no place has.
+                let id = UNKEPT;
                 cf_place(
                     id,
                     &p.place_code,
@@ -994,21 +1003,18 @@ pub fn check_matricola(
     j.into_js()
 }
 
-/// Decodes the place registry (about 56 KB compressed, 217 KB of text) before the first
-/// check needs it. Without an argument it decodes everything now (a few hundred
-/// milliseconds of CPU); with `maxBytes` it decodes that much more and returns whether the
-/// registry is complete, for a page to call at idle moments (`requestIdleCallback`), e.g.
-/// 8192 bytes at a time. Returns `true` once the registry is ready.
+/// Starts loading the list of places if it is not there (see `ready`, which also says when
+/// it has arrived) and returns whether it is there. `maxBytes` is ignored: it sized the
+/// steps of a former decoder, and the registry is now read in place (about a millisecond to
+/// index once it has arrived).
 #[wasm_bindgen(js_name = preloadPlaces)]
 pub fn preload_places(
     #[wasm_bindgen(js_name = maxBytes, unchecked_param_type = "number | undefined")]
-    max_bytes: JsValue,
+    _max_bytes: JsValue,
 ) -> bool {
-    match max_bytes.as_f64() {
-        Some(n) if n.is_finite() && n >= 1.0 => cf::places::preload_step(n.min(1e9) as usize),
-        _ => {
-            cf::places::preload();
-            true
-        }
+    cf::places::preload();
+    if cf::places::absence().is_some() {
+        let _ = super::places::start(&JsValue::UNDEFINED);
     }
+    cf::places::absence().is_none()
 }

@@ -19,6 +19,7 @@ pub mod calendar;
 #[cfg(feature = "catalog")]
 pub mod catalog;
 pub mod cf;
+pub mod places;
 #[cfg(feature = "catalog")]
 pub mod routing;
 #[cfg(feature = "catalog")]

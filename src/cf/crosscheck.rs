@@ -184,6 +184,27 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
             Some(form_code) if form_code != place_code => out.push(place_mismatch(&describe(text(&place_code)), &describe(text(&form_code)), lang)),
             Some(_) => {}
         }
+    } else if let (Some(_), Some(absence)) = (filled(&fields.place_name), places::absence()) {
+        // The names have not arrived: the typed place is compared once they have.
+        out.push(
+            match absence {
+                places::Absence::Loading => Finding::info(
+                    "cf.place-compare-pending",
+                    lang.pick(
+                        "Il luogo di nascita del modulo si confronta con il codice quando arriva l'elenco dei luoghi, tra un istante.",
+                        "The place of birth in the form is compared with the code when the list of places arrives, in a moment.",
+                    ),
+                ),
+                places::Absence::Unavailable => Finding::info(
+                    "cf.place-compare-unavailable",
+                    lang.pick(
+                        "Il luogo di nascita del modulo non è stato confrontato con il codice: l'elenco dei luoghi non si è potuto caricare.",
+                        "The place of birth in the form was not compared with the code: the list of places could not be loaded.",
+                    ),
+                ),
+            }
+            .field(field::PLACE),
+        );
     } else if let Some(name) = filled(&fields.place_name) {
         let found = places::find_by_name(name, on);
         if found.is_empty() {

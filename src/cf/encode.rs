@@ -154,6 +154,9 @@ pub(crate) fn resolve_place(
             .field(field::PLACE));
         };
         let code = std::str::from_utf8(&code).unwrap_or("");
+        if let (Some(absence), true) = (places::absence(), places::code_exists(code)) {
+            return Err(places_absent(absence, lang));
+        }
         let Some(place) = places::lookup_code(code) else {
             return Err(Finding::error(
                 "cf.place-code-unknown",
@@ -177,6 +180,9 @@ pub(crate) fn resolve_place(
         )
         .field(field::PLACE));
     };
+    if let Some(absence) = places::absence() {
+        return Err(places_absent(absence, lang));
+    }
     let found = places::find_by_name(name, birth);
     match found.len() {
         0 => Err(Finding::error(
@@ -204,6 +210,28 @@ pub(crate) fn resolve_place(
             .field(field::PLACE))
         }
     }
+}
+
+/// The error of a place that cannot be resolved yet: the registry's file has not arrived
+/// (or will not), so neither the place's validity nor a name can be looked up.
+pub(crate) fn places_absent(absence: places::Absence, lang: Lang) -> Finding {
+    match absence {
+        places::Absence::Loading => Finding::error(
+            "cf.places-pending",
+            lang.pick(
+                "L'elenco dei luoghi di nascita sta arrivando: riprova tra un istante.",
+                "The list of places of birth is on its way: try again in a moment.",
+            ),
+        ),
+        places::Absence::Unavailable => Finding::error(
+            "cf.places-unavailable",
+            lang.pick(
+                "L'elenco dei luoghi di nascita non si è potuto caricare, quindi il codice fiscale non si può calcolare qui: ricarica la pagina più tardi.",
+                "The list of places of birth could not be loaded, so the codice fiscale cannot be computed here: reload the page later.",
+            ),
+        ),
+    }
+    .field(field::PLACE)
 }
 
 pub(crate) fn read_birth(fields: &Fields, lang: Lang) -> Option<Result<NaiveDate, Finding>> {

@@ -394,6 +394,23 @@ pub(crate) fn check(
     let Some(place) = dated.place else {
         let date = places::registry_date();
         let place_code = std::str::from_utf8(&parsed.place).unwrap_or("");
+        if let (Some(absence), true) = (places::absence(), places::code_exists(place_code)) {
+            // The registry's file has not arrived (or will not): the code is checked with
+            // what the module knows (structure, date, check character, that the place code
+            // exists); the name, the province and the place's periods wait for the file.
+            out.push(places_absent(place_code, absence, lang));
+            if parsed.omocode {
+                out.push(omocode_info_of(place_code, lang));
+            }
+            return Some(Person {
+                birth_date: dated.birth,
+                sex: if parsed.female { Sex::F } else { Sex::M },
+                place_code: place_code.to_string(),
+                place_name: None,
+                province: None,
+                omocode: parsed.omocode,
+            });
+        }
         let f = Finding::error(
                 "cf.place-unknown",
                 match lang {
@@ -434,13 +451,39 @@ pub(crate) fn check(
 /// The information `cf.omocode` of a valid code with omocodia letters, whose place of birth
 /// (omocodia undone) is `place`.
 pub(crate) fn omocode_info(place: &Place, lang: Lang) -> Finding {
+    omocode_info_of(place.code(), lang)
+}
+
+fn omocode_info_of(place_code: &str, lang: Lang) -> Finding {
     Finding::info(
         "cf.omocode",
         match lang {
-            Lang::It => cat(&["Codice con omocodia: l'Agenzia delle Entrate ha sostituito alcune cifre con lettere per distinguerlo da un codice uguale. È regolare; il luogo di nascita è ", place.code(), "."]),
-            Lang::En => cat(&["Code with omocodia: the Agenzia delle Entrate replaced some digits with letters to tell it apart from an identical code. It is regular; the place of birth is ", place.code(), "."]),
+            Lang::It => cat(&["Codice con omocodia: l'Agenzia delle Entrate ha sostituito alcune cifre con lettere per distinguerlo da un codice uguale. È regolare; il luogo di nascita è ", place_code, "."]),
+            Lang::En => cat(&["Code with omocodia: the Agenzia delle Entrate replaced some digits with letters to tell it apart from an identical code. It is regular; the place of birth is ", place_code, "."]),
         },
     )
+    .field(super::field::CODE)
+}
+
+/// The information of a valid code checked while the registry is absent: what was checked,
+/// what was not, and whether the place's name will follow.
+fn places_absent(place_code: &str, absence: places::Absence, lang: Lang) -> Finding {
+    match absence {
+        places::Absence::Loading => Finding::info(
+            "cf.place-name-pending",
+            match lang {
+                Lang::It => cat(&["Il codice è regolare (struttura, data di nascita, carattere di controllo; il luogo ", place_code, " esiste). Il nome del luogo arriva tra un istante, con l'elenco dei luoghi: allora si controlla anche che il luogo esistesse alla data di nascita."]),
+                Lang::En => cat(&["The code is regular (structure, date of birth, check character; the place ", place_code, " exists). The place's name follows in a moment, with the list of places: then the place is also checked to have existed on the date of birth."]),
+            },
+        ),
+        places::Absence::Unavailable => Finding::info(
+            "cf.place-name-unavailable",
+            match lang {
+                Lang::It => cat(&["Il codice è regolare (struttura, data di nascita, carattere di controllo; il luogo ", place_code, " esiste), ma il nome del luogo non è disponibile: l'elenco dei luoghi non si è potuto caricare, quindi non si è controllato che il luogo esistesse alla data di nascita."]),
+                Lang::En => cat(&["The code is regular (structure, date of birth, check character; the place ", place_code, " exists), but the place's name is unavailable: the list of places could not be loaded, so the place was not checked to have existed on the date of birth."]),
+            },
+        ),
+    }
     .field(super::field::CODE)
 }
 

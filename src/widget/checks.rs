@@ -268,6 +268,14 @@ fn codice_fiscale(cfg: &Config, values: &Values, out: &mut Outcome) {
         };
         // The form's fields also rank the corrections offered for a wrong code.
         let report = cf::check_with(typed, &options, &fields);
+        if report
+            .person
+            .as_ref()
+            .is_some_and(|p| p.place_name.is_none())
+        {
+            // Checked without the list of places: have it come now, not at the next idle.
+            super::fetch_places();
+        }
         let valid = report.valid();
         for mut f in report.findings {
             // Guidance on a code still being typed ("read as RSS…" at every keystroke) would
@@ -320,7 +328,18 @@ fn person(p: &cf::Person, lang: Lang) -> String {
     let place = match (&p.place_name, &p.province) {
         (Some(n), Some(pr)) if !abroad => format!("{n} ({pr})"),
         (Some(n), _) => n.clone(),
-        (None, _) => p.place_code.clone(),
+        // The registry's file has not arrived (the line is written again when it does), or
+        // could not be had: the code, and why there is no name.
+        (None, _) => match (cf::places::absence(), lang) {
+            (Some(cf::places::Absence::Loading), Lang::It) => {
+                format!("{} (nome del luogo in arrivo)", p.place_code)
+            }
+            (Some(cf::places::Absence::Loading), Lang::En) => {
+                format!("{} (place name on its way)", p.place_code)
+            }
+            (_, Lang::It) => format!("{} (nome del luogo non disponibile)", p.place_code),
+            (_, Lang::En) => format!("{} (place name unavailable)", p.place_code),
+        },
     };
     let date = dates::human(p.birth_date, lang);
     let born = match (lang, p.sex) {

@@ -1196,12 +1196,36 @@ fn warm_up(widget: Weak<Inner>, mut queue: Vec<Warm>) {
             Warm::Profile => {
                 inner.cfg.protocol();
             }
-            Warm::Places => crate::cf::places::preload(),
+            Warm::Places => fetch_places(),
             Warm::Cassetto(c) => request::warm(&inner.cfg, c),
         }
         drop(inner);
         warm_up(widget, queue);
     });
+}
+
+/// Indexes the list of places, or starts fetching it if it is a file of the package that
+/// has not arrived (at idle after start-up, or at the first codice fiscale that needs it);
+/// the decoded line of each widget is written again when it arrives.
+pub(crate) fn fetch_places() {
+    crate::cf::places::preload();
+    if crate::cf::places::absence() == Some(crate::cf::places::Absence::Loading) {
+        crate::bindings::places::on_arrival(places_arrived);
+        let _ = crate::bindings::places::start(&JsValue::UNDEFINED);
+    }
+}
+
+/// The list of places has arrived (or failed): every live widget checks its fields again,
+/// so that a decoded codice fiscale shows its place's name (or says it is unavailable).
+fn places_arrived() {
+    let widgets = LIVE
+        .try_with(|live| live.try_borrow().map(|l| l.clone()).unwrap_or_default())
+        .unwrap_or_default();
+    for inner in widgets {
+        if !BROKEN.load(Ordering::Relaxed) && !inner.stepped_aside.get() {
+            inner.refresh(Trigger::Portal, None);
+        }
+    }
 }
 
 /// A new prefix for the ids of a widget's elements: `instrada-1`, `instrada-2`, …

@@ -2,18 +2,27 @@
 //! foreign states, current and ceased) with its names, province and periods of validity.
 //!
 //! Built from the ANPR archive of comuni and stati esteri (Ministero dell'Interno, licence
-//! [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)) by `scripts/gen_places.py`,
-//! embedded compressed (`src/data/places.bin`, about 56 KB) and decoded once, at first use.
-//! The decoding costs about a quarter of a second of CPU in a browser (a context-mixing
-//! model over 217 KB of text): a page takes it early with [`preload`], or spreads it over
-//! idle moments with [`preload_step`]. Look-up by code is then a binary search over the
-//! sorted codes (`O(log n)`, tens of nanoseconds); look-up by name uses an index built at
-//! the first name search.
+//! [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)) by `scripts/gen_places.py`
+//! into `src/data/places.txt`, whose header describes the format. The text is **read in
+//! place**: loading it finds where each line starts (one pass over the line breaks, about a
+//! millisecond in a browser, no decoding) and each look-up reads the few bytes of its code's
+//! lines (names split at `|`, periods read item by item as they are asked for). Look-up by
+//! code is a binary search over the sorted codes (`O(log n)`); look-up by name uses an index
+//! built at the first name search.
+//!
+//! **Where the text comes from.** Natively, and in a wasm build without the `places-file`
+//! feature, it is embedded (`include_str!`) and indexed at first use. The published package
+//! is built with `places-file`: the text is not in the module but a file of the package,
+//! `instrada-places.txt`, that JavaScript fetches (at idle after start-up, or at the first
+//! need: `bindings::places`) and hands over with [`load`]. Until then the registry is
+//! absent ([`absence`]): look-ups find nothing, but the module still knows the registry's
+//! date ([`registry_date`]) and which codes exist ([`code_exists`], one bit per possible
+//! code, written by `build.rs` from the same `places.txt`), so that a codice fiscale is
+//! still checked and only the place's name and history wait for the file.
 //!
 //! Each code keeps its periods of validity (with gaps: a comune suppressed and restored),
 //! the name it had in each, its latest province and, for bilingual comuni, the name in the
-//! other language. Earlier provinces of comuni that moved to a new province are not kept
-//! (they would cost about 1.5 KB more).
+//! other language. Earlier provinces of comuni that moved to a new province are not kept.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -34,19 +43,25 @@
 //! assert_eq!(found[0].code(), "A571");
 //! ```
 
-mod codec;
-
-use std::sync::{Mutex, OnceLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::text::fold_words;
 
-/// The compressed registry (see `scripts/gen_places.py` for its format).
-static PACKED: &[u8] = include_bytes!("../../data/places.bin");
+// `REGISTRY_YMD` and `EXISTS`, written by build.rs from src/data/places.txt.
+include!(concat!(env!("OUT_DIR"), "/places_codes.rs"));
+
+/// The registry's text, when the module holds it.
+#[cfg(any(not(target_arch = "wasm32"), not(feature = "places-file")))]
+static EMBEDDED: &str = include_str!("../../data/places.txt");
 
 /// The first letters a Belfiore code can have: `A`–`I`, `L`, `M` for comuni, `Z` for states.
 pub const CODE_LETTERS: &str = "ABCDEFGHILMZ";
+
+/// Possible codes: 12 letters × 999 numbers, one `%names` line each.
+const SLOTS: usize = 12 * 999;
 
 /// Day 0 of the registry's day numbers.
 fn epoch() -> NaiveDate {
@@ -83,100 +98,136 @@ fn key_of(code: &[u8]) -> Option<u16> {
     Some(letter as u16 * 1000 + n)
 }
 
+/// The `%names` line of a key (letter × 999 + number − 1), if the number is 1 to 999.
+fn slot_of(key: u16) -> Option<usize> {
+    let (letter, n) = (key as usize / 1000, key as usize % 1000);
+    (n >= 1)
+        .then(|| letter * 999 + n - 1)
+        .filter(|&s| s < SLOTS)
+}
+
 const OPEN: u32 = u32::MAX;
 
-struct RawPeriod {
-    from: u32,
-    /// Last valid day, included; [`OPEN`] while still valid.
-    until: u32,
-    name: u16,
+/// A line of the text: where it starts, how long it is.
+#[derive(Clone, Copy)]
+struct Span {
+    start: u32,
+    len: u32,
 }
 
-struct Entry {
-    code: [u8; 4],
-    province: [u8; 2],
-    /// Spans of the names in `Registry::names_text`, in order of first use.
-    names: Vec<(u32, u16)>,
-    alt: Option<(u32, u16)>,
-    periods: Vec<RawPeriod>,
-}
-
+/// The index of the text: for each existing code, in code order, its code and where its
+/// three lines are. Nothing of the lines themselves is decoded here.
 struct Registry {
-    date: NaiveDate,
-    names_text: String,
-    alt_text: String,
-    /// Sorted by code.
-    entries: Vec<Entry>,
-    /// The sort keys of `entries` ([`key_of`]), apart for a cache-friendly binary search.
+    text: &'static str,
+    codes: Vec<[u8; 4]>,
+    /// The sort keys of `codes` ([`key_of`]), apart for a cache-friendly binary search.
     keys: Vec<u16>,
+    names: Vec<Span>,
+    alt: Vec<Span>,
+    time: Vec<Span>,
 }
 
 static REGISTRY: OnceLock<Registry> = OnceLock::new();
 static NAME_INDEX: OnceLock<Vec<(Box<str>, u32)>> = OnceLock::new();
+/// The file could not be had (`mark_unavailable`): the names will not come.
+static UNAVAILABLE: AtomicBool = AtomicBool::new(false);
 
-/// The decoding in progress, when [`preload_step`] started it.
-static PENDING: Mutex<Option<Unpacking>> = Mutex::new(None);
-
-fn registry() -> &'static Registry {
-    REGISTRY.get_or_init(|| {
-        // Finish what `preload_step` started, or do it all now.
-        let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner()).take();
-        let mut u = pending.unwrap_or_else(|| Unpacking::new(PACKED));
-        u.step(usize::MAX);
-        build(u)
-    })
+#[cfg(any(not(target_arch = "wasm32"), not(feature = "places-file")))]
+fn registry() -> Option<&'static Registry> {
+    Some(REGISTRY.get_or_init(|| Registry::read(EMBEDDED).unwrap_or_else(|_| Registry::empty())))
 }
 
-/// Decodes the registry now rather than at the first look-up (a few hundred milliseconds
-/// of CPU in a browser: see [`preload_step`] to spread them).
+#[cfg(all(target_arch = "wasm32", feature = "places-file"))]
+fn registry() -> Option<&'static Registry> {
+    REGISTRY.get()
+}
+
+/// Why the registry is not there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Absence {
+    /// Its file is on its way (or not asked for yet).
+    Loading,
+    /// Its file could not be had (missing, refused, of another version): the names of
+    /// places will not come on this page.
+    Unavailable,
+}
+
+/// `None` when the registry is there; otherwise why not. Only a `places-file` build in a
+/// browser or in Node is ever without it.
+pub fn absence() -> Option<Absence> {
+    match registry() {
+        Some(_) => None,
+        None if UNAVAILABLE.load(Ordering::Relaxed) => Some(Absence::Unavailable),
+        None => Some(Absence::Loading),
+    }
+}
+
+/// Hands over the registry's text (the file `instrada-places.txt`, which is
+/// `src/data/places.txt`) and indexes it. Refused, and the registry stays absent, when the
+/// text is not the registry this module was built with (another date, other codes, or
+/// damaged). `Ok` when the registry is there (already, or from now on).
+pub fn load(text: String) -> Result<(), String> {
+    if REGISTRY.get().is_some() {
+        return Ok(());
+    }
+    // Kept for the life of the page, as an embedded text would be.
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let reg = Registry::read(text)?;
+    let _ = REGISTRY.set(reg);
+    UNAVAILABLE.store(false, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Records that the registry's file could not be had: [`absence`] says `Unavailable`.
+pub fn mark_unavailable() {
+    if REGISTRY.get().is_none() {
+        UNAVAILABLE.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Indexes the registry now rather than at the first look-up (about a millisecond). Does
+/// nothing while the registry's file has not arrived.
 pub fn preload() {
     registry();
 }
 
-/// Decodes at most `max_bytes` more bytes of the registry (about 217 KB of text in all)
-/// and says whether it is complete. A page calls it at idle moments (say 8 KB at a time,
-/// a few milliseconds each) so that the first check does not wait for the decoding.
-pub fn preload_step(max_bytes: usize) -> bool {
-    if REGISTRY.get().is_some() {
-        return true;
-    }
-    let done = {
-        let mut guard = PENDING.lock().unwrap_or_else(|e| e.into_inner());
-        let u = guard.get_or_insert_with(|| Unpacking::new(PACKED));
-        if u.step(max_bytes) {
-            guard.take()
-        } else {
-            None
-        }
-    };
-    // The lock is released before the registry is built: `registry()` takes it too.
-    if let Some(u) = done {
-        REGISTRY.get_or_init(|| build(u));
-    }
-    REGISTRY.get().is_some()
+/// Kept for callers of the former step-by-step decoding: indexes the registry (there is
+/// nothing left to spread) and says whether it is there.
+pub fn preload_step(_max_bytes: usize) -> bool {
+    registry().is_some()
 }
 
 /// The latest date the registry knows (the newest change in the ANPR archive it was built
-/// from). Checks that need "today" and were not given one use this date.
+/// from). Checks that need "today" and were not given one use this date. Known even while
+/// the registry is absent.
 pub fn registry_date() -> NaiveDate {
-    registry().date
+    let (y, m, d) = REGISTRY_YMD;
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
-/// How many codes the registry holds.
+/// Whether `code` (`H501`, any case) is a code of the registry. Known even while the
+/// registry is absent (a bit per possible code, in the module).
+pub fn code_exists(code: &str) -> bool {
+    key_of(code.as_bytes())
+        .and_then(slot_of)
+        .is_some_and(|s| EXISTS.get(s / 8).is_some_and(|b| b >> (s % 8) & 1 == 1))
+}
+
+/// How many codes the registry holds (0 while it is absent).
 pub fn len() -> usize {
-    registry().entries.len()
+    registry().map_or(0, |r| r.codes.len())
 }
 
-/// Whether the registry is empty (only if the embedded data were damaged).
+/// Whether the registry is empty (while it is absent, or if its text were damaged).
 pub fn is_empty() -> bool {
-    registry().entries.is_empty()
+    len() == 0
 }
 
 /// One Belfiore code of the registry. Cheap to copy; all strings borrow from the registry.
 #[derive(Clone, Copy)]
 pub struct Place {
     reg: &'static Registry,
-    entry: &'static Entry,
+    i: u32,
 }
 
 impl std::fmt::Debug for Place {
@@ -187,7 +238,7 @@ impl std::fmt::Debug for Place {
 
 impl PartialEq for Place {
     fn eq(&self, other: &Place) -> bool {
-        self.entry.code == other.entry.code
+        self.i == other.i
     }
 }
 
@@ -202,43 +253,78 @@ pub struct Period {
     pub name: &'static str,
 }
 
+/// A period as the `%time` line gives it: days since 1861-01-01, the index of the name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RawPeriod {
+    from: u32,
+    /// Last valid day, included; [`OPEN`] while still valid.
+    until: u32,
+    name: u16,
+}
+
 impl Place {
-    /// The Belfiore code, e.g. `H501`.
-    pub fn code(&self) -> &'static str {
-        std::str::from_utf8(&self.entry.code).unwrap_or("")
-    }
-
-    /// The province's abbreviation (the latest one the code had), or `EE` for a foreign state.
-    pub fn province(&self) -> &'static str {
-        std::str::from_utf8(&self.entry.province).unwrap_or("")
-    }
-
-    /// Whether this is a foreign state (`Z` code).
-    pub fn is_foreign(&self) -> bool {
-        self.entry.code[0] == b'Z'
-    }
-
-    fn name_at(&self, i: usize) -> &'static str {
-        self.entry
-            .names
-            .get(i)
-            .and_then(|&(start, len)| {
+    fn line(&self, spans: &[Span]) -> &'static str {
+        spans
+            .get(self.i as usize)
+            .and_then(|s| {
                 self.reg
-                    .names_text
-                    .get(start as usize..start as usize + len as usize)
+                    .text
+                    .get(s.start as usize..s.start as usize + s.len as usize)
             })
             .unwrap_or("")
     }
 
+    /// The Belfiore code, e.g. `H501`.
+    pub fn code(&self) -> &'static str {
+        self.reg
+            .codes
+            .get(self.i as usize)
+            .and_then(|c| std::str::from_utf8(c).ok())
+            .unwrap_or("")
+    }
+
+    /// The province's abbreviation (the latest one the code had), or `EE` for a foreign state.
+    pub fn province(&self) -> &'static str {
+        self.line(&self.reg.time).split(' ').next().unwrap_or("")
+    }
+
+    /// Whether this is a foreign state (`Z` code).
+    pub fn is_foreign(&self) -> bool {
+        self.code().starts_with('Z')
+    }
+
+    fn name_at(&self, i: usize) -> &'static str {
+        self.line(&self.reg.names).split('|').nth(i).unwrap_or("")
+    }
+
+    /// The periods as written in the `%time` line, read one item at a time.
+    fn raw_periods(&self) -> RawPeriods {
+        let mut items = self.line(&self.reg.time).split(' ');
+        items.next(); // the province
+        let mut items = items.peekable();
+        // No start of its own: valid from the archive's nominal first day.
+        let first = items.peek().is_none_or(|i| i.starts_with('-')).then(|| {
+            let from = if self.is_foreign() {
+                DEFAULT_STATE
+            } else {
+                DEFAULT_COMUNE
+            };
+            RawPeriod {
+                from,
+                until: OPEN,
+                name: 0,
+            }
+        });
+        RawPeriods {
+            items,
+            current: first,
+        }
+    }
+
     /// The latest name.
     pub fn name(&self) -> &'static str {
-        let last = self
-            .entry
-            .periods
-            .last()
-            .map(|p| p.name as usize)
-            .unwrap_or(0);
-        self.name_at(last)
+        let last = self.raw_periods().last().map(|p| p.name as usize);
+        self.name_at(last.unwrap_or(0))
     }
 
     /// The name the code had on `date`: the period containing it, else the nearest one.
@@ -249,39 +335,36 @@ impl Place {
     /// Which of [`Place::names`] the code had on `date` (0 for the first).
     pub fn name_index_on(&self, date: NaiveDate) -> usize {
         let d = to_days(date);
-        let periods = &self.entry.periods;
-        let i = periods
-            .iter()
-            .rposition(|p| p.from as i64 <= d)
-            .unwrap_or(0);
-        periods.get(i).map(|p| p.name as usize).unwrap_or(0)
+        // The last period that starts by `date`, else the first one.
+        let mut found = None;
+        for (i, p) in self.raw_periods().enumerate() {
+            if i == 0 || p.from as i64 <= d {
+                found = Some(p.name as usize);
+            }
+        }
+        found.unwrap_or(0)
     }
 
     /// The place's position in the registry (0 to [`len`] − 1), stable for one build of
     /// the data: a key for callers that keep per-place values (the JavaScript API keeps
     /// the names it has already sent across the boundary).
     pub fn index(&self) -> usize {
-        key_of(&self.entry.code)
-            .and_then(|k| self.reg.keys.binary_search(&k).ok())
-            .unwrap_or(0)
+        self.i as usize
     }
 
     /// Every name the code had, in order of first use.
-    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        (0..self.entry.names.len()).map(|i| self.name_at(i))
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        self.line(&self.reg.names).split('|')
     }
 
     /// The name in the other official language of a bilingual comune (e.g. `Bozen`).
     pub fn alt_name(&self) -> Option<&'static str> {
-        let (start, len) = self.entry.alt?;
-        self.reg
-            .alt_text
-            .get(start as usize..start as usize + len as usize)
+        Some(self.line(&self.reg.alt)).filter(|a| !a.is_empty())
     }
 
     /// The periods of validity, oldest first.
     pub fn periods(&self) -> impl Iterator<Item = Period> + '_ {
-        self.entry.periods.iter().map(|p| Period {
+        self.raw_periods().map(|p| Period {
             from: from_days(p.from),
             until: (p.until != OPEN).then(|| from_days(p.until)),
             name: self.name_at(p.name as usize),
@@ -291,50 +374,98 @@ impl Place {
     /// Whether the code was valid on `date`.
     pub fn valid_on(&self, date: NaiveDate) -> bool {
         let d = to_days(date);
-        self.entry
-            .periods
-            .iter()
+        self.raw_periods()
             .any(|p| p.from as i64 <= d && (p.until == OPEN || d <= p.until as i64))
     }
 
     /// The first day the code was valid.
     pub fn valid_from(&self) -> NaiveDate {
-        from_days(self.entry.periods.first().map(|p| p.from).unwrap_or(0))
+        from_days(self.raw_periods().next().map(|p| p.from).unwrap_or(0))
     }
 
     /// The last day the code was valid, `None` if it still is.
     pub fn valid_until(&self) -> Option<NaiveDate> {
-        self.entry
-            .periods
+        self.raw_periods()
             .last()
             .and_then(|p| (p.until != OPEN).then(|| from_days(p.until)))
     }
 }
 
+/// 1861-03-17, the proclamation of the Kingdom of Italy: the first day of a comune whose
+/// `%time` line gives no start (days since 1861-01-01).
+const DEFAULT_COMUNE: u32 = 75;
+/// 1900-01-01, the archive's nominal start for states.
+const DEFAULT_STATE: u32 = 14_244;
+
+/// The periods of a `%time` line, in order: `d` a period starts on day `d` (the running one
+/// ends the day before, unless it ended already), `d=n` the same under name `n`, `-d` the
+/// running period ends on day `d`. A period is complete when the next item that starts one
+/// is read, or at the end of the line.
+struct RawPeriods {
+    items: std::iter::Peekable<std::str::Split<'static, char>>,
+    current: Option<RawPeriod>,
+}
+
+impl Iterator for RawPeriods {
+    type Item = RawPeriod;
+    fn next(&mut self) -> Option<RawPeriod> {
+        for item in self.items.by_ref() {
+            if let Some(end) = item.strip_prefix('-') {
+                if let (Some(p), Some(d)) = (self.current.as_mut(), parse_b36(end)) {
+                    p.until = d;
+                }
+                continue;
+            }
+            let (day, name) = match item.split_once('=') {
+                Some((d, n)) => (d, n.parse::<u16>().ok()),
+                None => (item, None),
+            };
+            let Some(from) = parse_b36(day) else { continue };
+            let prev_name = self.current.map(|p| p.name).unwrap_or(0);
+            let next = RawPeriod {
+                from,
+                until: OPEN,
+                name: name.unwrap_or(prev_name),
+            };
+            if let Some(mut done) = self.current.replace(next) {
+                if done.until == OPEN {
+                    done.until = from.saturating_sub(1);
+                }
+                return Some(done);
+            }
+        }
+        self.current.take()
+    }
+}
+
+fn parse_b36(s: &str) -> Option<u32> {
+    u32::from_str_radix(s, 36).ok()
+}
+
 /// Finds a Belfiore code (`H501`, any case). `O(log n)`. Omocodia letters are not undone
-/// here: pass the code with digits.
+/// here: pass the code with digits. `None` too while the registry is absent ([`absence`];
+/// [`code_exists`] still answers).
 pub fn lookup_code(code: &str) -> Option<Place> {
     let key = key_of(code.as_bytes())?;
-    let reg = registry();
+    let reg = registry()?;
     let i = reg.keys.binary_search(&key).ok()?;
-    Some(Place {
-        reg,
-        entry: reg.entries.get(i)?,
-    })
+    Some(Place { reg, i: i as u32 })
 }
 
 fn name_index() -> &'static Vec<(Box<str>, u32)> {
     NAME_INDEX.get_or_init(|| {
-        let reg = registry();
-        let mut index = Vec::with_capacity(reg.entries.len() + 1024);
-        for (i, entry) in reg.entries.iter().enumerate() {
-            let place = Place { reg, entry };
+        let Some(reg) = registry() else {
+            return Vec::new();
+        };
+        let mut index = Vec::with_capacity(reg.codes.len() + 1024);
+        for i in 0..reg.codes.len() as u32 {
+            let place = Place { reg, i };
             let mut seen: Vec<String> = Vec::new();
             for name in place.names().chain(place.alt_name()) {
                 let folded = fold_words(name);
                 if !folded.is_empty() && !seen.contains(&folded) {
                     seen.push(folded.clone());
-                    index.push((folded.into_boxed_str(), i as u32));
+                    index.push((folded.into_boxed_str(), i));
                 }
             }
         }
@@ -362,30 +493,26 @@ fn split_province(name: &str) -> (&str, Option<String>) {
 /// language of bilingual comuni count, and a province in brackets narrows the search
 /// (`"Castro (LE)"`). With `on`, only the places valid on that date are kept, unless none
 /// is, in which case all matches are returned (the caller decides what to say). Results
-/// are in code order.
+/// are in code order. Empty while the registry is absent ([`absence`]).
 pub fn find_by_name(name: &str, on: Option<NaiveDate>) -> Vec<Place> {
     let (bare, province) = split_province(name);
     if bare.chars().count() > 200 {
         return Vec::new();
     }
     let folded = fold_words(bare);
-    if folded.is_empty() {
+    let Some(reg) = registry().filter(|_| !folded.is_empty()) else {
         return Vec::new();
-    }
-    let reg = registry();
+    };
     let index = name_index();
     let start = index.partition_point(|(n, _)| n.as_ref() < folded.as_str());
     let mut found: Vec<Place> = index[start..]
         .iter()
         .take_while(|(n, _)| n.as_ref() == folded.as_str())
-        .filter_map(|&(_, i)| {
-            reg.entries
-                .get(i as usize)
-                .map(|entry| Place { reg, entry })
-        })
+        .map(|&(_, i)| Place { reg, i })
         .filter(|p| province.as_deref().is_none_or(|pr| p.province() == pr))
         .collect();
-    found.sort_by_key(|p| key_of(&p.entry.code));
+    // Positions are in code order.
+    found.sort_by_key(|p| p.i);
     found.dedup();
     if let Some(date) = on {
         if found.iter().any(|p| p.valid_on(date)) {
@@ -396,7 +523,8 @@ pub fn find_by_name(name: &str, on: Option<NaiveDate>) -> Vec<Place> {
 }
 
 /// Places whose name (or one of its words) starts with `prefix`, for suggestions while
-/// typing: valid on `on` first when given, then by name; at most `limit`.
+/// typing: valid on `on` first when given, then by name; at most `limit`. Empty while the
+/// registry is absent.
 pub fn search(prefix: &str, on: Option<NaiveDate>, limit: usize) -> Vec<Place> {
     if prefix.chars().count() > 200 {
         return Vec::new();
@@ -405,7 +533,9 @@ pub fn search(prefix: &str, on: Option<NaiveDate>, limit: usize) -> Vec<Place> {
     if folded.is_empty() || limit == 0 {
         return Vec::new();
     }
-    let reg = registry();
+    let Some(reg) = registry() else {
+        return Vec::new();
+    };
     let index = name_index();
     let start = index.partition_point(|(n, _)| n.as_ref() < folded.as_str());
     let mut found: Vec<Place> = Vec::new();
@@ -413,11 +543,9 @@ pub fn search(prefix: &str, on: Option<NaiveDate>, limit: usize) -> Vec<Place> {
         if !n.starts_with(folded.as_str()) {
             break;
         }
-        if let Some(entry) = reg.entries.get(*i as usize) {
-            let p = Place { reg, entry };
-            if !found.contains(&p) {
-                found.push(p);
-            }
+        let p = Place { reg, i: *i };
+        if !found.contains(&p) {
+            found.push(p);
         }
         if found.len() >= limit * 4 {
             break;
@@ -431,205 +559,102 @@ pub fn search(prefix: &str, on: Option<NaiveDate>, limit: usize) -> Vec<Place> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Reading the embedded file
+// Indexing the text
 // ---------------------------------------------------------------------------------------
 
-/// The decoding of `places.bin`: its header read, its sections decoded one after the other.
-struct Unpacking {
-    date: Option<NaiveDate>,
-    /// Sections still to decode: name, decoded size, compressed bytes.
-    todo: std::collections::VecDeque<(String, usize, &'static [u8])>,
-    current: Option<(String, codec::Stream)>,
-    done: Vec<(String, String)>,
-}
-
-impl Unpacking {
-    fn new(packed: &'static [u8]) -> Unpacking {
-        let mut u = Unpacking {
-            date: None,
-            todo: Default::default(),
-            current: None,
-            done: Vec::new(),
-        };
-        let Some(split) = packed.windows(2).position(|w| w == b"\n\n") else {
-            return u;
-        };
-        let head = String::from_utf8_lossy(&packed[..split]);
-        let mut body = &packed[split + 2..];
-        for line in head.lines() {
-            let mut words = line.split(' ');
-            match words.next() {
-                Some("@registry-date") => {
-                    u.date = words
-                        .next()
-                        .and_then(|d| crate::dates::date_from(d, "%Y-%m-%d"));
-                }
-                Some("@section") => {
-                    let name = words.next().unwrap_or("").to_string();
-                    let raw: usize = words.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-                    let len: usize = words.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-                    let len = len.min(body.len());
-                    // A sane cap: the registry is a few hundred KB.
-                    u.todo.push_back((name, raw.min(1 << 24), &body[..len]));
-                    body = &body[len..];
-                }
-                _ => {}
-            }
+impl Registry {
+    fn empty() -> Registry {
+        Registry {
+            text: "",
+            codes: Vec::new(),
+            keys: Vec::new(),
+            names: Vec::new(),
+            alt: Vec::new(),
+            time: Vec::new(),
         }
-        u
     }
 
-    /// Decodes up to `max` bytes; `true` when every section is decoded.
-    fn step(&mut self, mut max: usize) -> bool {
-        loop {
-            if self.current.is_none() {
-                let Some((name, size, bytes)) = self.todo.pop_front() else {
-                    return true;
+    /// Finds the lines of `text` (the format of `src/data/places.txt`): one pass over the
+    /// line breaks of the three sections. Refuses a text that is not the registry the module
+    /// was built with: another date, or other codes than `EXISTS` says.
+    fn read(text: &'static str) -> Result<Registry, String> {
+        let date = text
+            .lines()
+            .find_map(|l| l.strip_prefix("@registry-date "))
+            .and_then(|d| crate::dates::date_from(d.trim(), "%Y-%m-%d"));
+        if date != Some(registry_date()) {
+            return Err(format!(
+                "the places file is of {}, this module of {}",
+                date.map_or("no date".to_string(), |d| d.to_string()),
+                registry_date()
+            ));
+        }
+        let section = |name: &str| -> Result<(usize, &'static str), String> {
+            let marker = format!("\n%{name}\n");
+            let start = text
+                .find(&marker)
+                .map(|s| s + marker.len())
+                .ok_or_else(|| format!("the places file has no section {name}"))?;
+            let end = text[start..]
+                .find("\n%")
+                .map_or(text.len(), |e| start + e + 1);
+            Ok((start, &text[start..end]))
+        };
+        let mut reg = Registry::empty();
+        reg.text = text;
+        let (base, names) = section("names")?;
+        let mut slot = 0;
+        for (offset, line) in LineSpans::new(names) {
+            if !line.is_empty() {
+                let letter = CODE_LETTERS.as_bytes().get(slot / 999).copied();
+                let n = slot % 999 + 1;
+                let Some(letter) = letter.filter(|_| code_bit(slot)) else {
+                    return Err(format!(
+                        "the places file has a code this module lacks (line {slot} of names)"
+                    ));
                 };
-                self.current = Some((name, codec::Stream::new(bytes, size)));
+                let code = [
+                    letter,
+                    b'0' + (n / 100) as u8,
+                    b'0' + (n / 10 % 10) as u8,
+                    b'0' + (n % 10) as u8,
+                ];
+                reg.keys.push(key_of(&code).unwrap_or(u16::MAX));
+                reg.codes.push(code);
+                reg.names.push(span(base + offset, line));
             }
-            let Some((_, stream)) = self.current.as_mut() else {
-                return true;
-            };
-            let before = stream.len();
-            let complete = stream.step(max);
-            max = max.saturating_sub(stream.len() - before);
-            if !complete {
-                return false;
-            }
-            if let Some((name, stream)) = self.current.take() {
-                self.done
-                    .push((name, String::from_utf8_lossy(&stream.finish()).into_owned()));
-            }
-            if max == 0 && !self.todo.is_empty() {
-                return false;
-            }
+            slot += 1;
         }
-    }
-}
-
-/// The decompressed sections of `places.bin`, by name, and its registry date.
-#[cfg(test)]
-fn unpack(packed: &'static [u8]) -> (Option<NaiveDate>, Vec<(String, String)>) {
-    let mut u = Unpacking::new(packed);
-    u.step(usize::MAX);
-    (u.date, u.done)
-}
-
-fn parse_b36(s: &str) -> Option<u32> {
-    u32::from_str_radix(s, 36).ok()
-}
-
-fn build(u: Unpacking) -> Registry {
-    let (date, sections) = (u.date, u.done);
-    let section = |name: &str| {
-        sections
+        let known = EXISTS
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, t)| t.clone())
-            .unwrap_or_default()
-    };
-    let names_text = section("names");
-    let alt_text = section("alt");
-    let time_text = section("time");
-    let mut entries = Vec::with_capacity(10_200);
-    let day_of = |y, m, d| {
-        NaiveDate::from_ymd_opt(y, m, d)
-            .map(|d| to_days(d) as u32)
-            .unwrap_or(0)
-    };
-    let default_comune = day_of(1861, 3, 17); // proclamation of the Kingdom of Italy
-    let default_state = day_of(1900, 1, 1); // the archive's nominal start for states
-    let mut alt_lines = LineSpans::new(&alt_text);
-    let mut time_lines = time_text.lines();
-    for (slot, (offset, line)) in LineSpans::new(&names_text).enumerate() {
-        if line.is_empty() {
-            continue;
+            .map(|b| b.count_ones() as usize)
+            .sum::<usize>();
+        if slot != SLOTS || reg.codes.len() != known {
+            return Err("the places file lacks codes this module has".to_string());
         }
-        let letter = CODE_LETTERS
-            .as_bytes()
-            .get(slot / 999)
-            .copied()
-            .unwrap_or(b'?');
-        let n = slot % 999 + 1;
-        let code = [
-            letter,
-            b'0' + (n / 100) as u8,
-            b'0' + (n / 10 % 10) as u8,
-            b'0' + (n % 10) as u8,
-        ];
-        let mut names = Vec::new();
-        let mut pos = offset;
-        for name in line.split('|') {
-            names.push((pos as u32, name.len() as u16));
-            pos += name.len() + 1;
-        }
-        let alt = alt_lines
-            .next()
-            .and_then(|(start, a)| (!a.is_empty()).then_some((start as u32, a.len() as u16)));
-        let time = time_lines.next().unwrap_or("");
-        let mut items = time.split(' ').peekable();
-        let prov = items.next().unwrap_or("").as_bytes();
-        let province = [
-            prov.first().copied().unwrap_or(b'?'),
-            prov.get(1).copied().unwrap_or(b'?'),
-        ];
-        let mut periods: Vec<RawPeriod> = Vec::new();
-        if items.peek().is_none_or(|i| i.starts_with('-')) {
-            // No start of its own: valid from the archive's nominal first day.
-            let from = if letter == b'Z' {
-                default_state
-            } else {
-                default_comune
-            };
-            periods.push(RawPeriod {
-                from,
-                until: OPEN,
-                name: 0,
-            });
-        }
-        for item in items {
-            if let Some(end) = item.strip_prefix('-') {
-                if let (Some(p), Some(d)) = (periods.last_mut(), parse_b36(end)) {
-                    p.until = d;
-                }
-                continue;
+        for (name, spans) in [("alt", &mut reg.alt), ("time", &mut reg.time)] {
+            let (base, body) = section(name)?;
+            spans.extend(LineSpans::new(body).map(|(o, line)| span(base + o, line)));
+            if spans.len() != known {
+                return Err(format!(
+                    "the places file's section {name} has the wrong length"
+                ));
             }
-            let (day, name) = match item.split_once('=') {
-                Some((d, n)) => (d, n.parse::<u16>().ok()),
-                None => (item, None),
-            };
-            let Some(from) = parse_b36(day) else { continue };
-            let prev_name = periods.last().map(|p| p.name).unwrap_or(0);
-            if let Some(last) = periods.last_mut() {
-                if last.until == OPEN {
-                    last.until = from.saturating_sub(1);
-                }
-            }
-            periods.push(RawPeriod {
-                from,
-                until: OPEN,
-                name: name.unwrap_or(prev_name),
-            });
         }
-        entries.push(Entry {
-            code,
-            province,
-            names,
-            alt,
-            periods,
-        });
+        Ok(reg)
     }
-    let keys = entries
-        .iter()
-        .map(|e| key_of(&e.code).unwrap_or(u16::MAX))
-        .collect();
-    Registry {
-        date: date.unwrap_or_default(),
-        names_text,
-        alt_text,
-        entries,
-        keys,
+}
+
+fn code_bit(slot: usize) -> bool {
+    EXISTS
+        .get(slot / 8)
+        .is_some_and(|b| b >> (slot % 8) & 1 == 1)
+}
+
+fn span(start: usize, line: &str) -> Span {
+    Span {
+        start: start as u32,
+        len: line.len() as u32,
     }
 }
 
@@ -660,46 +685,4 @@ impl<'a> Iterator for LineSpans<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The day numbers counted from the constant agree with chrono's subtraction.
-    #[test]
-    fn day_numbers_count_from_the_epoch() {
-        for (y, m, d) in [(1861, 1, 1), (1900, 3, 1), (1985, 12, 10), (2026, 2, 21)] {
-            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            assert_eq!(to_days(date), (date - epoch()).num_days(), "{date}");
-        }
-    }
-
-    /// Decoding in small steps gives the same text as decoding at once.
-    #[test]
-    fn stepwise_decoding_gives_the_same_sections() {
-        let (_, whole) = unpack(PACKED);
-        let mut u = Unpacking::new(PACKED);
-        let mut steps = 0;
-        while !u.step(7_919) {
-            steps += 1;
-        }
-        assert!(steps > 20, "{steps}");
-        assert_eq!(u.done, whole);
-    }
-
-    /// The Rust decoder gives back, byte for byte, the text the generator compressed.
-    #[test]
-    fn embedded_file_decodes_to_places_txt() {
-        let text = include_str!("../../data/places.txt");
-        let (date, sections) = unpack(PACKED);
-        assert_eq!(date, NaiveDate::from_ymd_opt(2026, 2, 21));
-        assert_eq!(sections.len(), 3);
-        for (name, body) in &sections {
-            let marker = format!("%{name}\n");
-            let start = text.find(&marker).expect("section in places.txt") + marker.len();
-            let end = text[start..]
-                .find("\n%")
-                .map(|e| start + e + 1)
-                .unwrap_or(text.len());
-            assert!(&text[start..end] == body.as_str(), "section {name} differs");
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,165 @@
+//! The place registry's file (`instrada-places.txt`, in the package next to the module):
+//! fetched once, at idle after the widget is interactive or at the first need, handed to
+//! [`crate::cf::places::load`]; and `ready()`, for pages and headless callers that want to
+//! wait for it. A build without the `places-file` feature embeds the registry: there
+//! `ready()` resolves to `true` at once and nothing is fetched.
+//!
+//! The request carries nothing of the person: a GET of a static file of the package, from
+//! the module's own place or the URL the portal gives (`ready({ url })`, the widget's
+//! `places` option), with the page's own credentials policy; nothing is stored.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use crate::cf::places;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_PLACES: &str = r#"
+/** Where the list of places comes from (see `ready`). */
+export interface ReadyOptions {
+  /**
+   * Where `instrada-places.txt` is served, when not next to the module (the default:
+   * `new URL('instrada-places.txt', <the package's URL>)`). Only the first load uses it.
+   */
+  url?: string | URL;
+  /** The file's text, for a caller that reads it itself (Node, a bundle that inlines it). */
+  text?: string;
+}
+"#;
+
+// The fetch, in JavaScript: the file next to the package (the glue's snippets live two
+// folders down, in snippets/<crate-hash>/), or the URL given; in Node, where `fetch` does not
+// read file: URLs, the file is read with node:fs (imported by a computed name, so that
+// bundlers for the browser do not try to resolve it). `deliver(text, why)` hands over the
+// text, or null and why not; its answer is what the promise resolves to. Never rejects.
+#[wasm_bindgen(inline_js = r#"
+export function places_fetch(url, deliver) {
+  return (async () => {
+    let text = null, why = '';
+    try {
+      const base = globalThis.location?.href;
+      const u = url ? new URL(String(url), base) : new URL('../../instrada-places.txt', import.meta.url);
+      if (u.protocol === 'file:') {
+        const fs = 'node:fs/promises';
+        text = await (await import(fs)).readFile(u, 'utf8');
+      } else {
+        const r = await fetch(u, { credentials: 'same-origin' });
+        if (!r.ok) throw new Error(`HTTP ${r.status} for ${u.href}`);
+        text = await r.text();
+      }
+    } catch (e) {
+      why = String(e?.message ?? e);
+    }
+    return deliver(text, why);
+  })();
+}
+"#)]
+extern "C" {
+    fn places_fetch(
+        url: &JsValue,
+        deliver: &Closure<dyn FnMut(JsValue, JsValue) -> bool>,
+    ) -> js_sys::Promise;
+}
+
+thread_local! {
+    /// The one load of the page: its promise, shared by every caller.
+    static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    /// Called when the registry arrives or is known not to (the widget writes its decoded
+    /// line again).
+    static ON_ARRIVAL: RefCell<Vec<fn()>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Calls `f` when the registry's file has been loaded or has failed (once).
+pub(crate) fn on_arrival(f: fn()) {
+    let _ = ON_ARRIVAL.try_with(|a| {
+        if let Ok(mut a) = a.try_borrow_mut() {
+            if !a.contains(&f) {
+                a.push(f);
+            }
+        }
+    });
+}
+
+/// Loads the text (or records why there is none); whether the registry is there.
+fn deliver(text: Option<String>, why: String) -> bool {
+    let outcome = match text {
+        Some(t) => places::load(t),
+        None => Err(why),
+    };
+    let loaded = match outcome {
+        Ok(()) => true,
+        Err(why) => {
+            places::mark_unavailable();
+            web_sys::console::warn_1(
+                &format!("instrada: the list of places (instrada-places.txt) could not be loaded ({why}); codici fiscali are still checked, without the place's name.").into(),
+            );
+            false
+        }
+    };
+    let callbacks = ON_ARRIVAL
+        .try_with(|a| a.try_borrow().map(|a| a.clone()).unwrap_or_default())
+        .unwrap_or_default();
+    for f in callbacks {
+        f();
+    }
+    loaded
+}
+
+/// Starts loading the registry's file from `url` (or next to the package) unless it is
+/// there or on its way; the promise of the one load.
+pub(crate) fn start(url: &JsValue) -> js_sys::Promise {
+    if places::absence().is_none() {
+        return js_sys::Promise::resolve(&JsValue::TRUE);
+    }
+    LOADING.with(|l| {
+        if let Some(p) = l.borrow().as_ref() {
+            return p.clone();
+        }
+        let handler =
+            Closure::<dyn FnMut(JsValue, JsValue) -> bool>::new(|text: JsValue, why: JsValue| {
+                deliver(text.as_string(), why.as_string().unwrap_or_default())
+            });
+        let p = places_fetch(url, &handler);
+        // Called once, when the file arrives; kept for the page's life like the registry.
+        handler.forget();
+        *l.borrow_mut() = Some(p.clone());
+        p
+    })
+}
+
+/// Resolves to `true` once the list of places (names, provinces, periods of validity of
+/// every Belfiore code) is loaded, `false` if it could not be (the file missing, refused or
+/// of another version; one console warning says why). Never rejects. The first call starts
+/// the load if the widget has not already: from `options.url`, else `instrada-places.txt`
+/// next to the module (in Node, read from the package's folder); `options.text` hands the
+/// file's text over directly. Until then `checkCodiceFiscale` still checks a code (structure,
+/// date, check character, that the place code exists) and says that the place's name is on
+/// its way (`cf.place-name-pending`); once resolved, its answers are the complete ones.
+#[wasm_bindgen(js_name = ready, unchecked_return_type = "Promise<boolean>")]
+pub fn ready(
+    #[wasm_bindgen(unchecked_param_type = "ReadyOptions | undefined")] options: JsValue,
+) -> js_sys::Promise {
+    let field = |name: &str| {
+        if options.is_object() {
+            js_sys::Reflect::get(&options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        }
+    };
+    if let Some(text) = field("text").as_string() {
+        if places::absence().is_some() {
+            return js_sys::Promise::resolve(&JsValue::from_bool(deliver(
+                Some(text),
+                String::new(),
+            )));
+        }
+    }
+    let url = field("url");
+    let url = if url.is_string() || url.is_object() {
+        url
+    } else {
+        JsValue::UNDEFINED
+    };
+    start(&url)
+}
