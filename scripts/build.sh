@@ -9,17 +9,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release --target wasm32-unknown-unknown --lib
+# `places-file`: the place registry is not in the module but the package's file
+# instrada-places.txt, fetched after start-up and read in place (issue 15).
+cargo build --release --target wasm32-unknown-unknown --lib --features places-file
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name instrada \
   target/wasm32-unknown-unknown/release/instrada.wasm
 # The features are those rustc enables by default for wasm32-unknown-unknown; wasm-opt must
 # know them to read the module (bulk memory, sign extension, …) and emits nothing beyond them.
-node_modules/.bin/wasm-opt -Oz \
+# -Oz without its inlining and local CSE passes: they make the module smaller raw but bigger
+# compressed, which is what a browser fetches (measured on the full module, brotli 11 / gzip
+# -9: -Oz 279.6 / 354.7 KB, these flags 263.7 / 328.2 KB; -Os 279.4, -O2 278.1, -O1 264.1 KB
+# br; ARCHITECTURE.md, "Size").
+node_modules/.bin/wasm-opt -Oz --skip-pass=inlining-optimizing --skip-pass=local-cse \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   --strip-debug --strip-producers \
   pkg/instrada_bg.wasm -o pkg/instrada_bg.wasm
+cp src/data/places.txt pkg/instrada-places.txt
 node scripts/package.mjs pkg
 
 # The demo serves the package from www/pkg/: the build's copy of pkg/, refreshed every build.

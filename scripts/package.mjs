@@ -14,6 +14,8 @@ const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, 'm'))?.[1];
 const files = ['instrada_bg.wasm', 'instrada.js', 'instrada.d.ts', 'instrada_bg.wasm.d.ts'];
 // wasm-bindgen writes the widget's small inline JS helpers under snippets/.
 if (existsSync(`${dir}/snippets`)) files.push('snippets/');
+// The place registry, fetched by the module after start-up (scripts/build.sh copies it).
+if (existsSync(`${dir}/instrada-places.txt`)) files.push('instrada-places.txt');
 for (const asset of ['instrada.css', 'instrada-widget.js', 'instrada-widget.d.ts']) {
   copyFileSync(`src/widget/${asset}`, `${dir}/${asset}`);
   files.push(asset);
@@ -43,6 +45,7 @@ const manifest = {
     './widget': { types: './instrada-widget.d.ts', default: './instrada-widget.js' },
     './instrada.css': './instrada.css',
     './instrada_bg.wasm': './instrada_bg.wasm',
+    './instrada-places.txt': './instrada-places.txt',
     './package.json': './package.json',
   },
   typesVersions: { '*': { widget: ['./instrada-widget.d.ts'] } },

@@ -71,6 +71,7 @@ thread_local! {
 }
 
 /// Calls `f` when the registry's file has been loaded or has failed (once).
+#[cfg_attr(not(feature = "widget"), allow(dead_code))]
 pub(crate) fn on_arrival(f: fn()) {
     let _ = ON_ARRIVAL.try_with(|a| {
         if let Ok(mut a) = a.try_borrow_mut() {

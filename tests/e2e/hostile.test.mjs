@@ -266,6 +266,8 @@ function assertClean(problems, where) {
 async function inNode(dir) {
   const m = await import(new URL(`${dir}/instrada.js`, ROOT));
   m.initSync({ module: readFileSync(new URL(`${dir}/instrada_bg.wasm`, ROOT)) });
+  // The list of places (a file of the package, issue 15): `healthy()` expects a place's name.
+  assert.equal(await m.ready(), true);
   const sigs = signatures(readFileSync(new URL(`${dir}/instrada.d.ts`, ROOT), 'utf8'));
   return { m, sigs, problems: await exercise(m, { sigs, dom: false }) };
 }
@@ -313,6 +315,7 @@ test('the package in Chromium, with attach/mount on real elements and every Widg
   const problems = await page.evaluate(`(async () => {
     const m = await import('/pkg/instrada.js');
     await m.default({ module_or_path: '/pkg/instrada_bg.wasm' });
+    await m.ready();
     return (${exercise.toString()})(m, ${JSON.stringify({ sigs, dom: true })});
   })()`);
   assertClean(problems, 'pkg in Chromium');

@@ -19,6 +19,12 @@ test('the size report measures every file a browser fetches', () => {
   // The helpers the glue imports are shipped too, and counted (they once were not).
   assert.ok(files.some((f) => f.name.startsWith('snippets/')), 'the snippets are measured');
   for (const f of files) assert.ok(f.brotli > 0 && f.brotli <= f.raw, `${f.name}: ${JSON.stringify(f)}`);
+  // The list of places is a file of the package, fetched after the widget is interactive:
+  // counted in the total, not before interactive; every other file is fetched before.
+  const places = files.find((f) => f.name === 'instrada-places.txt');
+  assert.ok(places, 'pkg/ holds the list of places');
+  assert.equal(places.eager, false);
+  assert.deepEqual(files.filter((f) => !f.eager).map((f) => f.name), ['instrada-places.txt']);
 });
 
 // Not enforced yet: the whole product went into pkg/ (issue 15) before the size work that

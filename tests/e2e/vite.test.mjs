@@ -42,21 +42,23 @@ const page = (script) => `<!doctype html>
 // The portal's scripts: the widget and the core API from the package, by name, one module.
 // main.js lets the widget load the module (the wrapper's URL of the wasm); core.js starts the
 // core first, as the README's "JavaScript API" shows (the glue's URL), and the widget shares it.
-const REPORT = `  const person = widget ? checkCodiceFiscale('RSSMRA85T10A562S', { today: '2026-11-20' }).person : undefined;
+const REPORT = `  // The list of places is a file of the package, fetched after start-up (issue 15).
+  if (widget) await ready();
+  const person = widget ? checkCodiceFiscale('RSSMRA85T10A562S', { today: '2026-11-20' }).person : undefined;
   const stato = document.getElementById('stato');
   stato.dataset.ready = widget ? 'yes' : 'no';
   stato.dataset.version = version();
   stato.dataset.place = person?.placeName ?? '';`;
 const SCRIPTS = {
   'main.js': `import { attach, version } from 'instrada/widget';
-import { checkCodiceFiscale } from 'instrada';
+import { checkCodiceFiscale, ready } from 'instrada';
 import 'instrada/instrada.css';
 
-attach(document.getElementById('richiesta'), { today: '2026-11-20' }).then((widget) => {
+attach(document.getElementById('richiesta'), { today: '2026-11-20' }).then(async (widget) => {
 ${REPORT}
 });
 `,
-  'core.js': `import init, { checkCodiceFiscale } from 'instrada';
+  'core.js': `import init, { checkCodiceFiscale, ready } from 'instrada';
 import { attach, version } from 'instrada/widget';
 import 'instrada/instrada.css';
 
@@ -99,6 +101,10 @@ test('Vite bundles the packed package: the wasm becomes an asset the bundle poin
   assert.deepEqual(readFileSync(join(DIST, 'assets', wasm)), readFileSync(join(APP, 'node_modules/instrada/instrada_bg.wasm')));
   const js = assets.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(DIST, 'assets', f), 'utf8')).join('\n');
   assert.ok(js.includes(wasm), 'the bundle refers to the hashed wasm asset');
+  // The list of places too (the glue's `new URL('../../instrada-places.txt', import.meta.url)`).
+  const places = assets.find((f) => /^instrada-places-.*\.txt$/.test(f));
+  assert.ok(places, `the list of places is an asset in ${assets.join(', ')}`);
+  assert.ok(js.includes(places), 'the bundle refers to the hashed list of places');
   const css = assets.filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(DIST, 'assets', f), 'utf8')).join('\n');
   assert.match(css, /\.instrada-/, "the widget's stylesheet is in the bundle's CSS");
   for (const name of Object.keys(PAGES)) assert.ok(existsSync(join(DIST, name)), name);

@@ -96,7 +96,9 @@ test('a correct codice fiscale is decoded while typed; a pasted one with spaces 
   const { context, page, foreign } = await openDemo(site.browser, site.origin, 'index.html', { profilo: 'torino' });
   await page.click('#cf');
   await page.keyboard.type('RSSMRA85T10A562S');
-  // Live guidance, before leaving the field.
+  // Live guidance, before leaving the field (the place's name as soon as the list of places,
+  // fetched after start-up, is there).
+  await page.waitForFunction(() => document.getElementById('richiesta').textContent.includes('San Giuliano Terme (PI)'));
   assert.ok((await descriptions(page, '#cf')).includes('Nato il 10/12/1985 a San Giuliano Terme (PI).'));
   await page.fill('#cf', '');
   await page.keyboard.insertText('bncgli 90a41 f205h'); // a paste
