@@ -35,6 +35,33 @@ pub fn fold_char(c: char) -> Option<char> {
     Some(folded.to_ascii_lowercase())
 }
 
+/// The one normaliser of sede and profile ids, shared by every function (`route`,
+/// `timeline`, `addWorkingDays`, `review`, …): `"Milano Nord"`, `"milano-nord"`,
+/// `"MILANO_NORD"` → `"milano-nord"`; `"Forlì"` → `"forli"`; `"Reggio nell'Emilia"` →
+/// `"reggio-nell-emilia"`. `None` for text that cannot be an id (empty, other punctuation,
+/// or longer than any sede's name could be), so that it is refused alike everywhere.
+pub fn id_key(s: &str) -> Option<String> {
+    if s.len() > 64 {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.trim().chars() {
+        match fold_char(c) {
+            Some(a) if a.is_ascii_alphanumeric() => out.push(a.to_ascii_lowercase()),
+            _ if c == '-' || c == '_' || c == '\'' || c == '’' || c.is_whitespace() => {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push('-');
+                }
+            }
+            _ => return None,
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// Lower-case ASCII words of a free text: accents folded, apostrophes and punctuation turned
 /// into spaces, runs of spaces collapsed. "L'Agibilità  n.5" → "l agibilita n 5".
 pub fn fold_words(text: &str) -> String {

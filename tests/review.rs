@@ -366,7 +366,8 @@ fn identifiers_and_odd_input() {
         ("DM 12/03/1974: spaces and case are forgiven", D { cf: " rss mra 80a01 h501u ", ..TORINO_DM }, &[], &["review.cf-invalid"]),
         ("DOMAIN: the matricola has 10 digits", D { matricola: "123456789", ..TORINO_DM }, &["review.matricola-format"], &[]),
         ("003 §2.1: the object typed loosely is still found", D { object: "  NON   specificato. ", description: "DURC irregolare", ..TORINO_DM }, &["review.generic-object"], &["review.object-unknown"]),
-        ("empty draft", EMPTY, &[ "route.profile-missing", "route.gestione-missing", "route.kind-missing", "route.date-missing", ], &[]),
+        // Issue 13: no profile is the national baseline, not a refusal.
+        ("empty draft", EMPTY, &[ "route.national-profile", "route.gestione-missing", "route.kind-missing", "route.date-missing", ], &["route.profile-missing"]),
         ("unknown channel", D { channel: "piccione", ..TORINO_DM }, &["review.unknown-channel"], &[]),
     ]);
     let long: &'static str =

@@ -332,6 +332,102 @@ fn the_milano_residual_box_is_an_alternative_only() {
     assert_eq!(alt.subject, vec![SubjectPart::CodiceFiscale, SubjectPart::Gestione, SubjectPart::Contenuto]);
 }
 
+/// The national baseline (issue 13): what the documents state as national, and nothing
+/// local borrowed from a territory.
+#[test]
+#[rustfmt::skip]
+fn the_national_baseline_answers_outside_the_four_territories() {
+    // (cite, facts, channel, rule, first address or cassetto, findings that must be there)
+    let table: &[(&str, [&str; 8], Channel, &str, &str, &[&str])] = &[
+        ("L. 122/2010 (002 §1.1)", ["", "napoli", DM, "domanda", "2024-05-06", "domanda di dilazione e riduzione sanzioni civili", "", ""], Channel::ServiziOnline, "nazionale-domande-telematiche", "", &["route.national-profile", "route.online-listed"]),
+        ("L. 122/2010 (003 §1.1, Torino's own item)", ["nazionale", "", DM, "domanda", "2024-05-06", "domanda di cassa integrazione", "", ""], Channel::ServiziOnline, "nazionale-domande-telematiche", "", &["route.online-listed"]),
+        ("PEC of the Direzione: local address, not invented", ["", "Bari", DM, "domanda-non-telematizzata", "2024-05-06", "intervento sostitutivo", "", ""], Channel::Pec, "nazionale-domande-pec", "", &["route.no-address", "route.pec-only"]),
+        ("national cassetto, bidirezionale (004 §3.1)", ["", "", DM, "comunicazione", "2024-05-06", "", "", ""], Channel::Bidirezionale, "nazionale-bidirezionale", "aziende-dm", &["national.times-local"]),
+        ("no level B/C contacts: local agreements", ["", "napoli", "artigiani-commercianti", "sollecito", "2024-05-06", "", "scaduta", "B"], Channel::Bidirezionale, "nazionale-bidirezionale", "artigiani-commercianti", &["national.times-local"]),
+        ("circ. 34/2023 inherited: GDP", ["", "palermo", "dipendenti-pubblici", "comunicazione", "2024-05-06", "", "", ""], Channel::Bidirezionale, "gdp-bidirezionale", "dipendenti-pubblici", &[]),
+        ("only local e-mail boxes for domestici", ["", "", "domestici", "comunicazione", "2024-05-06", "", "", ""], Channel::Nessuno, "", "", &["route.not-covered", "national.local-channel"]),
+        // A sede of the four keeps its territorial protocol.
+        ("002 §2 (sede of Milano, no profile)", ["", "MILANO_NORD", DM, "comunicazione", "2024-05-06", "", "", ""], Channel::Bidirezionale, "milano-bidirezionale", "aziende-dm", &[]),
+    ];
+    for (cite, f, channel, rule, to, must) in table {
+        let r = run(f);
+        assert_eq!(r.step.channel, *channel, "{cite}: {:?}", r.step);
+        assert_eq!(r.step.rule.as_deref().unwrap_or(""), *rule, "{cite}");
+        let first = r.step.addresses.first().map(|a| a.address.as_str())
+            .or(r.step.cassetto.as_ref().map(|c| c.cassetto.as_str())).unwrap_or("");
+        assert_eq!(first, *to, "{cite}");
+        for code in *must {
+            assert!(codes(&r).contains(code), "{cite}: {code} missing in {:?}", codes(&r));
+        }
+        assert!(r.findings.iter().all(|f| !f.is_error()), "{cite}: {:?}", r.findings);
+        // Nothing of a territory leaks into the national answer: no local address.
+        if r.profile.as_deref() == Some("nazionale") {
+            assert!(r.step.addresses.iter().chain(r.step.cc.iter()).all(|a| !a.address.contains("milano") && !a.address.contains("torino")), "{cite}");
+        }
+    }
+}
+
+/// One normaliser for sede ids (issue 13): the same sede, written three ways, is accepted
+/// alike by route, review, timeline and the calendar; a string that is no sede is refused
+/// alike.
+#[test]
+fn sede_ids_are_read_alike_by_every_function() {
+    use instrada::calendar::Calendar;
+    use instrada::review::{review, Draft};
+    use instrada::timeline::{timeline, TimelineRequest};
+    let sent = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+    for (spelling, known) in [
+        ("Milano Nord", true),
+        ("milano-nord", true),
+        ("MILANO_NORD", true),
+        (" milano  nord ", true),
+        ("milano/nord", false),
+        ("milano nord!", false),
+    ] {
+        let r = run(&["", spelling, DM, "durc", "2024-05-06", "", "", ""]);
+        assert_eq!(r.ok, known, "route {spelling:?}: {:?}", codes(&r));
+        if known {
+            assert_eq!(
+                r.step.addresses[0].address, "preavvisodiaccertamento.milanonord@inps.it",
+                "{spelling:?}"
+            );
+        }
+        let r = run(&["milano", spelling, DM, "durc", "2024-05-06", "", "", ""]);
+        assert_eq!(
+            !codes(&r).contains(&"route.sede-not-in-profile"),
+            known,
+            "route with profile {spelling:?}"
+        );
+        let t = timeline(&TimelineRequest {
+            profile: "milano".into(),
+            sede: Some(spelling.into()),
+            sent,
+            ..TimelineRequest::default()
+        });
+        assert_eq!(
+            t.sede.as_deref() == Some("milano-nord"),
+            known,
+            "timeline {spelling:?}: {:?}",
+            t.findings
+        );
+        assert_eq!(
+            Calendar::for_sede(spelling).is_some(),
+            known,
+            "calendar {spelling:?}"
+        );
+        let draft = Draft {
+            sede: Some(spelling.into()),
+            gestione: Some(DM.into()),
+            kind: Some("durc".into()),
+            date: Some("2024-05-06".into()),
+            ..Draft::default()
+        };
+        let rv = review(&draft, Lang::It);
+        let refused = rv.findings.iter().any(|f| f.code == "route.unknown-sede");
+        assert_eq!(!refused, known, "review {spelling:?}");
+    }
+}
+
 #[test]
 fn level_b_quotes_the_clause_of_torino_2_6_b() {
     // 003 §2.6 B: the why quotes the document's words, so the user sees why level B applies
@@ -367,9 +463,12 @@ fn level_b_quotes_the_clause_of_torino_2_6_b() {
 fn what_cannot_be_read_is_a_finding() {
     // (facts, expected code)
     for (f, code) in [
-        (["", "", DM, "comunicazione", "2024-05-06", "", "", ""], "route.profile-missing"),
+        // Issue 13: no profile, or a sede outside the four, is the national baseline.
+        (["", "", DM, "comunicazione", "2024-05-06", "", "", ""], "route.national-profile"),
+        (["", "napoli", DM, "comunicazione", "2024-05-06", "", "", ""], "route.national-profile"),
         (["napoli", "", DM, "comunicazione", "2024-05-06", "", "", ""], "route.unknown-profile"),
-        (["", "napoli", DM, "comunicazione", "2024-05-06", "", "", ""], "route.unknown-sede"),
+        (["", "milano/nord", DM, "comunicazione", "2024-05-06", "", "", ""], "route.unknown-sede"),
+        (["", "atlantide", DM, "comunicazione", "2024-05-06", "", "", ""], "route.sede-calendar-unknown"),
         ([ "milano", "torino", DM, "comunicazione", "2024-05-06", "", "", "", ], "route.sede-not-in-profile"),
         (["milano", "", "", "comunicazione", "2024-05-06", "", "", ""], "route.gestione-missing"),
         ([ "milano", "", "marittimi", "comunicazione", "2024-05-06", "", "", "", ], "route.unknown-gestione"),

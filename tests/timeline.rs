@@ -443,6 +443,69 @@ fn escalation_contacts_follow_the_sede_and_the_date() {
     );
 }
 
+/// The national baseline (issue 13): without a territorial profile, no guaranteed date and
+/// no escalation contacts, said plainly; the sede's calendar still counts.
+#[test]
+fn the_national_baseline_guarantees_no_date() {
+    for (profile, spec) in [
+        ("", ""),
+        ("", "sede=firenze"),
+        ("nazionale", "cassetto=aziende-dm; object=Note rettifica"),
+        ("", "kind=sollecito; first=2026-01-02"),
+    ] {
+        let t = timeline(&request(profile, "2026-01-07", spec));
+        check(
+            &format!("{spec}: profile"),
+            Some("nazionale"),
+            t.profile.as_deref(),
+        );
+        check(&format!("{spec}: guaranteed"), false, t.guaranteed);
+        assert!(
+            t.entries.iter().all(|e| !e.id.starts_with("livello")),
+            "{spec}"
+        );
+        let no_term = t
+            .findings
+            .iter()
+            .find(|f| f.code == "timeline.no-term")
+            .unwrap();
+        assert!(
+            no_term.message.contains("accordi locali"),
+            "{}",
+            no_term.message
+        );
+        assert!(
+            t.findings.iter().all(|f| !f.is_error()),
+            "{spec}: {:?}",
+            t.findings
+        );
+    }
+    // A sede of the four keeps its protocol: Milano Nord's 7 working days (002 §2 A).
+    let t = timeline(&request("", "2026-12-04", "sede=Milano Nord"));
+    check("sede of Milano", Some("milano"), t.profile.as_deref());
+    check(
+        "Sant'Ambrogio counted",
+        Some(d("2026-12-17")),
+        t.entries
+            .iter()
+            .find(|e| e.id == "risposta")
+            .and_then(|e| e.date),
+    );
+    // The national calendar, or the sede's (Firenze: San Giovanni, 24 June).
+    let t = timeline(&request("", "2026-06-23", "sede=firenze"));
+    check("Firenze calendar", Some("firenze"), t.sede.as_deref());
+    // The GDP rules of circ. 34/2023 are inherited.
+    let t = timeline(&request(
+        "",
+        "2024-03-01",
+        "cassetto=dipendenti-pubblici; object=Note di rettifica",
+    ));
+    assert!(t
+        .entries
+        .iter()
+        .any(|e| e.id == "appuntamento-possibile" && e.rule.document.starts_with("004_")));
+}
+
 /// Solleciti (issue 13, issue 14 «Solleciti and escalations»): the first request's date and
 /// outcome. Expected dates counted with an independent script (Python `datetime`, national
 /// holidays plus San Giovanni for Torino).
@@ -615,7 +678,6 @@ fn level_c_never_passes_the_limit_of_the_whole_exchange() {
 fn requests_that_cannot_be_answered() {
     // (profile, sent, spec, finding code, field)
     let table = [
-        ("", "2026-01-07", "", "timeline.no-profile", "profile"),
         (
             "roma",
             "2026-01-07",

@@ -26,10 +26,10 @@ use crate::timeline::{self, Timeline, TimelineRequest};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS: &'static str = r#"
-/** A request whose response timeline is wanted. Only `profile` and `sent` are required. */
+/** A request whose response timeline is wanted. Only `sent` is required. */
 export interface TimelineRequest {
-  /** The protocol profile: "milano", "torino", "siena", "emilia-romagna", "nazionale-gdp", or one the portal loaded. */
-  profile: string;
+  /** The protocol profile: "milano", "torino", "siena", "emilia-romagna", "nazionale", "nazionale-gdp", or one the portal loaded. Absent: the sede's protocol, else the national baseline ("nazionale"). */
+  profile?: string;
   /** The day the request is sent: "YYYY-MM-DD", "DD/MM/YYYY" or a Date. */
   sent: string | Date;
   /** The competent sede ("milano-nord"): its calendar adds the patron day; escalation contacts are filtered by it. */
@@ -245,22 +245,6 @@ fn read_request(request: &JsValue) -> Read {
     let first_request = date(request, "firstRequest", lang, &mut findings);
     let notice = date(request, "notice", lang, &mut findings);
     let today = date(request, "today", lang, &mut findings);
-    if profile.is_none()
-        && !findings
-            .iter()
-            .any(|f| f.field.as_deref() == Some("profile"))
-    {
-        findings.push(
-            Finding::error(
-                "timeline.no-profile",
-                lang.pick(
-                    "Indica il profilo del protocollo in «profile», per esempio \"milano\" o \"torino\".",
-                    "Give the protocol profile in “profile”, for example \"milano\" or \"torino\".",
-                ),
-            )
-            .field("profile"),
-        );
-    }
     if sent.is_none() && !findings.iter().any(|f| f.field.as_deref() == Some("sent")) {
         findings.push(
             Finding::error(
@@ -358,9 +342,11 @@ fn read_request(request: &JsValue) -> Read {
                 )
             })
     };
-    let (Some(profile), Some(sent)) = (profile, sent) else {
+    // Without a profile the core answers from the sede's protocol or the national one.
+    let Some(sent) = sent else {
         return Err((lang, findings));
     };
+    let profile = profile.unwrap_or_default();
     let req = TimelineRequest {
         profile,
         sede,

@@ -14,7 +14,6 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use crate::dates::month_name;
 use crate::finding::Lang;
 use crate::json::{self, Fail, Fields, Json};
-use crate::text::fold_char;
 
 use super::YearMask;
 
@@ -218,28 +217,9 @@ impl Registry {
     }
 }
 
-/// `"Milano Nord"` → `"milano-nord"`, `"Forlì"` → `"forli"`. `None` for text that cannot be
-/// an id (empty, or longer than any sede's name could be).
+/// The shared normaliser of sede and profile ids ([`crate::text::id_key`]).
 pub(crate) fn kebab(s: &str) -> Option<String> {
-    if s.len() > 64 {
-        return None;
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.trim().chars() {
-        match fold_char(c) {
-            Some(a) if a.is_ascii_alphanumeric() => out.push(a.to_ascii_lowercase()),
-            _ if c == '-' || c == '_' || c == '\'' || c == '’' || c.is_whitespace() => {
-                if !out.is_empty() && !out.ends_with('-') {
-                    out.push('-');
-                }
-            }
-            _ => return None,
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    (!out.is_empty()).then_some(out)
+    crate::text::id_key(s)
 }
 
 /// `patroni.json` as written (read by hand: see `catalog::titolario::json` for why).

@@ -91,11 +91,32 @@ impl Facts {
             }
         };
 
-        let sede_lower = blank(&self.sede).map(str::to_ascii_lowercase);
-        let sede_in = sede_lower.as_deref();
+        let sede_in = blank(&self.sede);
         let mut sede = sede_in.map(String::from);
-        let profile_lower = blank(&self.profile).map(str::to_ascii_lowercase);
-        let profile = match profile_lower.as_deref() {
+        // A sede of the national calendar (any comune's agency): where no territorial
+        // profile covers it, the national baseline answers with its calendar.
+        let calendar_sede =
+            |s: &str| crate::calendar::Calendar::for_sede(s).and_then(|c| c.sede_id());
+        let national = || profile::profile(profile::NATIONAL);
+        let national_info = |findings: &mut Vec<Finding>, sede: Option<&str>| {
+            findings.push(
+                Finding::info(
+                    "route.national-profile",
+                    match sede {
+                        Some(s) => lang.pick(
+                            format!("Nessun protocollo territoriale copre la sede «{}»: valgono le regole nazionali (profilo «nazionale»), senza tempi garantiti né contatti per i solleciti, che sono accordi locali.", clip(s)),
+                            format!("No territorial protocol covers the sede “{}”: the national rules apply (profile “nazionale”), without guaranteed times or escalation contacts, which are local agreements.", clip(s)),
+                        ),
+                        None => lang.pick(
+                            format!("Nessun protocollo territoriale indicato: valgono le regole nazionali (profilo «nazionale»). Per Siena, Emilia Romagna, Milano e Torino scegli il profilo o la sede ({}).", profile_ids()),
+                            format!("No territorial protocol given: the national rules apply (profile “nazionale”). For Siena, Emilia Romagna, Milano and Torino choose the profile or the sede ({}).", profile_ids()),
+                        ),
+                    },
+                )
+                .field("profilo"),
+            );
+        };
+        let profile = match blank(&self.profile) {
             Some(id) => {
                 let p = profile::profile(id);
                 if p.is_none() {
@@ -119,52 +140,81 @@ impl Facts {
                     );
                 }
                 if let (Some(p), Some(s)) = (p, sede_in) {
-                    if p.sede(s).is_none() {
-                        findings.push(
-                            Finding::error(
-                                "route.sede-not-in-profile",
-                                lang.pick(
-                                    format!("La sede «{}» non fa parte del profilo {}: scegli una tra {}.", clip(s), p.id, sede_ids(p)),
-                                    format!("The sede “{}” is not part of the profile {}: choose one of {}.", clip(s), p.id, sede_ids(p)),
-                                ),
-                            )
-                            .field("sede"),
-                        );
-                        sede = None;
+                    let chain = crate::routing::chain(p);
+                    let own = chain.iter().find_map(|q| q.sede(s)).map(|x| x.id.clone());
+                    let territorial = chain.iter().any(|q| !q.sedi.is_empty());
+                    match own {
+                        Some(id) => sede = Some(id),
+                        // A profile without sedi (the national ones) takes any sede of the
+                        // calendar.
+                        None if !territorial && calendar_sede(s).is_some() => {
+                            sede = calendar_sede(s).map(String::from);
+                        }
+                        None => {
+                            findings.push(
+                                Finding::error(
+                                    "route.sede-not-in-profile",
+                                    lang.pick(
+                                        format!("La sede «{}» non fa parte del profilo {}: scegli una tra {}.", clip(s), p.id, sede_ids(p)),
+                                        format!("The sede “{}” is not part of the profile {}: choose one of {}.", clip(s), p.id, sede_ids(p)),
+                                    ),
+                                )
+                                .field("sede"),
+                            );
+                            sede = None;
+                        }
                     }
                 }
                 p
             }
             None => match sede_in {
-                Some(s) => {
-                    let p = profile::profile_for_sede(s, date);
-                    if p.is_none() {
-                        sede = None;
-                        findings.push(
-                            Finding::error(
-                                "route.unknown-sede",
-                                lang.pick(
-                                    format!("Nessun protocollo in vigore alla data copre la sede «{}»: scegli il profilo o una sede tra quelle elencate.", clip(s)),
-                                    format!("No protocol in force at the date covers the sede “{}”: choose the profile or a listed sede.", clip(s)),
-                                ),
-                            )
-                            .field("sede"),
-                        );
+                Some(s) => match profile::profile_for_sede(s, date) {
+                    Some(p) => {
+                        sede = p.sede(s).map(|x| x.id.clone());
+                        Some(p)
                     }
-                    p
-                }
+                    None => match calendar_sede(s) {
+                        Some(id) => {
+                            sede = Some(id.to_string());
+                            national_info(&mut findings, Some(s));
+                            national()
+                        }
+                        // A sede instrada has no calendar for (most of Italy's agencies):
+                        // the national rules and the national calendar, said plainly.
+                        None if crate::text::id_key(s).is_some() => {
+                            sede = crate::text::id_key(s);
+                            national_info(&mut findings, Some(s));
+                            findings.push(
+                                Finding::warning(
+                                    "route.sede-calendar-unknown",
+                                    lang.pick(
+                                        format!("instrada non conosce la festa del patrono della sede «{}»: le date si contano con il calendario nazionale. Controlla il nome della sede.", clip(s)),
+                                        format!("instrada does not know the patron day of the sede “{}”: dates are counted on the national calendar. Check the sede's name.", clip(s)),
+                                    ),
+                                )
+                                .field("sede"),
+                            );
+                            national()
+                        }
+                        None => {
+                            sede = None;
+                            findings.push(
+                                Finding::error(
+                                    "route.unknown-sede",
+                                    lang.pick(
+                                        format!("«{}» non è una sede conosciuta: scrivi il nome del comune o della sede (per esempio «Milano Nord», «Napoli») o scegli il profilo.", clip(s)),
+                                        format!("“{}” is not a known sede: write the name of the comune or the office (for example “Milano Nord”, “Napoli”) or choose the profile.", clip(s)),
+                                    ),
+                                )
+                                .field("sede"),
+                            );
+                            None
+                        }
+                    },
+                },
                 None => {
-                    findings.push(
-                        Finding::error(
-                            "route.profile-missing",
-                            lang.pick(
-                                format!("Scegli il protocollo del territorio (profilo) o la sede competente: profili disponibili {}.", profile_ids()),
-                                format!("Choose the territory's protocol (profile) or the competent sede: available profiles {}.", profile_ids()),
-                            ),
-                        )
-                        .field("profilo"),
-                    );
-                    None
+                    national_info(&mut findings, None);
+                    national()
                 }
             },
         };

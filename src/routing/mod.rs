@@ -323,6 +323,17 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
             )
             .source(doc_source(p)),
         );
+        // What the profile says of the case even without a channel (the national baseline:
+        // "only local e-mail boxes for this gestione").
+        for q in chain.iter().filter(|q| q.id == p.id) {
+            for n in q
+                .notes
+                .iter()
+                .filter(|n| n.applies(r.date, Some(kind), Some(gestione), None))
+            {
+                out.findings.push(note_finding(n, lang));
+            }
+        }
         return out;
     };
 

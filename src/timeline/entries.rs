@@ -274,6 +274,23 @@ impl Builder<'_> {
                 if service { " The protocols' guaranteed times are those of electronic communication." } else { "" },
             ),
         );
+        // The national baseline (no territory's times, no escalation contacts): say that
+        // those are local agreements rather than leave the reader guessing (issue 13).
+        let local = !service
+            && ctx.term(TermKind::Risposta).is_none()
+            && self.level(Level::B).is_none()
+            && ctx.chain.iter().all(|p| p.sedi.is_empty());
+        let text = if local {
+            format!(
+                "{text}{}",
+                lang.pick(
+                    " I tempi garantiti di risposta e i contatti per i solleciti di livello B e C sono accordi locali dei protocolli provinciali (Milano §2, Torino §2.6): fuori da quei territori non ce ne sono. Chiedi alla sede competente se esiste un protocollo con l'Ordine.",
+                    " Guaranteed response times and the contacts for level B and C reminders are local agreements of the provincial protocols (Milano §2, Torino §2.6): outside those territories there are none. Ask the competent office whether there is a protocol with the Ordine.",
+                )
+            )
+        } else {
+            text
+        };
         let source = Source::new(ctx.root.document.file.clone(), "");
         self.findings
             .push(Finding::info("timeline.no-term", text.clone()).source(source.clone()));

@@ -124,11 +124,12 @@ use crate::finding::{Finding, Lang, Source};
 
 pub use export::{filename, to_ics};
 
-/// A request whose timeline is wanted. Only `profile` and `sent` are required.
+/// A request whose timeline is wanted. Only `sent` is required.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TimelineRequest {
     /// The protocol profile's id (`"milano"`, `"torino"`, `"siena"`, `"emilia-romagna"`,
-    /// `"nazionale-gdp"`, or one a portal registered).
+    /// `"nazionale"`, `"nazionale-gdp"`, or one a portal registered). Empty: the sede's
+    /// territorial profile, else the national baseline (`"nazionale"`).
     pub profile: String,
     /// The competent sede (its id, `"milano-nord"`, or its name): its calendar adds the
     /// patron day, and the escalation contacts are filtered by it.

@@ -61,12 +61,12 @@ impl Ctx {
 pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Option<Ctx> {
     let lang = req.lang;
     let before = findings.len();
-    let root = find_profile(&req.profile, lang, findings);
+    let root = find_profile(&req.profile, req.sede.as_deref(), req.sent, lang, findings);
     if let Err(e) = calendar::check_date(req.sent) {
         findings.push(e.finding("sent", lang));
     }
     let root = root?;
-    if findings.len() > before {
+    if findings.iter().skip(before).any(Finding::is_error) {
         return None;
     }
     let sent = req.sent;
@@ -190,20 +190,32 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
     })
 }
 
-fn find_profile(id: &str, lang: Lang, findings: &mut Vec<Finding>) -> Option<&'static Profile> {
+fn find_profile(
+    id: &str,
+    sede: Option<&str>,
+    sent: NaiveDate,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> Option<&'static Profile> {
     let id = id.trim();
     if id.is_empty() {
+        // No profile: the territorial profile of the sede, else the national baseline
+        // (issue 13).
+        let sede = sede.map(str::trim).filter(|s| !s.is_empty());
+        if let Some(p) = sede.and_then(|s| profile::profile_for_sede(s, sent)) {
+            return Some(p);
+        }
         findings.push(
-            Finding::error(
-                "timeline.no-profile",
+            Finding::info(
+                "timeline.national-profile",
                 lang.pick(
-                    "Indica il profilo del protocollo, per esempio «milano» o «torino».",
-                    "Give the protocol profile, for example “milano” or “torino”.",
+                    "Nessun protocollo territoriale indicato o competente per la sede: le date seguono le regole nazionali (profilo «nazionale»), che non fissano tempi di risposta né contatti per i solleciti.",
+                    "No territorial protocol given or competent for the sede: the dates follow the national rules (profile “nazionale”), which set no response times and no escalation contacts.",
                 ),
             )
             .field("profile"),
         );
-        return None;
+        return profile::profile(profile::NATIONAL);
     }
     let found = profile::profile(id).or_else(|| profile::profile(&id.to_ascii_lowercase()));
     if found.is_none() {

@@ -39,6 +39,7 @@ use crate::finding::{Lang, Source};
 
 pub use registry::{
     built_in_errors, is_built_in, load_profile, profile, profile_for_sede, profiles, Loaded,
+    NATIONAL,
 };
 pub use validate::{is_email, GESTIONE_PLACEHOLDER, INPS_PEC_DOMAIN, MAX_JSON};
 pub use vocab::{
@@ -530,7 +531,15 @@ impl Profile {
 
     /// The sede with this id.
     pub fn sede(&self, id: &str) -> Option<&Sede> {
-        self.sedi.iter().find(|s| s.id == id)
+        // One normaliser for every function (issue 13): "Milano Nord", "milano-nord" and
+        // "MILANO_NORD" are the same sede.
+        let key = crate::text::id_key(id);
+        self.sedi.iter().find(|s| {
+            s.id == id
+                || key
+                    .as_deref()
+                    .is_some_and(|k| crate::text::id_key(&s.id).as_deref() == Some(k))
+        })
     }
 
     /// Every mailbox of the profile (sedi first, then the territory's), with its sede.

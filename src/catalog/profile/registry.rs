@@ -17,7 +17,7 @@ use super::Profile;
 use crate::finding::{Finding, Lang};
 
 /// The built-in profiles, one file each (`src/data/profiles/`).
-const BUILT_IN: [(&str, &str); 5] = [
+const BUILT_IN: [(&str, &str); 6] = [
     ("siena", include_str!("../../data/profiles/siena.json")),
     (
         "emilia-romagna",
@@ -29,7 +29,15 @@ const BUILT_IN: [(&str, &str); 5] = [
         "nazionale-gdp",
         include_str!("../../data/profiles/nazionale-gdp.json"),
     ),
+    (
+        "nazionale",
+        include_str!("../../data/profiles/nazionale.json"),
+    ),
 ];
+
+/// The national baseline: the profile used when a portal names no territorial profile, or
+/// a sede that no territorial profile covers (issue 13).
+pub const NATIONAL: &str = "nazionale";
 
 /// How many profiles a page may register (each stays in memory until the page closes).
 const MAX_LOADED: usize = 32;
@@ -106,11 +114,22 @@ pub fn is_built_in(id: &str) -> bool {
 /// The profile with this id (built-in or registered).
 pub fn profile(id: &str) -> Option<&'static Profile> {
     let id = id.trim();
+    // The exact id first, then the same normalisation as sedi ("Emilia Romagna",
+    // "EMILIA_ROMAGNA" → "emilia-romagna").
+    let key = crate::text::id_key(id);
+    let same = |p: &&'static Profile| {
+        p.id == id
+            || key
+                .as_deref()
+                .is_some_and(|k| crate::text::id_key(&p.id).as_deref() == Some(k))
+    };
     built_in()
         .iter()
         .copied()
         .find(|p| p.id == id)
         .or_else(|| loaded_snapshot().into_iter().find(|p| p.id == id))
+        .or_else(|| built_in().iter().copied().find(same))
+        .or_else(|| loaded_snapshot().into_iter().find(same))
 }
 
 /// The profile that has `sede` among its sedi and is in force on `date` (the one that
