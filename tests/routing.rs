@@ -332,13 +332,23 @@ fn the_milano_residual_box_is_an_alternative_only() {
     assert_eq!(alt.subject, vec![SubjectPart::CodiceFiscale, SubjectPart::Gestione, SubjectPart::Contenuto]);
 }
 
+/// (cite, facts, channel, rule, first address or cassetto, findings that must be there).
+type NationalCase = (
+    &'static str,
+    [&'static str; 8],
+    Channel,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+
 /// The national baseline (issue 13): what the documents state as national, and nothing
 /// local borrowed from a territory.
 #[test]
 #[rustfmt::skip]
 fn the_national_baseline_answers_outside_the_four_territories() {
     // (cite, facts, channel, rule, first address or cassetto, findings that must be there)
-    let table: &[(&str, [&str; 8], Channel, &str, &str, &[&str])] = &[
+    let table: &[NationalCase] = &[
         ("L. 122/2010 (002 §1.1)", ["", "napoli", DM, "domanda", "2024-05-06", "domanda di dilazione e riduzione sanzioni civili", "", ""], Channel::ServiziOnline, "nazionale-domande-telematiche", "", &["route.national-profile", "route.online-listed"]),
         ("L. 122/2010 (003 §1.1, Torino's own item)", ["nazionale", "", DM, "domanda", "2024-05-06", "domanda di cassa integrazione", "", ""], Channel::ServiziOnline, "nazionale-domande-telematiche", "", &["route.online-listed"]),
         ("PEC of the Direzione: local address, not invented", ["", "Bari", DM, "domanda-non-telematizzata", "2024-05-06", "intervento sostitutivo", "", ""], Channel::Pec, "nazionale-domande-pec", "", &["route.no-address", "route.pec-only"]),
@@ -346,7 +356,8 @@ fn the_national_baseline_answers_outside_the_four_territories() {
         ("no level B/C contacts: local agreements", ["", "napoli", "artigiani-commercianti", "sollecito", "2024-05-06", "", "scaduta", "B"], Channel::Bidirezionale, "nazionale-bidirezionale", "artigiani-commercianti", &["national.times-local"]),
         ("circ. 34/2023 inherited: GDP", ["", "palermo", "dipendenti-pubblici", "comunicazione", "2024-05-06", "", "", ""], Channel::Bidirezionale, "gdp-bidirezionale", "dipendenti-pubblici", &[]),
         ("only local e-mail boxes for domestici", ["", "", "domestici", "comunicazione", "2024-05-06", "", "", ""], Channel::Nessuno, "", "", &["route.not-covered", "national.local-channel"]),
-        // A sede of the four keeps its territorial protocol.
+        // A sede of the four keeps its territorial protocol, also under the national default.
+        ("002 §2 (national default, sede of Milano)", ["nazionale", "milano-nord", DM, "comunicazione", "2024-05-06", "", "", ""], Channel::Bidirezionale, "milano-bidirezionale", "aziende-dm", &[]),
         ("002 §2 (sede of Milano, no profile)", ["", "MILANO_NORD", DM, "comunicazione", "2024-05-06", "", "", ""], Channel::Bidirezionale, "milano-bidirezionale", "aziende-dm", &[]),
     ];
     for (cite, f, channel, rule, to, must) in table {

@@ -241,7 +241,8 @@ fn review_flags_the_generic_object_and_proposes() {
     );
     let r = review(JsValue::NULL);
     expect("ok", get(&r, "ok").as_bool(), Some(false));
-    assert!(codes(&r, "findings").contains(&"route.profile-missing".to_string()));
+    // Issue 13: no profile is the national baseline, said as an info.
+    assert!(codes(&r, "findings").contains(&"route.national-profile".to_string()));
 }
 
 #[wasm_bindgen_test]

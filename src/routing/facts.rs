@@ -116,7 +116,14 @@ impl Facts {
                 .field("profilo"),
             );
         };
-        let profile = match blank(&self.profile) {
+        // The national baseline named with a sede of a territorial protocol (the widget's
+        // default profile, then a sede chosen): the territory's protocol applies.
+        let named = blank(&self.profile).filter(|id| {
+            let territorial = sede_in.and_then(|s| profile::profile_for_sede(s, date));
+            !(profile::profile(id).is_some_and(|p| p.id == profile::NATIONAL)
+                && territorial.is_some())
+        });
+        let profile = match named {
             Some(id) => {
                 let p = profile::profile(id);
                 if p.is_none() {

@@ -198,6 +198,16 @@ fn find_profile(
     findings: &mut Vec<Finding>,
 ) -> Option<&'static Profile> {
     let id = id.trim();
+    // The national baseline named with a sede of a territorial protocol (the widget's
+    // default profile, then a sede chosen): the territory's protocol applies.
+    let national = profile::profile(id).is_some_and(|p| p.id == profile::NATIONAL);
+    let territorial = sede
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .and_then(|s| profile::profile_for_sede(s, sent));
+    if let (true, Some(p)) = (national, territorial) {
+        return Some(p);
+    }
     if id.is_empty() {
         // No profile: the territorial profile of the sede, else the national baseline
         // (issue 13).

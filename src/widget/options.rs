@@ -43,8 +43,14 @@ pub(crate) fn read(options: &JsValue, form: Option<&HtmlFormElement>) -> Config 
         })
     });
     let today = today.unwrap_or_else(browser_today);
-    let profile = profile.map(|p| p.trim().to_ascii_lowercase());
     let sede = sede.map(|s| s.trim().to_ascii_lowercase());
+    // The national baseline by default (issue 13), unless a sede names the territory (its
+    // protocol is then found from it, as before); a sede chosen later still selects its
+    // territory's protocol in the core (route, timeline).
+    let profile = profile.map(|p| p.trim().to_ascii_lowercase()).or_else(|| {
+        sede.is_none()
+            .then(|| crate::catalog::profile::NATIONAL.to_string())
+    });
     Config {
         lang,
         today,
