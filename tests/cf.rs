@@ -472,14 +472,26 @@ fn one_slip(a: &str, b: &str) -> bool {
 fn suggestions_are_the_single_slips_that_make_the_code_valid_ranked() {
     // (typed code, form fields, the suggestions offered in order: the first on the error,
     // the others as `cf.alternative` warnings; "" for one the test does not pin down)
-    let table: [(&str, Form, &[&str]); 11] = [
-        // Day digits swapped (10 → 01): the swap back comes first, then two single
-        // characters that also fit (a year digit, a place digit: Bari).
+    let table: [(&str, Form, &[&str]); 14] = [
+        // Day digits swapped (10 → 01), or only the check character wrong: the code cannot
+        // tell. The first proposal keeps the person the code describes (a man born on
+        // 01/12/1985: the check character «Q»), the swap back to the 10th comes second,
+        // then a year digit that also fits.
         (
             "RSSMRA85T01A562S",
             None,
-            &["RSSMRA85T10A562S", "RSSMRA95T01A562S", "RSSMRA85T01A662S"],
+            &["RSSMRA85T01A562Q", "RSSMRA85T10A562S", "RSSMRA95T01A562S"],
         ),
+        // The same code when the form says he was born on the 10th: the swap back first.
+        (
+            "RSSMRA85T01A562S",
+            Some(("Rossi", "Mario", "10/12/1985", "M", "San Giuliano Terme")),
+            &["RSSMRA85T10A562S"],
+        ),
+        // Only the check character is wrong, no form: the right check character first (the
+        // one the check character's message names), whatever else also fits.
+        ("RSSMRA85T10A562T", None, &["RSSMRA85T10A562S", "", ""]),
+        ("MRTNNA80A41H501X", None, &["MRTNNA80A41H501W", "", ""]),
         // Place digits swapped into a code that never existed (A073): the swap back, to
         // A703 (Bassano del Grappa), first.
         ("RSSMRA85T10A073S", None, &["RSSMRA85T10A703S", "", ""]),
@@ -493,7 +505,9 @@ fn suggestions_are_the_single_slips_that_make_the_code_valid_ranked() {
         ),
         // A character that cannot be there: one digit fits.
         ("RSSMRA85T10A56@S", None, &["RSSMRA85T10A562S"]),
-        // A mistyped place digit (3 for its neighbouring key 2) comes first.
+        // A mistyped place digit (3 for its neighbouring key 2) comes first: the code as
+        // typed says born in Bagno (AQ) in 1885, a comune that existed only then, not a
+        // plausible person to keep.
         ("RSSMRA85T10A563S", None, &["RSSMRA85T10A562S", "", ""]),
         // A woman born on 29/02/1992 in Roma, place digits swapped (H510 is Romanò
         // Brianza, valid only in 1892 as the code reads): the swap back first.
@@ -572,11 +586,48 @@ fn suggestions_are_the_single_slips_that_make_the_code_valid_ranked() {
 }
 
 #[test]
+fn the_first_proposal_keeps_the_person_the_code_describes() {
+    // Every valid code of this file with each wrong check character (25 each): the first
+    // proposal is the code itself, with its check character, never another person's.
+    let valid = [
+        "RSSMRA85T10A562S",
+        "MRTNNA80A41H501W",
+        "BNCGLI90A41F205H",
+        "BNCLRA92B69H501D",
+    ];
+    for code in valid {
+        assert!(check(code, &opts(today())).valid(), "{code}");
+        for wrong in 'A'..='Z' {
+            let typed = format!("{}{wrong}", &code[..15]);
+            if typed == code {
+                continue;
+            }
+            let r = check(&typed, &opts(today()));
+            let first = r.findings.iter().find_map(|f| f.suggestion.as_deref());
+            assert_eq!(first, Some(code), "{typed}: {:#?}", r.findings);
+        }
+    }
+    // A swap that changes the person (10 → 01 in the day): without the form the first
+    // keeps the typed person (born on the 1st), and the message says what each means.
+    let r = check("RSSMRA85T01A562S", &opts(today()));
+    let offered: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.suggestion.is_some())
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(offered[0].contains("nato il 01/12/1985"), "{}", offered[0]);
+    assert!(offered[1].contains("nato il 10/12/1985"), "{}", offered[1]);
+}
+
+#[test]
 fn suggestion_messages_say_what_changes_and_what_the_code_means() {
     // (typed, language, words the best suggestion's message must contain)
     let table = [
-        ("RSSMRA85T01A562S", Lang::It, "scambiando il 10° e l'11° carattere: indica un uomo nato il 10/12/1985 a San Giuliano Terme (PI)"),
-        ("RSSMRA85T01A562S", Lang::En, "exchanging characters 10 and 11: a man born on 10 Dec 1985 in San Giuliano Terme (PI)"),
+        ("RSSMRA8T510A562S", Lang::It, "scambiando l'8° e il 9° carattere: indica un uomo nato il 10/12/1985 a San Giuliano Terme (PI)"),
+        ("RSSMRA8T510A562S", Lang::En, "exchanging characters 8 and 9: a man born on 10 Dec 1985 in San Giuliano Terme (PI)"),
+        ("RSSMRA85T10A562T", Lang::It, "dovrebbe essere «S» e non «T»"),
+        ("RSSMRA85T10A562T", Lang::It, "Forse è «RSSMRA85T10A562S», con «S» al 16° posto invece di «T»: indica un uomo nato il 10/12/1985 a San Giuliano Terme (PI)"),
         ("RSSMRA85X10A562S", Lang::It, "con «T» al 9° posto invece di «X»"),
         ("RSSMRA85T10A56@S", Lang::It, "con «2» al 15° posto invece di «@»"),
         ("BNCLRA92B69H510D", Lang::It, "indica una donna nata il 29/02/1992 a Roma (RM)"),

@@ -148,11 +148,12 @@ fn suggestions_for_a_wrong_code() {
         ("placeName", s("San Giuliano Terme")),
     ];
     let table: [Case; 4] = [
-        // Day digits swapped: the swap back, then two single characters that also fit.
+        // Day digits swapped, or the check character wrong: first the code of the person
+        // typed (born on the 1st, check character «Q»), then the swap back, then a year.
         (
             "RSSMRA85T01A562S",
             &[],
-            &["RSSMRA85T10A562S", "RSSMRA95T01A562S", "RSSMRA85T01A662S"],
+            &["RSSMRA85T01A562Q", "RSSMRA85T10A562S", "RSSMRA95T01A562S"],
         ),
         // Only the check character is wrong: the form leaves one candidate.
         ("RSSMRA85T10A562T", &rossi, &["RSSMRA85T10A562S"]),

@@ -38,13 +38,25 @@ use crate::finding::{Finding, Lang};
 ///    any other replacement;
 /// 5. position in the code.
 ///
+/// **The first proposal** (the one on the error, which a hurried user takes) is chosen
+/// apart: after criteria 1 and 2, a candidate that describes the same person as the typed
+/// code (when its first fifteen characters describe a plausible one: a real date, a place
+/// in the registry valid then, the most recent century) comes before one that describes
+/// somebody else (another sex, birth date or place), and among those the check character
+/// itself comes first: it is the fix the check character's own message names, and it
+/// changes nothing the code says. A correction never hands the user another person's code
+/// first unless the form's fields say it is theirs. The others follow in rank. So
+/// `RSSMRA85T10A562T` (only the check character wrong) proposes `RSSMRA85T10A562S` first;
+/// `RSSMRA85T01A562S` (day digits swapped, or a wrong check character: the code cannot
+/// tell) proposes the code of the man born on the 1st first and the swap back to the 10th
+/// second, each saying what it means.
+///
 /// **How many.** At most three: enough to hold the right code most of the time when the
 /// form's other fields narrow them, few enough to read. When only the check character
-/// disagrees and nothing narrows the candidates, there are about a dozen equally likely
-/// ones (each of the six name letters can be changed to fit): the three shown are then a
-/// guess, which is why each says what the corrected code means (sex, birth date and place)
-/// for the user to recognise, and the message of the check character says which character
-/// the code's first fifteen would need.
+/// disagrees and nothing narrows the candidates, there are about a dozen candidates (each
+/// of the six name letters can be changed to fit): the check character comes first, and
+/// each says what the corrected code means (sex, birth date and place) for the user to
+/// recognise.
 pub const MAX_SUGGESTIONS: usize = 3;
 
 /// A correction that makes the code valid.
@@ -370,6 +382,11 @@ pub(crate) fn person(
             consider(c, Edit::Swap(i), &mut found);
         }
     }
+    // The person the typed code describes (its first fifteen with the check character they
+    // give): a plausible one, born in the most recent century where the place existed.
+    let typed_person = base
+        .filter(|d| !d.outside_validity && !d.century_from_place)
+        .map(|d| (d.sex, d.birth_date, d.place.code()));
     let mut ranked: Vec<(Rank, Candidate)> = found
         .into_iter()
         .map(|cand| {
@@ -392,6 +409,24 @@ pub(crate) fn person(
     ranked.sort_by_key(|(key, _)| *key);
     if ranked.first().is_some_and(|(key, _)| key.0 == 0) {
         ranked.retain(|(key, _)| key.0 == 0);
+    }
+    // The first proposal: the same person as typed before another one, and among those the
+    // check character (criteria 3 and 4); the form's fields and a plausible birth still
+    // come first. The others keep their rank.
+    let first = ranked
+        .iter()
+        .enumerate()
+        .min_by_key(|(i, (key, cand))| {
+            let d = &cand.decoded;
+            let other_person =
+                typed_person.is_some_and(|t| t != (d.sex, d.birth_date, d.place.code()));
+            let not_check = !matches!(cand.edit, Edit::Replace(15, _, _));
+            (key.0, key.1, other_person, not_check, *i)
+        })
+        .map(|(i, _)| i);
+    if let Some(i) = first {
+        let best = ranked.remove(i);
+        ranked.insert(0, best);
     }
     ranked
         .into_iter()
