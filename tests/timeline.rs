@@ -13,7 +13,8 @@ use instrada::catalog::profile::{load_profile, Kind, Previous};
 use instrada::finding::{Lang, Severity};
 use instrada::ics;
 use instrada::timeline::{
-    filename, timeline, to_ics, EntryKind, Status, Timeline, TimelineRequest,
+    filename, timeline, to_ics, to_ics_with, EntryKind, IcsOptions, Status, Timeline,
+    TimelineRequest,
 };
 
 fn d(s: &str) -> NaiveDate {
@@ -1017,12 +1018,13 @@ fn ics_export_reads_back() {
             "{}",
             e.summary
         );
+        // The document by its title and section, never its file name (issue 14).
         assert!(
-            e.description
-                .contains("Fonte: 002_16d6e432ed698fc3.txt, 2 "),
+            e.description.contains("Fonte: «Allegato 1 al Protocollo: Sistema dei Canali di Presentazione delle Domande di Servizio, Comunicazione elettronica e Confronto Diretto» (") && e.description.contains("), § 2 "),
             "{}",
             e.description
         );
+        assert!(!e.description.contains(".txt"), "{}", e.description);
         assert!(
             e.description
                 .contains("Calendario: Calendario nazionale + Sant'Ambrogio"),
@@ -1108,7 +1110,24 @@ fn ics_export_reads_back() {
     let text = to_ics(&en, stamp);
     assert!(text.contains("X-WR-CALNAME:INPS deadlines — Province of Turin"));
     let events = ics::read_events(&text).unwrap();
-    assert!(events[0]
-        .description
-        .contains("Source: 003_78822a7178531fb3.txt, 2.6 A"));
+    assert!(
+        events[0].description.contains("Source: «") && events[0].description.contains("§ 2.6 A"),
+        "{}",
+        events[0].description
+    );
+    assert!(!events[0].description.contains(".txt"));
+    // A label the portal passes (its practice number) titles every event, in place of the
+    // reference; without it no title carries anything of the person.
+    let labelled = to_ics_with(
+        &en,
+        stamp,
+        &IcsOptions {
+            label: Some("  Pratica 2026/118 ".into()),
+        },
+    );
+    let events = ics::read_events(&labelled).unwrap();
+    assert!(!events.is_empty());
+    for e in &events {
+        assert!(e.summary.ends_with(" — Pratica 2026/118"), "{}", e.summary);
+    }
 }

@@ -52,6 +52,8 @@ export interface TimelineRequest {
   previous?: PreviousOutcome;
   /** Your reference for the request (protocol number): shown in calendar events, and it keys their UIDs. */
   reference?: string;
+  /** timelineIcs only: a label for the events' titles (e.g. your practice number), in place of the reference or the object. Nothing of the person (their codice fiscale) is put in a title unless you put it here. */
+  label?: string;
   /** Today: each entry says whether its date has passed; also the DTSTAMP of the .ics. */
   today?: string | Date;
   lang?: Lang;
@@ -157,6 +159,16 @@ fn timeline_ics_result(request: JsValue) -> JsValue {
         Err((lang, findings)) => (None, Timeline::rejected(lang, findings)),
     };
     let mut findings = t.findings.clone();
+    // The events' label (the portal's practice number): only in their titles.
+    let lang = t.lang;
+    let label = match text_arg(&get(&request, "label"), "label", lang) {
+        Ok(v) => v,
+        Err(f) => {
+            findings.push(f);
+            None
+        }
+    };
+    let options = timeline::IcsOptions { label };
     let result = match req {
         Some(req) if !findings.iter().any(Finding::is_error) => {
             if t.entries.iter().any(|e| e.date.is_some()) {
@@ -166,7 +178,7 @@ fn timeline_ics_result(request: JsValue) -> JsValue {
                     None => req.sent.and_time(req.time.unwrap_or(NaiveTime::MIN)),
                 };
                 IcsResult {
-                    ics: Some(timeline::to_ics(&t, stamp)),
+                    ics: Some(timeline::to_ics_with(&t, stamp, &options)),
                     filename: Some(timeline::filename(&t)),
                     findings,
                 }

@@ -148,7 +148,7 @@ impl Fix {
         let (edit, meaning) = (self.edit(lang), self.meaning(lang));
         match lang {
             Lang::It => cat(&[
-                "Forse è «",
+                &PROPOSAL_OPENINGS[0][1..],
                 &self.code,
                 "», ",
                 &edit,
@@ -156,7 +156,7 @@ impl Fix {
                 ". Verifica che sia il codice del contribuente prima di usarlo.",
             ]),
             Lang::En => cat(&[
-                "It may be “",
+                &PROPOSAL_OPENINGS[1][1..],
                 &self.code,
                 "”, ",
                 &edit,
@@ -187,6 +187,20 @@ impl Fix {
             .at(position)
             .suggest(self.code)
     }
+}
+
+/// The opening of the sentence [`Fix::describe`] appends, in each language.
+const PROPOSAL_OPENINGS: [&str; 2] = [" Forse è «", " It may be “"];
+
+/// A message without the sentence [`Fix::describe`] appended to it: the widget shows the
+/// proposal on its own line, with what it means and its button.
+#[cfg(feature = "widget")]
+pub(crate) fn without_proposal(message: &str) -> &str {
+    PROPOSAL_OPENINGS
+        .iter()
+        .filter_map(|o| message.find(o))
+        .min()
+        .map_or(message, |i| &message[..i])
 }
 
 fn text(code: &[u8]) -> String {

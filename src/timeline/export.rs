@@ -5,17 +5,69 @@
 use chrono::NaiveDateTime;
 
 use crate::dates;
+use crate::finding::Lang;
 use crate::ics::{self, Event, IcsCalendar, Reminder};
 
 use super::{EntryKind, Timeline};
 
-/// Writes the dated entries of `t` as iCalendar text (RFC 5545). `stamp` is the `DTSTAMP`
+/// What a caller may add to the calendar file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IcsOptions {
+    /// A label for the events' titles (SUMMARY), e.g. the portal's practice number: "Risposta
+    /// dell'INPS — Pratica 2026/118". Without it the title names the request by the caller's
+    /// reference, else the object or the kind. Nothing of the person (their codice fiscale)
+    /// goes into a title unless the caller puts it here: calendars are shared and synced.
+    pub label: Option<String>,
+}
+
+/// Writes the dated entries of `t` as iCalendar text (RFC 5545), as [`to_ics_with`] without
+/// options. `stamp` is the `DTSTAMP`
 /// (UTC): the library never reads the clock, the caller gives it (the bindings use the
 /// request's `today`, else its sending date). Entries without a date are left out; a
 /// timeline without dated entries gives a calendar without events (check
 /// `t.entries` first to offer a download only when there is something in it).
 pub fn to_ics(t: &Timeline, stamp: NaiveDateTime) -> String {
+    to_ics_with(t, stamp, &IcsOptions::default())
+}
+
+/// The document of a rule by its title and section, not its file name: "«Allegato 1 al
+/// Protocollo: …» (Milano — …), § 2 A". A source that is not one of the profiles' documents
+/// (a law, a circular) is written as given.
+fn source_words(document: &str, section: &str, lang: Lang) -> String {
+    let mut titled = None;
+    for p in crate::catalog::profile::profiles() {
+        if p.document.file == document {
+            titled = Some(format!("«{}» ({})", p.document.title, p.name.get(lang)));
+            break;
+        }
+        if let Some(u) = p
+            .document
+            .updates
+            .iter()
+            .find(|u| u.source.document == document)
+        {
+            titled = Some(format!("«{}» ({})", u.title, p.name.get(lang)));
+            break;
+        }
+    }
+    let doc = titled.unwrap_or_else(|| document.to_string());
+    if section.is_empty() {
+        doc
+    } else {
+        format!("{doc}, § {section}")
+    }
+}
+
+/// Writes the dated entries of `t` as iCalendar text (RFC 5545), with `options`.
+pub fn to_ics_with(t: &Timeline, stamp: NaiveDateTime, options: &IcsOptions) -> String {
     let lang = t.lang;
+    let label = options
+        .label
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.chars().take(80).collect::<String>());
+    let context = label.as_deref().unwrap_or(&t.context);
     let profile = t.profile.as_deref().unwrap_or("");
     let events = t
         .entries
@@ -55,11 +107,7 @@ pub fn to_ics(t: &Timeline, stamp: NaiveDateTime) -> String {
                     cc.join(", ")
                 ));
             }
-            let source = if e.rule.section.is_empty() {
-                e.rule.document.clone()
-            } else {
-                format!("{}, {}", e.rule.document, e.rule.section)
-            };
+            let source = source_words(&e.rule.document, &e.rule.section, lang);
             description.push_str(&format!("\n{} {source}", lang.pick("Fonte:", "Source:")));
             description.push_str(&format!(
                 "\n{} {}",
@@ -74,7 +122,7 @@ pub fn to_ics(t: &Timeline, stamp: NaiveDateTime) -> String {
                     t.profile_name
                 ));
             }
-            let mut event = Event::new(date, format!("{} — {}", e.title, t.context))
+            let mut event = Event::new(date, format!("{} — {context}", e.title))
                 .description(description)
                 .key(format!("{profile}|{}|{}", t.key, e.id))
                 .reminder(Reminder::days_before_at(0, 9, 0));

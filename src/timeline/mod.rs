@@ -122,7 +122,7 @@ use crate::catalog::titolario::Unit;
 use crate::dates;
 use crate::finding::{Finding, Lang, Source};
 
-pub use export::{filename, to_ics};
+pub use export::{filename, to_ics, to_ics_with, IcsOptions};
 
 /// A request whose timeline is wanted. Only `sent` is required.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

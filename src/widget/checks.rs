@@ -277,6 +277,7 @@ fn codice_fiscale(cfg: &Config, values: &Values, out: &mut Outcome) {
             super::fetch_places();
         }
         let valid = report.valid();
+        let described_person = valid.then(|| described(&report, lang));
         for mut f in report.findings {
             // Guidance on a code still being typed ("read as RSS…" at every keystroke) would
             // be read out by screen readers again and again: infos wait for a valid code.
@@ -292,17 +293,7 @@ fn codice_fiscale(cfg: &Config, values: &Values, out: &mut Outcome) {
             }
             out.findings.push(f);
         }
-        if valid {
-            out.person = Some(match (report.kind, &report.person) {
-                (_, Some(p)) => person(p, lang),
-                (Some(cf::Kind::Temporary), None) => lang
-                    .pick("Codice fiscale provvisorio di una persona (11 cifre).", "A person's temporary codice fiscale (11 digits).")
-                    .to_string(),
-                _ => lang
-                    .pick("Codice fiscale di un'azienda o di un ente (11 cifre, come la partita IVA).", "The codice fiscale of a company or an entity (11 digits, as its partita IVA).")
-                    .to_string(),
-            });
-        }
+        out.person = described_person;
         if valid && fields != cf::Fields::default() {
             out.findings
                 .extend(cf::cross_check(typed, &fields, &options));
@@ -319,6 +310,36 @@ fn codice_fiscale(cfg: &Config, values: &Values, out: &mut Outcome) {
             out.findings.push(f);
         }
     }
+}
+
+/// What a valid code says: the person, or the kind of 11-digit code.
+fn described(report: &cf::CfReport, lang: Lang) -> String {
+    match (report.kind, &report.person) {
+        (_, Some(p)) => person(p, lang),
+        (Some(cf::Kind::Temporary), None) => lang
+            .pick(
+                "Codice fiscale provvisorio di una persona (11 cifre).",
+                "A person's temporary codice fiscale (11 digits).",
+            )
+            .to_string(),
+        _ => lang
+            .pick(
+                "Codice fiscale di un'azienda o di un ente (11 cifre, come la partita IVA).",
+                "The codice fiscale of a company or an entity (11 digits, as its partita IVA).",
+            )
+            .to_string(),
+    }
+}
+
+/// What a proposed codice fiscale means, shown next to its «Usa» before it is applied;
+/// `None` when it is not a valid code.
+pub(crate) fn meaning(code: &str, today: NaiveDate, lang: Lang) -> Option<String> {
+    let options = CheckOptions {
+        today: Some(today),
+        lang,
+    };
+    let report = cf::check(code, &options);
+    report.valid().then(|| described(&report, lang))
 }
 
 /// "Nato il 10/12/1985 a San Giuliano Terme (PI)." ("all'estero: Germania" for a foreign

@@ -45,6 +45,9 @@ pub(crate) enum Label {
     ChooseSede,
     /// A mounted form's note that nothing leaves the browser.
     PrivacyNote,
+    Use,
+    Undo,
+    Why,
 }
 
 impl Label {
@@ -82,6 +85,9 @@ impl Label {
             Submit => ("Invia la comunicazione", "Send the request"),
             ChooseGestione => ("Scegli la gestione", "Choose the gestione"),
             ChooseSede => ("Scegli la sede", "Choose the sede"),
+            Use => ("Usa", "Use"),
+            Undo => ("Annulla", "Undo"),
+            Why => ("Perché?", "Why?"),
             PrivacyNote => (
                 "I controlli avvengono nel browser: nulla di quanto scrivi lascia questa pagina.",
                 "The checks run in your browser: nothing you type leaves this page.",
@@ -100,6 +106,37 @@ pub(crate) fn use_value(value: &str, lang: Lang) -> String {
 }
 
 /// "N giorni lavorativi" for a threshold.
+/// The title of the codice fiscale proposals.
+pub(crate) fn proposals_title(n: usize, lang: Lang) -> &'static str {
+    match (lang, n) {
+        (Lang::It, 1) => "Codice proposto:",
+        (Lang::It, _) => "Codici proposti:",
+        (Lang::En, 1) => "Proposed code:",
+        (Lang::En, _) => "Proposed codes:",
+    }
+}
+
+/// The disclosure of the further proposals: "Altre 2 proposte".
+pub(crate) fn more_proposals(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::It, 1) => "Un'altra proposta".to_string(),
+        (Lang::It, _) => format!("Altre {n} proposte"),
+        (Lang::En, 1) => "One more proposal".to_string(),
+        (Lang::En, _) => format!("{n} more proposals"),
+    }
+}
+
+/// The line that offers to undo a «Usa».
+pub(crate) fn used_instead(before: &str, lang: Lang) -> String {
+    let before = crate::dates::clip(before);
+    match (lang, before.trim().is_empty()) {
+        (Lang::It, false) => format!("Hai usato la proposta al posto di «{before}»."),
+        (Lang::En, false) => format!("You used the proposal instead of “{before}”."),
+        (Lang::It, true) => "Hai usato la proposta.".to_string(),
+        (Lang::En, true) => "You used the proposal.".to_string(),
+    }
+}
+
 pub(crate) fn working_days(n: u32, lang: Lang) -> String {
     match (lang, n) {
         (Lang::It, 1) => "1 giorno lavorativo".to_string(),

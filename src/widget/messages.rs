@@ -9,7 +9,7 @@ use web_sys::{Document, Element};
 use crate::finding::{Finding, Lang};
 
 use super::dom::{self, Control};
-use super::fields::Field;
+use super::fields::{Field, Kind};
 use super::i18n::{self, Label};
 
 /// What is currently shown for one field, and the text last written into each of its
@@ -23,6 +23,9 @@ pub(crate) struct FieldView {
     pub(crate) visited: bool,
     /// The findings on display (errors and warnings of this field).
     pub(crate) shown: Vec<Finding>,
+    /// The last «Usa» applied to the field: (what was typed before, what was applied). An
+    /// «Annulla» puts the first back while the field still holds the second.
+    pub(crate) undo: Option<(String, String)>,
     rendered: [String; 3],
 }
 
@@ -35,33 +38,82 @@ impl FieldView {
 
 /// Writes the field's errors, warnings and guidance into its elements, and its state into
 /// the control's ARIA attributes and classes. `guidance` is live; `view.shown` follows the
-/// validation pattern.
+/// validation pattern. `meaning` says what a proposed value means (the person a codice
+/// fiscale describes), shown next to its «Usa».
+///
+/// The corrections of a codice fiscale are proposals, not warnings: the error says what is
+/// wrong in a line, and below it, after the field in the keyboard order, the first proposal
+/// with what it means and its «Usa»; the others behind «Altre proposte» (a `<details>`), so
+/// that the error takes few lines and does not push the next field out of view.
 pub(crate) fn render_field(
     doc: &Document,
     field: &Field,
     view: &mut FieldView,
     guidance: &[(String, Option<String>)],
     lang: Lang,
+    meaning: &dyn Fn(&str) -> Option<String>,
 ) {
+    let proposals_here = field.kind == Kind::CodiceFiscale;
     let errors: Vec<&Finding> = view.shown.iter().filter(|f| f.is_error()).collect();
-    let warnings: Vec<&Finding> = view.shown.iter().filter(|f| !f.is_error()).collect();
+    let warnings: Vec<&Finding> = view
+        .shown
+        .iter()
+        .filter(|f| !f.is_error() && !(proposals_here && f.code == "cf.alternative"))
+        .collect();
+    let proposals: Vec<&str> = if proposals_here && !errors.is_empty() {
+        let mut p: Vec<&str> = Vec::new();
+        let offered = errors
+            .iter()
+            .copied()
+            .chain(view.shown.iter().filter(|f| f.code == "cf.alternative"))
+            .filter_map(|f| f.suggestion.as_deref());
+        for code in offered {
+            if !p.contains(&code) {
+                p.push(code);
+            }
+        }
+        p
+    } else {
+        Vec::new()
+    };
+    let current = field.value();
+    let undo = view
+        .undo
+        .as_ref()
+        .filter(|(_, applied)| *applied == current)
+        .cloned();
+    if undo.is_none() {
+        view.undo = None;
+    }
     let rendered = &mut view.rendered;
 
-    let sig = signature(
+    let mut sig = signature(
         errors
             .iter()
             .map(|f| (f.message.as_str(), f.suggestion.as_deref())),
     );
+    sig.push_str(&proposals.join("\u{1}"));
     if sig != rendered[0] {
         field.error.replace_children_with_node_0();
         for f in &errors {
+            let message = if proposals_here {
+                crate::cf::without_proposal(&f.message)
+            } else {
+                &f.message
+            };
             dom::append(
                 &field.error,
-                &line(doc, Label::ErrorPrefix.text(lang), &f.message),
+                &line(doc, Label::ErrorPrefix.text(lang), message),
             );
-            if let Some(value) = &f.suggestion {
+            if let (Some(value), false) = (&f.suggestion, proposals_here) {
                 dom::append(&field.error, &use_button(doc, field, value, lang));
             }
+        }
+        if !proposals.is_empty() {
+            dom::append(
+                &field.error,
+                &proposal_block(doc, field, &proposals, lang, meaning),
+            );
         }
         rendered[0] = sig;
     }
@@ -83,9 +135,16 @@ pub(crate) fn render_field(
         }
         rendered[1] = sig;
     }
-    let sig = signature(guidance.iter().map(|(m, s)| (m.as_str(), s.as_deref())));
+    let mut sig = signature(guidance.iter().map(|(m, s)| (m.as_str(), s.as_deref())));
+    if let Some((before, _)) = &undo {
+        sig.push_str("\u{3}");
+        sig.push_str(before);
+    }
     if sig != rendered[2] {
         field.guidance.replace_children_with_node_0();
+        if let Some((before, _)) = &undo {
+            dom::append(&field.guidance, &undo_line(doc, field, before, lang));
+        }
         for (message, suggestion) in guidance {
             dom::append(
                 &field.guidance,
@@ -97,12 +156,13 @@ pub(crate) fn render_field(
         }
         rendered[2] = sig;
     }
+    let guidance_on = !guidance.is_empty() || undo.is_some();
 
     let has_error = !errors.is_empty();
     for (element, on) in [
         (&field.error, has_error),
         (&field.warning, !warnings.is_empty()),
-        (&field.guidance, !guidance.is_empty()),
+        (&field.guidance, guidance_on),
     ] {
         dom::show(element, on);
         dom::token(&field.control, "aria-describedby", &element.id(), on);
@@ -160,6 +220,87 @@ fn use_button(doc: &Document, field: &Field, value: &str, lang: Lang) -> Element
     dom::set(&b, "data-instrada-target", field.kind.name());
     dom::set(&b, "data-instrada-value", value);
     b
+}
+
+/// The proposals for a codice fiscale: the first with what it means and its «Usa», the
+/// others behind a disclosure.
+fn proposal_block(
+    doc: &Document,
+    field: &Field,
+    codes: &[&str],
+    lang: Lang,
+    meaning: &dyn Fn(&str) -> Option<String>,
+) -> Element {
+    let block = dom::el(doc, "div", "instrada-proposals", None);
+    let title = dom::el(
+        doc,
+        "p",
+        "instrada-proposals-title",
+        Some(i18n::proposals_title(codes.len(), lang)),
+    );
+    dom::append(&block, &title);
+    let item = |code: &str| {
+        let li = dom::el(doc, "li", "instrada-proposal", None);
+        let value = dom::el(doc, "span", "instrada-proposal-code", Some(code));
+        dom::append(&li, &value);
+        if let Some(m) = meaning(code) {
+            let _ = li.append_with_str_1(" ");
+            dom::append(
+                &li,
+                &dom::el(doc, "span", "instrada-proposal-meaning", Some(&m)),
+            );
+        }
+        let _ = li.append_with_str_1(" ");
+        let b = use_button(doc, field, code, lang);
+        b.set_text_content(Some(Label::Use.text(lang)));
+        dom::set(&b, "aria-label", &i18n::use_value(code, lang));
+        dom::append(&li, &b);
+        li
+    };
+    let first = dom::el(doc, "ul", "instrada-proposal-list", None);
+    if let Some(code) = codes.first() {
+        dom::append(&first, &item(code));
+    }
+    dom::append(&block, &first);
+    if codes.len() > 1 {
+        let more = dom::el(doc, "details", "instrada-more", None);
+        dom::append(
+            &more,
+            &dom::el(
+                doc,
+                "summary",
+                "instrada-more-summary",
+                Some(&i18n::more_proposals(codes.len() - 1, lang)),
+            ),
+        );
+        let list = dom::el(doc, "ul", "instrada-proposal-list", None);
+        for code in &codes[1..] {
+            dom::append(&list, &item(code));
+        }
+        dom::append(&more, &list);
+        dom::append(&block, &more);
+    }
+    block
+}
+
+/// "Hai usato la proposta al posto di «…». [Annulla]": one step back to what was typed.
+fn undo_line(doc: &Document, field: &Field, before: &str, lang: Lang) -> Element {
+    let p = dom::el(
+        doc,
+        "p",
+        "instrada-line instrada-undo",
+        Some(&i18n::used_instead(before, lang)),
+    );
+    let _ = p.append_with_str_1(" ");
+    let b = dom::button(
+        doc,
+        "btn btn-outline-secondary btn-sm instrada-undo-button",
+        Label::Undo.text(lang),
+        "undo",
+    );
+    dom::set(&b, "data-instrada-target", field.kind.name());
+    dom::append(&p, &b);
+    p
 }
 
 fn signature<'a>(items: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> String {

@@ -672,7 +672,18 @@ impl Inner {
                     .get_attribute("data-instrada-value")
                     .unwrap_or_default();
                 if let Some(field) = Kind::parse(&target).and_then(|k| self.field(k)) {
+                    // One step back: «Annulla» puts back exactly what was typed.
+                    self.remember_undo(field, Some((field.value(), value.clone())));
                     self.apply(field, &value);
+                    field.control.focus();
+                }
+            }
+            Some("undo") => {
+                if let Some(field) = Kind::parse(&target).and_then(|k| self.field(k)) {
+                    let before = self.remember_undo(field, None);
+                    if let Some((before, _)) = before {
+                        self.apply(field, &before);
+                    }
                     field.control.focus();
                 }
             }
@@ -698,6 +709,18 @@ impl Inner {
             }
             _ => {}
         }
+    }
+
+    /// Sets what «Annulla» puts back in `field`, returning what it was.
+    fn remember_undo(
+        &self,
+        field: &Field,
+        undo: Option<(String, String)>,
+    ) -> Option<(String, String)> {
+        let i = self.fields.iter().position(|f| f.kind == field.kind)?;
+        let mut st = self.state.try_borrow_mut().ok()?;
+        let view = st.views.get_mut(i)?;
+        std::mem::replace(&mut view.undo, undo)
     }
 
     fn field(&self, kind: Kind) -> Option<&Field> {
@@ -1030,7 +1053,9 @@ impl Inner {
                     guidance.insert(0, (person.clone(), None));
                 }
             }
-            messages::render_field(&self.doc, field, view, &guidance, lang);
+            let today = self.cfg.today;
+            let meaning = |code: &str| checks::meaning(code, today, lang);
+            messages::render_field(&self.doc, field, view, &guidance, lang, &meaning);
             let errors: Vec<&Finding> = st
                 .outcome
                 .findings

@@ -10,37 +10,129 @@ use super::checks::{Config, Outcome};
 use super::dom;
 use super::fields::{Field, Kind};
 use super::i18n::Label;
+use crate::dates;
+use crate::finding::{Finding, Lang, Severity};
+use crate::timeline::Timeline;
 
 /// The channel advice, ready to show.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct ChannelView {
     /// One sentence: the channel and where to find it.
     pub(crate) headline: String,
-    /// Further lines (the address, the subject's contents, the rule's source).
+    /// Further lines a person acts on (where, the address, the subject's contents).
     pub(crate) lines: Vec<String>,
+    /// Why (the rule and its source): behind «Perché?».
+    pub(crate) reasons: Vec<String>,
 }
 
-/// One date of the timeline, ready to show.
+/// One line of the timeline's first part: a date and what happens by then, with whom.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct DateLine {
-    /// `YYYY-MM-DD`, for `<time datetime>`.
+    /// `YYYY-MM-DD`, for `<time datetime>` (empty: no date).
     pub(crate) iso: String,
-    /// The date as the person reads it.
+    /// What happens ("Risposta dell'INPS entro").
+    pub(crate) label: String,
+    /// The date as the person reads it, or why there is none.
     pub(crate) human: String,
-    /// What happens by then, and why (the rule and its source).
-    pub(crate) text: String,
+    /// The addresses to write to (each selectable on its own), and those in copy.
+    pub(crate) to: Vec<String>,
+    pub(crate) cc: Vec<String>,
 }
 
-/// The timeline, ready to show.
+/// The timeline, ready to show: the dates first, a line each; the reasons behind «Perché?».
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct TimelineView {
     pub(crate) dates: Vec<DateLine>,
-    /// Which calendar the working days follow.
-    pub(crate) calendar: String,
-    /// What to know about the dates (no guaranteed date, a patron day not counted, …).
+    /// What a person must know to trust the dates (warnings): visible.
     pub(crate) notes: Vec<String>,
+    /// The rule, the arithmetic and instrada's reading of each date, the calendar, the
+    /// other notes: behind «Perché?».
+    pub(crate) reasons: Vec<String>,
     /// Whether there is a date to put in a calendar.
     pub(crate) downloadable: bool,
+}
+
+/// The label of a date line: what happens, by or from the date.
+fn date_label(id: &str, title: &str, lang: Lang) -> String {
+    let (it, en) = match id {
+        "risposta" => ("Risposta dell'INPS entro", "INPS answers by"),
+        "livello-b" => ("Sollecito (livello B) dal", "Reminder (level B) from"),
+        "livello-c" => ("Segnalazione (livello C) dal", "Escalation (level C) from"),
+        "processo" => (
+            "Fine dell'intero processo entro",
+            "The whole process ends by",
+        ),
+        _ => return format!("{}:", title.trim_end_matches('.')),
+    };
+    lang.pick(it, en).to_string()
+}
+
+/// The timeline panel from the core's timeline: the answer due, level B and level C (with
+/// their addresses), the end of the process, each on one line, then any other dated entry;
+/// the rule, the arithmetic and instrada's reading of each behind «Perché?».
+/// `note` words a finding of the timeline for this form.
+pub(crate) fn timeline_view(
+    t: &Timeline,
+    lang: Lang,
+    note: &dyn Fn(&Finding) -> String,
+) -> Option<TimelineView> {
+    if t.entries.is_empty() && t.findings.is_empty() {
+        return None;
+    }
+    let mut dates = Vec::new();
+    let mut reasons = Vec::new();
+    for e in &t.entries {
+        let key = matches!(e.id, "risposta" | "livello-b" | "livello-c" | "processo");
+        if key || e.date.is_some() {
+            let address = |r: &crate::timeline::Recipient| {
+                // Without a sede every agency's contact is listed: say whose each is.
+                match (&r.sedi[..], t.sede.is_some()) {
+                    ([], _) | (_, true) => r.address.clone(),
+                    (sedi, false) => format!("{} ({})", r.address, sedi.join(", ")),
+                }
+            };
+            dates.push(DateLine {
+                iso: e.date.map(dates::iso).unwrap_or_default(),
+                label: date_label(e.id, &e.title, lang),
+                human: match e.date {
+                    Some(d) => dates::human(d, lang),
+                    None => lang
+                        .pick("nessuna data garantita", "no guaranteed date")
+                        .to_string(),
+                },
+                to: e.recipients.iter().filter(|r| !r.cc).map(address).collect(),
+                cc: e.recipients.iter().filter(|r| r.cc).map(address).collect(),
+            });
+        }
+        let mut why = format!("{}: {}", e.title.trim_end_matches('.'), e.explanation);
+        if let Some(reading) = &e.reading {
+            why.push(' ');
+            why.push_str(&match lang {
+                Lang::It => format!("(Lettura di instrada: {reading})"),
+                Lang::En => format!("(instrada's reading: {reading})"),
+            });
+        }
+        reasons.push(why);
+    }
+    reasons.push(format!(
+        "{} {}.",
+        lang.pick("Calendario:", "Calendar:"),
+        t.calendar_label.trim_end_matches('.')
+    ));
+    let mut notes = Vec::new();
+    for f in &t.findings {
+        if f.severity != Severity::Info || t.entries.is_empty() {
+            notes.push(note(f));
+        } else {
+            reasons.push(note(f));
+        }
+    }
+    Some(TimelineView {
+        dates,
+        notes,
+        reasons,
+        downloadable: t.entries.iter().any(|e| e.date.is_some()),
+    })
 }
 
 /// The two panels' elements.
@@ -137,8 +229,9 @@ impl Panels {
         doc: &Document,
         view: &mut PanelsView,
         outcome: &Outcome,
-        _cfg: &Config,
+        cfg: &Config,
     ) {
+        let lang = cfg.lang;
         if view.channel != outcome.channel {
             self.channel.body.replace_children_with_node_0();
             if let Some(c) = &outcome.channel {
@@ -152,6 +245,9 @@ impl Panels {
                         &dom::el(doc, "p", "form-text instrada-line", Some(line)),
                     );
                 }
+                if !c.reasons.is_empty() {
+                    dom::append(&self.channel.body, &why(doc, &c.reasons, lang));
+                }
             }
             dom::show(&self.channel.root, outcome.channel.is_some());
             view.channel = outcome.channel.clone();
@@ -161,18 +257,7 @@ impl Panels {
             if let Some(t) = &outcome.timeline {
                 let list = dom::el(doc, "ul", "instrada-dates", None);
                 for d in &t.dates {
-                    let li = dom::el(doc, "li", "instrada-date", None);
-                    let day = if d.iso.is_empty() {
-                        dom::el(doc, "span", "instrada-date-day", Some(&d.human))
-                    } else {
-                        let time = dom::el(doc, "time", "instrada-date-day", Some(&d.human));
-                        dom::set(&time, "datetime", &d.iso);
-                        time
-                    };
-                    dom::append(&li, &day);
-                    let text = dom::el(doc, "span", "instrada-date-text", Some(&d.text));
-                    dom::append(&li, &text);
-                    dom::append(&list, &li);
+                    dom::append(&list, &date_line(doc, d, lang));
                 }
                 let body = &self.timeline.body;
                 dom::append(body, &list);
@@ -182,10 +267,9 @@ impl Panels {
                         &dom::el(doc, "p", "instrada-line instrada-note", Some(note)),
                     );
                 }
-                dom::append(
-                    body,
-                    &dom::el(doc, "p", "form-text instrada-calendar", Some(&t.calendar)),
-                );
+                if !t.reasons.is_empty() {
+                    dom::append(body, &why(doc, &t.reasons, lang));
+                }
             }
             let downloadable = outcome.timeline.as_ref().is_some_and(|t| t.downloadable);
             dom::show(&self.download, downloadable);
@@ -227,6 +311,62 @@ impl Panels {
         self.channel.root.remove();
         self.timeline.root.remove();
     }
+}
+
+/// One date: "Sollecito (livello B) dal 02/12/2026: a@inps.it, b@inps.it", each address
+/// selected whole by a click (to copy it).
+fn date_line(doc: &Document, d: &DateLine, lang: Lang) -> Element {
+    let li = dom::el(doc, "li", "instrada-date", None);
+    dom::append(
+        &li,
+        &dom::el(doc, "span", "instrada-date-label", Some(&d.label)),
+    );
+    let _ = li.append_with_str_1(" ");
+    let day = if d.iso.is_empty() {
+        dom::el(doc, "span", "instrada-date-day", Some(&d.human))
+    } else {
+        let time = dom::el(doc, "time", "instrada-date-day", Some(&d.human));
+        dom::set(&time, "datetime", &d.iso);
+        time
+    };
+    dom::append(&li, &day);
+    for (list, lead) in [
+        (&d.to, lang.pick(": ", ": ")),
+        (&d.cc, lang.pick("; in copia ", "; cc ")),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = li.append_with_str_1(lead);
+        for (i, address) in list.iter().enumerate() {
+            if i > 0 {
+                let _ = li.append_with_str_1(", ");
+            }
+            dom::append(
+                &li,
+                &dom::el(doc, "span", "instrada-address", Some(address)),
+            );
+        }
+    }
+    li
+}
+
+/// «Perché?»: the reasons, closed until asked for.
+fn why(doc: &Document, reasons: &[String], lang: Lang) -> Element {
+    let details = dom::el(doc, "details", "instrada-why", None);
+    dom::append(
+        &details,
+        &dom::el(
+            doc,
+            "summary",
+            "instrada-why-summary",
+            Some(Label::Why.text(lang)),
+        ),
+    );
+    for r in reasons {
+        dom::append(&details, &dom::el(doc, "p", "instrada-line", Some(r)));
+    }
+    details
 }
 
 /// Puts `e` before the form's first submit button, or at its end.

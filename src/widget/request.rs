@@ -14,12 +14,12 @@ use crate::finding::{Finding, Lang, Severity};
 use crate::review::{self, Draft};
 use crate::routing::Route;
 use crate::suggest;
-use crate::timeline::{self, Timeline, TimelineRequest};
+use crate::timeline::{self, TimelineRequest};
 
 use super::checks::{Config, Memo, Outcome, Values};
 use super::fields::Kind;
 use super::i18n;
-use super::panel::{ChannelView, DateLine, TimelineView};
+use super::panel::{self, ChannelView, TimelineView};
 
 /// How many objects the description may propose in the picker.
 const SUGGESTIONS: usize = 5;
@@ -211,7 +211,15 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
     }
     if cfg.checks.timeline {
         let t = timeline::timeline(&timeline_request(cfg, values, sent));
-        c.timeline = timeline_view(&t, lang, &cfg.sedi(), values.has(Kind::Sede));
+        let sedi = cfg.sedi();
+        let sede_field = values.has(Kind::Sede);
+        // The core lists the sedi by id and asks for "the sede": said with their names, and
+        // only pointing to a field the form has.
+        let note = |f: &Finding| match f.code {
+            "timeline.national-calendar" => national_calendar(&sedi, sede_field, lang),
+            _ => f.message.clone(),
+        };
+        c.timeline = panel::timeline_view(&t, lang, &note);
     }
     c
 }
@@ -337,6 +345,7 @@ fn channel_view(
         return ChannelView {
             headline: step.why.clone(),
             lines: notes,
+            reasons: Vec::new(),
         };
     }
     let mut headline = capitalised(step.channel.label(lang));
@@ -358,11 +367,12 @@ fn channel_view(
             addresses.get(1..).unwrap_or_default().join(", ")
         ));
     }
+    let mut reasons = Vec::new();
     if let Some(menu) = step.cassetto.as_ref().and_then(|c| c.menu.as_deref()) {
         lines.push(format!("{} {menu}.", lang.pick("Dove:", "Where:")));
     }
     if !step.why.is_empty() {
-        lines.push(step.why.clone());
+        reasons.push(step.why.clone());
     }
     if !step.subject.is_empty() {
         let parts: Vec<&str> = step
@@ -391,10 +401,14 @@ fn channel_view(
         ));
     }
     if let Some(source) = &step.source {
-        lines.push(rule_line(p, &source.section, lang));
+        reasons.push(rule_line(p, &source.section, lang));
     }
     lines.extend(notes);
-    ChannelView { headline, lines }
+    ChannelView {
+        headline,
+        lines,
+        reasons,
+    }
 }
 
 /// "Regola: Protocollo di Milano, § 2 A."
@@ -406,62 +420,6 @@ fn rule_line(p: &Profile, section: &str, lang: Lang) -> String {
         (Lang::It, true) => format!("Regola: {name}."),
         (Lang::En, true) => format!("Rule: {name}."),
     }
-}
-
-/// The timeline panel: each date with what happens and why (rule, reading), the calendar,
-/// and what to know.
-fn timeline_view(
-    t: &Timeline,
-    lang: Lang,
-    sedi: &[(String, String)],
-    sede_field: bool,
-) -> Option<TimelineView> {
-    if t.entries.is_empty() && t.findings.is_empty() {
-        return None;
-    }
-    let dates = t
-        .entries
-        .iter()
-        .map(|e| {
-            let mut text = format!("{}. {}", e.title.trim_end_matches('.'), e.explanation);
-            if let Some(reading) = &e.reading {
-                text.push(' ');
-                text.push_str(&match lang {
-                    Lang::It => format!("(Lettura di instrada: {reading})"),
-                    Lang::En => format!("(instrada's reading: {reading})"),
-                });
-            }
-            DateLine {
-                iso: e.date.map(dates::iso).unwrap_or_default(),
-                human: e
-                    .date
-                    .map(|d| dates::human(d, lang))
-                    .unwrap_or_else(|| lang.pick("senza data", "no date").to_string()),
-                text,
-            }
-        })
-        .collect();
-    let notes = t
-        .findings
-        .iter()
-        .filter(|f| f.severity != Severity::Info || t.entries.is_empty())
-        .map(|f| match f.code {
-            // The core lists the sedi by id and asks for "the sede": said with their names,
-            // and only pointing to a field the form has.
-            "timeline.national-calendar" => national_calendar(sedi, sede_field, lang),
-            _ => f.message.clone(),
-        })
-        .collect();
-    Some(TimelineView {
-        dates,
-        calendar: format!(
-            "{} {}.",
-            lang.pick("Calendario:", "Calendar:"),
-            t.calendar_label.trim_end_matches('.')
-        ),
-        notes,
-        downloadable: t.entries.iter().any(|e| e.date.is_some()),
-    })
 }
 
 /// "Dates on the national calendar", naming the sedi (by name) when the form can take one.
