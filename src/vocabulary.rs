@@ -350,7 +350,7 @@ pub fn routing_outcome(id: &str) -> &str {
 }
 
 /// Every attribute the widget reads on a portal's page, with what it does (Italian, English).
-pub const ATTRIBUTES: [(&str, &str, &str); 9] = [
+pub const ATTRIBUTES: [(&str, &str, &str); 10] = [
     (
         "data-instrada",
         "sul `<form>`: il profilo del protocollo (`start()` migliora ogni `form[data-instrada]`)",
@@ -382,6 +382,11 @@ pub const ATTRIBUTES: [(&str, &str, &str); 9] = [
         "on the `<form>`: today's date, `YYYY-MM-DD`",
     ),
     (
+        "data-instrada-label",
+        "sul `<form>`: l'etichetta dei titoli degli eventi del file .ics (per esempio il numero di pratica)",
+        "on the `<form>`: the label of the .ics events' titles (e.g. the practice number)",
+    ),
+    (
         "data-instrada-checks",
         "sul `<form>`: i controlli attivi, separati da spazi",
         "on the `<form>`: the checks that are on, separated by spaces",
@@ -399,7 +404,7 @@ pub const ATTRIBUTES: [(&str, &str, &str); 9] = [
 ];
 
 /// Every option of `attach`, `mount` and `update`.
-pub const OPTIONS: [(&str, &str, &str); 8] = [
+pub const OPTIONS: [(&str, &str, &str); 9] = [
     (
         "profile",
         "il profilo del protocollo (`milano`, `torino`, `siena`, `emilia-romagna`)",
@@ -419,6 +424,11 @@ pub const OPTIONS: [(&str, &str, &str); 8] = [
         "today",
         "la data di oggi, `YYYY-MM-DD` o un `Date`",
         "today's date, `YYYY-MM-DD` or a `Date`",
+    ),
+    (
+        "label",
+        "l'etichetta dei titoli degli eventi del file .ics (per esempio il numero di pratica); il codice fiscale non vi compare mai se non lo metti tu",
+        "the label of the .ics events' titles (e.g. the practice number); the codice fiscale never appears there unless you put it",
     ),
     (
         "checks",

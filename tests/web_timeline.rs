@@ -485,9 +485,43 @@ fn timeline_ics_builds_a_calendar_that_reads_back() {
             "escaped and read back: {}",
             e.summary
         );
-        assert!(e.description.contains("Fonte: 002_16d6e432ed698fc3.txt"));
+        // The document by its title and section, not its file name (issue 14).
+        assert!(
+            e.description.contains("Fonte: «Allegato 1 al Protocollo"),
+            "{}",
+            e.description
+        );
+        assert!(!e.description.contains(".txt"), "{}", e.description);
         assert!(!e.triggers.is_empty());
     }
+    // A label the portal passes titles the events (the reference still keys their UIDs);
+    // one that is not text is said, and left out.
+    let labelled = obj(&[
+        ("profile", s("milano")),
+        ("sede", s("milano")),
+        ("sent", s("2025-12-24")),
+        ("reference", s("INPS.5100; «prot.» 12, ü 🙂")),
+        ("label", s("Pratica 2025/77")),
+        ("today", s("2025-12-27")),
+    ]);
+    let result = timeline_ics(labelled);
+    check("findings", Vec::<String>::new(), codes(&result));
+    let events = ics::read_events(&get(&result, "ics").as_string().unwrap()).unwrap();
+    assert!(!events.is_empty());
+    for e in &events {
+        assert!(e.summary.ends_with(" — Pratica 2025/77"), "{}", e.summary);
+    }
+    let bad = obj(&[
+        ("profile", s("milano")),
+        ("sent", s("2025-12-24")),
+        ("label", Object::new().into()),
+    ]);
+    let result = timeline_ics(bad);
+    assert!(
+        codes(&result).iter().any(|c| c.starts_with("input.")),
+        "{:?}",
+        codes(&result)
+    );
     // The same request gives the same file (stable UIDs, no clock).
     check(
         "deterministic",

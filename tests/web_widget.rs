@@ -687,6 +687,24 @@ fn the_codice_fiscale_is_decoded_live_and_rewritten_only_on_request() {
         document().active_element().map(|e| e.id()),
         Some("cf".into()),
     );
+    // One step back (issue 14): «Annulla» puts back exactly what was typed.
+    let undo = c
+        .query_selector("#cf ~ .instrada-guidance .instrada-undo button")
+        .ok()
+        .flatten()
+        .expect("an «Annulla» button after «Usa»");
+    check("undo offered", undo.text_content(), Some("Annulla".into()));
+    undo.unchecked_ref::<web_sys::HtmlElement>().click();
+    check(
+        "what was typed, back",
+        input("cf").value(),
+        "rss-mra 85t10 a562s".to_string(),
+    );
+    check(
+        "undo used once",
+        c.query_selector(".instrada-undo").ok().flatten().is_none(),
+        true,
+    );
     w.detach();
     c.remove();
 }

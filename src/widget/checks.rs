@@ -58,6 +58,8 @@ pub(crate) struct Config {
     pub(crate) protocol: std::cell::OnceCell<Option<&'static Profile>>,
     /// A sede of the profile, for its local closures and its mailboxes.
     pub(crate) sede: Option<String>,
+    /// The label of the .ics events' titles (the portal's practice number), when given.
+    pub(crate) label: Option<String>,
     pub(crate) checks: Checks,
     /// The portal's own values mapped onto instrada's (`options.values`): (field, portal
     /// value, instrada value).

@@ -153,3 +153,43 @@ pub(crate) fn control(e: &Element) -> Option<Control> {
         _ => None,
     }
 }
+
+/// The top of `e`'s box in the viewport, in CSS pixels (`getBoundingClientRect().top`, read
+/// through the object so that web-sys's `DomRect` need not be linked).
+pub(crate) fn top(e: &Element) -> Option<f64> {
+    let f = js_sys::Reflect::get(e, &JsValue::from_str("getBoundingClientRect")).ok()?;
+    let rect = f.dyn_ref::<js_sys::Function>()?.call0(e).ok()?;
+    js_sys::Reflect::get(&rect, &JsValue::from_str("top"))
+        .ok()?
+        .as_f64()
+}
+
+/// Scrolls the window so that `e`, whose top was at `before`, is where it was: what the
+/// widget inserted above it does not push it away.
+pub(crate) fn keep_in_place(e: &Element, before: f64) {
+    let Some(after) = top(e) else {
+        return;
+    };
+    let moved = after - before;
+    if moved.abs() < 1.0 {
+        return;
+    }
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    // At once, whatever the page's `scroll-behavior` (Bootstrap Italia's is smooth): the
+    // field must not be seen to move.
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"top".into(), &moved.into());
+    let _ = js_sys::Reflect::set(&options, &"behavior".into(), &"instant".into());
+    let scroll = js_sys::Reflect::get(&w, &"scrollBy".into()).ok();
+    match scroll
+        .as_ref()
+        .and_then(|f| f.dyn_ref::<js_sys::Function>())
+    {
+        Some(f) => {
+            let _ = f.call1(&w, &options);
+        }
+        None => w.scroll_by_with_x_and_y(0.0, moved),
+    }
+}

@@ -45,7 +45,6 @@ pub(crate) enum Label {
     ChooseSede,
     /// A mounted form's note that nothing leaves the browser.
     PrivacyNote,
-    Use,
     Undo,
     Why,
 }
@@ -85,7 +84,6 @@ impl Label {
             Submit => ("Invia la comunicazione", "Send the request"),
             ChooseGestione => ("Scegli la gestione", "Choose the gestione"),
             ChooseSede => ("Scegli la sede", "Choose the sede"),
-            Use => ("Usa", "Use"),
             Undo => ("Annulla", "Undo"),
             Why => ("Perché?", "Why?"),
             PrivacyNote => (

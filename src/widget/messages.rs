@@ -58,7 +58,7 @@ pub(crate) fn render_field(
     let warnings: Vec<&Finding> = view
         .shown
         .iter()
-        .filter(|f| !f.is_error() && !(proposals_here && f.code == "cf.alternative"))
+        .filter(|f| !(f.is_error() || proposals_here && f.code == "cf.alternative"))
         .collect();
     let proposals: Vec<&str> = if proposals_here && !errors.is_empty() {
         let mut p: Vec<&str> = Vec::new();
@@ -96,11 +96,7 @@ pub(crate) fn render_field(
     if sig != rendered[0] {
         field.error.replace_children_with_node_0();
         for f in &errors {
-            let message = if proposals_here {
-                crate::cf::without_proposal(&f.message)
-            } else {
-                &f.message
-            };
+            let message = shown_message(field, f);
             dom::append(
                 &field.error,
                 &line(doc, Label::ErrorPrefix.text(lang), message),
@@ -137,7 +133,7 @@ pub(crate) fn render_field(
     }
     let mut sig = signature(guidance.iter().map(|(m, s)| (m.as_str(), s.as_deref())));
     if let Some((before, _)) = &undo {
-        sig.push_str("\u{3}");
+        sig.push('\u{3}');
         sig.push_str(before);
     }
     if sig != rendered[2] {
@@ -178,6 +174,16 @@ pub(crate) fn render_field(
         "instrada-has-warning",
         !warnings.is_empty() && !has_error,
     );
+}
+
+/// The words of a finding as the field and the summary show them: a codice fiscale's error
+/// without the sentence that proposes a correction (the proposals have their own lines).
+pub(crate) fn shown_message<'a>(field: &Field, f: &'a Finding) -> &'a str {
+    if field.kind == Kind::CodiceFiscale {
+        crate::cf::without_proposal(&f.message)
+    } else {
+        &f.message
+    }
 }
 
 /// Keeps the control's custom validity in step with its current errors (shown or not): the
@@ -239,27 +245,25 @@ fn proposal_block(
         Some(i18n::proposals_title(codes.len(), lang)),
     );
     dom::append(&block, &title);
-    let item = |code: &str| {
+    // «Usa «CODE»» then the person the code describes; the button is described by it, so
+    // that a screen reader hears whose code it is before applying it.
+    let item = |(i, code): (usize, &&str)| {
         let li = dom::el(doc, "li", "instrada-proposal", None);
-        let value = dom::el(doc, "span", "instrada-proposal-code", Some(code));
-        dom::append(&li, &value);
-        if let Some(m) = meaning(code) {
-            let _ = li.append_with_str_1(" ");
-            dom::append(
-                &li,
-                &dom::el(doc, "span", "instrada-proposal-meaning", Some(&m)),
-            );
-        }
-        let _ = li.append_with_str_1(" ");
         let b = use_button(doc, field, code, lang);
-        b.set_text_content(Some(Label::Use.text(lang)));
-        dom::set(&b, "aria-label", &i18n::use_value(code, lang));
         dom::append(&li, &b);
+        if let Some(m) = meaning(code) {
+            let id = format!("{}-proposal-{i}", field.id);
+            let span = dom::el(doc, "span", "instrada-proposal-meaning", Some(&m));
+            span.set_id(&id);
+            dom::set(&b, "aria-describedby", &id);
+            let _ = li.append_with_str_1(" ");
+            dom::append(&li, &span);
+        }
         li
     };
     let first = dom::el(doc, "ul", "instrada-proposal-list", None);
     if let Some(code) = codes.first() {
-        dom::append(&first, &item(code));
+        dom::append(&first, &item((0, code)));
     }
     dom::append(&block, &first);
     if codes.len() > 1 {
@@ -274,8 +278,8 @@ fn proposal_block(
             ),
         );
         let list = dom::el(doc, "ul", "instrada-proposal-list", None);
-        for code in &codes[1..] {
-            dom::append(&list, &item(code));
+        for (i, code) in codes.iter().enumerate().skip(1) {
+            dom::append(&list, &item((i, code)));
         }
         dom::append(&more, &list);
         dom::append(&block, &more);

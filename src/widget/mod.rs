@@ -83,6 +83,8 @@ export interface InstradaOptions {
   lang?: Lang;
   /** Today's date, "YYYY-MM-DD" or a Date; the browser's date by default (attribute `data-instrada-today`). */
   today?: string | Date;
+  /** A label for the .ics events' titles, e.g. your practice number (attribute `data-instrada-label`); never the codice fiscale unless you put it here. */
+  label?: string;
   /** Which checks are on (attribute `data-instrada-checks`: the names of those on). */
   checks?: InstradaChecks;
   /**
@@ -631,7 +633,18 @@ impl Inner {
                 .and_then(|st| st.views.get(i).map(|v| v.dirty))
                 .unwrap_or(false);
             if dirty {
+                // The field's messages appear between it and the field the focus moves to:
+                // that field stays where it was on screen (issue 14: nothing the widget
+                // inserts pushes the focused field out of view).
+                let next = event
+                    .dyn_ref::<web_sys::FocusEvent>()
+                    .and_then(|f| f.related_target())
+                    .and_then(|t| t.dyn_into::<Element>().ok());
+                let before = next.as_ref().and_then(dom::top);
                 self.refresh(Trigger::Commit(i), None);
+                if let (Some(next), Some(before)) = (next, before) {
+                    dom::keep_in_place(&next, before);
+                }
             }
         }
     }
@@ -1091,7 +1104,10 @@ impl Inner {
         let mut items: Vec<(String, String)> = Vec::new();
         for (field, view) in self.fields.iter().zip(st.views.iter()) {
             for f in view.errors() {
-                items.push((field.id.clone(), f.message.clone()));
+                items.push((
+                    field.id.clone(),
+                    messages::shown_message(field, f).to_string(),
+                ));
             }
         }
         items.extend(st.native.iter().cloned());

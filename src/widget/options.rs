@@ -57,6 +57,7 @@ pub(crate) fn read(options: &JsValue, form: Option<&HtmlFormElement>) -> Config 
         profile,
         protocol: std::cell::OnceCell::new(),
         sede,
+        label: text(options, "label").or_else(|| attr("data-instrada-label")),
         checks: checks(options, attr("data-instrada-checks")),
         values: values(options),
     }

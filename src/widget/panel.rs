@@ -53,8 +53,9 @@ pub(crate) struct TimelineView {
 }
 
 /// The label of a date line: what happens, by or from the date.
-fn date_label(id: &str, title: &str, lang: Lang) -> String {
+fn date_label(id: &str, title: &str, dated: bool, lang: Lang) -> String {
     let (it, en) = match id {
+        _ if !dated => return format!("{}:", title.trim_end_matches('.')),
         "risposta" => ("Risposta dell'INPS entro", "INPS answers by"),
         "livello-b" => ("Sollecito (livello B) dal", "Reminder (level B) from"),
         "livello-c" => ("Segnalazione (livello C) dal", "Escalation (level C) from"),
@@ -93,7 +94,7 @@ pub(crate) fn timeline_view(
             };
             dates.push(DateLine {
                 iso: e.date.map(dates::iso).unwrap_or_default(),
-                label: date_label(e.id, &e.title, lang),
+                label: date_label(e.id, &e.title, e.date.is_some(), lang),
                 human: match e.date {
                     Some(d) => dates::human(d, lang),
                     None => lang

@@ -53,7 +53,7 @@ impl Picker {
         root.set_id(&format!("{prefix}-picker"));
         dom::show(&root, false);
 
-        let source = dom::el(doc, "p", "form-text instrada-picker-source", None);
+        let source = dom::el(doc, "div", "form-text instrada-picker-source", None);
         dom::append(&root, &source);
 
         let status_id = format!("{prefix}-picker-status");
@@ -186,15 +186,28 @@ impl Picker {
             view.titolario = Some(t.id.as_str());
             view.sent = Some(sent);
             view.suggested = suggested;
-            let mut source = match lang {
+            let source = match lang {
                 Lang::It => format!("Titolario: {}.", t.name),
                 Lang::En => format!("Titolario: {}.", t.name_en),
             };
+            // The list's name in a line; why it is this list behind «Perché?».
+            self.source.replace_children_with_node_0();
+            let _ = self.source.append_with_str_1(&source);
             if let Some(note) = note {
-                source.push(' ');
-                source.push_str(note);
+                let why = dom::el(doc, "details", "instrada-why", None);
+                dom::append(
+                    &why,
+                    &dom::el(
+                        doc,
+                        "summary",
+                        "instrada-why-summary",
+                        Some(Label::Why.text(lang)),
+                    ),
+                );
+                dom::append(&why, &dom::el(doc, "span", "instrada-line", Some(note)));
+                let _ = self.source.append_with_str_1(" ");
+                dom::append(&self.source, &why);
             }
-            dom::set_text(&self.source, &source);
             let query = std::mem::take(&mut view.query);
             self.filter(view, &query, lang);
         }

@@ -114,6 +114,15 @@ pub(crate) fn evaluate(
         memo.request_key = key;
     }
     out.findings.extend(memo.request.findings.iter().cloned());
+    // Which list the picker shows, and why, is the picker's to say, behind its «Perché?»:
+    // a reason, not something to act on (issue 14, "say less").
+    if let Some(i) = out
+        .findings
+        .iter()
+        .position(|f| f.code == "review.titolario-see-also")
+    {
+        out.titolario_note = Some(out.findings.remove(i).message);
+    }
     out.channel = memo.request.channel.clone();
     out.mail = memo.request.mail;
     out.addresses = memo.request.addresses.clone();
@@ -327,7 +336,13 @@ pub(crate) fn ics(cfg: &Config, values: &Values) -> Option<(String, String)> {
     }
     // The stamp is "today", never the clock: the same request gives the same file.
     let stamp = cfg.today.and_hms_opt(0, 0, 0)?;
-    Some((timeline::filename(&t), timeline::to_ics(&t, stamp)))
+    let options = timeline::IcsOptions {
+        label: cfg.label.clone(),
+    };
+    Some((
+        timeline::filename(&t),
+        timeline::to_ics_with(&t, stamp, &options),
+    ))
 }
 
 /// The channel panel: the channel and where, why, what the subject must hold, and the

@@ -73,14 +73,11 @@ test('a wrong codice fiscale: the right message inline and in the summary, whose
   await page.keyboard.type('BNCGLI90A41F205V'); // the check character should be H
   assert.equal(await page.getAttribute('#cf', 'aria-invalid'), null, 'nothing said while typing');
   await page.keyboard.press('Tab');
-  // The message's own words, without the «Usa …» button that offers the correction.
-  const inline = await page.$eval('#cf ~ .instrada-error', (el) => {
-    const copy = el.cloneNode(true);
-    copy.querySelectorAll('button').forEach((b) => b.remove());
-    return copy.textContent;
-  });
+  // The message's own words; the proposals follow on their own lines, the first the code
+  // with the check character the message names (issue 14).
+  const inline = await page.textContent('#cf ~ .instrada-error .instrada-line');
   assert.match(inline, /^Errore: L'ultimo carattere, di controllo, dovrebbe essere «H» e non «V»/);
-  assert.equal(await page.textContent('#cf ~ .instrada-error button'), 'Usa «BBCGLI90A41F205V»');
+  assert.equal(await page.textContent('#cf ~ .instrada-error button'), 'Usa «BNCGLI90A41F205H»');
   await page.click('button[type=submit]');
   const link = (await summaryLinks(page)).find((l) => l.href === '#cf');
   assert.equal(`Errore: ${link.text}`, inline, 'the same words in the summary');
@@ -223,16 +220,18 @@ test('the timeline: the dates for a fixed day with their reasons, and the .ics d
   await page.selectOption('#gestione', 'aziende-dm');
   await page.fill('#oggetto', 'Avvisi bonari');
   await page.fill('#data-invio', '2026-11-20'); // a Friday
-  const dates = await page.$$eval('.instrada-timeline li', (ls) =>
-    ls.map((l) => [l.querySelector('time')?.getAttribute('datetime'), l.querySelector('.instrada-date-text').textContent]),
+  const dates = await page.$$eval('.instrada-timeline li.instrada-date', (ls) =>
+    ls.map((l) => [l.querySelector('time')?.getAttribute('datetime'), l.textContent]),
   );
   // Torino §2.6 A: 7 working days; §2.6 E: 20 working days, the Immacolata (8/12) not counted.
-  assert.deepEqual(dates[0][0], '2026-12-01');
-  assert.match(dates[0][1], /^Risposta dell'INPS\. .*7 giorni lavorativi/);
-  const process = dates.find(([, text]) => text.startsWith("Fine dell'intero processo comunicativo"));
+  // A line each; the rule and the arithmetic behind «Perché?».
+  assert.deepEqual(dates[0], ['2026-12-01', "Risposta dell'INPS entro 01/12/2026"]);
+  const process = dates.find(([, text]) => text.startsWith("Fine dell'intero processo"));
   assert.equal(process[0], '2026-12-21');
-  assert.match(process[1], /Immacolata Concezione \(08\/12\/2026\)/);
-  assert.match(await page.textContent('.instrada-timeline .instrada-calendar'), /^Calendario: /);
+  const why = await page.textContent('.instrada-timeline details.instrada-why');
+  assert.match(why, /Risposta dell'INPS: .*7 giorni lavorativi/);
+  assert.match(why, /Immacolata Concezione \(08\/12\/2026\)/);
+  assert.match(why, /Calendario: /);
   await checkState(page, 'widget-index-timeline');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('.instrada-ics')]);
@@ -255,8 +254,8 @@ test('the channel panel follows the gestione; the generic object has no guarante
   await page.fill('#oggetto', 'Non Specificato');
   await page.fill('#data-invio', '2026-11-20');
   const first = await page.$eval('.instrada-timeline li', (l) => l.textContent);
-  assert.match(first, /^senza data/);
-  assert.match(first, /nessuna data è garantita/);
+  assert.equal(first, "Risposta dell'INPS: nessuna data garantita");
+  assert.match(await page.textContent('.instrada-timeline details.instrada-why'), /nessuna data è garantita/);
   await context.close();
 });
 
@@ -269,8 +268,10 @@ test('keyboard only: from the first field to a submitted request', async () => {
   assert.equal(await focused(page), 'gestione');
   await page.keyboard.press('ArrowDown'); // the first gestione: Aziende con dipendenti (DM)
   assert.equal(await page.inputValue('#gestione'), 'aziende-dm');
-  // Past the channel panel (it has no control) and the optional sede to the kind of request,
-  // left as it is.
+  // Past the channel panel (its one control: «Perché?», closed) and the optional sede to the
+  // kind of request, left as it is.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Perché?');
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'sede');
   await page.keyboard.press('Tab');
