@@ -165,6 +165,9 @@ test("keyboard only: a portal's form completed and sent, its own checkbox checke
   assert.equal(await focused(page), 'gest');
   await page.keyboard.press('ArrowDown'); // DM
   assert.equal(await page.inputValue('#gest'), 'DM');
+  // The channel panel's one control: «Perché?», closed.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Perché?');
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'sede_inps');
   await page.keyboard.press('ArrowDown'); // the first sede
@@ -181,7 +184,8 @@ test("keyboard only: a portal's form completed and sent, its own checkbox checke
   for (let i = 0; i < 8 && (await focused(page)) !== 'dt_invio'; i++) await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'dt_invio');
   // The date of sending is left empty: the widget counts from today, as the portal would.
-  for (let i = 0; i < 5 && (await focused(page)) !== 'consenso'; i++) await page.keyboard.press('Tab');
+  // Past the dates' «Perché?» and the .ics button.
+  for (let i = 0; i < 7 && (await focused(page)) !== 'consenso'; i++) await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'consenso');
   // Enter without the mandate: the portal's own message, the page stays.
   await page.keyboard.press('Tab');
