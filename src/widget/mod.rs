@@ -451,10 +451,12 @@ impl Inner {
                     .map(|&c| Warm::Cassetto(c)),
             );
         }
+        queue.push(Warm::Profile);
+        // First: starting the fetch of the list of places costs nothing on the page's thread,
+        // and the file is on its way while the profile is read.
         if inner.cfg.checks.codice_fiscale {
             queue.push(Warm::Places);
         }
-        queue.push(Warm::Profile);
         warm_up(Rc::downgrade(&inner), queue);
         Some(inner)
     }

@@ -84,6 +84,10 @@ for (const [path, selectors] of [
     });
     assert.deepEqual(foreign, [], 'every request stayed on the page’s origin');
     assert.ok(requests.some((u) => u.endsWith('/pkg/instrada_bg.wasm')), 'the wasm was fetched from the origin');
+    // The list of places (issue 15): a static file of the package, nothing of the person in
+    // the request (no query), fetched once.
+    const places = requests.filter((u) => new URL(u).pathname.endsWith('instrada-places.txt'));
+    assert.deepEqual([...new Set(places)], [`${site.origin}/pkg/instrada-places.txt`], 'the list of places, once, as it is');
     // The console: no typed value, in any form a message could carry it.
     const said = messages.map((m) => m.text).join('\n');
     for (const value of [TYPED.cf, TYPED.matricola, 'RSSMRA', '2026/004512', 'avviso bonario', 'San Giuliano']) {

@@ -27,9 +27,11 @@ test('the size report measures every file a browser fetches', () => {
   assert.deepEqual(files.filter((f) => !f.eager).map((f) => f.name), ['instrada-places.txt']);
 });
 
-// Not enforced yet: the whole product went into pkg/ (issue 15) before the size work that
-// brings it within the budgets. `todo` runs and reports the check without failing the suite.
-const TODO = 'issue 15: the whole product is in pkg/; the size work brings it within the brotli budgets';
+// Not enforced yet: with the list of places a later file and wasm-opt's flags chosen (issue 15),
+// the package is 287 KB brotli before interactive and 358 KB in total, over both budgets; the
+// remaining levers are in ARCHITECTURE.md, "Size". `todo` runs and reports the check without
+// failing the suite.
+const TODO = 'issue 15: 287 KB br before interactive, 358 KB br in total; the catalog data file and the code levers remain (ARCHITECTURE.md, "Size")';
 
 test('before interactive, the package is within its brotli budget', { todo: TODO }, () => {
   const { interactive } = measure(pkg);
