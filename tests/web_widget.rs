@@ -1120,6 +1120,17 @@ fn a_mounted_form_offers_every_durc_box_with_the_agency_s_first_and_no_titolario
         boxes.first().map(String::as_str),
         Some("preavvisodiaccertamento.milanonord@inps.it"),
     );
+    // The agency's own box offered to the empty recipient field.
+    let recipient = f
+        .query_selector("[data-instrada-action=use][data-instrada-target=destinatario]")
+        .ok()
+        .flatten()
+        .expect("a «Usa» for the recipient");
+    check(
+        "the agency's box offered",
+        recipient.get_attribute("data-instrada-value"),
+        Some("preavvisodiaccertamento.milanonord@inps.it".to_string()),
+    );
     // The subject the rule asks for, offered with «Usa».
     let subject = field("oggetto-email");
     let offer = f
@@ -1147,6 +1158,30 @@ fn a_mounted_form_offers_every_durc_box_with_the_agency_s_first_and_no_titolario
         "the sede stays",
         input_value(&sede.id()),
         "milano-nord".to_string(),
+    );
+    w.detach();
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_sede_option_is_told_to_the_integrator_and_never_shown() {
+    let warnings = ConsoleWarnings::start();
+    let c = page(FORM);
+    let f = form(&c);
+    let options = js_sys::JSON::parse(r#"{"sede":"atlantide"}"#).expect("json");
+    let mut w = attach(f.clone().into(), options).expect("attached");
+    choose("gestione", "aziende-dm");
+    type_into("descrizione", "Richiesta di chiarimenti sui contributi");
+    fire(&by_id("descrizione"), "focusout");
+    let told = warnings.take();
+    assert!(
+        told.iter().any(|t| t.contains("\"atlantide\"")),
+        "the integrator is told: {told:?}"
+    );
+    let text = c.text_content().unwrap_or_default();
+    assert!(
+        !text.contains("atlantide"),
+        "the person never sees it: {text}"
     );
     w.detach();
     c.remove();

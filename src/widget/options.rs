@@ -43,7 +43,7 @@ pub(crate) fn read(options: &JsValue, form: Option<&HtmlFormElement>) -> Config 
         })
     });
     let today = today.unwrap_or_else(browser_today);
-    let sede = sede.map(|s| s.trim().to_ascii_lowercase());
+    let sede = known_sede(sede);
     // The national baseline by default (issue 13), unless a sede names the territory (its
     // protocol is then found from it, as before); a sede chosen later still selects its
     // territory's protocol in the core (route, timeline).
@@ -72,7 +72,7 @@ pub(crate) fn update(current: &Config, options: &JsValue) -> Config {
     }
     if field(options, "sede").is_some() {
         // An empty sede is a choice too: back to the national calendar.
-        cfg.sede = text(options, "sede").map(|s| s.trim().to_ascii_lowercase());
+        cfg.sede = known_sede(text(options, "sede"));
     }
     if let Some(l) = text(options, "lang") {
         match Lang::parse(&l) {
@@ -92,6 +92,25 @@ pub(crate) fn update(current: &Config, options: &JsValue) -> Config {
     // The profile is found again from the new settings.
     cfg.protocol = std::cell::OnceCell::new();
     cfg
+}
+
+/// A sede given as an option, when instrada knows it (its calendar or a profile); otherwise the integrator is
+/// told on the console and the national calendar is used (the person never sees the id).
+fn known_sede(sede: Option<String>) -> Option<String> {
+    let sede = sede.map(|s| s.trim().to_ascii_lowercase())?;
+    // A sede of a profile a portal loaded may have no calendar of its own: still a sede.
+    if crate::calendar::Calendar::for_sede(&sede).is_some()
+        || crate::catalog::profile::profiles()
+            .iter()
+            .any(|p| p.sede(&sede).is_some())
+    {
+        return Some(sede);
+    }
+    warn(&format!(
+        "the sede \"{}\" is not one instrada knows (the integrator's guide lists them); the dates use the national calendar.",
+        dates::clip(&sede)
+    ));
+    None
 }
 
 /// `options.values`: `{ field: { portalValue: instradaValue } }`, as (field, portal value,

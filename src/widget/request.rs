@@ -207,6 +207,23 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
                 );
             }
         }
+        // The box to write to, offered to an empty recipient field («Usa»): the sede's own
+        // (or the only one); the others are the field's suggestions in a mounted form.
+        if let Some(first) = c.addresses.first().filter(|_| c.mail && cfg.checks.review) {
+            if values.has(Kind::Destinatario) && values.get(Kind::Destinatario).trim().is_empty() {
+                c.findings.push(
+                    Finding::info(
+                        "widget.recipient-proposed",
+                        match lang {
+                            Lang::It => format!("Casella da usare: «{first}»."),
+                            Lang::En => format!("Mailbox to use: “{first}”."),
+                        },
+                    )
+                    .field(Kind::Destinatario.name())
+                    .suggest(first.as_str()),
+                );
+            }
+        }
         if cfg.checks.channel && gestione.is_some() {
             c.channel = Some(channel_view(
                 p,
