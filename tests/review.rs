@@ -313,6 +313,26 @@ const MILANO_SOLL: D = D {
     ..EMPTY
 };
 
+/// Emilia Romagna 001 «Assistenza normativa»: the CODER's reminders to its box carry the
+/// subject "Sollecito a precedente richiesta di …" (issue 13).
+#[test]
+#[rustfmt::skip]
+fn er_coder_reminders_carry_the_subject_prefix() {
+    const CODER: D = D { profile: "emilia-romagna", sede: "bologna", gestione: DM, kind: "sollecito", date: "2024-03-04", recipient: "RelazioniIstituzionali.EmiliaRomagna@inps.it", ..EMPTY };
+    check(&[
+        ("001 Assistenza normativa: no prefix", D { subject: "mancata risposta Uniemens", ..CODER }, &["review.subject-prefix"], &[]),
+        ("001 Assistenza normativa: with the prefix", D { subject: "Sollecito a precedente richiesta di chiarimenti Uniemens del 12/02/2024", ..CODER }, &[], &["review.subject-prefix"]),
+    ]);
+    // The CODER's box is an alternative of a reminder only, not of a comunicazione.
+    let facts = |kind: &str| instrada::routing::Facts { profile: Some("emilia-romagna".into()), sede: Some("bologna".into()), gestione: Some(DM.into()), kind: Some(kind.into()), date: Some("2024-03-04".into()), ..Default::default() };
+    let r = instrada::routing::route(&facts("comunicazione"), Lang::It);
+    assert!(r.alternatives.iter().all(|s| s.rule.as_deref() != Some("er-sollecito-coder")));
+    let r = instrada::routing::route(&facts("sollecito"), Lang::It);
+    let alt = r.alternatives.iter().find(|s| s.rule.as_deref() == Some("er-sollecito-coder")).unwrap();
+    assert_eq!(alt.subject_prefix.as_deref(), Some("Sollecito a precedente richiesta di"));
+    assert_eq!(alt.addresses[0].address, "RelazioniIstituzionali.EmiliaRomagna@inps.it");
+}
+
 #[test]
 #[rustfmt::skip]
 fn escalations() {

@@ -363,10 +363,25 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
     // The subject line: of the chosen way, or of the alternative the recipient belongs to.
     let mut proposed_subject = None;
     let mail_step = if recipient_is_alternative {
+        // The alternative the recipient belongs to (the CODER's box carries a subject
+        // prefix, 001 «Assistenza normativa»), else the first with subject rules.
+        let a = recipient.map(recipient::normalise).unwrap_or_default();
+        let has_rules = |s: &&routing::Step| !s.subject.is_empty() || s.subject_prefix.is_some();
         route
             .alternatives
             .iter()
-            .find(|s| s.channel.is_mail() && !s.subject.is_empty())
+            .filter(|s| s.channel.is_mail() && has_rules(s))
+            .find(|s| {
+                s.addresses
+                    .iter()
+                    .any(|x| x.address.eq_ignore_ascii_case(&a))
+            })
+            .or_else(|| {
+                route
+                    .alternatives
+                    .iter()
+                    .find(|s| s.channel.is_mail() && !s.subject.is_empty())
+            })
     } else if rc.is_mail() {
         Some(&route.step)
     } else {
