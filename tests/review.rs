@@ -333,6 +333,16 @@ fn er_coder_reminders_carry_the_subject_prefix() {
     assert_eq!(alt.addresses[0].address, "RelazioniIstituzionali.EmiliaRomagna@inps.it");
 }
 
+/// The object chosen can name an online-only request (L. 122/2010, Torino §1.1): said
+/// whatever the kind (issue 13).
+#[test]
+#[rustfmt::skip]
+fn an_online_only_object_is_said() {
+    check(&[
+        ("003 §1.1: object «Dilazioni» of a comunicazione", D { profile: "torino", sede: "torino", gestione: DM, kind: "comunicazione", date: "2024-03-04", object: "Dilazione amministrativa", ..EMPTY }, &["route.online-only-request"], &[]),
+    ]);
+}
+
 #[test]
 #[rustfmt::skip]
 fn escalations() {

@@ -439,6 +439,30 @@ fn sede_ids_are_read_alike_by_every_function() {
     }
 }
 
+/// Online-only requests (L. 122/2010, Milano §1.1, Torino §1.1) are said whatever kind of
+/// request the form chose (issue 13), with the list's entry; the channel chosen stays.
+#[test]
+#[rustfmt::skip]
+fn online_only_requests_are_said_whatever_the_kind() {
+    // (cite, facts, list entry, source section)
+    let table: &[(&str, [&str; 8], &str, &str)] = &[
+        ("003 §1.1, a comunicazione", ["torino", "", DM, "comunicazione", "2024-05-06", "vorrei la dilazione del debito contributivo", "", ""], "Domande di dilazione e riduzione sanzioni civili", "1.1"),
+        ("002 §1.1, a sollecito", ["milano", "", DM, "sollecito", "2024-05-06", "sollecito sulla domanda di sgravio della cartella di pagamento", "", ""], "Domande di sospensione e sgravio di cartelle di pagamento", "1.1"),
+        ("L. 122/2010 in the national baseline, a riesame", ["", "", DM, "riesame", "2024-05-06", "domanda di cassa integrazione respinta", "", ""], "Domande di cassa integrazione", "1.1"),
+    ];
+    for (cite, f, entry, section) in table {
+        let r = run(f);
+        let found = r.findings.iter().find(|x| x.code == "route.online-only-request").unwrap_or_else(|| panic!("{cite}: {:?}", codes(&r)));
+        assert!(found.message.contains(entry), "{cite}: {}", found.message);
+        assert_eq!(found.source.as_ref().unwrap().section, *section, "{cite}");
+        assert!(r.ok, "{cite}: the chosen channel stays");
+        assert_ne!(r.step.channel, Channel::ServiziOnline, "{cite}");
+    }
+    // Nothing is said when the description names no listed request.
+    let r = run(&["torino", "", DM, "comunicazione", "2024-05-06", "invio delle note di rettifica", "", ""]);
+    assert!(!codes(&r).contains(&"route.online-only-request"));
+}
+
 #[test]
 fn level_b_quotes_the_clause_of_torino_2_6_b() {
     // 003 §2.6 B: the why quotes the document's words, so the user sees why level B applies

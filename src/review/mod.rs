@@ -137,6 +137,20 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
     );
     let description = text(&draft.description).unwrap_or("");
     let mut route = routing::route_resolved(resolved, description, lang);
+    // The object chosen can name an online-only request too ("Dilazioni su Cartella"):
+    // said once, whatever the kind (issue 13).
+    if let (Some(p), Some(k), Some(o)) = (profile, route.kind, text(&draft.object)) {
+        if !route
+            .findings
+            .iter()
+            .any(|f| f.code.starts_with("route.online-"))
+        {
+            let chain = routing::chain(p);
+            if let Some(f) = routing::online_only_notice(&chain, k, o, lang, &mut route) {
+                route.findings.push(f);
+            }
+        }
+    }
     let route_codes: Vec<&'static str> = route.findings.iter().map(|f| f.code).collect();
     let generic_source = route
         .findings

@@ -284,6 +284,13 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         // Folded only here: the review sends every description through the route.
         let prepared = online::prepare(description);
         kind = classify_domanda(p, kind, &prepared, lang, &mut out);
+    } else if !description.trim().is_empty() {
+        // Whatever kind the form chose, a request the L. 122/2010 lists name is said to be
+        // online-only (Milano §1.1, Torino §1.1): the channel chosen stays, for what is
+        // not the request itself (issue 13).
+        if let Some(f) = online_only_notice(&chain, kind, description, lang, &mut out) {
+            out.findings.push(f);
+        }
     }
     out.kind = Some(kind);
 
@@ -433,6 +440,44 @@ fn has_rule_for(
                 && (r.gestioni.is_empty() || r.gestioni.contains(&gestione))
         })
     })
+}
+
+/// For a request of another kind than `domanda…` whose text (description, or the object
+/// chosen) names a request of the L. 122/2010 list of the profile or one it inherits: the
+/// finding that says the request itself is online-only, with the list's entry.
+pub(crate) fn online_only_notice(
+    chain: &[&'static Profile],
+    kind: Kind,
+    text: &str,
+    lang: Lang,
+    out: &mut Route,
+) -> Option<Finding> {
+    if matches!(
+        kind,
+        Kind::Domanda | Kind::DomandaTelematizzata | Kind::DomandaNonTelematizzata
+    ) {
+        return None;
+    }
+    let list = chain.iter().find_map(|q| q.online_only.as_ref())?;
+    let hit = online::find(&list.items, &online::prepare(text))?;
+    let label = hit.item.label.trim_end_matches(';').to_string();
+    let finding = Finding::warning(
+        "route.online-only-request",
+        lang.pick(
+            format!("«{label}» è tra le domande che l'INPS ha telematizzato in via esclusiva (L. 122/2010): la domanda si presenta solo dai servizi online di www.inps.it, qualunque sia il tipo di richiesta scelto. Con {} invia solo ciò che non è la domanda stessa (documenti, chiarimenti, solleciti su una domanda già presentata).", kind.label(Lang::It)),
+            format!("“{label}” is among the requests INPS made online-only (L. 122/2010): the request itself is submitted only through the online services of www.inps.it, whatever kind of request was chosen. As a {} send only what is not the request itself (documents, clarifications, reminders about a request already submitted).", kind.label(Lang::En)),
+        ),
+    )
+    .source(hit.item.source.clone());
+    if out.listed.is_none() {
+        out.listed = Some(ListedMatch {
+            label,
+            online_only: true,
+            matched: hit.words,
+            source: hit.item.source.clone(),
+        });
+    }
+    Some(finding)
 }
 
 /// A `domanda` is online-only when the description matches the profile's L. 122/2010 list.
