@@ -55,6 +55,13 @@ const CASES: &[(&str, &str, &str)] = &[
     (ER, "dilazione-amministrativa", "Rateizzazione dell'avviso bonario ricevuto a giugno in 24 rate"),
     (ER, "avvisi-addebito", "Richiesta sospensione avviso di addebito notificato il 10/10/2021 per prescrizione"),
     (ER, "dilazioni-cartella", "Dilazione su cartella esattoriale decaduta: richiesta di riattivazione"),
+    // Issue 13: paying a cartella in instalments is «Dilazioni su Cartella» (5 days), not
+    // «Cartelle di pagamento» (15 days): the first suggestion carries the tempo soglia the
+    // user relies on.
+    (ER, "dilazioni-cartella", "Vorrei rateizzare una cartella"),
+    (ER, "dilazioni-cartella", "Dilazionare la cartella esattoriale"),
+    (ER, "dilazioni-cartella", "Pagare a rate una cartella di pagamento"),
+    (ER, "dilazioni-cartella", "Come posso pagare la cartella a rate?"),
     (ER, "riduzioni-sanzioni-civili", "Istanza di riduzione delle sanzioni civili per crisi aziendale"),
     (ER, "illeciti-penali", "Omesso versamento ritenute previdenziali anno 2018, contestazione sotto soglia 10.000 euro"),
     (ER, "contenzioso-amministrativo", "Ricorso al Comitato provinciale contro il provvedimento di diniego"),
