@@ -463,6 +463,27 @@ fn online_only_requests_are_said_whatever_the_kind() {
     assert!(!codes(&r).contains(&"route.online-only-request"));
 }
 
+/// Torino 003 §2.5: accentramento's exclusive box, and the sport e spettacolo period.
+#[test]
+#[rustfmt::skip]
+fn torino_2_5_accentramento_and_sport_e_spettacolo() {
+    for description in ["Comunicazione per l'accentramento contributivo", "matricola accentrata: variazione dei dati", "azienda ACCENTRATA su Torino"] {
+        let r = run(&["torino", "ivrea", DM, "comunicazione", "2024-05-06", description, "", ""]);
+        assert_eq!(r.step.rule.as_deref(), Some("torino-accentramento"), "{description}");
+        assert_eq!(r.step.addresses[0].address, "Direzione.torino@inps.it", "{description}");
+        assert_eq!(r.step.subject, vec![SubjectPart::CodiceFiscale, SubjectPart::Gestione, SubjectPart::Contenuto]);
+        assert_eq!(r.step.source.as_ref().unwrap().section, "2.5");
+    }
+    // Without it, aziende DM use the bidirezionale (§2.1).
+    let r = run(&["torino", "ivrea", DM, "comunicazione", "2024-05-06", "invio note di rettifica", "", ""]);
+    assert_eq!(r.step.rule.as_deref(), Some("torino-bidirezionale"));
+    // Sport e spettacolo: the box only "per periodi contributivi fino al 12/2014".
+    let r = run(&["torino", "torino", "sport-spettacolo", "comunicazione", "2024-05-06", "", "", ""]);
+    let w = r.findings.iter().find(|f| f.code == "route.sport-spettacolo-period").unwrap();
+    assert_eq!(w.severity, Severity::Warning);
+    assert!(w.message.contains("fino al 12/2014"), "{}", w.message);
+}
+
 #[test]
 fn level_b_quotes_the_clause_of_torino_2_6_b() {
     // 003 §2.6 B: the why quotes the document's words, so the user sees why level B applies

@@ -294,7 +294,11 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
     }
     out.kind = Some(kind);
 
-    let Some((rp, rule)) = choose(&chain, gestione, kind, r.previous, r.level, r.date) else {
+    let chosen = choose(&chain, gestione, kind, r.previous, r.level, r.date);
+    // Torino §2.5: accentramento has its own exclusive box; recognised from the description
+    // ("accentramento", "accentrato", "matricola accentrata").
+    let chosen = accentramento(&chain, kind, description, r.date).or(chosen);
+    let Some((rp, rule)) = chosen else {
         out.step = Step::none(
             lang.pick(
                 format!(
@@ -529,6 +533,32 @@ fn classify_domanda(p: &Profile, kind: Kind, prepared: &str, lang: Lang, out: &m
         );
     }
     Kind::DomandaNonTelematizzata
+}
+
+/// The rule of a mailbox for accentramento (Torino §2.5) when the description is about it.
+fn accentramento(
+    chain: &[&'static Profile],
+    kind: Kind,
+    description: &str,
+    date: NaiveDate,
+) -> Option<(&'static Profile, &'static Rule)> {
+    let folded = crate::text::fold_words(description);
+    let about = folded
+        .split(' ')
+        .any(|w| w.starts_with("accentrament") || w.starts_with("accentrat"));
+    if !about {
+        return None;
+    }
+    chain.iter().find_map(|p| {
+        p.rules
+            .iter()
+            .find(|r| {
+                r.mailbox.as_deref() == Some("accentramento")
+                    && r.kinds.contains(&kind)
+                    && r.in_force(p.effective.from, date)
+            })
+            .map(|r| (*p, r))
+    })
 }
 
 /// The rule that applies, with its profile.
