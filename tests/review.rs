@@ -343,6 +343,16 @@ fn an_online_only_object_is_said() {
     ]);
 }
 
+/// Siena 000: the bidirezionale is "il canale esclusivo" for ordinary DM matters, the PEC
+/// "per segnalazioni urgenti" (issue 13): a warning that says so, not the residual-box info.
+#[test]
+#[rustfmt::skip]
+fn siena_pec_is_for_urgent_matters() {
+    check(&[
+        ("000 Comunicazione bidirezionale per aziende DM / PEC", D { profile: "siena", sede: "siena", gestione: DM, kind: "comunicazione", date: "2015-05-06", channel: "pec", recipient: "direzione.provinciale.siena@postacert.inps.gov.it", ..EMPTY }, &["review.pec-urgent-only"], &["review.residual", "review.residual-not-allowed"]),
+    ]);
+}
+
 #[test]
 #[rustfmt::skip]
 fn escalations() {

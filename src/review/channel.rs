@@ -61,6 +61,23 @@ pub fn channel_mismatch(
             )
             .field("canale")
         }
+        // Siena 000: the bidirezionale is "il canale esclusivo" for the ordinary matters of
+        // aziende DM, the PEC is "per segnalazioni urgenti" (issue 13): not a residual box.
+        Channel::Bidirezionale | Channel::Agenda if chosen == Channel::Pec && recipient_is_alternative => {
+            let alt = route.alternatives.iter().find(|a| a.channel == Channel::Pec);
+            let alt_src = alt.and_then(|a| a.source.clone()).unwrap_or_else(|| src.clone());
+            return Some(
+                Finding::warning(
+                    "review.pec-urgent-only",
+                    lang.pick(
+                        "La Comunicazione bidirezionale del cassetto è il canale esclusivo per la trattazione ordinaria delle pratiche; la PEC si usa per segnalazioni urgenti connesse a situazioni particolari (per esempio uno sgravio davanti a imminenti procedure esecutive, solleciti motivati di istanze). Se la richiesta non è urgente, inviala con la Comunicazione bidirezionale.",
+                        "The cassetto's Comunicazione bidirezionale is the exclusive channel for ordinary matters; the PEC is for urgent reports in particular situations (for example a write-off before imminent enforcement, reasoned reminders about applications). If the request is not urgent, send it through the Comunicazione bidirezionale.",
+                    ),
+                )
+                .field("canale")
+                .source(alt_src),
+            );
+        }
         Channel::Bidirezionale | Channel::Agenda if chosen.is_mail() && recipient_is_alternative => {
             return Some(match proposals.first() {
                 Some(b) => Finding::error(

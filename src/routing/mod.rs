@@ -384,9 +384,9 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         .filter(|alt| {
             alt.in_force(rp.effective.from, r.date)
                 && (alt.gestioni.is_empty() || alt.gestioni.contains(&gestione))
-                // An alternative for another kind of request is not one for this request
+                // A rule that exists only as an alternative serves its own kinds of request
                 // (the CODER's reminder box is not an alternative for a comunicazione).
-                && (alt.kinds.is_empty() || alt.kinds.contains(&kind) || alt.escalation.is_some())
+                && (!alt.alternative_only || alt.kinds.contains(&kind))
         })
         .map(|alt| {
             step(
