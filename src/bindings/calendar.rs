@@ -294,17 +294,8 @@ fn date_arg(value: &JsValue, field: &str, lang: Lang) -> Result<NaiveDate, Findi
         if js.length() <= 64 {
             return parse_date(&String::from(js), field, lang);
         }
-    } else if let Some(d) = value.dyn_ref::<js_sys::Date>() {
-        let text = if d.get_time().is_nan() {
-            String::new()
-        } else {
-            format!(
-                "{:04}-{:02}-{:02}",
-                d.get_full_year(),
-                d.get_month() + 1,
-                d.get_date()
-            )
-        };
+    } else if let Some(text) = super::date_text(value) {
+        // A real Date only: a Date-like is read (and answered) as the object it is.
         return parse_date(&text, field, lang);
     }
     let text = text_arg(value, field, lang)?.unwrap_or_default();

@@ -151,7 +151,7 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
     }
     // An array is an object to JavaScript, and serde would read `[]` as an empty options
     // object: a silent pass for what is surely a mistake (`[code]` for `{ code }`).
-    if !value.is_object() || value.is_function() || js_sys::Array::is_array(&value) {
+    if !value.is_object() || value.is_function() || is_array(&value) {
         return Err(Finding::error(
             "input.not-object",
             lang.pick(
@@ -166,11 +166,14 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
     // never to throw), leaving its state half-written. It reads a plain copy instead.
     let copy = plain_copy(&value);
     if copy.is_null() {
+        return Err(unreadable_finding(what, lang));
+    }
+    if copy.is_undefined() {
         return Err(Finding::error(
-            "input.unreadable",
+            "input.too-long",
             lang.pick(
-                format!("«{what}» non si può leggere (una sua proprietà dà un errore): passa un oggetto semplice con i campi documentati."),
-                format!("“{what}” cannot be read (one of its properties throws): pass a plain object with the documented fields."),
+                format!("«{what}» contiene un testo troppo lungo: ogni testo può avere al massimo {MAX_TEXT} caratteri, e tutti insieme {}.", 4 * MAX_TEXT),
+                format!("“{what}” holds a text that is too long: each text may have at most {MAX_TEXT} characters, and all of them together {}.", 4 * MAX_TEXT),
             ),
         )
         .field(what));
@@ -191,6 +194,19 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
         };
         Finding::error("input.bad-field", message).field(what)
     })
+}
+
+/// `input.unreadable`: `what` is an object that throws when it is read (a getter, a Proxy
+/// trap, a revoked Proxy).
+pub(crate) fn unreadable_finding(what: &str, lang: Lang) -> Finding {
+    Finding::error(
+        "input.unreadable",
+        lang.pick(
+            format!("«{what}» non si può leggere (una sua proprietà dà un errore): passa un oggetto semplice con i campi documentati."),
+            format!("“{what}” cannot be read (one of its properties throws): pass a plain object with the documented fields."),
+        ),
+    )
+    .field(what)
 }
 
 /// One step from an object to a part of it.
@@ -308,15 +324,71 @@ fn expected_kind(serde_message: &str) -> (&'static str, &'static str) {
 }
 
 #[wasm_bindgen(inline_js = r#"
+// The time of a real Date (NaN when invalid), undefined for anything else. The brand check
+// is Date.prototype.getTime itself: a Date-like (Object.create(Date.prototype), a Proxy of a
+// Date) passes `instanceof Date` and then throws in getTime; a revoked Proxy throws even in
+// `instanceof`. Here they throw inside a try, never through the module.
+function date_time(v) {
+  try {
+    return Date.prototype.getTime.call(v);
+  } catch (_) {
+    return undefined;
+  }
+}
+// A real Date's local calendar day as YYYY-MM-DD ('' when the Date is invalid, a year of
+// more than four digits as it is); undefined for anything that is not a Date.
+export function date_text(v) {
+  const t = date_time(v);
+  if (t === undefined) return undefined;
+  if (t !== t) return '';
+  const d = new Date(t);
+  const y = d.getFullYear();
+  const two = (n) => (n < 10 ? '0' : '') + n;
+  const year = y < 0 ? '-' + String(-y).padStart(3, '0') : String(y).padStart(4, '0');
+  return year + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+}
+// Array.isArray, which throws on a revoked Proxy: false then (the value cannot be read).
+export function is_array(v) {
+  try {
+    return Array.isArray(v);
+  } catch (_) {
+    return false;
+  }
+}
+// True for an object that cannot be read at all: a revoked Proxy (or a Proxy whose
+// getPrototypeOf trap throws).
+export function unreadable(v) {
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return false;
+  try {
+    Reflect.getPrototypeOf(v);
+    Array.isArray(v);
+    return false;
+  } catch (_) {
+    return true;
+  }
+}
 // A plain copy of an argument, for serde-wasm-bindgen: the object's own and inherited
 // properties (a class's getters too, read on the object itself), down to 8 levels and at
 // most 100,000 properties in all (past them, the rest is left out). null when any read
-// throws: a getter, a Proxy trap, a revoked Proxy.
+// throws: a getter, a Proxy trap, a revoked Proxy. undefined when a text in it is longer
+// than MAX_TEXT (1 MiB, as a text argument), or all its texts together longer than 4 MiB:
+// what serde copies into the module's memory is bounded.
+const TOO_LONG = {};
 export function plain_copy(value) {
   let budget = 100000;
+  let chars = 4 * 1048576;
   const copy = (v, depth) => {
+    if (typeof v === 'string') {
+      chars -= v.length;
+      if (v.length > 1048576 || chars < 0) throw TOO_LONG;
+      return v;
+    }
     if (v === null || typeof v !== 'object') return v;
     if (depth === 0 || budget <= 0) return undefined;
+    // A real Date stays a Date (the widget's `today`); a Date-like (a Proxy of a Date,
+    // Object.create(Date.prototype)) is read as the plain object it is.
+    const time = date_time(v);
+    if (time !== undefined) return new Date(time);
     if (Array.isArray(v)) {
       const out = [];
       for (let i = 0; i < v.length && budget-- > 0; i++) out.push(copy(v[i], depth - 1));
@@ -335,13 +407,22 @@ export function plain_copy(value) {
   };
   try {
     return copy(value, 8);
-  } catch (_) {
-    return null;
+  } catch (e) {
+    return e === TOO_LONG ? undefined : null;
   }
 }
 "#)]
 extern "C" {
-    fn plain_copy(value: &JsValue) -> JsValue;
+    pub(crate) fn plain_copy(value: &JsValue) -> JsValue;
+    /// The local calendar day of a real `Date` as `YYYY-MM-DD` (empty when the `Date` is
+    /// invalid); `None` for anything else, Date-likes included. Never throws: use it instead
+    /// of `dyn_ref::<js_sys::Date>()`, whose `instanceof` a Date-like passes (and a revoked
+    /// Proxy throws in) before `getTime` throws.
+    pub(crate) fn date_text(value: &JsValue) -> Option<String>;
+    /// `Array.isArray` that never throws (a revoked Proxy is not an array).
+    pub(crate) fn is_array(value: &JsValue) -> bool;
+    /// A revoked Proxy, or a Proxy whose traps for the object's shape throw.
+    pub(crate) fn unreadable(value: &JsValue) -> bool;
 }
 
 /// Reads the `lang` field of an options object without failing: anything unreadable is
@@ -416,7 +497,7 @@ pub(crate) fn with_lang_note(result: JsValue, note: Option<Finding>) -> JsValue 
     };
     for key in ["findings", "warnings"] {
         let list = js_sys::Reflect::get(&result, &JsValue::from_str(key)).unwrap_or_default();
-        if js_sys::Array::is_array(&list) {
+        if is_array(&list) {
             list.unchecked_ref::<js_sys::Array>().push(&to_js(&note));
             break;
         }

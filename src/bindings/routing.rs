@@ -132,9 +132,12 @@ fn field(obj: &JsValue, name: &str, lang: Lang, findings: &mut Vec<Finding>) -> 
 
 /// `undefined`/`null` are an empty object; anything else that is not an object is a finding.
 fn not_object(value: &JsValue, what: &str, lang: Lang) -> Option<Finding> {
+    if super::unreadable(value) {
+        return Some(super::unreadable_finding(what, lang));
+    }
     if value.is_undefined()
         || value.is_null()
-        || (value.is_object() && !value.is_function() && !js_sys::Array::is_array(value))
+        || (value.is_object() && !value.is_function() && !super::is_array(value))
     {
         return None;
     }

@@ -401,16 +401,12 @@ fn date(
     findings: &mut Vec<Finding>,
 ) -> Option<NaiveDate> {
     let value = get(request, key);
-    let text = if let Some(d) = value.dyn_ref::<js_sys::Date>() {
-        if d.get_time().is_nan() {
+    // A real Date only (never throws): a Date-like is read as the object it is.
+    let text = if let Some(d) = super::date_text(&value) {
+        if d.is_empty() {
             "invalid Date".to_string()
         } else {
-            format!(
-                "{:04}-{:02}-{:02}",
-                d.get_full_year(),
-                d.get_month() + 1,
-                d.get_date()
-            )
+            d
         }
     } else {
         match text_arg(&value, key, lang) {

@@ -56,9 +56,17 @@ pub(crate) fn document() -> Option<Document> {
 
 /// Creates `<tag class="…">` with an optional text content.
 pub(crate) fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Element {
-    // `create_element` fails only on an invalid tag name; the tags here are constants
-    // (and `unwrap_throw` throws a JavaScript exception, it does not abort the module).
-    let e = doc.create_element(tag).unwrap_throw();
+    // `create_element` fails only on an invalid tag name, and the tags here are constants.
+    // Should it ever fail, a `<div>` stands in (no exception thrown through the module).
+    let e = match doc.create_element(tag) {
+        Ok(e) => e,
+        Err(_) => match doc.create_element("div") {
+            Ok(e) => e,
+            Err(_) => JsValue::NULL.unchecked_into(),
+        },
+    };
+    // Noted, so that the watchdog can remove it after a failure without the module.
+    super::watchdog::wd_created(&e);
     if !class.is_empty() {
         e.set_class_name(class);
     }

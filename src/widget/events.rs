@@ -5,14 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Event, EventTarget};
 
-#[wasm_bindgen(
-    inline_js = "export function guard(f) { return function (event) { try { f(event); } catch (_) { /* a panic: the hook logged it once, the widget steps aside at the next event */ } }; }"
-)]
-extern "C" {
-    /// Wraps a handler so that a failure inside it (a trap after a panic) is not thrown into
-    /// the page's event dispatch a second time: the panic hook has already logged it once.
-    fn guard(handler: &js_sys::Function) -> js_sys::Function;
-}
+use super::watchdog::guard;
 
 /// Runs `task` once when the browser is idle, guarded like a listener.
 pub(crate) fn when_idle(task: impl FnOnce() + 'static) {

@@ -113,6 +113,37 @@ impl Kind {
 
     /// Number of kinds (length of value arrays).
     pub(crate) const COUNT: usize = 19;
+
+    /// How much of the field's text the widget reads and checks (UTF-16 units): enough for
+    /// any real value, so that what a paste costs is bounded. The rest stays in the field
+    /// as typed and is submitted with it; `input.checked-in-part` says so. README,
+    /// "Bounded cost".
+    pub(crate) fn max_chars(self) -> usize {
+        match self {
+            // A request's text: a few pages.
+            Kind::Descrizione => 20_000,
+            // Codes, dates and the values of choices: a valid one is at most 16 characters.
+            Kind::CodiceFiscale
+            | Kind::Matricola
+            | Kind::Gestione
+            | Kind::Tipo
+            | Kind::Sesso
+            | Kind::DataInvio
+            | Kind::DataRichiesta
+            | Kind::DataPrimaRichiesta
+            | Kind::EsitoPrecedente
+            | Kind::DataNascita => 100,
+            // Names, addresses, an object's label, an e-mail's subject.
+            Kind::Oggetto
+            | Kind::OggettoEmail
+            | Kind::Destinatario
+            | Kind::Mittente
+            | Kind::Cognome
+            | Kind::Nome
+            | Kind::Sede
+            | Kind::LuogoNascita => 1_000,
+        }
+    }
 }
 
 /// One portal input bound to a field, and the three elements the widget placed after it
@@ -186,9 +217,15 @@ impl Field {
         }
     }
 
-    /// The value as typed (never rewritten by the widget without an explicit action).
+    /// The value as typed (never rewritten by the widget without an explicit action), at
+    /// most [`Kind::max_chars`] of it.
     pub(crate) fn value(&self) -> String {
-        self.control.value()
+        self.value_and_length().0
+    }
+
+    /// [`Field::value`], and the full length of the value (UTF-16 units).
+    pub(crate) fn value_and_length(&self) -> (String, usize) {
+        super::watchdog::bounded_value(&self.control, self.kind.max_chars())
     }
 
     /// The selected option's `data-instrada-value` (a `<select>` only): the portal's own

@@ -25,8 +25,9 @@
 //! - `setCustomValidity` always holds the field's current errors, so the portal's own
 //!   `checkValidity()` is truthful;
 //! - nothing the person typed is rewritten without their explicit action ("Usa …" buttons);
-//! - if the module fails (a panic), the widget steps aside: it removes what it added and
-//!   the form submits exactly as without it; the failure is logged once.
+//! - if anything fails inside a widget (a panic, a trap, an exception of the page's own
+//!   code), every widget steps aside: [`watchdog`] removes what they added, in JavaScript,
+//!   and the form submits exactly as without them; the failure is logged once.
 
 mod checks;
 mod dom;
@@ -39,6 +40,7 @@ mod options;
 mod panel;
 mod picker;
 mod request;
+mod watchdog;
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -101,6 +103,24 @@ export interface InstradaMountOptions extends InstradaOptions {
   action?: string;
   method?: "get" | "post";
 }
+/**
+ * A handle on an enhanced form. Dropping it does nothing: the widget lives until
+ * `detach()`. It has no `free()`; after `detach()` its methods do nothing.
+ */
+export interface Widget {
+  /** Removes everything the widget added and puts back what it changed; a mounted form is removed. A second call does nothing. */
+  detach(): void;
+  /** The current findings of every check, each with its `field`; an empty array once detached. */
+  findings(): Finding[];
+  /** Runs the checks as a submission would, without submitting; true when there is no error. */
+  validate(): boolean;
+  /** Applies new options without losing what is typed; does nothing once detached. */
+  update(options: InstradaUpdateOptions): void;
+  /** Looks at the form again as on attach (for a portal that filled the fields itself). */
+  refresh(): void;
+  /** The enhanced form (undefined once detached). */
+  readonly form: HTMLFormElement | undefined;
+}
 /** `detail` of the `instrada:change`, `instrada:invalid` and `instrada:valid` events. */
 export interface InstradaEventDetail {
   /** True when no finding is an error. */
@@ -114,12 +134,13 @@ static BROKEN: AtomicBool = AtomicBool::new(false);
 /// Numbers the widgets of a page, so the ids of their elements never collide.
 static NEXT: AtomicU32 = AtomicU32::new(1);
 
-/// A handle on an enhanced form, to call [`Widget::findings`] or [`Widget::detach`].
+/// A handle on an enhanced form, to call [`Widget::findings`] or [`Widget::detach`], for
+/// Rust callers (the browser tests). JavaScript gets the watchdog's handle (the `Widget`
+/// interface of the TypeScript types), which calls the same methods by the widget's key.
 ///
 /// The widget lives until `detach()`, whether or not the handle is kept: a portal that calls
 /// `attach(form)` and drops the result (or `start()`, which attaches on its own) keeps a
 /// working form. Dropping the handle (or the garbage collector freeing it) does not detach.
-#[wasm_bindgen]
 pub struct Widget {
     inner: Option<Rc<Inner>>,
 }
@@ -135,31 +156,131 @@ thread_local! {
 /// `data-instrada-sede`, `data-instrada-lang` and `data-instrada-today` attributes fill what
 /// the options leave out. Returns `undefined` (and logs one console warning) when `form`
 /// is not a form or is already enhanced: nothing throws.
-#[wasm_bindgen(js_name = attach)]
-pub fn attach(
-    #[wasm_bindgen(unchecked_param_type = "HTMLFormElement")] form: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "InstradaOptions | undefined")] options: JsValue,
-) -> Option<Widget> {
-    let Some(form) = form.dyn_ref::<HtmlFormElement>().cloned() else {
+pub fn attach(form: JsValue, options: JsValue) -> Option<Widget> {
+    if !watchdog::wd_is_form(&form) {
         warn("attach() needs a <form> element; nothing was changed.");
         return None;
-    };
+    }
+    let form: HtmlFormElement = form.unchecked_into();
+    let options = plain_options(&options);
     let cfg = options::read(&options, Some(&form));
     Inner::start(form, cfg, None, Carry::default()).map(|inner| Widget { inner: Some(inner) })
+}
+
+/// [`attach`] for JavaScript: run under the watchdog (a failure while attaching puts the
+/// form back and gives `undefined`), and answered with the watchdog's handle.
+#[wasm_bindgen(js_name = attach, unchecked_return_type = "Widget | undefined")]
+pub fn attach_js(
+    #[wasm_bindgen(unchecked_param_type = "HTMLFormElement")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InstradaOptions | undefined")] options: JsValue,
+) -> JsValue {
+    guarded_start(move || attach(form, options))
+}
+
+/// [`mount`] for JavaScript, as [`attach_js`].
+#[wasm_bindgen(js_name = mount, unchecked_return_type = "Widget | undefined")]
+pub fn mount_js(
+    #[wasm_bindgen(unchecked_param_type = "Element")] container: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InstradaMountOptions | undefined")] options: JsValue,
+) -> JsValue {
+    guarded_start(move || mount(container, options))
+}
+
+/// Runs `start` under the watchdog and gives JavaScript its handle on the widget.
+fn guarded_start(start: impl FnOnce() -> Option<Widget> + 'static) -> JsValue {
+    install_api();
+    let out: Rc<RefCell<Option<Widget>>> = Rc::new(RefCell::new(None));
+    let slot = out.clone();
+    let run = Closure::once_into_js(move || {
+        let widget = start();
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            *slot = widget;
+        }
+    });
+    if !watchdog::wd_try(run.unchecked_ref()) {
+        return JsValue::UNDEFINED;
+    }
+    let widget = out.try_borrow_mut().ok().and_then(|mut w| w.take());
+    match widget.and_then(|mut w| w.inner.take()) {
+        Some(inner) => watchdog::wd_handle(&inner.prefix, inner.form.as_ref()),
+        None => JsValue::UNDEFINED,
+    }
+}
+
+/// The Rust side of the JavaScript handle's methods, registered once: each finds the live
+/// widget by its key (its prefix); a key no longer live (detached) does nothing.
+fn install_api() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let api = Closure::<dyn Fn(String, String, JsValue) -> JsValue>::new(
+        |method: String, key: String, arg: JsValue| -> JsValue {
+            let Some(inner) = live(&key) else {
+                return JsValue::UNDEFINED;
+            };
+            let mut widget = Widget { inner: Some(inner) };
+            match method.as_str() {
+                "detach" => widget.detach(),
+                "findings" => return widget.findings(),
+                "validate" => return widget.validate().into(),
+                "refresh" => widget.refresh(),
+                "update" => {
+                    widget.update(plain_options(&arg));
+                    // A new widget (a new key; a mounted form is a new form) or none.
+                    if let Some(inner) = &widget.inner {
+                        return js_sys::Array::of2(
+                            &JsValue::from_str(&inner.prefix),
+                            inner.form.as_ref(),
+                        )
+                        .into();
+                    }
+                }
+                _ => {}
+            }
+            JsValue::UNDEFINED
+        },
+    );
+    watchdog::wd_api(api.as_ref().unchecked_ref());
+    // For the life of the page.
+    api.forget();
+}
+
+/// The live widget whose key (prefix) is `key`.
+fn live(key: &str) -> Option<Rc<Inner>> {
+    LIVE.try_with(|live| {
+        live.try_borrow()
+            .ok()
+            .and_then(|l| l.iter().find(|w| w.prefix == key).cloned())
+    })
+    .ok()
+    .flatten()
+}
+
+/// A plain copy of the options (a getter, a Proxy, a revoked Proxy or a Date-like can then
+/// throw nowhere inside the widget); `undefined`, after one warning, when they cannot be read.
+fn plain_options(options: &JsValue) -> JsValue {
+    if !options.is_object() {
+        return options.clone();
+    }
+    let copy = crate::bindings::plain_copy(options);
+    if copy.is_null() || copy.is_undefined() {
+        warn("the options cannot be read (one of their properties throws, or a text in them is over 1 MiB); the form's attributes and the defaults are used.");
+        return JsValue::UNDEFINED;
+    }
+    copy
 }
 
 /// Builds a complete request form inside `container` (an empty element) and enhances it.
 /// Options as for [`attach`], plus `action` and `method` for the form. Returns `undefined`
 /// (and logs one console warning) when `container` is not an element.
-#[wasm_bindgen(js_name = mount)]
-pub fn mount(
-    #[wasm_bindgen(unchecked_param_type = "Element")] container: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "InstradaMountOptions | undefined")] options: JsValue,
-) -> Option<Widget> {
-    let Some(container) = container.dyn_ref::<Element>().cloned() else {
+pub fn mount(container: JsValue, options: JsValue) -> Option<Widget> {
+    if !watchdog::wd_is_element(&container) {
         warn("mount() needs an element to build the form in; nothing was changed.");
         return None;
-    };
+    }
+    let container: Element = container.unchecked_into();
+    let options = plain_options(&options);
     let doc = dom::document()?;
     let cfg = options::read(&options, None);
     let extras = options::mount_extras(&options);
@@ -172,7 +293,6 @@ pub fn mount(
         .map(|inner| Widget { inner: Some(inner) })
 }
 
-#[wasm_bindgen]
 impl Widget {
     /// Removes everything the widget added (messages, summary, panels, picker, listeners,
     /// ids, ARIA attributes, custom validity) and leaves the portal's form as it was. A
@@ -189,10 +309,7 @@ impl Widget {
     /// had said stays on display, said again with the new settings (in the new language, with
     /// the new sede's dates). A mounted form is built again with the same values. Does
     /// nothing once detached.
-    pub fn update(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "InstradaUpdateOptions")] options: JsValue,
-    ) {
+    pub fn update(&mut self, options: JsValue) {
         let Some(old) = self.inner.take() else {
             return;
         };
@@ -249,7 +366,6 @@ impl Widget {
 
     /// The current findings of every check (errors, warnings, information), each with its
     /// `field`, whether they are on display or not; an empty array once detached.
-    #[wasm_bindgen(unchecked_return_type = "Finding[]")]
     pub fn findings(&self) -> JsValue {
         match &self.inner {
             Some(inner) => inner.findings_js(),
@@ -267,7 +383,6 @@ impl Widget {
     }
 
     /// The enhanced form (`undefined` once detached).
-    #[wasm_bindgen(getter)]
     pub fn form(&self) -> Option<HtmlFormElement> {
         self.inner.as_ref().map(|inner| inner.form.clone())
     }
@@ -365,7 +480,8 @@ impl Inner {
         carry: Carry,
     ) -> Option<Rc<Inner>> {
         install_guard();
-        if BROKEN.load(Ordering::Relaxed) {
+        if BROKEN.load(Ordering::Relaxed) || watchdog::wd_failed() {
+            warn("the checks stopped after a failure; the form works without them.");
             return None;
         }
         if form.has_attribute("data-instrada-attached") {
@@ -374,6 +490,15 @@ impl Inner {
         }
         let doc = dom::document()?;
         let prefix = next_prefix();
+        // Before anything changes: what the portal's controls have, for the watchdog (and
+        // detach) to put back.
+        watchdog::wd_watch(
+            &prefix,
+            form.as_ref(),
+            mounted
+                .as_ref()
+                .map_or(&JsValue::UNDEFINED, |m| m.form.as_ref()),
+        );
         let fields: Vec<Field> = fields::discover(&form)
             .into_iter()
             .map(|(kind, control)| Field::bind(&doc, kind, control, &prefix))
@@ -548,10 +673,20 @@ impl Inner {
         if PANIC_AT_NEXT_INPUT.swap(false, Ordering::SeqCst) {
             panic!("the deliberate panic of the test-hooks build");
         }
+        #[cfg(feature = "test-hooks")]
+        if TRAP_AT_NEXT_INPUT.swap(false, Ordering::SeqCst) {
+            // A read far past the end of the module's memory: "memory access out of bounds",
+            // a trap that no panic hook sees.
+            let past = std::hint::black_box(0xFFFF_FFF0usize) as *const u8;
+            // SAFETY: none, on purpose: this traps (the test-hooks build only).
+            let _ = unsafe { std::ptr::read_volatile(past) };
+        }
         if let Some(picker) = &self.picker {
             if event.target().map(JsValue::from) == Some(JsValue::from(&picker.search)) {
                 if let Ok(mut st) = self.state.try_borrow_mut() {
-                    picker.filter(&mut st.picker, &picker.search.value(), self.cfg.lang);
+                    // The widget's own search box, bounded like the fields.
+                    let (query, _) = watchdog::bounded_value(picker.search.as_ref(), 1_000);
+                    picker.filter(&mut st.picker, &query, self.cfg.lang);
                 }
                 return;
             }
@@ -764,15 +899,20 @@ impl Inner {
                 return true;
             };
             let st = &mut *st;
-            st.values = self.read();
+            let mut long = Vec::new();
+            st.values = self.read(&mut long);
             let live = matches!(trigger, Trigger::Input(_) | Trigger::Portal);
             st.outcome = checks::evaluate(&self.cfg, &st.values, live, &mut st.memo);
             let sollecito = st.values.get(Kind::Tipo) == "sollecito";
             if self.sync_mail(st.outcome.mail) | self.sync_sollecito(sollecito) {
                 // The e-mail fields came or went: look again with them (or without them).
-                st.values = self.read();
+                st.values = self.read(&mut long);
                 st.outcome = checks::evaluate(&self.cfg, &st.values, false, &mut st.memo);
             }
+            st.outcome.findings.extend(
+                long.iter()
+                    .map(|&(kind, length)| checked_in_part(kind, length, self.cfg.lang)),
+            );
             self.native_errors(&mut st.outcome.findings);
             // The form's order, as the summary lists them.
             let position = |f: &Finding| {
@@ -898,15 +1038,21 @@ impl Inner {
         any
     }
 
-    /// The values of the bound fields, the portal's own option values mapped onto instrada's
-    /// (`crate::vocabulary`). A value instrada does not know is reported once on the console
-    /// for the integrator and read as nothing: the person is never shown it.
-    fn read(&self) -> Values {
+    /// The values of the bound fields, each at most [`Kind::max_chars`] long (`long` gets
+    /// the fields that are longer, with their full length), the portal's own option values
+    /// mapped onto instrada's (`crate::vocabulary`). A value instrada does not know is
+    /// reported once on the console for the integrator and read as nothing: the person is
+    /// never shown it.
+    fn read(&self, long: &mut Vec<(Kind, usize)>) -> Values {
         let mut values = Values::default();
+        long.clear();
         let mut sedi: Option<Vec<(String, String)>> = None;
         for f in &self.fields {
             let i = f.kind.index();
-            let raw = f.value();
+            let (raw, length) = f.value_and_length();
+            if length > f.kind.max_chars() {
+                long.push((f.kind, length));
+            }
             let mut unknown = false;
             let text = if f.kind.choices() == crate::vocabulary::Choices::Free {
                 raw
@@ -1172,6 +1318,9 @@ impl Inner {
         if let Some(m) = &self.mounted {
             m.form.remove();
         }
+        // What only the snapshot taken at attach knows: the portal's own validity messages
+        // and selections (the same restoration the watchdog runs after a failure).
+        watchdog::wd_release(&self.prefix);
     }
 
     fn detach(&self) {
@@ -1196,6 +1345,9 @@ impl Inner {
 #[doc(hidden)]
 pub fn simulate_failure_for_tests(failed: bool) {
     BROKEN.store(failed, Ordering::SeqCst);
+    if !failed {
+        watchdog::wd_reset();
+    }
 }
 
 /// Set by `__panicAtNextInputForTests` (the `test-hooks` build only).
@@ -1209,6 +1361,41 @@ static PANIC_AT_NEXT_INPUT: AtomicBool = AtomicBool::new(false);
 #[wasm_bindgen(js_name = __panicAtNextInputForTests)]
 pub fn panic_at_next_input_for_tests() {
     PANIC_AT_NEXT_INPUT.store(true, Ordering::SeqCst);
+}
+
+/// Set by `__trapAtNextInputForTests` (the `test-hooks` build only).
+#[cfg(feature = "test-hooks")]
+static TRAP_AT_NEXT_INPUT: AtomicBool = AtomicBool::new(false);
+
+/// The `test-hooks` build only (`tests/e2e/watchdog.test.mjs`): the next input event a
+/// widget handles reads past the end of the module's memory, a trap without a panic.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = __trapAtNextInputForTests)]
+pub fn trap_at_next_input_for_tests() {
+    TRAP_AT_NEXT_INPUT.store(true, Ordering::SeqCst);
+}
+
+/// The `test-hooks` build only (`tests/e2e/watchdog.test.mjs`): takes every byte the
+/// module's memory can still give (and keeps it), so that the next allocation fails, as
+/// when a page has exhausted the module's memory. Returns the bytes taken.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = __exhaustMemoryForTests)]
+pub fn exhaust_memory_for_tests() -> f64 {
+    let mut taken = 0f64;
+    let mut size = 1usize << 31;
+    while size >= 8 {
+        let Ok(layout) = std::alloc::Layout::from_size_align(size, 8) else {
+            break;
+        };
+        // SAFETY: a non-zero size; the memory is never freed nor read, on purpose.
+        let p = unsafe { std::alloc::alloc(layout) };
+        if p.is_null() {
+            size /= 2;
+        } else {
+            taken += size as f64;
+        }
+    }
+    taken
 }
 
 /// Something to prepare while the page is idle.
@@ -1291,6 +1478,33 @@ fn focus_field(doc: &Document, control: &Control) {
     control.focus();
 }
 
+/// `input.checked-in-part`: a field longer than the widget reads (a paste of megabytes).
+/// A warning, never an error: the text is the person's and is submitted whole.
+fn checked_in_part(kind: Kind, length: usize, lang: crate::finding::Lang) -> Finding {
+    let (max, length) = (kind.max_chars(), length);
+    Finding::warning(
+        "input.checked-in-part",
+        lang.pick(
+            format!("Il testo è lungo {} caratteri: instrada ne controlla solo i primi {}. Il resto resta com'è e viene inviato così come l'hai scritto; se non serve, accorcialo.", grouped(length, '.'), grouped(max, '.')),
+            format!("The text is {} characters long: instrada checks only the first {}. The rest stays as it is and is sent exactly as you typed it; shorten it if it is not needed.", grouped(length, ','), grouped(max, ',')),
+        ),
+    )
+    .field(kind.name())
+}
+
+/// `n` with its thousands separated (`20.000` in Italian, `20,000` in English).
+fn grouped(n: usize, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The `detail` of the `instrada:*` events.
 fn detail_js(findings: &[Finding], valid: bool) -> JsValue {
     #[derive(Serialize)]
@@ -1324,5 +1538,10 @@ fn install_guard() {
             BROKEN.store(true, Ordering::SeqCst);
         }
         previous(info);
+        if !in_test {
+            // The hook above logged it: the watchdog, which makes every widget step aside
+            // when the trap reaches it, must not log it a second time.
+            watchdog::wd_logged();
+        }
     }));
 }

@@ -1,0 +1,385 @@
+//! The watchdog: whatever fails inside a widget, every widget of the page steps aside and the
+//! form is the portal's again, without calling the module once more.
+//!
+//! A failure can be a panic (a trap once the panic hook has run), any other trap ("memory
+//! access out of bounds", memory exhausted), or a JavaScript exception thrown into a handler
+//! (a portal's field whose `value` getter throws). After a trap the module's state may be
+//! half-written: a `RefCell` left borrowed, a stack pointer left where it was. So the side of
+//! the widget that must keep working is JavaScript: every way into a widget (its event
+//! listeners, its idle tasks, `attach`/`mount` and the `Widget` handle's methods) goes
+//! through [`guard`] or [`wd_try`], and on a failure the JavaScript below
+//!
+//! - removes every element the widget created (each is noted at birth, see [`wd_created`]),
+//! - puts back on the portal's controls what they had when the widget came: their
+//!   `setCustomValidity` messages, `aria-describedby` and `aria-invalid`, their `is-invalid`
+//!   class, their ids, their selection (see [`wd_watch`]),
+//! - gives the form back its `novalidate` and removes the widget's mark,
+//! - logs ONE console message, with the kind of failure only (never a value: it may be
+//!   personal data),
+//! - and, when the failure happened in the submit handler, stops that submission and hands
+//!   it to the browser's own validation: `reportValidity()`, then `requestSubmit()` when the
+//!   form is valid. A form the browser would have stopped never goes through.
+//!
+//! `detach()` runs the same restoration after the widget's own, so detaching and failing put
+//! the page back the same way.
+//!
+//! The `Widget` handle a portal gets is a JavaScript object (not a wasm-bindgen class): it has
+//! no `free()` that could leave a dangling pointer for `detach()` to throw on.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+const records = new Map();
+const created = new WeakSet();
+let failed = false;
+let logged = false;
+let api = null;
+
+// The one message of a failure: its kind only (RuntimeError, TypeError, …), never its text.
+function log(error) {
+  if (logged) return;
+  logged = true;
+  let kind = 'Error';
+  try {
+    if (error !== null && typeof error === 'object' && typeof error.name === 'string') kind = error.name.slice(0, 40);
+  } catch (_) {}
+  console.error(`instrada: internal error (${kind}); the widget steps aside and the form keeps working.`);
+}
+
+function quiet(run) {
+  try {
+    run();
+  } catch (_) {}
+}
+
+function setAttr(e, name, value) {
+  quiet(() => (value === null ? e.removeAttribute(name) : e.setAttribute(name, value)));
+}
+
+// Puts a record's form back as the portal made it, in JavaScript only.
+function restore(r) {
+  if (r.mounted) {
+    quiet(() => r.mounted.remove());
+    return;
+  }
+  const prefix = r.prefix + '-';
+  // Every element the widget created, wherever in the form or next to a bound control.
+  const scopes = [r.form, ...r.controls.map((s) => s.c.parentElement).filter(Boolean)];
+  const found = [];
+  for (const scope of scopes) {
+    quiet(() => {
+      for (const e of scope.querySelectorAll('*')) found.push(e);
+    });
+  }
+  // The person's choice in a portal's select stays, when it is an option the widget offered.
+  for (const e of found) {
+    if (!created.has(e) || e.tagName !== 'OPTION' || !e.selected) continue;
+    const parent = e.parentElement;
+    const select = parent?.tagName === 'OPTGROUP' ? parent.parentElement : parent;
+    if (r.selects.has(select) && parent !== select) quiet(() => select.append(e));
+  }
+  for (const e of found) {
+    if (!created.has(e) || !e.isConnected) continue;
+    if (e.tagName === 'OPTION' && e.selected && r.selects.has(e.parentElement)) continue;
+    quiet(() => e.remove());
+  }
+  for (const s of r.controls) {
+    const c = s.c;
+    quiet(() => c.setCustomValidity(s.custom));
+    quiet(() => {
+      const tokens = (c.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((t) => t && !t.startsWith(prefix));
+      setAttr(c, 'aria-describedby', tokens.length ? tokens.join(' ') : s.describedby === null ? null : '');
+    });
+    setAttr(c, 'aria-invalid', s.invalid);
+    quiet(() => {
+      c.classList.toggle('is-invalid', s.invalidClass);
+      c.classList.remove('instrada-has-warning');
+      if (s.cls === null && c.getAttribute('class') === '') c.removeAttribute('class');
+    });
+    quiet(() => {
+      if (c.id !== s.id && c.id.startsWith(prefix)) setAttr(c, 'id', s.idAttr);
+    });
+    if (s.selected) {
+      quiet(() => {
+        // A selection the widget changed on its own (filling the list): the portal's again.
+        if (c.selectedIndex < 0) s.options.forEach((o, i) => (o.selected = s.selected[i]));
+      });
+    }
+  }
+  quiet(() => (r.form.noValidate = r.novalidate));
+  quiet(() => r.form.removeAttribute('data-instrada-attached'));
+}
+
+// What the portal's controls have before the widget touches them.
+export function wd_watch(prefix, form, mounted) {
+  const controls = [];
+  const selects = new Set();
+  const seen = new Set();
+  let list = [];
+  quiet(() => (list = [...Array.from(form.elements), ...Array.from(form.querySelectorAll('[data-instrada-field]'))]));
+  for (const c of list) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    try {
+      const s = {
+        c,
+        id: c.id,
+        idAttr: c.getAttribute('id'),
+        cls: c.getAttribute('class'),
+        invalidClass: c.classList.contains('is-invalid'),
+        describedby: c.getAttribute('aria-describedby'),
+        invalid: c.getAttribute('aria-invalid'),
+        custom: c.validity && c.validity.customError ? c.validationMessage : '',
+        options: null,
+        selected: null,
+        value: '',
+      };
+      if (c.tagName === 'SELECT') {
+        s.options = Array.from(c.options);
+        s.selected = s.options.map((o) => o.selected);
+        s.value = c.value;
+        selects.add(c);
+      }
+      controls.push(s);
+    } catch (_) {}
+  }
+  records.set(prefix, { prefix, form, mounted: mounted ?? null, novalidate: form.noValidate, controls, selects });
+}
+
+// The portal's custom validity message of a control at attach time ('' when none).
+export function wd_custom(prefix, control) {
+  const r = records.get(prefix);
+  const s = r?.controls.find((x) => x.c === control);
+  return s ? s.custom : '';
+}
+
+// After the widget's own detach: what only the snapshot knows, then forget the form.
+export function wd_release(prefix) {
+  const r = records.get(prefix);
+  if (!r) return;
+  records.delete(prefix);
+  restore(r);
+}
+
+export function wd_created(e) {
+  created.add(e);
+}
+
+export function wd_failed() {
+  return failed;
+}
+
+// The panic hook has logged the failure: the watchdog does not log it again.
+export function wd_logged() {
+  logged = true;
+}
+
+// Tests only: a fresh start after a simulated failure.
+export function wd_reset() {
+  failed = false;
+}
+
+// Any failure: every widget steps aside, once; the submission in progress (if any) is
+// handed to the browser's own validation.
+export function wd_fail(error, event) {
+  log(error);
+  const first = !failed;
+  failed = true;
+  if (first) {
+    for (const r of records.values()) restore(r);
+    records.clear();
+  }
+  let form = null;
+  quiet(() => {
+    if (event && event.type === 'submit' && event.target instanceof HTMLFormElement) form = event.target;
+  });
+  if (form) {
+    quiet(() => event.preventDefault());
+    quiet(() => {
+      if (form.reportValidity()) {
+        try {
+          form.requestSubmit(event.submitter ?? undefined);
+        } catch (_) {
+          form.requestSubmit();
+        }
+      }
+    });
+  }
+}
+
+// Wraps a handler (an event listener, an idle task): once anything failed, the module is
+// not called again; a failure inside it makes every widget step aside.
+export function guard(f) {
+  return function (event) {
+    if (failed) return;
+    try {
+      f(event);
+    } catch (error) {
+      wd_fail(error, event);
+    }
+  };
+}
+
+// Runs f; false when it failed (every widget has then stepped aside).
+export function wd_try(f) {
+  if (failed) return false;
+  try {
+    f();
+    return true;
+  } catch (error) {
+    wd_fail(error, undefined);
+    return false;
+  }
+}
+
+export function wd_api(f) {
+  api = f;
+}
+
+function call(run, otherwise) {
+  if (failed || api === null) return otherwise();
+  try {
+    return run();
+  } catch (error) {
+    wd_fail(error, undefined);
+    return otherwise();
+  }
+}
+
+// The handle `attach` and `mount` return. No `free()`: dropping it does nothing (the widget
+// lives until `detach()`), and a method called after `detach()` does nothing.
+class Widget {
+  #key;
+  #form;
+  constructor(key, form) {
+    this.#key = key;
+    this.#form = form;
+  }
+  detach() {
+    const key = this.#key;
+    this.#key = null;
+    this.#form = undefined;
+    if (key !== null) call(() => api('detach', key), () => undefined);
+  }
+  findings() {
+    const key = this.#key;
+    return key === null ? [] : call(() => api('findings', key), () => []);
+  }
+  update(options) {
+    const key = this.#key;
+    if (key === null) return;
+    const next = call(() => api('update', key, options), () => undefined);
+    if (Array.isArray(next)) {
+      this.#key = next[0];
+      this.#form = next[1];
+    } else {
+      // Detached, or the new widget could not start: the handle does nothing from now on.
+      this.#key = null;
+    }
+  }
+  refresh() {
+    const key = this.#key;
+    if (key !== null) call(() => api('refresh', key), () => undefined);
+  }
+  validate() {
+    const key = this.#key;
+    const form = this.#form;
+    if (key === null) return true;
+    // After a failure: what the browser's own validation says.
+    return call(() => api('validate', key), () => {
+      try {
+        return form.reportValidity();
+      } catch (_) {
+        return true;
+      }
+    });
+  }
+  get form() {
+    return this.#form;
+  }
+}
+
+// Brand checks that never throw: a Proxy of a form passes `instanceof HTMLFormElement` and
+// then throws in every method; a revoked Proxy throws in `instanceof` itself.
+export function wd_is_form(v) {
+  try {
+    Reflect.apply(Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements').get, v, []);
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+export function wd_is_element(v) {
+  try {
+    Reflect.apply(Object.getOwnPropertyDescriptor(Element.prototype, 'tagName').get, v, []);
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+
+// A control's value, at most `max` UTF-16 units of it (never half a surrogate pair): what
+// the module copies into its memory and checks is bounded whatever is pasted. The full
+// length is kept for wd_value_length.
+let valueLength = 0;
+export function wd_value(control, max) {
+  const v = control.value;
+  if (typeof v !== 'string') {
+    valueLength = 0;
+    return '';
+  }
+  valueLength = v.length;
+  if (v.length <= max) return v;
+  const end = max > 0 && (v.charCodeAt(max - 1) & 0xfc00) === 0xd800 ? max - 1 : max;
+  return v.slice(0, end);
+}
+export function wd_value_length() {
+  return valueLength;
+}
+
+export function wd_handle(key, form) {
+  return new Widget(key, form);
+}
+"#)]
+extern "C" {
+    /// Notes what the portal's controls have before the widget touches them (the form of
+    /// the widget with ids starting with `prefix`; `mounted` is the form `mount` built).
+    pub(crate) fn wd_watch(prefix: &str, form: &JsValue, mounted: &JsValue);
+    /// The portal's own custom validity message of `control` when the widget came.
+    pub(crate) fn wd_custom(prefix: &str, control: &JsValue) -> String;
+    /// Puts back what the snapshot knows and forgets the widget.
+    pub(crate) fn wd_release(prefix: &str);
+    /// Notes an element the widget created (removed when it steps aside).
+    pub(crate) fn wd_created(element: &JsValue);
+    /// True once the watchdog has seen a failure.
+    pub(crate) fn wd_failed() -> bool;
+    /// The panic hook logged the failure.
+    pub(crate) fn wd_logged();
+    /// Tests only: forget a simulated failure.
+    pub(crate) fn wd_reset();
+    /// Wraps a handler: the module is not called after a failure, and a failure inside it
+    /// makes every widget step aside.
+    pub(crate) fn guard(handler: &js_sys::Function) -> js_sys::Function;
+    /// Runs `f` guarded; false when it failed.
+    pub(crate) fn wd_try(f: &js_sys::Function) -> bool;
+    /// The Rust side of the `Widget` handle's methods: `f(method, key, argument)`.
+    pub(crate) fn wd_api(f: &js_sys::Function);
+    /// A new `Widget` handle.
+    pub(crate) fn wd_handle(key: &str, form: &JsValue) -> JsValue;
+    /// True for a real `<form>` element (a Proxy of one is not).
+    pub(crate) fn wd_is_form(value: &JsValue) -> bool;
+    /// True for a real element.
+    pub(crate) fn wd_is_element(value: &JsValue) -> bool;
+    /// A control's value, at most `max` UTF-16 units of it.
+    fn wd_value(control: &JsValue, max: u32) -> String;
+    /// The full length (UTF-16 units) of the value last read by `wd_value`.
+    fn wd_value_length() -> u32;
+}
+
+/// A control's value as the widget checks it: at most `max` characters (UTF-16 units) of
+/// it, and its full length. Only those characters are copied into the module's memory;
+/// the control keeps, and the form submits, the whole value.
+pub(crate) fn bounded_value(control: &JsValue, max: usize) -> (String, usize) {
+    let head = wd_value(control, u32::try_from(max).unwrap_or(u32::MAX));
+    (head, wd_value_length() as usize)
+}
