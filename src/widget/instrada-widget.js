@@ -24,13 +24,18 @@ function warnOnce(what, error) {
  * it could not be loaded (after one console warning).
  */
 export function load(options = {}) {
-  loading ??= init({ module_or_path: option(options, 'wasm') ?? new URL('./instrada_bg.wasm', import.meta.url) }).then(
-    () => true,
-    (error) => {
-      warnOnce('the WebAssembly module could not be loaded', error);
-      return false;
-    },
-  );
+  try {
+    loading ??= init({ module_or_path: option(options, 'wasm') ?? new URL('./instrada_bg.wasm', import.meta.url) }).then(
+      () => true,
+      (error) => {
+        warnOnce('the WebAssembly module could not be loaded', error);
+        return false;
+      },
+    );
+  } catch (error) {
+    warnOnce('the WebAssembly module could not be loaded', error);
+    loading = Promise.resolve(false);
+  }
   return loading;
 }
 
@@ -41,8 +46,12 @@ export function load(options = {}) {
  */
 export async function start(options = {}) {
   if (!(await load(options))) return [];
-  const root = option(options, 'root') ?? document;
-  if (typeof root?.querySelectorAll !== 'function') {
+  let forms;
+  try {
+    const root = option(options, 'root') ?? document;
+    // A root that throws when read (a Proxy) is no root: resolved, never rejected.
+    forms = Array.from(root.querySelectorAll('form[data-instrada]'));
+  } catch {
     console.warn('instrada: start() needs options.root to be a document or an element; no form was enhanced.');
     return [];
   }
@@ -53,7 +62,7 @@ export async function start(options = {}) {
     // Unreadable options (a Proxy that throws): the forms' own attributes and the defaults.
   }
   const widgets = [];
-  for (const form of root.querySelectorAll('form[data-instrada]')) {
+  for (const form of forms) {
     const widget = guarded(() => attachNow(form, { ...copy, profile: form.getAttribute('data-instrada') || copy.profile }));
     if (widget) widgets.push(widget);
   }

@@ -1375,29 +1375,6 @@ pub fn trap_at_next_input_for_tests() {
     TRAP_AT_NEXT_INPUT.store(true, Ordering::SeqCst);
 }
 
-/// The `test-hooks` build only (`tests/e2e/watchdog.test.mjs`): takes every byte the
-/// module's memory can still give (and keeps it), so that the next allocation fails, as
-/// when a page has exhausted the module's memory. Returns the bytes taken.
-#[cfg(feature = "test-hooks")]
-#[wasm_bindgen(js_name = __exhaustMemoryForTests)]
-pub fn exhaust_memory_for_tests() -> f64 {
-    let mut taken = 0f64;
-    let mut size = 1usize << 31;
-    while size >= 8 {
-        let Ok(layout) = std::alloc::Layout::from_size_align(size, 8) else {
-            break;
-        };
-        // SAFETY: a non-zero size; the memory is never freed nor read, on purpose.
-        let p = unsafe { std::alloc::alloc(layout) };
-        if p.is_null() {
-            size /= 2;
-        } else {
-            taken += size as f64;
-        }
-    }
-    taken
-}
-
 /// Something to prepare while the page is idle.
 #[derive(Clone, Copy, Debug)]
 enum Warm {

@@ -85,7 +85,9 @@ function restore(r) {
   }
   for (const s of r.controls) {
     const c = s.c;
-    quiet(() => c.setCustomValidity(s.custom));
+    // Only the bound fields: the widget never sets the others' messages, and what the
+    // portal set on them since is the portal's.
+    if (s.bound) quiet(() => c.setCustomValidity(s.custom));
     quiet(() => {
       const tokens = (c.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((t) => t && !t.startsWith(prefix));
       setAttr(c, 'aria-describedby', tokens.length ? tokens.join(' ') : s.describedby === null ? null : '');
@@ -130,6 +132,7 @@ export function wd_watch(prefix, form, mounted) {
         describedby: c.getAttribute('aria-describedby'),
         invalid: c.getAttribute('aria-invalid'),
         custom: c.validity && c.validity.customError ? c.validationMessage : '',
+        bound: c.hasAttribute('data-instrada-field'),
         options: null,
         selected: null,
         value: '',
@@ -196,13 +199,17 @@ export function wd_fail(error, event) {
   if (form) {
     quiet(() => event.preventDefault());
     quiet(() => {
-      if (form.reportValidity()) {
+      if (!form.reportValidity()) return;
+      // Once this submission's events are over (a form ignores requestSubmit while it fires
+      // them): the browser's own submission, as the person asked for.
+      const submitter = event.submitter ?? null;
+      setTimeout(() => {
         try {
-          form.requestSubmit(event.submitter ?? undefined);
+          form.requestSubmit(submitter);
         } catch (_) {
-          form.requestSubmit();
+          quiet(() => form.requestSubmit());
         }
-      }
+      }, 0);
     });
   }
 }

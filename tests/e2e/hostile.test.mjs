@@ -61,6 +61,12 @@ async function exercise(m, env) {
     }
     // Getters on the prototype (a portal's options class) and a Proxy whose only trap is
     // `get`: serde-wasm-bindgen reads fields by name, own or inherited.
+    // Values that throw when read (issue 16): a Date-like and a Proxy of a Date pass
+    // `instanceof Date` and throw in getTime; a revoked Proxy throws even in Array.isArray.
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const dateLike = Object.create(Date.prototype);
+    const dateProxy = new Proxy(new Date(2026, 10, 20), {});
     class Inherited {}
     for (const key of ['lang', 'today', 'profile', 'date', 'gestione', 'surname', 'sede', 'events']) {
       Object.defineProperty(Inherited.prototype, key, { get() { throw new Error('an inherited getter that throws'); } });
@@ -89,6 +95,10 @@ async function exercise(m, env) {
       ['Proxy that throws', new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); }, has() { throw new Error('trap'); }, getOwnPropertyDescriptor() { throw new Error('trap'); } })],
       ['class with throwing getters', new Inherited()],
       ['Proxy whose get throws', new Proxy({}, { get() { throw new Error('trap'); } })],
+      ['Object.create(Date.prototype)', dateLike],
+      ['Proxy of a Date', dateProxy],
+      ['revoked Proxy', revoked],
+      ['options holding Date-likes and revoked Proxies', { today: dateLike, date: dateProxy, sent: revoked, events: [revoked], lang: 'en' }],
       ['empty string', ''],
       ['spaces', '   \t\n '],
       ['1 MiB string', 'A'.repeat(MiB)],
@@ -116,11 +126,29 @@ async function exercise(m, env) {
   // judged by the function itself (a junk code gets its errors; a junk free text may well
   // propose nothing); whole numbers are read as text; undefined and null are the defaults of
   // an options object, and any plain object may be one.
+  // (A real Date only: a Date-like is not one; nor is a revoked Proxy an array or a plain
+  // object, it cannot be read at all.)
+  const isDate = (v) => {
+    try {
+      Date.prototype.getTime.call(v);
+      return true;
+    } catch (_) {
+      return false;
+    }
+  };
+  const readable = (v) => {
+    try {
+      Array.isArray(v);
+      return true;
+    } catch (_) {
+      return false;
+    }
+  };
   const unusable = (type, value) => {
     const t = type.replace(/\|\s*undefined/g, '');
-    const plain = value !== null && typeof value === 'object' && !Array.isArray(value);
+    const plain = value !== null && typeof value === 'object' && readable(value) && !Array.isArray(value);
     const whole = typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 1e15;
-    if (/\bstring\b/.test(t)) return !(typeof value === 'string' || whole || (value instanceof Date && /\bDate\b/.test(t)));
+    if (/\bstring\b/.test(t)) return !(typeof value === 'string' || whole || (isDate(value) && /\bDate\b/.test(t)));
     if (/^\s*number\s*$/.test(t)) return !whole;
     return !(value === undefined || value === null || plain);
   };
@@ -214,6 +242,10 @@ async function exercise(m, env) {
             try {
               for (const method of ['findings', 'validate', 'detach', 'findings']) result[method](value, value);
               void result.form;
+              // A handle after detach, and after free() should one ever have it again.
+              result.free?.();
+              result.detach();
+              result.validate();
             } catch (error) {
               problems.throws.push(`${where} → widget method threw ${String(error).slice(0, 200)}`);
             }
@@ -353,6 +385,9 @@ test('the widget wrapper (instrada-widget.js): every export with hostile values 
       ['symbol', Symbol('x')], ['function', () => 1], ['[]', []], ['{}', {}],
       ['{ root: 5 }', { root: 5 }], ['{ root: null }', { root: null }], ['{ wasm: 5 }', { wasm: 5 }],
       ['{ profile: {} }', { profile: {} }], ['Proxy that throws', new Proxy({}, { get() { throw new Error('trap'); } })],
+      ['{ root: a Proxy that throws }', { root: new Proxy({}, { get() { throw new Error('trap'); } }) }],
+      ['{ root: a revoked Proxy }', { root: (() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; })() }],
+      ['a revoked Proxy', (() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; })()],
     ];
     try {
       // Loaded first, with null options (the default place of the wasm): the later hostile

@@ -78,7 +78,7 @@ test('start() under a strict CSP: no violation, no inline code, nothing stored, 
   await page.fill('#cf', 'rss mra 85t10 a562s');
   await page.selectOption('#gestione', 'aziende-dm');
   await page.fill('#descrizione', "Contestazione dell'avviso bonario n. 2026/004512");
-  await page.selectOption('#oggetto', 'Avvisi bonari');
+  await page.fill('#oggetto', 'Avvisi bonari');
   await page.click('button[type=submit]');
   // The widget wrote no style attribute and no script into the page (checked before axe,
   // which adds its own).
@@ -183,14 +183,13 @@ for (const [what, fulfil] of [
     await page.fill('#cf', 'RSSMRA85T10A562S');
     await page.selectOption('#gestione', 'aziende-dm');
     await page.fill('#descrizione', 'Contestazione avviso bonario');
-    await page.evaluate(() => {
-      const o = document.getElementById('oggetto');
-      o.add(new Option('Avvisi bonari', 'Avvisi bonari'));
-      o.value = 'Avvisi bonari';
-    });
+    // The object is a plain field of the portal's (issue 16): it is filled without the
+    // widget's picker.
+    await page.fill('#oggetto', 'Avvisi bonari');
     await page.fill('#data-invio', TODAY);
     await Promise.all([page.waitForURL(/inviata\.html\?/), page.click('button[type=submit]')]);
     assert.match(page.url(), /cf=RSSMRA85T10A562S/);
+    assert.match(page.url(), /oggetto=Avvisi\+bonari/);
     const warnings = console.filter((m) => m.type === 'warning' && m.text.startsWith('instrada:'));
     assert.equal(warnings.length, 1, JSON.stringify(console));
     assert.deepEqual(foreign, []);

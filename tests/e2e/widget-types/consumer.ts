@@ -19,6 +19,8 @@ if (widget) {
   const valid: boolean = widget.validate();
   const same: HTMLFormElement | undefined = widget.form;
   widget.detach();
+  // @ts-expect-error the handle has no free(): the widget lives until detach()
+  widget.free();
   console.log(ok, errors, valid, same);
 }
 form.addEventListener('instrada:invalid', (event) => {
