@@ -609,3 +609,86 @@ fn odd_input_never_panics() {
         assert!(route(&desc, Lang::It).ok);
     }
 }
+
+/// Issue 13: a rule a territorial profile inherits from circolare 34/2023 (profile
+/// `nazionale-gdp`) is cited by the circolare itself — its file, its section, its title —
+/// in the route, the timeline and the calendar file, never by the territorial document's
+/// title with the circolare's section number. 004 §3.1: the GDP Comunicazione bidirezionale.
+#[test]
+fn inherited_rules_cite_circolare_34_2023() {
+    use instrada::catalog::profile::{cite, profile};
+    use instrada::timeline::{timeline, to_ics, TimelineRequest};
+    const CIRC: &str = "004_42f457ca74ab71b1.txt";
+    #[rustfmt::skip]
+    let cases: [(&str, &str, &str); 5] = [
+        ("000 vs 004 §3.1", "siena", "siena"),
+        ("001 vs 004 §3.1", "emilia-romagna", "bologna"),
+        ("002 vs 004 §3.1", "milano", "milano-nord"),
+        ("003 vs 004 §3.1", "torino", "torino"),
+        ("baseline vs 004 §3.1", "nazionale", ""),
+    ];
+    let circolare = profile("nazionale-gdp").unwrap();
+    for (cite_doc, p, sede) in cases {
+        let r = run(&[
+            p,
+            sede,
+            "dipendenti-pubblici",
+            "comunicazione",
+            "2024-05-06",
+            "",
+            "",
+            "",
+        ]);
+        let src = r.step.source.clone().unwrap();
+        assert_eq!(
+            (src.document.as_str(), src.section.as_str()),
+            (CIRC, "3.1"),
+            "{cite_doc}"
+        );
+        for lang in [Lang::It, Lang::En] {
+            let words = cite(&src, lang);
+            assert!(
+                words.contains(&circolare.document.title),
+                "{cite_doc}: {words}"
+            );
+            assert!(
+                words.contains(circolare.name.get(lang)),
+                "{cite_doc}: {words}"
+            );
+            assert!(words.ends_with("§ 3.1"), "{cite_doc}: {words}");
+            if p != "nazionale" {
+                let own = profile(p).unwrap();
+                assert!(!words.contains(&own.document.title), "{cite_doc}: {words}");
+                assert!(!words.contains(own.name.get(lang)), "{cite_doc}: {words}");
+            }
+        }
+        // The timeline's appointment entry (004 §3.1) and its calendar event say the same.
+        let t = timeline(&TimelineRequest {
+            profile: p.into(),
+            sede: (!sede.is_empty()).then(|| sede.to_string()),
+            cassetto: Some("dipendenti-pubblici".into()),
+            sent: chrono::NaiveDate::from_ymd_opt(2024, 5, 6).unwrap(),
+            ..Default::default()
+        });
+        let e = t
+            .entries
+            .iter()
+            .find(|e| e.id == "appuntamento-possibile")
+            .expect(cite_doc);
+        assert_eq!(e.rule.document, CIRC, "{cite_doc}");
+        let ics = to_ics(
+            &t,
+            chrono::NaiveDate::from_ymd_opt(2024, 5, 6)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap(),
+        );
+        let unfolded = ics.replace("\r\n ", "");
+        // Dated only where the profile has a response time (Milano, Torino): then in the file.
+        assert_eq!(
+            e.date.is_some(),
+            unfolded.contains("Circolare n. 34 del 31/03/2023"),
+            "{cite_doc}"
+        );
+    }
+}

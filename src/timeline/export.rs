@@ -5,7 +5,6 @@
 use chrono::NaiveDateTime;
 
 use crate::dates;
-use crate::finding::Lang;
 use crate::ics::{self, Event, IcsCalendar, Reminder};
 
 use super::{EntryKind, Timeline};
@@ -28,34 +27,6 @@ pub struct IcsOptions {
 /// `t.entries` first to offer a download only when there is something in it).
 pub fn to_ics(t: &Timeline, stamp: NaiveDateTime) -> String {
     to_ics_with(t, stamp, &IcsOptions::default())
-}
-
-/// The document of a rule by its title and section, not its file name: "«Allegato 1 al
-/// Protocollo: …» (Milano — …), § 2 A". A source that is not one of the profiles' documents
-/// (a law, a circular) is written as given.
-fn source_words(document: &str, section: &str, lang: Lang) -> String {
-    let mut titled = None;
-    for p in crate::catalog::profile::profiles() {
-        if p.document.file == document {
-            titled = Some(format!("«{}» ({})", p.document.title, p.name.get(lang)));
-            break;
-        }
-        if let Some(u) = p
-            .document
-            .updates
-            .iter()
-            .find(|u| u.source.document == document)
-        {
-            titled = Some(format!("«{}» ({})", u.title, p.name.get(lang)));
-            break;
-        }
-    }
-    let doc = titled.unwrap_or_else(|| document.to_string());
-    if section.is_empty() {
-        doc
-    } else {
-        format!("{doc}, § {section}")
-    }
 }
 
 /// Writes the dated entries of `t` as iCalendar text (RFC 5545), with `options`.
@@ -107,7 +78,7 @@ pub fn to_ics_with(t: &Timeline, stamp: NaiveDateTime, options: &IcsOptions) -> 
                     cc.join(", ")
                 ));
             }
-            let source = source_words(&e.rule.document, &e.rule.section, lang);
+            let source = crate::catalog::profile::cite(&e.rule, lang);
             description.push_str(&format!("\n{} {source}", lang.pick("Fonte:", "Source:")));
             description.push_str(&format!(
                 "\n{} {}",

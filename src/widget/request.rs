@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::catalog::profile::{self, Cassetto, Profile};
 use crate::catalog::titolario::{self, Titolario};
 use crate::dates;
-use crate::finding::{Finding, Lang, Severity};
+use crate::finding::{Finding, Lang, Severity, Source};
 use crate::review::{self, Draft};
 use crate::routing::Route;
 use crate::suggest;
@@ -433,7 +433,7 @@ fn channel_view(
         ));
     }
     if let Some(source) = &step.source {
-        reasons.push(rule_line(p, &source.section, lang));
+        reasons.push(rule_line(p, source, lang));
     }
     lines.extend(notes);
     ChannelView {
@@ -444,8 +444,12 @@ fn channel_view(
 }
 
 /// "Regola: Protocollo di Milano, § 2 A."
-fn rule_line(p: &Profile, section: &str, lang: Lang) -> String {
-    let name = p.name.get(lang);
+/// "Rule: <profile>, § <section>", the profile being the one whose document the rule comes
+/// from: an inherited rule (circolare 34/2023 in Torino) names the circolare, not Torino.
+fn rule_line(p: &Profile, source: &Source, lang: Lang) -> String {
+    let name = crate::catalog::profile::document_owner(&source.document)
+        .map_or(p.name.get(lang), |(owner, _)| owner.name.get(lang));
+    let section = source.section.as_str();
     match (lang, section.is_empty()) {
         (Lang::It, false) => format!("Regola: {name}, § {section}."),
         (Lang::En, false) => format!("Rule: {name}, § {section}."),

@@ -38,8 +38,8 @@ use serde::Serialize;
 use crate::finding::{Lang, Source};
 
 pub use registry::{
-    built_in_errors, is_built_in, load_profile, profile, profile_for_sede, profiles, Loaded,
-    NATIONAL,
+    built_in_errors, cite, document_owner, is_built_in, load_profile, profile, profile_for_sede,
+    profiles, Loaded, NATIONAL,
 };
 pub use validate::{is_email, GESTIONE_PLACEHOLDER, INPS_PEC_DOMAIN, MAX_JSON};
 pub use vocab::{

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::read::declared_id;
 use super::validate::{parse_and_validate, MAX_JSON};
 use super::Profile;
-use crate::finding::{Finding, Lang};
+use crate::finding::{Finding, Lang, Source};
 
 /// The built-in profiles, one file each (`src/data/profiles/`).
 const BUILT_IN: [(&str, &str); 6] = [
@@ -104,6 +104,50 @@ pub fn profiles() -> Vec<&'static Profile> {
     let mut all: Vec<&'static Profile> = built_in().to_vec();
     all.extend(loaded_snapshot());
     all
+}
+
+/// The profile that owns the document `file` (its document, or one of its updates) and the
+/// document's title. A rule a profile inherits keeps the source of the profile that wrote it,
+/// and is cited by that profile's document, never by the profile being asked (issue 13:
+/// Torino's GDP rules cite circolare 34/2023, not Torino's protocol). When several profiles
+/// share a document (the national baseline is built on circolare 34/2023 too), the one that
+/// inherits none of the others is its author.
+pub fn document_owner(file: &str) -> Option<(&'static Profile, &'static str)> {
+    let all = profiles();
+    let own: Vec<&'static Profile> = all
+        .iter()
+        .copied()
+        .filter(|p| p.document.file == file)
+        .collect();
+    if let Some(p) = own
+        .iter()
+        .find(|p| !p.inherits.iter().any(|i| own.iter().any(|q| &q.id == i)))
+        .or(own.first())
+    {
+        return Some((p, p.document.title.as_str()));
+    }
+    all.iter().find_map(|p| {
+        p.document
+            .updates
+            .iter()
+            .find(|u| u.source.document == file)
+            .map(|u| (*p, u.title.as_str()))
+    })
+}
+
+/// A rule's source in words, by its document's title and the profile that owns it, not its
+/// file name: "«Circolare n. 34 …» (Nazionale — …), § 3.1". A source that is not one of the
+/// profiles' documents (a law) is written as given.
+pub fn cite(source: &Source, lang: Lang) -> String {
+    let doc = match document_owner(&source.document) {
+        Some((p, title)) => format!("«{title}» ({})", p.name.get(lang)),
+        None => source.document.clone(),
+    };
+    if source.section.is_empty() {
+        doc
+    } else {
+        format!("{doc}, § {}", source.section)
+    }
 }
 
 /// Whether `id` is one of the profiles that ship with the widget.
