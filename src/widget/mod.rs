@@ -681,6 +681,10 @@ impl Inner {
             // SAFETY: none, on purpose: this traps (the test-hooks build only).
             let _ = unsafe { std::ptr::read_volatile(past) };
         }
+        #[cfg(feature = "test-hooks")]
+        if EXHAUST_AT_NEXT_INPUT.swap(false, Ordering::SeqCst) {
+            exhaust_memory();
+        }
         if let Some(picker) = &self.picker {
             if event.target().map(JsValue::from) == Some(JsValue::from(&picker.search)) {
                 if let Ok(mut st) = self.state.try_borrow_mut() {
@@ -1373,6 +1377,30 @@ static TRAP_AT_NEXT_INPUT: AtomicBool = AtomicBool::new(false);
 #[wasm_bindgen(js_name = __trapAtNextInputForTests)]
 pub fn trap_at_next_input_for_tests() {
     TRAP_AT_NEXT_INPUT.store(true, Ordering::SeqCst);
+}
+
+/// Set by `__exhaustMemoryAtNextInputForTests` (the `test-hooks` build only).
+#[cfg(feature = "test-hooks")]
+static EXHAUST_AT_NEXT_INPUT: AtomicBool = AtomicBool::new(false);
+
+/// The `test-hooks` build only (`tests/e2e/watchdog.test.mjs`): the next input event a
+/// widget handles takes the module's memory until the allocator is refused, the way a bug
+/// that grows without bound would end: an allocation failure, which aborts (a trap).
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = __exhaustMemoryAtNextInputForTests)]
+pub fn exhaust_memory_at_next_input_for_tests() {
+    EXHAUST_AT_NEXT_INPUT.store(true, Ordering::SeqCst);
+}
+
+/// Reserves blocks of 256 MiB, never written (so the machine commits no pages), until the
+/// module's memory cannot grow: wasm32 stops at 4 GiB, and the failed allocation aborts.
+#[cfg(feature = "test-hooks")]
+fn exhaust_memory() {
+    let mut held: Vec<Vec<u8>> = Vec::new();
+    loop {
+        held.push(Vec::with_capacity(256 << 20));
+        std::hint::black_box(&held);
+    }
 }
 
 /// Something to prepare while the page is idle.

@@ -4,8 +4,9 @@
 // one console message without personal data; and the submit handler never lets through a
 // form that the browser's own validation would have stopped. Failures tried: a field whose
 // `value` getter throws (a portal's bug), on input and on submit; a trap ("memory access out
-// of bounds") provoked through the `test-hooks` build (scripts/build-test-hooks.sh, never
-// shipped). The portal's own controls keep the validity messages the portal gives them.
+// of bounds") and the module's memory exhausted (an allocation refused at 4 GiB aborts), each
+// provoked through the `test-hooks` build (scripts/build-test-hooks.sh, never shipped). The
+// portal's own controls keep the validity messages the portal gives them.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -187,6 +188,7 @@ test('a getter that throws during the submission: stopped when the browser would
 
 for (const [what, hook, pattern] of [
   ['a trap (memory access out of bounds)', '__trapAtNextInputForTests', /^instrada: internal error \(RuntimeError\);/],
+  ['the module\'s memory exhausted', '__exhaustMemoryAtNextInputForTests', /^instrada: internal error \(RuntimeError\);/],
 ]) {
   test(`${what}: every widget steps aside and the form submits as without it`, async () => {
     const { context, page, console: messages } = await open();
