@@ -550,3 +550,34 @@ fn findings_come_errors_first() {
     sorted.sort();
     assert_eq!(sev, sorted);
 }
+
+/// Milano 002 §2 I: the reply to a preavviso di accertamento goes «sia tramite cassetto che
+/// tramite PEC». The DURC route (§2: the preavvisodiaccertamento box) offers the cassetto and
+/// the sede's PEC as alternatives: neither is a wrong channel; a box of neither is.
+#[test]
+fn milano_durc_reply_by_cassetto_or_pec() {
+    let durc = D {
+        profile: "milano",
+        sede: "milano-nord",
+        gestione: DM,
+        kind: "durc",
+        date: "2024-05-06",
+        description: "Riscontro al preavviso di accertamento: il versamento è stato effettuato, allego la ricevuta di pagamento",
+        subject: "RSSMRA80A01H501U riscontro preavviso",
+        cf: CF,
+        ..EMPTY
+    };
+    const WRONG: &[&str] = &[
+        "review.recipient-wrong",
+        "review.channel-other",
+        "review.use-bidirezionale",
+    ];
+    #[rustfmt::skip]
+    check(&[
+        ("002 §2 I: by PEC to the sede's PEC", D { channel: "pec", recipient: "direzione.agenziacomplessa.milanonord@postacert.inps.gov.it", ..durc }, &[], WRONG),
+        ("002 §2 I: through the cassetto", D { channel: "bidirezionale", ..durc }, &[], WRONG),
+        ("002 §2: the preavvisodiaccertamento box", D { channel: "email", recipient: "preavvisodiaccertamento.milanonord@inps.it", ..durc }, &[], WRONG),
+        ("002 §2: another sede's box is still wrong", D { channel: "email", recipient: "preavvisodiaccertamento.legnano@inps.it", ..durc }, &["review.recipient-wrong"], &[]),
+        ("002 §2 I: a box the protocol does not list is still wrong", D { channel: "email", recipient: "aziende.milanonord@inps.it", ..durc }, &["review.recipient-not-listed"], &[]),
+    ]);
+}

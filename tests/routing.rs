@@ -692,3 +692,65 @@ fn inherited_rules_cite_circolare_34_2023() {
         );
     }
 }
+
+/// Milano 002 §2 I: the DURC route offers the reply to a preavviso «sia tramite cassetto che
+/// tramite PEC» as alternatives to the preavvisodiaccertamento box (§2).
+#[test]
+fn milano_durc_offers_cassetto_and_pec_for_the_reply() {
+    let r = run(&[
+        "milano",
+        "milano-nord",
+        DM,
+        "durc",
+        "2024-05-06",
+        "",
+        "",
+        "",
+    ]);
+    assert_eq!(
+        r.step.addresses[0].address, "preavvisodiaccertamento.milanonord@inps.it",
+        "002 §2"
+    );
+    let alts: Vec<(Channel, String, String)> = r
+        .alternatives
+        .iter()
+        .map(|a| {
+            let to = a
+                .addresses
+                .first()
+                .map(|x| x.address.clone())
+                .or(a.cassetto.as_ref().map(|k| k.cassetto.clone()))
+                .unwrap_or_default();
+            (a.channel, to, a.source.as_ref().unwrap().section.clone())
+        })
+        .collect();
+    assert_eq!(
+        alts,
+        vec![
+            (Channel::Bidirezionale, DM.to_string(), "2 I".to_string()),
+            (
+                Channel::Pec,
+                "direzione.agenziacomplessa.milanonord@postacert.inps.gov.it".to_string(),
+                "2 I".to_string()
+            ),
+        ],
+        "002 §2 I"
+    );
+    // Not for the other kinds of Milano's mail routes.
+    let c = run(&[
+        "milano",
+        "milano-nord",
+        DM,
+        "comunicazione",
+        "2024-05-06",
+        "",
+        "",
+        "",
+    ]);
+    assert!(
+        c.alternatives
+            .iter()
+            .all(|a| a.source.as_ref().unwrap().section != "2 I"),
+        "002 §2"
+    );
+}

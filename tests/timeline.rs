@@ -1131,3 +1131,87 @@ fn ics_export_reads_back() {
         assert!(e.summary.ends_with(" — Pratica 2026/118"), "{}", e.summary);
     }
 }
+
+/// Milano 002 §2 A («cassetti aventi ad oggetto "Durc"»: 5 gg lavorativi) and §2 I (the
+/// answer to the consultant's reply to a preavviso, «sia tramite cassetto che tramite PEC»,
+/// «entro i successivi 5 gg»): one exchange, each entry's title saying which it is, each
+/// explanation naming the other's date.
+#[test]
+fn milano_durc_two_five_days_are_told_apart() {
+    for lang in [Lang::It, Lang::En] {
+        let t = timeline(&TimelineRequest {
+            profile: "milano".into(),
+            sede: Some("milano-nord".into()),
+            cassetto: Some("aziende-dm".into()),
+            kind: Some(Kind::Durc),
+            sent: d("2024-05-03"),
+            lang,
+            ..Default::default()
+        });
+        let find = |id: &str| t.entries.iter().find(|e| e.id == id).unwrap();
+        let (reply, message) = (find("risposta-preavviso-durc"), find("risposta"));
+        check("002 §2 I date", Some(d("2024-05-08")), reply.date);
+        check("002 §2 A date", Some(d("2024-05-10")), message.date);
+        check("002 §2 I", "2 I", reply.rule.section.as_str());
+        check("002 §2 A", "2 A", message.rule.section.as_str());
+        assert_ne!(reply.title, message.title, "002 §2 A vs §2 I");
+        let (rw, mw) = match lang {
+            Lang::It => (["preavviso"], ["«Durc»"]),
+            Lang::En => (["preavviso"], ["“Durc”"]),
+        };
+        assert!(
+            rw.iter().all(|w| reply.title.contains(w)),
+            "{}",
+            reply.title
+        );
+        assert!(
+            mw.iter().all(|w| message.title.contains(w)),
+            "{}",
+            message.title
+        );
+        assert!(
+            reply.title.split_whitespace().count() <= 8
+                && message.title.split_whitespace().count() <= 8
+        );
+        // Adjacent, and each names the other's rule and date.
+        let i = t
+            .entries
+            .iter()
+            .position(|e| e.id == "risposta-preavviso-durc")
+            .unwrap();
+        check("one exchange", "risposta", t.entries[i + 1].id);
+        let (ten, eight) = match lang {
+            Lang::It => ("10/05/2024).", "08/05/2024)."),
+            Lang::En => ("10 May 2024).", "8 May 2024)."),
+        };
+        assert!(
+            reply.explanation.contains("§ 2 A") && reply.explanation.ends_with(ten),
+            "{}",
+            reply.explanation
+        );
+        assert!(
+            message.explanation.contains("§ 2 I") && message.explanation.ends_with(eight),
+            "{}",
+            message.explanation
+        );
+        assert!(reply.explanation.contains("PEC"), "{}", reply.explanation);
+    }
+    // A comunicazione has neither pairing nor the §2 I entry.
+    let t = timeline(&TimelineRequest {
+        profile: "milano".into(),
+        cassetto: Some("aziende-dm".into()),
+        sent: d("2024-05-03"),
+        ..Default::default()
+    });
+    assert!(t.entries.iter().all(|e| e.id != "risposta-preavviso-durc"));
+    check(
+        "title",
+        "Risposta dell'INPS",
+        t.entries
+            .iter()
+            .find(|e| e.id == "risposta")
+            .unwrap()
+            .title
+            .as_str(),
+    );
+}

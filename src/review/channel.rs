@@ -41,6 +41,18 @@ pub fn channel_mismatch(
         .source
         .clone()
         .unwrap_or_else(|| crate::finding::Source::new("", ""));
+    // A way the route offers as an alternative for the same request is not a mismatch
+    // (Milano 002 §2 I: the reply to a preavviso di accertamento goes «sia tramite cassetto
+    // che tramite PEC»). Not where the route is the bidirezionale: there the alternatives are
+    // restricted (Siena's urgent PEC, the residual box) and the arms below say how.
+    if !matches!(rc, Channel::Bidirezionale | Channel::Agenda)
+        && route
+            .alternatives
+            .iter()
+            .any(|a| a.channel == chosen && (!chosen.is_mail() || recipient_is_alternative))
+    {
+        return None;
+    }
     // The route's `why` is already in the requested language.
     let why = &route.step.why;
     let f = match rc {

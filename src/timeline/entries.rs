@@ -356,6 +356,7 @@ impl Builder<'_> {
             unit: due.unit,
         });
         self.entries.push(e);
+        self.durc_exchange(&due.source);
         let process = self.process();
         self.escalation(date, &due, process);
         self.appointment_after(Some((date, &due)));
@@ -849,6 +850,51 @@ impl Builder<'_> {
             }
         }
         self.entries.push(e);
+    }
+
+    /// Milano §2 A and §2 I: two «5 gg» of one DURC exchange, a day or two apart (working
+    /// days for a cassetto message with the object «Durc», calendar days for the reply to a
+    /// preavviso di accertamento, «sia tramite cassetto che tramite PEC»). Each entry's title
+    /// and explanation say which applies to what, and name the other's date.
+    fn durc_exchange(&mut self, due: &Source) {
+        let lang = self.lang();
+        let Some(durc) = self.ctx.term(TermKind::RispostaDurc) else {
+            return;
+        };
+        let pos = |id: &str| self.entries.iter().position(|e| e.id == id);
+        let (Some(i), Some(j)) = (pos("risposta-preavviso-durc"), pos("risposta")) else {
+            return;
+        };
+        if *due != durc.source {
+            return;
+        }
+        let (reply, message) = (self.entries[i].date, self.entries[j].date);
+        let on = |d: Option<NaiveDate>| d.map(|d| day(d, lang)).unwrap_or_default();
+        let (it, en) = (
+            format!(" Vale per il tuo riscontro a un preavviso di accertamento, inviato con il cassetto o con la PEC; per un altro messaggio sul DURC nel cassetto vale il termine del § {} ({}).", durc.source.section, on(message)),
+            format!(" It applies to your reply to a preavviso di accertamento, sent through the cassetto or by PEC; for any other DURC message in the cassetto the § {} term applies ({}).", durc.source.section, on(message)),
+        );
+        let e = &mut self.entries[i];
+        e.title = lang
+            .pick(
+                "Risposta dell'INPS al riscontro sul preavviso",
+                "INPS's answer to your reply to the preavviso",
+            )
+            .to_string();
+        e.explanation.push_str(lang.pick(&it, &en));
+        let section = e.rule.section.clone();
+        let (it, en) = (
+            format!(" Vale per un messaggio sul DURC nel cassetto; se rispondi a un preavviso di accertamento vale il termine del § {section} ({}).", on(reply)),
+            format!(" It applies to a DURC message in the cassetto; if you are replying to a preavviso di accertamento the § {section} term applies ({}).", on(reply)),
+        );
+        let e = &mut self.entries[j];
+        e.title = lang
+            .pick(
+                "Risposta dell'INPS al messaggio «Durc»",
+                "INPS's answer to the “Durc” message",
+            )
+            .to_string();
+        e.explanation.push_str(lang.pick(&it, &en));
     }
 
     /// Milano §2 I: INPS answers the consultant's reply to a preavviso di accertamento.

@@ -85,8 +85,10 @@
 //! - **DURC in Milano.** §2 A sets 5 working days for "cassetti aventi ad oggetto «Durc»";
 //!   instrada applies them to the object "Durc" of any cassetto and to requests of kind
 //!   `durc`. For a request of kind `durc` the §2 I term (INPS answers the consultant's reply
-//!   to a preavviso di accertamento within 5 days, calendar days in the profile) is a
-//!   separate entry. The §2 I preavviso itself (within 3 days of the negative DURC) precedes
+//!   to a preavviso di accertamento within 5 days, calendar days in the profile) is the
+//!   entry just before: the two are one exchange, their titles say which is which («al
+//!   riscontro sul preavviso», «al messaggio "Durc"») and each explanation names the other's
+//!   rule and date. The §2 I preavviso itself (within 3 days of the negative DURC) precedes
 //!   the request and is not a date of its timeline.
 //! - **Service requests** (`domanda…` kinds): the protocols' guaranteed times are those of
 //!   the comunicazione elettronica; no answer date is guaranteed for service requests.

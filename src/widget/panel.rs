@@ -82,6 +82,8 @@ pub(crate) fn timeline_view(
     }
     let mut dates = Vec::new();
     let mut reasons = Vec::new();
+    // Milano §2 A and §2 I: the DURC's two answers are told apart by their titles.
+    let durc_pair = t.entries.iter().any(|e| e.id == "risposta-preavviso-durc");
     for e in &t.entries {
         let key = matches!(e.id, "risposta" | "livello-b" | "livello-c" | "processo");
         if key || e.date.is_some() {
@@ -94,7 +96,11 @@ pub(crate) fn timeline_view(
             };
             dates.push(DateLine {
                 iso: e.date.map(dates::iso).unwrap_or_default(),
-                label: date_label(e.id, &e.title, e.date.is_some(), lang),
+                label: if durc_pair && e.id == "risposta" {
+                    format!("{}:", e.title)
+                } else {
+                    date_label(e.id, &e.title, e.date.is_some(), lang)
+                },
                 human: match e.date {
                     Some(d) => dates::human(d, lang),
                     None => lang
