@@ -1,6 +1,6 @@
 //! `timeline::timeline` on arbitrary requests (real or arbitrary profile, sede, cassetto and
-//! object; any kind; any sending date and time, notice and today chrono holds), and its .ics
-//! export read back.
+//! object; any kind; any sending date and time, first request, previous outcome, notice and
+//! today chrono holds), and its .ics export read back.
 //!
 //! Properties: never a panic; every finding has a code and a message; the export is read
 //! back by the crate's reader with one event per dated entry, on the entry's date, with
@@ -8,7 +8,7 @@
 #![no_main]
 
 use chrono::{NaiveDate, NaiveTime};
-use instrada::catalog::profile::Kind;
+use instrada::catalog::profile::{Kind, Previous};
 use instrada::finding::Lang;
 use instrada::ics;
 use instrada::timeline::{timeline, to_ics, TimelineRequest};
@@ -40,6 +40,11 @@ fuzz_target!(|data: &[u8]| {
             })
             .flatten(),
         notice: input.bool().then(|| input.date_near(start, 83_000)),
+        first_request: input.bool().then(|| input.date_near(start, 83_000)),
+        previous: match input.byte() % 8 {
+            k @ 0..=5 => Some(Previous::ALL[usize::from(k)]),
+            _ => None,
+        },
         regional: input.bool(),
         reference: input.field(&v.codes),
         today: input.bool().then(|| input.date_near(start, 83_000)),
