@@ -754,3 +754,63 @@ fn milano_durc_offers_cassetto_and_pec_for_the_reply() {
         "002 §2"
     );
 }
+
+/// Siena 000: what the vademecum does not state is marked as instrada's reading (`reading`,
+/// kept apart from `why`), as the titolari notes are; what it states is not. The 2012
+/// statement that the ARTCOM bidirezionale «non è ancora attiva» says it was dated.
+#[test]
+fn siena_readings_are_marked_as_readings() {
+    #[rustfmt::skip]
+    let cases: [(&str, [&str; 8], &str, bool); 7] = [
+        ("000 DURC: the request's channel is not stated", ["siena", "", DM, "durc", "2015-05-06", "", "", ""], "siena-dm-durc", true),
+        ("000 DURC: the request's channel is not stated", ["siena", "", "artigiani-commercianti", "durc", "2015-05-06", "", "", ""], "siena-altri-durc", true),
+        ("000 UTILIZZO DELLE MODALITA' TELEMATICHE: istanze not online", ["siena", "", DM, "domanda-non-telematizzata", "2013-05-06", "", "", ""], "siena-dm-istanze", true),
+        ("000 UTILIZZO DELLE MODALITA' TELEMATICHE: istanze not online", ["siena", "", "domestici", "domanda-non-telematizzata", "2013-05-06", "", "", ""], "siena-altri-istanze", true),
+        ("000 COMUNICAZIONE BIDIREZIONALE PER AZIENDE DM: stated", ["siena", "", DM, "comunicazione", "2015-05-06", "", "", ""], "siena-dm-bidirezionale", false),
+        ("000 MAIL ISTITUZIONALI: stated", ["siena", "", "domestici", "comunicazione", "2015-05-06", "", "", ""], "siena-altri-email", false),
+        ("000 PEC: stated", ["siena", "", DM, "urgente", "2015-05-06", "", "", ""], "siena-pec-urgente", false),
+    ];
+    for (cite, f, rule, reading) in cases {
+        for lang in [Lang::It, Lang::En] {
+            let r = route(&facts(&f), lang);
+            assert_eq!(r.step.rule.as_deref(), Some(rule), "{cite}");
+            assert_eq!(r.step.reading.is_some(), reading, "{cite}");
+            if let Some(text) = &r.step.reading {
+                assert!(!r.step.why.contains(text.as_str()), "{cite}");
+                assert!(
+                    text.contains(lang.pick("non dice", "does not say")),
+                    "{cite}: {text}"
+                );
+            }
+        }
+    }
+    // ARTCOM: «Al momento la comunicazione bidirezionale non è ancora attiva» (000, 2012),
+    // in service from 06/05/2015 (002 addendum, 003 §2.4: msg 3092 del 06/05/2015).
+    let r = run(&[
+        "siena",
+        "",
+        "artigiani-commercianti",
+        "comunicazione",
+        "2024-05-06",
+        "",
+        "",
+        "",
+    ]);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == "route.artcom-no-bidirezionale")
+        .unwrap();
+    for words in [
+        "2012",
+        "«la comunicazione bidirezionale non è ancora attiva»",
+        "06/05/2015",
+        "003 §2.4",
+    ] {
+        assert!(
+            f.message.contains(words),
+            "000 ARTCOM: {words} in {}",
+            f.message
+        );
+    }
+}

@@ -38,6 +38,8 @@ export interface RouteStep {
   channel: ChannelId;
   rule?: string;
   why: string;
+  /** instrada's reading, when the protocol does not state the rule (Siena 2012: the channel of a DURC request, istanze not online); `why` says what the document does state. */
+  reading?: string;
   source?: Source;
   addresses: RouteAddress[];
   cc: RouteAddress[];

@@ -106,6 +106,11 @@ pub struct Step {
     pub rule: Option<String>,
     /// Why, in the document's words.
     pub why: String,
+    /// instrada's reading, when the document does not state the rule (Siena 000: the
+    /// channel of a DURC request, istanze not online in 2012); `why` then says what it does
+    /// state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
     /// The rule's source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
@@ -135,6 +140,7 @@ impl Step {
             channel: Channel::Nessuno,
             rule: None,
             why,
+            reading: None,
             source,
             addresses: Vec::new(),
             cc: Vec::new(),
@@ -629,6 +635,7 @@ fn step(
         channel: rule.channel,
         rule: Some(rule.id.clone()),
         why: rule.why.get(lang).to_string(),
+        reading: rule.reading.as_ref().map(|r| r.get(lang).to_string()),
         source: Some(rule.source.clone()),
         addresses: Vec::new(),
         cc: Vec::new(),

@@ -435,6 +435,13 @@ fn channel_view(
     if let Some(source) = &step.source {
         reasons.push(rule_line(p, source, lang));
     }
+    // Where the document does not state the rule (Siena 000), say it is instrada's reading.
+    if let Some(reading) = &step.reading {
+        reasons.push(match lang {
+            Lang::It => format!("Lettura di instrada: {reading}"),
+            Lang::En => format!("instrada's reading: {reading}"),
+        });
+    }
     lines.extend(notes);
     ChannelView {
         headline,

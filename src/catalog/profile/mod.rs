@@ -301,6 +301,10 @@ pub struct Rule {
     pub alternatives: Vec<String>,
     /// Why: the document's rule in a sentence.
     pub why: Text,
+    /// Present when the document does not state the rule and instrada reads it (Siena 000:
+    /// the channel of a DURC request): why, in a sentence. Kept apart from the document's
+    /// words, as the titolari notes' `kind: "reading"` are.
+    pub reading: Option<Text>,
     /// What else to say when this rule is chosen.
     pub notes: Vec<Note>,
     /// The rule's source.

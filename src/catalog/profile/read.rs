@@ -348,7 +348,7 @@ fn cassetto(v: &Json, at: String) -> Read<Cassetto> {
 }
 
 fn rule(v: &Json, at: String) -> Read<Rule> {
-    const KEYS: [&str; 20] = [
+    const KEYS: [&str; 21] = [
         "id",
         "gestioni",
         "kinds",
@@ -367,6 +367,7 @@ fn rule(v: &Json, at: String) -> Read<Rule> {
         "booking",
         "alternatives",
         "why",
+        "reading",
         "notes",
         "source",
     ];
@@ -390,6 +391,7 @@ fn rule(v: &Json, at: String) -> Read<Rule> {
             booking: names(f, "booking", false)?,
             alternatives: f.strings("alternatives")?,
             why: one(f, "why", text)?,
+            reading: maybe(f, "reading", text)?,
             notes: many(f, "notes", false, note)?,
             source: one(f, "source", source)?,
         })
