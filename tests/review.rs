@@ -432,6 +432,8 @@ fn identifiers_and_odd_input() {
             reference: Some(s.into()),
             previous: Some(s.into()),
             level: Some(s.into()),
+            accentramento: Some(s.into()),
+            period: Some(s.into()),
         };
         let r = review(&d, Lang::En);
         assert!(!r.ok);

@@ -34,6 +34,7 @@ fn facts(f: &[&str; 8]) -> Facts {
         description: o(f[5]),
         previous: o(f[6]),
         level: o(f[7]),
+        ..Facts::default()
     }
 }
 
@@ -601,6 +602,8 @@ fn odd_input_never_panics() {
             description: Some(text.into()),
             previous: Some(text.into()),
             level: Some(text.into()),
+            accentramento: Some(text.into()),
+            period: Some(text.into()),
         };
         let r = route(&f, Lang::En);
         assert!(!r.ok);
@@ -813,4 +816,92 @@ fn siena_readings_are_marked_as_readings() {
             f.message
         );
     }
+}
+
+/// cite, accentramento, period, gestione, description, first address, codes present, absent.
+type FactCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// Torino 003 §2.5 with accentramento and the sport e spettacolo period as facts of the
+/// request: `accentramento` routes to Direzione.torino@inps.it whatever the description (and
+/// `false` overrides the description); a period up to 12/2014 gets the box, a later one a
+/// warning with the clause and no address, an unknown one the warning about the period.
+#[test]
+fn accentramento_and_sport_period_as_facts() {
+    let with = |acc: &str, period: &str, gestione: &str, description: &str| {
+        route(
+            &Facts {
+                accentramento: (!acc.is_empty()).then(|| acc.to_string()),
+                period: (!period.is_empty()).then(|| period.to_string()),
+                description: (!description.is_empty()).then(|| description.to_string()),
+                ..facts(&[
+                    "torino",
+                    "torino",
+                    gestione,
+                    "comunicazione",
+                    "2024-05-06",
+                    "",
+                    "",
+                    "",
+                ])
+            },
+            Lang::It,
+        )
+    };
+    const BOX: &str = "Direzione.torino@inps.it";
+    #[rustfmt::skip]
+    let cases: [FactCase; 10] = [
+        // cite, accentramento, period, gestione, description, first address, codes present, codes absent
+        ("003 §2.5 accentramento: the fact", "true", "", DM, "", Some(BOX), &[], &["route.unknown-accentramento"]),
+        ("003 §2.5 accentramento: «si»", "si", "", DM, "", Some(BOX), &[], &[]),
+        ("003 §2.5 accentramento: false overrides the words", "false", "", DM, "matricola accentrata", None, &[], &[]),
+        ("003 §2.5 accentramento: from the words", "", "", DM, "matricola accentrata", Some(BOX), &[], &[]),
+        ("003 §2.5 accentramento: unreadable", "forse", "", DM, "", None, &["route.unknown-accentramento"], &[]),
+        ("003 §2.5 sport: 12/2014", "", "12/2014", "sport-spettacolo", "", Some(BOX), &[], &["route.sport-spettacolo-period", "route.sport-spettacolo-after-2014"]),
+        ("003 §2.5 sport: 2014-06", "", "2014-06", "sport-spettacolo", "", Some(BOX), &[], &["route.sport-spettacolo-period"]),
+        ("003 §2.5 sport: 01/2015", "", "01/2015", "sport-spettacolo", "", None, &["route.sport-spettacolo-after-2014"], &["route.sport-spettacolo-period"]),
+        ("003 §2.5 sport: unknown", "", "", "sport-spettacolo", "", Some(BOX), &["route.sport-spettacolo-period"], &["route.sport-spettacolo-after-2014"]),
+        ("003 §2.5 sport: unreadable period", "", "2015", "sport-spettacolo", "", Some(BOX), &["route.unknown-period", "route.sport-spettacolo-period"], &[]),
+    ];
+    for (cite, acc, period, gestione, description, to, present, absent) in cases {
+        let r = with(acc, period, gestione, description);
+        let first = r.step.addresses.first().map(|a| a.address.as_str());
+        if let Some(to) = to {
+            assert_eq!(first, Some(to), "{cite}");
+        } else {
+            assert_ne!(first, Some(BOX), "{cite}");
+        }
+        let c = codes(&r);
+        for p in present {
+            assert!(c.contains(p), "{cite}: {p} missing in {c:?}");
+        }
+        for a in absent {
+            assert!(!c.contains(a), "{cite}: {a} in {c:?}");
+        }
+    }
+    // After 12/2014: no address, the clause quoted, cited to 003 §2.5.
+    let r = with("", "03/2019", "sport-spettacolo", "");
+    assert!(r.step.addresses.is_empty() && !r.ok, "003 §2.5");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == "route.sport-spettacolo-after-2014")
+        .unwrap();
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(
+        f.message
+            .contains("«per periodi contributivi fino al 12/2014 (circ. 154 del 3/12/2014)»")
+            && f.message.contains("03/2019"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.source.as_ref().map(|s| s.section.as_str()), Some("2.5"));
 }

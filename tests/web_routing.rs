@@ -406,3 +406,34 @@ fn nothing_throws_whatever_comes_in() {
     let r = review(d.into());
     expect("ok", get(&r, "ok").as_bool(), Some(false));
 }
+
+/// Torino 003 §2.5 through the bindings: `accentramento` as a JS boolean, the period as
+/// `period` or `periodo`.
+#[wasm_bindgen_test]
+fn route_takes_accentramento_and_the_period() {
+    let r = route(obj(
+        r#"{"profile":"torino","sede":"torino","gestione":"aziende-dm","kind":"comunicazione","date":"2024-05-06","accentramento":true}"#,
+    ));
+    expect(
+        "003 §2.5 accentramento",
+        text(&r, "addresses.0.address"),
+        "Direzione.torino@inps.it",
+    );
+    let r = route(obj(
+        r#"{"profile":"torino","sede":"torino","gestione":"sport-spettacolo","kind":"comunicazione","date":"2024-05-06","periodo":"2019-03"}"#,
+    ));
+    expect("003 §2.5 after 12/2014", text(&r, "channel"), "nessuno");
+    assert!(
+        codes(&r, "findings").contains(&"route.sport-spettacolo-after-2014".to_string()),
+        "{}",
+        show(&r)
+    );
+    let r = route(obj(
+        r#"{"profile":"torino","sede":"torino","gestione":"sport-spettacolo","kind":"comunicazione","date":"2024-05-06","period":"11/2014"}"#,
+    ));
+    expect(
+        "003 §2.5 up to 12/2014",
+        text(&r, "addresses.0.address"),
+        "Direzione.torino@inps.it",
+    );
+}

@@ -31,6 +31,11 @@ export interface RouteFacts {
   /** How the earlier request went. "non-esaustiva" (or "non-accolta") routes a sollecito to level B where the protocol says so (Torino §2.6 B). */
   previous?: PreviousOutcome;
   level?: "B" | "C";
+  /** The request is about accentramento (Torino §2.5: Direzione.torino@inps.it). Left out: read from the description ("accentramento", "matricola accentrata"). */
+  accentramento?: boolean;
+  /** The contribution period the request is about, "MM/YYYY" or "YYYY-MM" (Torino §2.5: the sport e spettacolo box serves periods up to 12/2014; later ones get a warning and no address). `periodo` is accepted too. */
+  period?: string;
+  periodo?: string;
   lang?: "it" | "en";
 }
 export interface RouteAddress { address: string; kind: "pec" | "email"; sede?: string; role?: string; note?: string }
@@ -130,6 +135,22 @@ fn field(obj: &JsValue, name: &str, lang: Lang, findings: &mut Vec<Finding>) -> 
             None
         }
     }
+}
+
+/// A yes/no field: a JS boolean, or text ("true", "si", "no") read by the core.
+fn flag(obj: &JsValue, name: &str, lang: Lang, findings: &mut Vec<Finding>) -> Option<String> {
+    if obj.is_object() {
+        let v = js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        if let Some(b) = v.as_bool() {
+            return Some(b.to_string());
+        }
+    }
+    field(obj, name, lang, findings)
+}
+
+/// The contribution period: `period`, or its Italian name `periodo`.
+fn period(obj: &JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<String> {
+    field(obj, "period", lang, findings).or_else(|| field(obj, "periodo", lang, findings))
 }
 
 /// `undefined`/`null` are an empty object; anything else that is not an object is a finding.
@@ -325,6 +346,8 @@ fn route_result(facts: JsValue) -> JsValue {
         description: get("description"),
         previous: get("previous"),
         level: get("level"),
+        accentramento: flag(&facts, "accentramento", lang, &mut findings),
+        period: period(&facts, lang, &mut findings),
     };
     let mut r = routing::route(&f, lang);
     findings.append(&mut r.findings);
@@ -366,6 +389,8 @@ fn review_result(draft: JsValue) -> JsValue {
         reference: get("reference"),
         previous: get("previous"),
         level: get("level"),
+        accentramento: flag(&draft, "accentramento", lang, &mut findings),
+        period: period(&draft, lang, &mut findings),
     };
     let mut r = review::review(&d, lang);
     if !findings.is_empty() {

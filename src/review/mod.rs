@@ -78,6 +78,10 @@ pub struct Draft {
     pub previous: Option<String>,
     /// The escalation level asked for.
     pub level: Option<String>,
+    /// Whether the request is about accentramento (see [`crate::routing::Facts`]).
+    pub accentramento: Option<String>,
+    /// The contribution period, `MM/YYYY` or `YYYY-MM` (see [`crate::routing::Facts`]).
+    pub period: Option<String>,
 }
 
 /// The answer of [`review`].
@@ -126,6 +130,8 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
         description: None,
         previous: draft.previous.clone(),
         level: draft.level.clone(),
+        accentramento: draft.accentramento.clone(),
+        period: draft.period.clone(),
     };
     let resolved = facts.resolve(lang);
     let (profile, date, dated, gestione, sede) = (

@@ -30,6 +30,12 @@ pub struct Facts {
     pub previous: Option<String>,
     /// The escalation level asked for (`"B"`, `"C"`).
     pub level: Option<String>,
+    /// Whether the request is about accentramento (`"true"`/`"false"`, `"si"`/`"no"`):
+    /// Torino 003 §2.5 has an exclusive box for it. Left out: read from the description.
+    pub accentramento: Option<String>,
+    /// The contribution period the request is about, `MM/YYYY` or `YYYY-MM` (Torino 003
+    /// §2.5: the sport e spettacolo box serves periods up to 12/2014).
+    pub period: Option<String>,
 }
 
 /// The facts once read: what could be understood, and what could not (as findings).
@@ -51,6 +57,10 @@ pub struct Resolved {
     pub previous: Previous,
     /// The escalation level asked for.
     pub level: Option<Level>,
+    /// Whether the request is about accentramento, when the form said so.
+    pub accentramento: Option<bool>,
+    /// The contribution period (year, month), when given.
+    pub period: Option<(i32, u32)>,
     /// What could not be read.
     pub findings: Vec<Finding>,
 }
@@ -331,6 +341,43 @@ impl Facts {
             l
         });
 
+        let accentramento = blank(&self.accentramento).and_then(|s| {
+            let b = match crate::text::fold_words(s).as_str() {
+                "true" | "si" | "yes" | "1" => Some(true),
+                "false" | "no" | "0" => Some(false),
+                _ => None,
+            };
+            if b.is_none() {
+                findings.push(
+                    Finding::warning(
+                        "route.unknown-accentramento",
+                        lang.pick(
+                            format!("«accentramento» vale true o false, non «{}»: è stato ignorato e la richiesta è letta dalla descrizione.", clip(s)),
+                            format!("“accentramento” is true or false, not “{}”: it was ignored and the request is read from the description.", clip(s)),
+                        ),
+                    )
+                    .field("accentramento"),
+                );
+            }
+            b
+        });
+        let period = blank(&self.period).and_then(|s| {
+            let p = parse_period(s);
+            if p.is_none() {
+                findings.push(
+                    Finding::warning(
+                        "route.unknown-period",
+                        lang.pick(
+                            format!("Il periodo contributivo «{}» non è leggibile: scrivilo come MM/AAAA (12/2014) o AAAA-MM (2014-12).", clip(s)),
+                            format!("The contribution period “{}” cannot be read: write it as MM/YYYY (12/2014) or YYYY-MM (2014-12).", clip(s)),
+                        ),
+                    )
+                    .field("periodo"),
+                );
+            }
+            p
+        });
+
         Resolved {
             profile,
             sede,
@@ -340,9 +387,29 @@ impl Facts {
             dated,
             previous,
             level,
+            accentramento,
+            period,
             findings,
         }
     }
+}
+
+/// A contribution period, `MM/YYYY` (`12/2014`, `1/2015`) or `YYYY-MM` (`2014-12`).
+pub(crate) fn parse_period(s: &str) -> Option<(i32, u32)> {
+    let s = s.trim();
+    let (y, m) = if let Some((m, y)) = s.split_once('/') {
+        (y, m)
+    } else {
+        s.split_once('-')?
+    };
+    let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(y, 4..=4) || !digits(m, 1..=2) {
+        return None;
+    }
+    let (y, m) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
+    ((1..=12).contains(&m) && (1900..=2200).contains(&y)).then_some((y, m))
 }
 
 fn profile_ids() -> String {

@@ -303,7 +303,7 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
     let chosen = choose(&chain, gestione, kind, r.previous, r.level, r.date);
     // Torino §2.5: accentramento has its own exclusive box; recognised from the description
     // ("accentramento", "accentrato", "matricola accentrata").
-    let chosen = accentramento(&chain, kind, description, r.date).or(chosen);
+    let chosen = accentramento(&chain, kind, description, r.accentramento, r.date).or(chosen);
     let Some((rp, rule)) = chosen else {
         out.step = Step::none(
             lang.pick(
@@ -383,6 +383,7 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
             out.findings.push(note_finding(n, lang));
         }
     }
+    sport_period(&mut out, gestione, r.period, lang);
     out.alternatives = rule
         .alternatives
         .iter()
@@ -409,6 +410,47 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         })
         .collect();
     out
+}
+
+/// The last contribution period Torino's box serves for sport e spettacolo: «per periodi
+/// contributivi fino al 12/2014 (circ. 154 del 3/12/2014)» (003 §2.5).
+const SPORT_UNTIL: (i32, u32) = (2014, 12);
+
+/// Torino 003 §2.5, sport e spettacolo, with the period a fact of the request: up to 12/2014
+/// the box, without the warning about the period; later, no address and a warning with the
+/// clause (the document names no channel); unknown, the warning the data carries
+/// (`route.sport-spettacolo-period`). Only where the chosen rule carries that warning.
+fn sport_period(out: &mut Route, gestione: Gestione, period: Option<(i32, u32)>, lang: Lang) {
+    const WARNING: &str = "route.sport-spettacolo-period";
+    let Some(period) = period else {
+        return;
+    };
+    if gestione != Gestione::SportSpettacolo || !out.findings.iter().any(|f| f.code == WARNING) {
+        return;
+    }
+    let source = out
+        .findings
+        .iter()
+        .find(|f| f.code == WARNING)
+        .and_then(|f| f.source.as_deref().cloned());
+    out.findings
+        .retain(|f| f.code != WARNING && f.code != "route.sport-until-2014");
+    if period <= SPORT_UNTIL {
+        return;
+    }
+    let (y, m) = period;
+    let (it, en) = (
+        format!("Il protocollo indica una casella per la Gestione lavoratori dello sport e dello spettacolo solo «per periodi contributivi fino al 12/2014 (circ. 154 del 3/12/2014)»: per il periodo {m:02}/{y} il documento non indica un canale. Chiedi alla sede competente."),
+        format!("The protocol names a box for sport and entertainment only “per periodi contributivi fino al 12/2014 (circ. 154 del 3/12/2014)”: for the period {m:02}/{y} the document names no channel. Ask the competent office."),
+    );
+    let text = lang.pick(it, en);
+    out.ok = false;
+    out.step = Step::none(text.clone(), source.clone());
+    let mut f = Finding::warning("route.sport-spettacolo-after-2014", text).field("periodo");
+    if let Some(s) = source {
+        f = f.source(s);
+    }
+    out.findings.push(f);
 }
 
 /// The profile and the profiles it inherits, depth first, each once.
@@ -546,12 +588,15 @@ fn accentramento(
     chain: &[&'static Profile],
     kind: Kind,
     description: &str,
+    fact: Option<bool>,
     date: NaiveDate,
 ) -> Option<(&'static Profile, &'static Rule)> {
-    let folded = crate::text::fold_words(description);
-    let about = folded
-        .split(' ')
-        .any(|w| w.starts_with("accentrament") || w.starts_with("accentrat"));
+    // The form's fact first (`accentramento: true/false`), else the description.
+    let about = fact.unwrap_or_else(|| {
+        crate::text::fold_words(description)
+            .split(' ')
+            .any(|w| w.starts_with("accentrament") || w.starts_with("accentrat"))
+    });
     if !about {
         return None;
     }

@@ -304,6 +304,8 @@ fn all_addresses(draft: &Draft, route: &Route, lang: Lang) -> Vec<String> {
             description: draft.description.clone(),
             previous: draft.previous.clone(),
             level: draft.level.clone(),
+            accentramento: draft.accentramento.clone(),
+            period: draft.period.clone(),
         };
         let all = crate::routing::route(&facts, lang);
         if all.step.rule == route.step.rule {
