@@ -1215,3 +1215,34 @@ fn milano_durc_two_five_days_are_told_apart() {
             .as_str(),
     );
 }
+
+/// What a person reads (titles, explanations, readings, findings) names a document by its
+/// title and section, never by the file name the data cites it with (issue 14, .ics
+/// DESCRIPTION; the readings behind «Perché?» too).
+#[test]
+fn what_a_person_reads_never_names_a_source_file() {
+    let specs = [
+        ("torino", "sede=torino; kind=sollecito; first=2026-01-07; previous=non-esaustiva"),
+        ("torino", "sede=torino-nord; kind=comunicazione"),
+        ("torino", "sede=torino; kind=appuntamento"),
+        ("milano", "sede=milano; kind=sollecito; first=2026-01-07; previous=non-esaustiva"),
+        ("milano", "sede=milano-nord; kind=comunicazione"),
+        ("milano", "sede=milano-nord; kind=durc"),
+        ("emilia-romagna", "sede=bologna; kind=comunicazione"),
+        ("siena", "kind=comunicazione"),
+        ("nazionale", "kind=comunicazione"),
+    ];
+    for (profile, spec) in specs {
+        for lang in ["", "; en"] {
+            let t = timeline(&request(profile, "2026-01-20", &format!("{spec}{lang}")));
+            let mut texts: Vec<&str> = t.findings.iter().map(|f| f.message.as_str()).collect();
+            for e in &t.entries {
+                texts.extend([e.title.as_str(), e.explanation.as_str()]);
+                texts.extend(e.reading.as_deref());
+            }
+            for text in texts {
+                assert!(!text.contains(".txt"), "{profile} {spec}{lang}: {text}");
+            }
+        }
+    }
+}

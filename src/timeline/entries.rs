@@ -6,8 +6,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::CalendarError;
 use crate::catalog::profile::{
-    Channel, ContactList, DayUnit, EscalationLevel, Kind, Level, PhoneLine, Previous, Profile,
-    Term, TermKind,
+    cite, Channel, ContactList, DayUnit, EscalationLevel, Kind, Level, PhoneLine, Previous,
+    Profile, Term, TermKind,
 };
 use crate::catalog::titolario::{Oggetto, Unit};
 use crate::dates::{self, it};
@@ -643,10 +643,7 @@ impl Builder<'_> {
                         "The answer came but is not exhaustive: the document asks for no wait, so the level B reminder is possible at once, from the reminder's date.",
                     ),
                 };
-                (
-                    b,
-                    format!("{how} ({} {})", rule.source.document, rule.source.section),
-                )
+                (b, format!("{how} ({})", cite(&rule.source, lang)))
             }
             None => {
                 let Some(b) = self.next_working_day(due) else {
@@ -683,8 +680,8 @@ impl Builder<'_> {
         );
         if let Some((p, term)) = process.filter(|_| c < by_b) {
             reading.push_str(&lang.pick(
-                format!(" Ma l'intero processo va definito entro {} ({} {}): il livello C è possibile già da {}.", day(p, lang), term.source.document, term.source.section, day(c, lang)),
-                format!(" But the whole exchange must be settled by {} ({} {}): level C is possible from {}.", day(p, lang), term.source.document, term.source.section, day(c, lang)),
+                format!(" Ma l'intero processo va definito entro {} ({}): il livello C è possibile già da {}.", day(p, lang), cite(&term.source, lang), day(c, lang)),
+                format!(" But the whole exchange must be settled by {} ({}): level C is possible from {}.", day(p, lang), cite(&term.source, lang), day(c, lang)),
             ));
         }
         self.escalation_level(("livello-c", Level::C), (pc, level_c), c, reading);
@@ -754,8 +751,8 @@ impl Builder<'_> {
             Finding::info(
                 "timeline.escalation-not-for-outcome",
                 lang.pick(
-                    format!("Il protocollo «{}» prevede il sollecito di livello B solo quando la risposta tarda ({} {}): per una risposta {what} non c'è una data di sollecito. Scrivi di nuovo con il canale ordinario, spiegando perché la risposta non basta.", p.name.get(lang), esc.source.document, esc.source.section),
-                    format!("The protocol “{}” provides a level B reminder only when the answer is late ({} {}): for an answer {what} there is no escalation date. Write again through the ordinary channel, explaining why the answer is not enough.", p.name.get(lang), esc.source.document, esc.source.section),
+                    format!("Il protocollo «{}» prevede il sollecito di livello B solo quando la risposta tarda ({}): per una risposta {what} non c'è una data di sollecito. Scrivi di nuovo con il canale ordinario, spiegando perché la risposta non basta.", p.name.get(lang), cite(&esc.source, lang)),
+                    format!("The protocol “{}” provides a level B reminder only when the answer is late ({}): for an answer {what} there is no escalation date. Write again through the ordinary channel, explaining why the answer is not enough.", p.name.get(lang), cite(&esc.source, lang)),
                 ),
             )
             .source(esc.source.clone()),
@@ -838,8 +835,8 @@ impl Builder<'_> {
             Some((date, d)) => {
                 e.date = self.next_working_day(date);
                 e.reading = Some(lang.pick(
-                    format!("I tempi soglia «individuati dall'Istituto» non sono elencati nel documento: instrada usa il tempo di risposta di questa richiesta ({}, {} {}), quindi l'appuntamento è prenotabile dal giorno lavorativo successivo a {}. Con una risposta «non accolta» è prenotabile subito.", length(d.days, d.unit, lang), d.source.document, d.source.section, day(date, lang)),
-                    format!("The thresholds “individuati dall'Istituto” are not listed in the document: instrada uses this request's response time ({}, {} {}), so the appointment can be booked from the working day after {}. With a “non accolta” answer it can be booked at once.", length(d.days, d.unit, lang), d.source.document, d.source.section, day(date, lang)),
+                    format!("I tempi soglia «individuati dall'Istituto» non sono elencati nel documento: instrada usa il tempo di risposta di questa richiesta ({}, {}), quindi l'appuntamento è prenotabile dal giorno lavorativo successivo a {}. Con una risposta «non accolta» è prenotabile subito.", length(d.days, d.unit, lang), cite(&d.source, lang), day(date, lang)),
+                    format!("The thresholds “individuati dall'Istituto” are not listed in the document: instrada uses this request's response time ({}, {}), so the appointment can be booked from the working day after {}. With a “non accolta” answer it can be booked at once.", length(d.days, d.unit, lang), cite(&d.source, lang), day(date, lang)),
                 ));
             }
             None => {
