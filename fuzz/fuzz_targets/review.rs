@@ -44,6 +44,8 @@ fuzz_target!(|data: &[u8]| {
         reference: input.field(&v.codes),
         previous: input.field(&v.states),
         level: input.field(&v.states),
+        accentramento: input.field(&v.flags),
+        period: input.field(&v.periods),
     };
 
     let r = review(&draft, lang);
@@ -80,6 +82,8 @@ fuzz_target!(|data: &[u8]| {
         description: draft.description.clone(),
         previous: draft.previous.clone(),
         level: draft.level.clone(),
+        accentramento: draft.accentramento.clone(),
+        period: draft.period.clone(),
     };
     let _ = route(&facts, lang);
 

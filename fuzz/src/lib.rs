@@ -128,6 +128,10 @@ pub struct Vocab {
     pub codes: Vec<String>,
     /// Dates around the profiles' periods, ISO and Italian.
     pub dates: Vec<String>,
+    /// Values of "accentramento" (yes/no words and others).
+    pub flags: Vec<String>,
+    /// Contribution periods, `MM/YYYY` and `YYYY-MM`, around 12/2014 and malformed.
+    pub periods: Vec<String>,
 }
 
 /// The vocabularies, built once per process.
@@ -180,8 +184,16 @@ pub fn vocab() -> &'static Vocab {
                 "scaduta",
                 "non-accolta",
                 "accolta",
+                "non-esaustiva",
+                "senza-risposta",
                 "B",
                 "c",
+            ]
+            .map(s)
+            .to_vec(),
+            flags: ["true", "false", "si", "no", "Sì", "forse"].map(s).to_vec(),
+            periods: [
+                "12/2014", "01/2015", "2014-12", "2015-01", "13/2014", "00/2014", "2014-1", "12/99",
             ]
             .map(s)
             .to_vec(),
