@@ -1222,10 +1222,16 @@ fn milano_durc_two_five_days_are_told_apart() {
 #[test]
 fn what_a_person_reads_never_names_a_source_file() {
     let specs = [
-        ("torino", "sede=torino; kind=sollecito; first=2026-01-07; previous=non-esaustiva"),
+        (
+            "torino",
+            "sede=torino; kind=sollecito; first=2026-01-07; previous=non-esaustiva",
+        ),
         ("torino", "sede=torino-nord; kind=comunicazione"),
         ("torino", "sede=torino; kind=appuntamento"),
-        ("milano", "sede=milano; kind=sollecito; first=2026-01-07; previous=non-esaustiva"),
+        (
+            "milano",
+            "sede=milano; kind=sollecito; first=2026-01-07; previous=non-esaustiva",
+        ),
         ("milano", "sede=milano-nord; kind=comunicazione"),
         ("milano", "sede=milano-nord; kind=durc"),
         ("emilia-romagna", "sede=bologna; kind=comunicazione"),

@@ -217,12 +217,20 @@ export function wd_fail(error, event) {
 // Wraps a handler (an event listener, an idle task): once anything failed, the module is
 // not called again; a failure inside it makes every widget step aside.
 export function guard(f) {
+  let running = false;
   return function (event) {
     if (failed) return;
+    // A value the widget applies is announced to the portal with `input` and `change`,
+    // which reach this same listener while it runs: a Rust closure cannot be entered
+    // twice (wasm-bindgen throws), and the outer call already checks the field again.
+    if (running) return;
+    running = true;
     try {
       f(event);
     } catch (error) {
       wd_fail(error, event);
+    } finally {
+      running = false;
     }
   };
 }

@@ -24,6 +24,7 @@ test('the package ships the whole product, its types, README and LICENSE, and no
   assert.deepEqual(shipped.filter((f) => !f.startsWith('snippets/')), [
     'LICENSE',
     'README.md',
+    'instrada-places.txt',
     'instrada-widget.d.ts',
     'instrada-widget.js',
     'instrada.css',
