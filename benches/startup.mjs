@@ -23,8 +23,7 @@
 //   WWW=/tmp/old/www,www LOADS=12 node benches/startup.mjs
 //
 // A measurement, not a test: it prints figures and never fails on them.
-import { spawn } from 'node:child_process';
-import { launch } from '../tests/e2e/harness.mjs';
+import { launch, serve } from '../tests/e2e/harness.mjs';
 
 const LOADS = Number(process.env.LOADS ?? 12);
 const WWW = (process.env.WWW ?? new URL('../www/', import.meta.url).pathname).split(',');
@@ -40,24 +39,6 @@ const quantile = (xs, q) => {
 const fmt = (x, unit) => `${x.toFixed(unit === 'MiB' ? 2 : 1).padStart(7)} ${unit}`;
 const row = (name, xs, unit = 'ms') =>
   `  ${name.padEnd(44)} n=${String(xs.length).padStart(3)}  p50 ${fmt(quantile(xs, 0.5), unit)}  p95 ${fmt(quantile(xs, 0.95), unit)}  max ${fmt(Math.max(...xs), unit)}`;
-
-/** Python's static server on `dir` (as `make demo`), on a free loopback port. */
-function serve(dir) {
-  return new Promise((resolve, reject) => {
-    const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const timer = setTimeout(() => reject(new Error('the static server did not start')), 15000);
-    server.stdout.on('data', (chunk) => {
-      const port = String(chunk).match(/port (\d+)/)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve({ origin: `http://127.0.0.1:${port}`, stop: () => server.kill() });
-      }
-    });
-    server.on('error', reject);
-  });
-}
 
 // Runs in the page before its scripts: keeps the wasm instance (for its memory), records
 // long tasks, and types the code the moment the widget is interactive.
