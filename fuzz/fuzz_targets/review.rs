@@ -9,7 +9,7 @@
 
 use instrada::finding::{Finding, Lang, Severity};
 use instrada::review::{compose_subject, review, Draft, SubjectInput};
-use instrada::routing::{route, Facts};
+use instrada::routing::route;
 use instrada_fuzz::{vocab, Input};
 use libfuzzer_sys::fuzz_target;
 
@@ -73,19 +73,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(!s.contains(['\n', '\r']), "subject on two lines: {s:?}");
     }
 
-    let facts = Facts {
-        profile: draft.profile.clone(),
-        sede: draft.sede.clone(),
-        gestione: draft.gestione.clone(),
-        kind: draft.kind.clone(),
-        date: draft.date.clone(),
-        description: draft.description.clone(),
-        previous: draft.previous.clone(),
-        level: draft.level.clone(),
-        accentramento: draft.accentramento.clone(),
-        period: draft.period.clone(),
-    };
-    let _ = route(&facts, lang);
+    let _ = route(&draft.facts(), lang);
 
     let c = compose_subject(
         &SubjectInput {

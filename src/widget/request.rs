@@ -296,16 +296,8 @@ fn all_addresses(draft: &Draft, route: &Route, lang: Lang) -> Vec<String> {
     );
     if draft.sede.is_some() && route.ok && boxes {
         let facts = crate::routing::Facts {
-            profile: draft.profile.clone(),
             sede: None,
-            gestione: draft.gestione.clone(),
-            kind: draft.kind.clone(),
-            date: draft.date.clone(),
-            description: draft.description.clone(),
-            previous: draft.previous.clone(),
-            level: draft.level.clone(),
-            accentramento: draft.accentramento.clone(),
-            period: draft.period.clone(),
+            ..draft.facts()
         };
         let all = crate::routing::route(&facts, lang);
         if all.step.rule == route.step.rule {
