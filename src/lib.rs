@@ -30,6 +30,7 @@ pub mod suggest;
 pub mod text;
 pub mod timeline;
 pub mod vocabulary;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

@@ -498,11 +498,18 @@ pub(crate) fn with_lang_note(result: JsValue, note: Option<Finding>) -> JsValue 
     for key in ["findings", "warnings"] {
         let list = js_sys::Reflect::get(&result, &JsValue::from_str(key)).unwrap_or_default();
         if is_array(&list) {
-            list.unchecked_ref::<js_sys::Array>().push(&to_js(&note));
+            list.unchecked_ref::<js_sys::Array>().push(&wire_js(&note));
             break;
         }
     }
     result
+}
+
+/// Turns a result into a plain JavaScript object: its JSON text (`crate::wire`), parsed once
+/// by the engine. Our own text is always valid JSON; should the parse ever fail, the caller
+/// gets `null` rather than a panic.
+pub(crate) fn wire_js<T: crate::wire::ToWire + ?Sized>(value: &T) -> JsValue {
+    js_sys::JSON::parse(&value.to_wire()).unwrap_or(JsValue::NULL)
 }
 
 /// Turns a result into a plain JavaScript object (maps as objects, not `Map`s; `None` as
