@@ -12,7 +12,8 @@ const cargo = readFileSync('Cargo.toml', 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, 'm'))?.[1];
 
 const files = ['instrada_bg.wasm', 'instrada.js', 'instrada.d.ts', 'instrada_bg.wasm.d.ts'];
-// wasm-bindgen writes the widget's small inline JS helpers under snippets/.
+// wasm-bindgen copies the JavaScript helpers the module imports (src/**/*.js, and any inline
+// snippet) under snippets/.
 if (existsSync(`${dir}/snippets`)) files.push('snippets/');
 // The place registry, fetched by the module after start-up (scripts/build.sh copies it).
 if (existsSync(`${dir}/instrada-places.txt`)) files.push('instrada-places.txt');
