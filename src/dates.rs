@@ -16,7 +16,11 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 /// Reads a date written `YYYY-MM-DD` (the form of `<input type="date">`), or `DD/MM/YYYY`
 /// as Italians write it. Anything else, or a date that does not exist, is a finding that says
 /// which form is expected.
-pub fn parse_date(input: &str, field: &str, lang: Lang) -> Result<NaiveDate, Finding> {
+pub fn parse_date(
+    input: &str,
+    field: impl Into<crate::field::Field>,
+    lang: Lang,
+) -> Result<NaiveDate, Finding> {
     let s = input.trim();
     let parsed = if s.len() > 10 {
         None
@@ -277,12 +281,19 @@ pub fn clip(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::field::FormField;
 
     #[test]
     fn reads_both_forms_and_rejects_the_rest() {
         let d = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
-        assert_eq!(parse_date("2024-02-29", "x", Lang::It), Ok(d));
-        assert_eq!(parse_date(" 29/02/2024 ", "x", Lang::It), Ok(d));
+        assert_eq!(
+            parse_date("2024-02-29", FormField::DataInvio, Lang::It),
+            Ok(d)
+        );
+        assert_eq!(
+            parse_date(" 29/02/2024 ", FormField::DataInvio, Lang::It),
+            Ok(d)
+        );
         for bad in [
             "2023-02-29",
             "31/04/2024",
@@ -292,9 +303,9 @@ mod tests {
             "1700-01-01",
             "2024-02-29T10:00",
         ] {
-            let f = parse_date(bad, "data-invio", Lang::It).unwrap_err();
+            let f = parse_date(bad, FormField::DataInvio, Lang::It).unwrap_err();
             assert_eq!(f.code, "date.invalid", "{bad}");
-            assert_eq!(f.field.as_deref(), Some("data-invio"));
+            assert_eq!(f.field_id(), Some("data-invio"));
         }
     }
 

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::field::{Field, FormField};
+
 /// The language of messages. Italian is the default: the documents, the users and the
 /// portals are Italian; English is a complete second language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -79,9 +81,10 @@ pub struct Finding {
     /// 0-based character position in the normalised input, where the problem is there.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<usize>,
-    /// The form field concerned (`codice-fiscale`, `oggetto`, `destinatario`, …).
+    /// The form field concerned (`codice-fiscale`, `oggetto`, `destinatario`, …), or the
+    /// property of a JavaScript input the form has no field for.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
+    pub field: Option<Field>,
     /// A value the user may accept with an explicit action (never applied silently).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
@@ -116,9 +119,17 @@ impl Finding {
         self.position = Some(position);
         self
     }
-    pub fn field(mut self, field: impl Into<String>) -> Finding {
+    pub fn field(mut self, field: impl Into<Field>) -> Finding {
         self.field = Some(field.into());
         self
+    }
+    /// Whether the finding is about this field of the form.
+    pub fn marks(&self, field: FormField) -> bool {
+        self.field.as_ref().and_then(Field::form) == Some(field)
+    }
+    /// The name of the field as sent to JavaScript (`oggetto`, `events[2].summary`).
+    pub fn field_id(&self) -> Option<&str> {
+        self.field.as_ref().map(Field::id)
     }
     pub fn suggest(mut self, value: impl Into<String>) -> Finding {
         self.suggestion = Some(value.into());

@@ -21,6 +21,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod cf;
 pub mod dates;
+pub mod field;
 pub mod finding;
 pub mod ics;
 pub(crate) mod json;

@@ -329,7 +329,7 @@ impl ToWire for Finding {
         if let Some(position) = self.position {
             out.field_int("position", position as i64);
         }
-        out.field_str_if("field", self.field.as_deref());
+        out.field_str_if("field", self.field_id());
         out.field_str_if("suggestion", self.suggestion.as_deref());
         if let Some(source) = &self.source {
             out.key("source");
@@ -352,7 +352,7 @@ mod tests {
         );
         let full = Finding::warning("route.x", "a \"b\"\n\\ c\u{1}")
             .at(3)
-            .field("oggetto")
+            .field(crate::field::FormField::Oggetto)
             .suggest("Z")
             .source(Source::new("002.txt", "2 B"));
         let text = full.to_wire();

@@ -938,10 +938,13 @@ fn out_of_range_and_huge_counts_are_errors_with_findings() {
     ];
     for (result, error, code) in table {
         check(code, Err(error), result);
-        let f = error.finding("date", Lang::It);
+        let f = error.finding(instrada::field::Field::input("date"), Lang::It);
         check("code", code, f.code);
-        assert!(f.is_error() && !f.message.is_empty() && f.field.as_deref() == Some("date"));
-        assert!(!error.finding("date", Lang::En).message.is_empty());
+        assert!(f.is_error() && !f.message.is_empty() && f.field_id() == Some("date"));
+        assert!(!error
+            .finding(instrada::field::Field::input("date"), Lang::En)
+            .message
+            .is_empty());
     }
     check(
         "is_working_day out of range",

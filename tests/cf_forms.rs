@@ -164,7 +164,7 @@ fn encode_warns_when_the_place_did_not_exist_yet() {
         r.findings.iter().map(|f| f.code).collect::<Vec<_>>(),
         ["cf.place-not-valid-at-birth"]
     );
-    assert_eq!(r.findings[0].field.as_deref(), Some("luogo-nascita"));
+    assert_eq!(r.findings[0].field_id(), Some("luogo-nascita"));
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn encode_reports_every_unusable_field() {
         let got: Vec<(&str, &str)> = r
             .findings
             .iter()
-            .map(|x| (x.code, x.field.as_deref().unwrap_or("")))
+            .map(|x| (x.code, x.field_id().unwrap_or("")))
             .collect();
         assert_eq!(got, expected, "{f:?}");
         assert!(r.findings.iter().all(|x| x.severity == Severity::Error));
@@ -294,7 +294,7 @@ fn cross_check_reports_each_field_that_disagrees() {
         let found = cross_check(code, &f, &today());
         let got: Vec<(&str, &str)> = found
             .iter()
-            .map(|x| (x.code, x.field.as_deref().unwrap_or("")))
+            .map(|x| (x.code, x.field_id().unwrap_or("")))
             .collect();
         assert_eq!(got, expected, "{f:?}: {found:#?}");
         for x in found.iter().filter(|x| x.code.starts_with("cf.mismatch")) {
@@ -382,10 +382,7 @@ fn matricola_form_only() {
             .map(|f| f.code)
             .collect();
         assert_eq!(got, errors, "{input:.20}");
-        assert!(r
-            .findings
-            .iter()
-            .all(|f| f.field.as_deref() == Some("matricola")));
+        assert!(r.findings.iter().all(|f| f.field_id() == Some("matricola")));
     }
     let r = check_matricola(" 12345-67890 ", Lang::It);
     assert_eq!(r.findings[0].code, "matricola.normalized");

@@ -526,7 +526,7 @@ fn a_malformed_profile_is_refused_with_the_field_and_the_reason() {
             .iter()
             .find(|f| f.code == code)
             .unwrap_or_else(|| panic!("{what}: {:#?}", loaded.errors));
-        assert_eq!(f.field.as_deref(), Some(field), "{what}");
+        assert_eq!(f.field_id(), Some(field), "{what}");
         assert!(!f.message.is_empty());
     }
     assert!(profile("portale-errato").is_none());
@@ -586,7 +586,7 @@ fn a_shape_error_names_the_field_and_says_where() {
         let loaded = load_profile(&json, Lang::It);
         assert_eq!(loaded.errors.len(), 1, "{what}: {:#?}", loaded.errors);
         let f = &loaded.errors[0];
-        assert_eq!((f.code, f.field.as_deref()), ("profile.json", Some(field)), "{what}");
+        assert_eq!((f.code, f.field_id()), ("profile.json", Some(field)), "{what}");
         // serde_json's words in English; the same said in Italian, with no English left.
         let en = &load_profile(&json, Lang::En).errors[0];
         assert!(en.message.contains(reason), "{what}: {}", en.message);

@@ -89,7 +89,7 @@ fuzz_target!(|data: &[u8]| {
             (f.code.starts_with("cf.") || f.code.starts_with("date.")) && !f.message.is_empty(),
             "{f:?}"
         );
-        let fld = f.field.as_deref().unwrap_or("");
+        let fld = f.field.as_ref().and_then(|x| x.form());
         assert!(
             [
                 field::SURNAME,
@@ -98,6 +98,7 @@ fuzz_target!(|data: &[u8]| {
                 field::SEX,
                 field::PLACE
             ]
+            .map(Some)
             .contains(&fld),
             "finding without the field: {f:?}"
         );
@@ -117,8 +118,12 @@ fuzz_target!(|data: &[u8]| {
         "encoded {code} is not valid: {fields:?}"
     );
 
-    let birth = instrada::dates::parse_date(fields.birth_date.as_deref().unwrap_or(""), "", lang)
-        .expect("encode read the date");
+    let birth = instrada::dates::parse_date(
+        fields.birth_date.as_deref().unwrap_or(""),
+        field::BIRTH_DATE,
+        lang,
+    )
+    .expect("encode read the date");
     let today = birth
         .checked_add_days(Days::new(u64::from(later)))
         .unwrap_or(birth);

@@ -23,7 +23,7 @@ fn covered(d: NaiveDate) -> bool {
 }
 
 fn sound(e: CalendarError, lang: Lang) {
-    let f = e.finding("n", lang);
+    let f = e.finding(instrada::field::Field::input("n"), lang);
     assert!(
         f.code.starts_with("calendar.") && !f.message.is_empty(),
         "{f:?}"
@@ -52,10 +52,24 @@ fuzz_target!(|data: &[u8]| {
 
     // Reading and writing dates.
     let text = input.text();
-    if let Ok(read) = dates::parse_date(&text, "data", lang) {
+    if let Ok(read) = dates::parse_date(&text, instrada::field::FormField::DataInvio, lang) {
         assert!((1800..=2200).contains(&read.year()));
-        assert_eq!(dates::parse_date(&dates::iso(read), "data", lang), Ok(read));
-        assert_eq!(dates::parse_date(&dates::it(read), "data", lang), Ok(read));
+        assert_eq!(
+            dates::parse_date(
+                &dates::iso(read),
+                instrada::field::FormField::DataInvio,
+                lang
+            ),
+            Ok(read)
+        );
+        assert_eq!(
+            dates::parse_date(
+                &dates::it(read),
+                instrada::field::FormField::DataInvio,
+                lang
+            ),
+            Ok(read)
+        );
     }
     for format in ["%Y-%m-%d", "%d/%m/%Y", "%Y%m%d", "%H:%M", "%Y%m%dT%H%M%SZ"] {
         let _ = dates::scan(&text, format);
@@ -75,7 +89,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = dates::human(d, lang);
     if (1800..=2200).contains(&d.year()) {
-        assert_eq!(dates::parse_date(&dates::it(d), "data", lang), Ok(d));
+        assert_eq!(
+            dates::parse_date(&dates::it(d), instrada::field::FormField::DataInvio, lang),
+            Ok(d)
+        );
     }
 
     // Easter and the holidays of any year.

@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
         );
         // Where: a field, a position in the JSON, or the whole text.
         assert!(
-            f.field.as_deref().is_some_and(|p| !p.is_empty())
+            f.field_id().is_some_and(|p| !p.is_empty())
                 || f.position.is_some_and(|p| p <= json.chars().count())
                 || matches!(f.code, "profile.too-large" | "profile.too-many"),
             "a refusal that does not say where: {f:?}"

@@ -8,6 +8,7 @@
 //! `"en"`. Each result names the calendar it used (`calendar.label`), because a date shown to
 //! a person must say which holidays it skipped.
 
+use crate::field::{Field, FormField};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -276,7 +277,7 @@ fn calendar_of(options: JsValue, lang: Lang) -> Result<Calendar, Finding> {
                     format!("“{}” is not a known sede: give the id of a sede listed by sedi(), for example “milano” or “torino-nord”, or leave it empty for the national calendar.", clip(id)),
                 ),
             )
-            .field("sede")
+            .field(FormField::Sede)
         }),
     }
 }
@@ -292,14 +293,14 @@ fn date_arg(value: &JsValue, field: &str, lang: Lang) -> Result<NaiveDate, Findi
         // Short text is copied and read at once; long text goes through the shared
         // `text_arg`, which refuses it before copying.
         if js.length() <= 64 {
-            return parse_date(&String::from(js), field, lang);
+            return parse_date(&String::from(js), Field::input(field), lang);
         }
     } else if let Some(text) = super::date_text(value) {
         // A real Date only: a Date-like is read (and answered) as the object it is.
-        return parse_date(&text, field, lang);
+        return parse_date(&text, Field::input(field), lang);
     }
     let text = text_arg(value, field, lang)?.unwrap_or_default();
-    parse_date(&text, field, lang)
+    parse_date(&text, Field::input(field), lang)
 }
 
 /// A `YYYY-MM-DD` text read without copying it into wasm memory (`cal_pack`), when it is a
@@ -340,7 +341,7 @@ fn int_arg(
                 format!("“{field}” must be a whole number: {what_en}."),
             ),
         )
-        .field(field)),
+        .field(Field::input(field))),
     }
 }
 
@@ -353,7 +354,7 @@ fn days_arg(value: &JsValue, field: &str, lang: Lang) -> Result<i32, Finding> {
         lang,
     )?;
     if n.abs() > calendar::MAX_DAYS {
-        return Err(CalendarError::TooManyDays(n).finding(field, lang));
+        return Err(CalendarError::TooManyDays(n).finding(Field::input(field), lang));
     }
     Ok(n as i32)
 }
@@ -388,7 +389,7 @@ fn holidays_result(year: JsValue, options: Option<JsValue>) -> JsValue {
                     format!("Give a year between {} and {}: the working-day calendar covers those years.", calendar::FIRST_YEAR, calendar::LAST_YEAR),
                 ),
             )
-            .field("year")
+            .field(Field::input("year"))
             .source(Source::new("L. 54/1977", "")));
         }
         Ok((y as i32, cal))
@@ -430,7 +431,11 @@ fn is_working_day_result(date: JsValue, options: Option<JsValue>) -> JsValue {
     let run = || -> Result<(DayKind, Calendar), Finding> {
         let cal = cal?;
         let d = date_arg(&date, "date", lang)?;
-        Ok((cal.day_kind(d).map_err(|e| e.finding("date", lang))?, cal))
+        Ok((
+            cal.day_kind(d)
+                .map_err(|e| e.finding(Field::input("date"), lang))?,
+            cal,
+        ))
     };
     let result = match run() {
         Ok((kind, cal)) => WorkingDayResult {
@@ -480,7 +485,7 @@ fn add_working_days_result(date: JsValue, n: JsValue, options: Option<JsValue>) 
         let n = days_arg(&n, "n", lang)?;
         Ok((
             cal.add_working_days(d, n)
-                .map_err(|e| e.finding("date", lang))?,
+                .map_err(|e| e.finding(Field::input("date"), lang))?,
             cal,
         ))
     };
@@ -578,7 +583,7 @@ fn working_days_between_result(from: JsValue, to: JsValue, options: Option<JsVal
         };
         Ok((
             cal.working_days_between(a, b)
-                .map_err(|e| e.finding(field, lang))?,
+                .map_err(|e| e.finding(Field::input(field), lang))?,
             cal,
         ))
     };
@@ -624,11 +629,11 @@ fn term_calendar_days_result(date: JsValue, days: JsValue, options: Option<JsVal
                     "“days” must be zero or a positive number of calendar days, for example 10.",
                 ),
             )
-            .field("days")
+            .field(Field::input("days"))
         })?;
         Ok((
             cal.term_calendar_days(d, n)
-                .map_err(|e| e.finding("date", lang))?,
+                .map_err(|e| e.finding(Field::input("date"), lang))?,
             cal,
         ))
     };
@@ -711,7 +716,7 @@ fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<
                     "Pass an object with “stamp” (UTC date and time) and “events” (the deadlines).",
                 ),
             )
-            .field("input"),
+            .field(Field::input("input")),
         );
         return None;
     }
@@ -737,7 +742,7 @@ fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<
                     "Give in “stamp” the UTC date and time the file is made, as YYYY-MM-DDTHH:MM:SS (for example new Date().toISOString()).",
                 ),
             )
-            .field("stamp"),
+            .field(Field::input("stamp")),
         );
         return None;
     };
@@ -750,7 +755,7 @@ fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<
                     format!("The file can hold at most {MAX_EVENTS} deadlines: you passed {}.", input.events.len()),
                 ),
             )
-            .field("events"),
+            .field(Field::input("events")),
         );
         return None;
     }
@@ -759,7 +764,7 @@ fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<
         let field = format!("events[{i}]");
         let date = match parse_date(
             e.date.as_deref().unwrap_or(""),
-            &format!("{field}.date"),
+            Field::input(format!("{field}.date")),
             lang,
         ) {
             Ok(d) => d,
@@ -778,7 +783,7 @@ fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<
                         "Write the deadline's title in “summary”.",
                     ),
                 )
-                .field(format!("{field}.summary")),
+                .field(Field::input(format!("{field}.summary"))),
             );
             continue;
         }
@@ -793,7 +798,7 @@ fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<
                         format!("Title and description can have at most {MAX_EVENT_TEXT} characters each: shorten them."),
                     ),
                 )
-                .field(field.clone()),
+                .field(Field::input(field.clone())),
             );
             continue;
         }

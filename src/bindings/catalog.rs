@@ -4,6 +4,7 @@
 //!
 //! Every function takes `JsValue`s and answers a plain object with `findings`; none throws.
 
+use crate::field::{Field, FormField};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -216,7 +217,7 @@ fn find_titolario(id: Option<String>, lang: Lang) -> Result<&'static Titolario, 
                 format!("Give the titolario id: one of {}.", known()),
             ),
         )
-        .field("titolario"));
+        .field(Field::input("titolario")));
     };
     titolario::titolario(&id).ok_or_else(|| {
         Finding::error(
@@ -234,7 +235,7 @@ fn find_titolario(id: Option<String>, lang: Lang) -> Result<&'static Titolario, 
                 ),
             ),
         )
-        .field("titolario")
+        .field(Field::input("titolario"))
     })
 }
 
@@ -242,7 +243,7 @@ fn find_titolario(id: Option<String>, lang: Lang) -> Result<&'static Titolario, 
 fn date_option(date: Option<&str>, lang: Lang) -> Result<Option<NaiveDate>, Finding> {
     match date.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => parse_date(s, "date", lang).map(Some),
+        Some(s) => parse_date(s, Field::input("date"), lang).map(Some),
     }
 }
 
@@ -445,7 +446,7 @@ fn find_cassetto(
                 format!("Give the cassetto: one of {}.", offered()),
             ),
         )
-        .field("cassetto"));
+        .field(FormField::Gestione));
     };
     let all: Vec<&'static Cassetto> = chain
         .iter()
@@ -470,7 +471,7 @@ fn find_cassetto(
                 ),
             ),
         )
-        .field("cassetto"));
+        .field(FormField::Gestione));
     };
     if let Some(d) = date.filter(|d| !p.in_force(*d)) {
         return Err(Finding::error(
@@ -480,7 +481,7 @@ fn find_cassetto(
                 format!("On {} the protocol “{}” is not in force: choose the profile valid at the date.", iso(d), p.name.get(Lang::En)),
             ),
         )
-        .field("profileId")
+        .field(Field::input("profileId"))
         .source(crate::routing::doc_source(p)));
     }
     let k = match date {
@@ -493,7 +494,7 @@ fn find_cassetto(
                     format!("On {} the profile “{}” does not offer the cassetto “{}”: check the date.", iso(d), p.id, id),
                 ),
             )
-            .field("cassetto")
+            .field(FormField::Gestione)
             .source(first.source.clone())
         })?,
     };
@@ -508,7 +509,7 @@ fn find_cassetto(
                     format!("The object list of “{}” is not in the documents: no object to suggest.", k.name.get(Lang::En)),
                 ),
             )
-            .field("cassetto")
+            .field(FormField::Gestione)
             .source(k.source.clone())
         })
 }
@@ -539,7 +540,7 @@ fn read_options(
                         "“limit” must be a whole number from 1 to 50: using 5.",
                     ),
                 )
-                .field("limit"),
+                .field(Field::input("limit")),
             );
             5
         }
@@ -597,7 +598,7 @@ fn suggest_in(
                     "Write a description of the request to get a suggested object.",
                 ),
             )
-            .field("descrizione"),
+            .field(FormField::Descrizione),
         );
         Vec::new()
     } else {
@@ -610,7 +611,7 @@ fn suggest_in(
                         format!("Only the first {MAX_SCAN_CHARS} characters of the description were read to suggest the object."),
                     ),
                 )
-                .field("descrizione"),
+                .field(FormField::Descrizione),
             );
         }
         let s = suggest(list, &text, date, limit);
@@ -623,7 +624,7 @@ fn suggest_in(
                         "No object of the list matches the words of the description: choose the object from the menu, describing the request with the words of the document (e.g. avviso bonario, cartella, DURC, F24).",
                     ),
                 )
-                .field("descrizione"),
+                .field(FormField::Descrizione),
             );
         }
         s
@@ -643,5 +644,5 @@ fn not_an_options_object(lang: Lang) -> Finding {
             "“options” must be a JavaScript object with the documented fields: using the defaults.",
         ),
     )
-    .field("options")
+    .field(Field::input("options"))
 }

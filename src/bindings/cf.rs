@@ -1,5 +1,6 @@
 //! JavaScript API of the codice fiscale engine ([`crate::cf`]).
 
+use crate::field::{Field, FormField};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -291,7 +292,7 @@ fn read_lang_today(options: &JsValue, packed: f64) -> (Lang, Result<Today, Findi
                         "“options” must be a JavaScript object with the documented fields.",
                     ),
                 )
-                .field("options")
+                .field(Field::input("options"))
             });
         return (lang, Err(f));
     }
@@ -303,7 +304,7 @@ fn read_lang_today(options: &JsValue, packed: f64) -> (Lang, Result<Today, Findi
                 "“options”: the field “today” must be a YYYY-MM-DD text.",
             ),
         )
-        .field("options");
+        .field(Field::input("options"));
         return (lang, Err(f));
     }
     if packed == -3.0 {
@@ -444,7 +445,7 @@ impl Json {
         if let Some(p) = f.position {
             self.key("position").num(p);
         }
-        if let Some(x) = &f.field {
+        if let Some(x) = f.field_id() {
             self.key("field").str(x);
         }
         if let Some(x) = &f.suggestion {
@@ -480,10 +481,10 @@ fn severity(all: &[Finding], s: Severity) -> impl Iterator<Item = &Finding> {
 
 /// Reads the text argument: a string in one boundary crossing when it is one of reasonable
 /// size, otherwise through the shared `text_arg` (numbers, objects, huge strings).
-fn text_of(value: &JsValue, field: &str, lang: Lang) -> Result<Option<String>, Finding> {
+fn text_of(value: &JsValue, field: FormField, lang: Lang) -> Result<Option<String>, Finding> {
     match value.as_string() {
         Some(s) if s.len() <= MAX_TEXT => Ok(Some(s)),
-        _ => text_arg(value, field, lang),
+        _ => text_arg(value, field.name(), lang).map_err(|f| f.field(field)),
     }
 }
 
@@ -511,7 +512,7 @@ fn read_today(
             }
         }
     }
-    match parse_date(t, "today", lang) {
+    match parse_date(t, Field::input("today"), lang) {
         Ok(d) => Some(d),
         Err(_) => {
             out.push(Finding::warning(
@@ -624,7 +625,7 @@ fn has_separator(s: &str) -> bool {
 fn finding_has_separator(f: &Finding) -> bool {
     has_separator(f.code)
         || has_separator(&f.message)
-        || f.field.as_deref().is_some_and(has_separator)
+        || f.field_id().is_some_and(has_separator)
         || f.suggestion.as_deref().is_some_and(has_separator)
         || f.source
             .as_ref()
@@ -650,7 +651,7 @@ fn flat_finding(out: &mut String, f: &Finding) {
         digits.num(p);
     }
     field(&digits.0);
-    field(f.field.as_deref().unwrap_or(""));
+    field(f.field_id().unwrap_or(""));
     field(f.suggestion.as_deref().unwrap_or(""));
     match &f.source {
         Some(src) => field(&[src.document.as_str(), "\u{2}", src.section.as_str()].concat()),

@@ -9,6 +9,7 @@
 //! One file per area of the core: `cf`, `calendar`, `catalog`, `routing`, … Each exports
 //! camelCase functions and declares their TypeScript types in a `typescript_custom_section`.
 
+use crate::field::Field;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -42,7 +43,11 @@ export interface Finding {
   message: string;
   /** 0-based character position in the normalised input. */
   position?: number;
-  /** The form field concerned (`codice-fiscale`, `oggetto`, …). */
+  /**
+   * The form field concerned, by its `data-instrada-field` name (`codice-fiscale`, `oggetto`,
+   * `data-invio`, …) whichever function reports it; for what the form has no field for, the
+   * property (or path) of the input as passed (`profileId`, `events[2].summary`).
+   */
   field?: string;
   /** A value the user may accept with an explicit action. */
   suggestion?: string;
@@ -105,7 +110,7 @@ pub(crate) fn text_arg(
                 "The value received is a number that cannot be a code: pass the text as typed.",
             ),
         )
-        .field(field));
+        .field(Field::input(field)));
     }
     // `JsString::length` counts UTF-16 units without copying the string into wasm memory.
     if let Some(js) = value.dyn_ref::<js_sys::JsString>() {
@@ -123,7 +128,7 @@ pub(crate) fn text_arg(
                     ),
                 ),
             )
-            .field(field));
+            .field(Field::input(field)));
         }
         // Lone surrogates become U+FFFD here, so Rust always sees valid UTF-8.
         return Ok(Some(String::from(js)));
@@ -135,7 +140,7 @@ pub(crate) fn text_arg(
             "The value received is not text: pass a string.",
         ),
     )
-    .field(field))
+    .field(Field::input(field)))
 }
 
 /// Reads an options/request object leniently: `undefined`/`null` give the default; a value
@@ -159,7 +164,7 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
                 format!("“{what}” must be a JavaScript object with the documented fields."),
             ),
         )
-        .field(what));
+        .field(Field::input(what)));
     }
     // serde-wasm-bindgen reads properties with calls that do not catch: a getter or a Proxy
     // trap that throws would throw through the module (and out of a function documented
@@ -176,7 +181,7 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
                 format!("“{what}” holds a text that is too long: each text may have at most {MAX_TEXT} characters, and all of them together {}.", 4 * MAX_TEXT),
             ),
         )
-        .field(what));
+        .field(Field::input(what)));
     }
     serde_wasm_bindgen::from_value(copy.clone()).map_err(|e| {
         let path = bad_path(&copy, &|v| serde_wasm_bindgen::from_value::<T>(v).is_err());
@@ -192,7 +197,7 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
                 format!("“{what}”: the field “{path}” has the wrong type, it must be {en}. Fix that value or leave it out."),
             )
         };
-        Finding::error("input.bad-field", message).field(what)
+        Finding::error("input.bad-field", message).field(Field::input(what))
     })
 }
 
@@ -206,7 +211,7 @@ pub(crate) fn unreadable_finding(what: &str, lang: Lang) -> Finding {
             format!("“{what}” cannot be read (one of its properties throws): pass a plain object with the documented fields."),
         ),
     )
-    .field(what)
+    .field(Field::input(what))
 }
 
 /// One step from an object to a part of it.
@@ -378,7 +383,7 @@ pub(crate) fn lang_note(options: Option<&JsValue>) -> Option<Finding> {
             ]
             .concat(),
         )
-        .field("lang"),
+        .field(Field::input("lang")),
     )
 }
 

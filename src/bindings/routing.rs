@@ -3,6 +3,7 @@
 //! field by field (a field of the wrong type is a finding that names it), and returns a
 //! plain object; nothing throws.
 
+use crate::field::Field;
 use chrono::NaiveDate;
 use wasm_bindgen::prelude::*;
 
@@ -172,7 +173,7 @@ fn not_object(value: &JsValue, what: &str, lang: Lang) -> Option<Finding> {
                 format!("“{what}” must be a JavaScript object with the documented fields."),
             ),
         )
-        .field(what),
+        .field(Field::input(what)),
     )
 }
 
@@ -234,7 +235,7 @@ fn catalog_result(profile_id: JsValue, options: JsValue) -> JsValue {
         .map(str::trim)
         .filter(|d| !d.is_empty())
     {
-        Some(d) => match crate::dates::parse_date(d, "date", lang) {
+        Some(d) => match crate::dates::parse_date(d, Field::input("date"), lang) {
             Ok(d) => Some(d),
             Err(f) => {
                 findings.push(f);
@@ -252,7 +253,7 @@ fn catalog_result(profile_id: JsValue, options: JsValue) -> JsValue {
                     "Without a date the catalog shows the latest rules: pass today's date to see those in force.",
                 ),
             )
-            .field("date"),
+            .field(Field::input("date")),
         );
         NaiveDate::from_ymd_opt(2100, 1, 1).unwrap_or(NaiveDate::MAX)
     });
@@ -296,7 +297,7 @@ pub(super) fn find_profile(
                 format!("Give the protocol profile: one of {}.", ids()),
             ),
         )
-        .field("profileId"));
+        .field(Field::input("profileId")));
     };
     // Forms write ids loosely ("Torino"); the ids of the data are lower-case.
     profile::profile(id)
@@ -317,7 +318,7 @@ pub(super) fn find_profile(
                     ),
                 ),
             )
-            .field("profileId")
+            .field(Field::input("profileId"))
         })
 }
 
@@ -476,7 +477,7 @@ fn load_profile_result(json: JsValue, lang: Lang) -> JsValue {
                         "profile.too-large",
                         lang.pick("Il profilo è troppo grande.", "The profile is too large."),
                     )
-                    .field("json"),
+                    .field(Field::input("json")),
                 )
             }
             None => {
@@ -488,7 +489,7 @@ fn load_profile_result(json: JsValue, lang: Lang) -> JsValue {
                             "The profile cannot be turned into JSON: pass the JSON text.",
                         ),
                     )
-                    .field("json"),
+                    .field(Field::input("json")),
                 )
             }
         }
@@ -504,7 +505,7 @@ fn load_profile_result(json: JsValue, lang: Lang) -> JsValue {
                             "Pass the profile as JSON text.",
                         ),
                     )
-                    .field("json"),
+                    .field(Field::input("json")),
                 )
             }
             Err(f) => return refused(f),

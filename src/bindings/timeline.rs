@@ -14,6 +14,7 @@
 //! }
 //! ```
 
+use crate::field::{Field, FormField};
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -232,7 +233,7 @@ fn read_request(request: &JsValue) -> Read {
                     "Pass the request as a JavaScript object, with at least “profile” (for example \"milano\") and “sent” (the sending date).",
                 ),
             )
-            .field("request")],
+            .field(Field::input("request"))],
         ));
     }
     let mut findings = Vec::new();
@@ -257,7 +258,7 @@ fn read_request(request: &JsValue) -> Read {
     let first_request = date(request, "firstRequest", lang, &mut findings);
     let notice = date(request, "notice", lang, &mut findings);
     let today = date(request, "today", lang, &mut findings);
-    if sent.is_none() && !findings.iter().any(|f| f.field.as_deref() == Some("sent")) {
+    if sent.is_none() && !findings.iter().any(|f| f.marks(FormField::DataInvio)) {
         findings.push(
             Finding::error(
                 "timeline.no-sent",
@@ -266,7 +267,7 @@ fn read_request(request: &JsValue) -> Read {
                     "Give in “sent” the day the request is sent, as YYYY-MM-DD or DD/MM/YYYY.",
                 ),
             )
-            .field("sent"),
+            .field(FormField::DataInvio),
         );
     }
     let kind = match kind_text.as_deref() {
@@ -291,7 +292,7 @@ fn read_request(request: &JsValue) -> Read {
                             ),
                         ),
                     )
-                    .field("kind"),
+                    .field(FormField::Tipo),
                 );
             }
             parsed
@@ -319,7 +320,7 @@ fn read_request(request: &JsValue) -> Read {
                             ),
                         ),
                     )
-                    .field("previous"),
+                    .field(FormField::EsitoPrecedente),
                 );
             }
             parsed
@@ -338,7 +339,7 @@ fn read_request(request: &JsValue) -> Read {
                             format!("“{}” is not a time: write the sending time as HH:MM, for example 09:30.", clip(t)),
                         ),
                     )
-                    .field("time"),
+                    .field(Field::input("time")),
                 );
             }
             parsed
@@ -418,11 +419,22 @@ fn date(
             }
         }
     };
-    match parse_date(&text, key, lang) {
+    match parse_date(&text, field_of(key), lang) {
         Ok(d) => Some(d),
         Err(f) => {
             findings.push(f);
             None
         }
+    }
+}
+
+/// The field a finding about a property of the request marks: the form's field for what the
+/// form has (`sent` is the form's `data-invio`), else the property itself.
+fn field_of(key: &str) -> Field {
+    match key {
+        "sent" => FormField::DataInvio.into(),
+        "firstRequest" => FormField::DataPrimaRichiesta.into(),
+        "notice" => FormField::DataRichiesta.into(),
+        _ => Field::input(key),
     }
 }

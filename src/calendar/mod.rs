@@ -128,7 +128,7 @@ pub enum CalendarError {
 impl CalendarError {
     /// The finding that tells a person what to do. `field` names the form field or argument
     /// (`data-invio`, `n`).
-    pub fn finding(&self, field: &str, lang: Lang) -> Finding {
+    pub fn finding(&self, field: impl Into<crate::field::Field>, lang: Lang) -> Finding {
         let first = format!("01/01/{FIRST_YEAR}");
         let last = format!("31/12/{LAST_YEAR}");
         match *self {

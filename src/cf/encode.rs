@@ -29,7 +29,7 @@ fn filled(v: &Option<String>) -> Option<&str> {
 
 /// The upper-case letters of a surname or name, accents folded; spaces, apostrophes,
 /// hyphens and dots are skipped. Anything else is a finding.
-fn letters(text: &str, fld: &'static str, lang: Lang) -> Result<Vec<u8>, Finding> {
+fn letters(text: &str, fld: crate::field::FormField, lang: Lang) -> Result<Vec<u8>, Finding> {
     let (what_it, what_en) = if fld == field::SURNAME {
         ("Il cognome", "The surname")
     } else {
@@ -258,7 +258,13 @@ pub(crate) fn read_sex(fields: &Fields, lang: Lang) -> Option<Result<Sex, Findin
     })
 }
 
-fn missing(code: &'static str, fld: &'static str, it: &str, en: &str, lang: Lang) -> Finding {
+fn missing(
+    code: &'static str,
+    fld: crate::field::FormField,
+    it: &str,
+    en: &str,
+    lang: Lang,
+) -> Finding {
     Finding::error(code, lang.pick(it, en)).field(fld)
 }
 

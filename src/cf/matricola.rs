@@ -107,7 +107,7 @@ pub fn check_matricola(input: &str, lang: Lang) -> MatricolaReport {
         }
     }
     for f in &mut findings {
-        f.field = Some(super::field::MATRICOLA.to_string());
+        f.field = Some(super::field::MATRICOLA.into());
     }
     let valid = !findings.iter().any(Finding::is_error);
     MatricolaReport {

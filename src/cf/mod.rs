@@ -202,19 +202,20 @@ pub struct Fields {
 /// The form field names used in findings of [`encode`] and [`cross_check`].
 pub mod field {
     /// The codice fiscale.
-    pub const CODE: &str = "codice-fiscale";
+    use crate::field::FormField;
+    pub const CODE: FormField = FormField::CodiceFiscale;
     /// Cognome.
-    pub const SURNAME: &str = "cognome";
+    pub const SURNAME: FormField = FormField::Cognome;
     /// Nome.
-    pub const NAME: &str = "nome";
+    pub const NAME: FormField = FormField::Nome;
     /// Data di nascita.
-    pub const BIRTH_DATE: &str = "data-nascita";
+    pub const BIRTH_DATE: FormField = FormField::DataNascita;
     /// Sesso.
-    pub const SEX: &str = "sesso";
+    pub const SEX: FormField = FormField::Sesso;
     /// Luogo di nascita (by code or by name).
-    pub const PLACE: &str = "luogo-nascita";
+    pub const PLACE: FormField = FormField::LuogoNascita;
     /// Matricola aziendale INPS.
-    pub const MATRICOLA: &str = "matricola";
+    pub const MATRICOLA: FormField = FormField::Matricola;
 }
 
 /// Checks a codice fiscale completely and decodes it.
@@ -365,7 +366,7 @@ pub fn check_with(input: &str, options: &CheckOptions, fields: &Fields) -> CfRep
     };
     for f in &mut findings {
         if f.field.is_none() {
-            f.field = Some(field::CODE.to_string());
+            f.field = Some(field::CODE.into());
         }
     }
     let kind = kind.filter(|_| !findings.iter().any(Finding::is_error));

@@ -6,6 +6,7 @@
 //! Torino §2.6 D).
 
 use crate::catalog::profile::{BookingPart, Gestione, Requirement};
+use crate::field::{Field, FormField};
 use crate::finding::{Finding, Lang, Source};
 use crate::review::subject::{has_word, ids};
 use crate::text::fold_words;
@@ -83,7 +84,7 @@ pub fn appointment(a: &Appointment, lang: Lang) -> Vec<Finding> {
                 format!("Describe the matter in detail ({words} words now): appointments are for new, complex, unresolved matters, and the official must be able to prepare."),
             ),
         )
-        .field("descrizione")));
+        .field(FormField::Descrizione)));
     }
     let cf_given = a.cf.is_some_and(|c| !c.trim().is_empty()) || !ids(a.description).cf.is_empty();
     if (a.booking.contains(&BookingPart::Richiedente)
@@ -97,7 +98,7 @@ pub fn appointment(a: &Appointment, lang: Lang) -> Vec<Finding> {
                 "Give the company's codice fiscale as requester and, in the notes, the contributor's details (codice fiscale, matricola aziendale).",
             ),
         )
-        .field("codice-fiscale")));
+        .field(FormField::CodiceFiscale)));
     }
     let matricola_given = a.matricola.is_some_and(|m| !m.trim().is_empty())
         || !ids(a.description).matricola.is_empty();
@@ -112,7 +113,7 @@ pub fn appointment(a: &Appointment, lang: Lang) -> Vec<Finding> {
                 "Give the matricola aziendale in the notes, to identify the contributor.",
             ),
         )
-        .field("matricola")));
+        .field(FormField::Matricola)));
     }
     if a.booking.contains(&BookingPart::AttoEOggetto) && !has_act_identifier(&padded) {
         out.push(src(Finding::warning(
@@ -122,7 +123,7 @@ pub fn appointment(a: &Appointment, lang: Lang) -> Vec<Finding> {
                 "Give the act's identifiers (for example the cartella number, the avviso bonario or di addebito with its period) and what you ask (challenge, payment already made, notification error, instalments…).",
             ),
         )
-        .field("descrizione")));
+        .field(FormField::Descrizione)));
     }
     if a.notes.contains(&"route.appointment-no-named-official")
         && NAMED.iter().any(|n| padded.contains(&format!(" {n}")))
@@ -134,7 +135,7 @@ pub fn appointment(a: &Appointment, lang: Lang) -> Vec<Finding> {
                 "Do not ask for a specific official: the appointment is with the competent office. Remove the name from the request.",
             ),
         )
-        .field("descrizione")));
+        .field(FormField::Descrizione)));
     }
     if a.notes.contains(&"route.appointment-not-for-info")
         && NOT_FOR_APPOINTMENT.iter().any(|w| has_word(&padded, w))
@@ -146,7 +147,7 @@ pub fn appointment(a: &Appointment, lang: Lang) -> Vec<Finding> {
                 "Reminders, requests for information and reports of malfunctions are not handled by appointment: send them by electronic communication.",
             ),
         )
-        .field("tipo")));
+        .field(FormField::Tipo)));
     }
     out
 }
@@ -187,7 +188,7 @@ pub fn escalation(e: &Escalation, lang: Lang) -> Vec<Finding> {
                     "Give the contributor's codice fiscale: without the details an escalation cannot be handled.",
                 ),
             )
-            .field("codice-fiscale"))),
+            .field(FormField::CodiceFiscale))),
             Requirement::Matricola if e.gestione == Some(Gestione::AziendeDm) && !given(e.matricola) && found.matricola.is_empty() => {
                 out.push(src(Finding::error(
                     "review.escalation-matricola-missing",
@@ -196,7 +197,7 @@ pub fn escalation(e: &Escalation, lang: Lang) -> Vec<Finding> {
                         "Give the matricola aziendale: without the details an escalation cannot be handled.",
                     ),
                 )
-                .field("matricola")))
+                .field(FormField::Matricola)))
             }
             Requirement::Riferimento if !given(e.reference) => out.push(src(Finding::warning(
                 "review.escalation-reference-missing",
@@ -205,12 +206,12 @@ pub fn escalation(e: &Escalation, lang: Lang) -> Vec<Finding> {
                     "Give the details of the unanswered communication (number of the Comunicazione bidirezionale, or date and subject of the e-mail).",
                 ),
             )
-            .field("riferimento"))),
+            .field(Field::input("riferimento")))),
             Requirement::CopiaCassetti => out.push(src(Finding::info(
                 "review.escalation-attach",
                 lang.pick("Allega copia dei cassetti inevasi.", "Attach a copy of the unanswered cassetto messages."),
             )
-            .field("allegati"))),
+            .field(Field::input("allegati")))),
             _ => {}
         }
     }

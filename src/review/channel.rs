@@ -4,6 +4,7 @@
 //! titolario covers.
 
 use crate::catalog::profile::Channel;
+use crate::field::Field;
 use crate::finding::{Finding, Lang};
 use crate::routing::Route;
 
@@ -71,7 +72,7 @@ pub fn channel_mismatch(
                     ),
                 },
             )
-            .field("canale")
+            .field(Field::input("canale"))
         }
         // Siena 000: the bidirezionale is "il canale esclusivo" for the ordinary matters of
         // aziende DM, the PEC is "per segnalazioni urgenti" (issue 13): not a residual box.
@@ -86,7 +87,7 @@ pub fn channel_mismatch(
                         "The cassetto's Comunicazione bidirezionale is the exclusive channel for ordinary matters; the PEC is for urgent reports in particular situations (for example a write-off before imminent enforcement, reasoned reminders about applications). If the request is not urgent, send it through the Comunicazione bidirezionale.",
                     ),
                 )
-                .field("canale")
+                .field(Field::input("canale"))
                 .source(alt_src),
             );
         }
@@ -99,7 +100,7 @@ pub fn channel_mismatch(
                         format!("The e-mail box is only a last resort for topics outside the titolario; this request has an object in the cassetto: “{}”. Send it through the Comunicazione bidirezionale.", b.label),
                     ),
                 )
-                .field("canale")
+                .field(Field::input("canale"))
                 .suggest(b.label.clone())
                 .source(src),
                 None => Finding::info(
@@ -109,7 +110,7 @@ pub fn channel_mismatch(
                         "The e-mail box is only a last resort, for topics outside the cassetto's titolario: if an object of the cassetto fits, use the Comunicazione bidirezionale.",
                     ),
                 )
-                .field("canale")
+                .field(Field::input("canale"))
                 .source(src),
             });
         }
@@ -132,7 +133,7 @@ pub fn channel_mismatch(
                     ),
                 ),
             )
-            .field("canale")
+            .field(Field::input("canale"))
         }
         Channel::Pec if chosen == Channel::Email => return None, // the recipient check says it precisely
         Channel::Ordine => Finding::error(
@@ -142,7 +143,7 @@ pub fn channel_mismatch(
                 format!("This request goes through the provincial Ordine, not by {}: contact your Ordine. {}", chosen.label(Lang::En), why),
             ),
         )
-        .field("canale"),
+        .field(Field::input("canale")),
         Channel::Escalation if chosen.is_mail() => return None, // the recipient check says it
         Channel::Email if chosen == Channel::Pec => return None, // the recipient check says it
         Channel::Nessuno => return None,
@@ -153,7 +154,7 @@ pub fn channel_mismatch(
                 format!("The protocol names {} for this request, not {}. {}", rc.label(Lang::En), chosen.label(Lang::En), why),
             ),
         )
-        .field("canale"),
+        .field(Field::input("canale")),
     };
     Some(f.source(src))
 }

@@ -29,6 +29,7 @@ mod objects;
 mod recipient;
 mod subject;
 
+use crate::field::{Field, FormField};
 use serde::{Deserialize, Serialize};
 
 pub use objects::Proposal;
@@ -190,7 +191,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
                     format!("The description is long: the first {MAX_DESCRIPTION} characters were read."),
                 ),
             )
-            .field("descrizione"),
+            .field(FormField::Descrizione),
         );
     }
 
@@ -224,7 +225,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
                     ),
                 ),
             )
-            .field("codice-fiscale"),
+            .field(FormField::CodiceFiscale),
         );
     }
     let matricola = text(&draft.matricola);
@@ -238,7 +239,9 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
                 .or(report.findings.first())
                 .map(|f| f.message.clone())
                 .unwrap_or_default();
-            findings.push(Finding::warning("review.matricola-format", reason).field("matricola"));
+            findings.push(
+                Finding::warning("review.matricola-format", reason).field(FormField::Matricola),
+            );
         }
     }
 
@@ -261,7 +264,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
                         ),
                     ),
                 )
-                .field("canale"),
+                .field(Field::input("canale")),
             );
         }
         parsed
@@ -313,7 +316,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
                             ),
                         ),
                     )
-                    .field("cassetto")
+                    .field(FormField::Gestione)
                     .source(
                         route
                             .step
@@ -374,7 +377,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
                         ),
                     ),
                 )
-                .field("mittente"),
+                .field(FormField::Mittente),
             );
         } else if pec_needed && !recipient::sender_looks_certified(s) {
             findings.push(
@@ -385,7 +388,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
                         "Send from a PEC mailbox: from a non-certified e-mail the application will not be handled. Check the sender is a PEC.",
                     ),
                 )
-                .field("mittente")
+                .field(FormField::Mittente)
                 .source(route.step.source.clone().unwrap_or_else(|| crate::finding::Source::new("", ""))),
             );
         }

@@ -3,6 +3,7 @@
 //! §2, Torino §2.1, §2.2, §2.4: no guaranteed response time), was the generic one eliminated
 //! (Emilia Romagna 2019)? The objects that fit are ranked by [`crate::suggest`].
 
+use crate::field::FormField;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -110,7 +111,7 @@ pub fn check(
     lang: Lang,
 ) -> (Vec<Finding>, Vec<Proposal>) {
     let mut out = Vec::new();
-    let field = "oggetto";
+    let field = FormField::Oggetto;
     let Some(own) = cassetto.titolario.as_deref().and_then(titolario::titolario) else {
         if object.is_some() {
             out.push(
@@ -329,7 +330,7 @@ pub fn check(
                         format!("Describe the request: “{}” is only for requests no specific object fits, and the description lets us check that.", o.label),
                     ),
                 )
-                .field("descrizione")
+                .field(FormField::Descrizione)
                 .source(src),
             ),
             None => out.push(

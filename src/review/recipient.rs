@@ -3,6 +3,7 @@
 //! read; Milano §2: only the boxes listed in the agreement are used; the escalation contacts
 //! are for solleciti after the response time, not for a first contact.
 
+use crate::field::FormField;
 use chrono::NaiveDate;
 
 use crate::catalog::profile::{self, Channel, Kind, MailboxKind, Profile, INPS_PEC_DOMAIN};
@@ -157,7 +158,7 @@ pub fn check(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     let a = normalise(raw);
-    let field = "destinatario";
+    let field = FormField::Destinatario;
     let first_address = route.step.addresses.first().map(|x| x.address.clone());
     let with_suggestion = |f: Finding| match &first_address {
         Some(s) => f.suggest(s.clone()),
@@ -370,7 +371,7 @@ fn not_pec(a: &str, route: &Route, lang: Lang) -> Finding {
             format!("This request must go by PEC to an @postacert.inps.gov.it address: {a} is not a PEC and the request would not be handled."),
         ),
     )
-    .field("destinatario")
+    .field(FormField::Destinatario)
     .source(route.step.source.clone().unwrap_or_else(|| Source::new("", "")))
 }
 

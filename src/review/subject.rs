@@ -3,6 +3,7 @@
 //! same; Siena: matricola and/or codice fiscale and the problem; Milano DURC box: the
 //! requester's codice fiscale), and composing one that does.
 
+use crate::field::{Field, FormField};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::profile::{Gestione, SubjectPart};
@@ -134,7 +135,7 @@ pub fn check(
     }
     let err = |code: &'static str, it: String, en: String| {
         Finding::error(code, lang.pick(it, en))
-            .field("oggetto-email")
+            .field(FormField::OggettoEmail)
             .source(source.clone())
     };
     if subject.is_empty() {
@@ -179,7 +180,7 @@ pub fn check(
                                     format!("The codice fiscale in the subject ({}) differs from the contributor's ({cf}): check which is right.", found.cf.join(", ")),
                                 ),
                             )
-                            .field("oggetto-email")
+                            .field(FormField::OggettoEmail)
                             .source(source.clone()),
                         );
                     }
@@ -211,7 +212,7 @@ pub fn check(
                                 format!("The subject names “{}”, but the request is for {}: correct the subject or the gestione.", named.iter().map(|n| n.subject_label()).collect::<Vec<_>>().join(", "), g.label(Lang::En)),
                             ),
                         )
-                        .field("oggetto-email")
+                        .field(FormField::OggettoEmail)
                         .source(source.clone()),
                     );
                 }
@@ -237,7 +238,7 @@ pub fn check(
                         format!("Start the subject with “{prefix}”."),
                     ),
                 )
-                .field("oggetto-email")
+                .field(FormField::OggettoEmail)
                 .source(source.clone()),
             );
         }
@@ -251,7 +252,7 @@ pub fn check(
                     "The subject is very long: keep it short (codice fiscale, gestione, content) and put the details in the body.",
                 ),
             )
-            .field("oggetto-email"),
+            .field(FormField::OggettoEmail),
         );
     }
     out
@@ -365,7 +366,7 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
                         format!("The codice fiscale “{}” fails its check: it must have 16 characters or 11 digits with the right check character.", clip(&cf)),
                     ),
                 )
-                .field("codiceFiscale"),
+                .field(FormField::CodiceFiscale),
             );
             parts.push(cf.chars().take(16).collect());
         }
@@ -377,7 +378,7 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
                     "Enter the contributor's codice fiscale.",
                 ),
             )
-            .field("codiceFiscale")
+            .field(FormField::CodiceFiscale)
             .source(src.clone()),
         ),
     }
@@ -396,7 +397,7 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
                         format!("The INPS matricola aziendale has 10 digits: “{}” does not, check it.", clip(&m)),
                     ),
                 )
-                .field("matricola"),
+                .field(FormField::Matricola),
             );
         }
         parts.push(format!(
@@ -428,7 +429,7 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
                         ),
                     ),
                 )
-                .field("gestione"),
+                .field(FormField::Gestione),
             ),
         },
         None => findings.push(
@@ -439,7 +440,7 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
                     "Choose the contributor's gestione.",
                 ),
             )
-            .field("gestione")
+            .field(FormField::Gestione)
             .source(src.clone()),
         ),
     }
@@ -460,7 +461,7 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
                     "Write the content of the request in a few words (for example “sollecito rimborso”).",
                 ),
             )
-            .field("content")
+            .field(Field::input("content"))
             .source(src),
         );
     } else if content.chars().count() > MAX_CONTENT {
@@ -477,7 +478,7 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
                     format!("The content was shortened to {MAX_CONTENT} characters: put the details in the e-mail body."),
                 ),
             )
-            .field("content"),
+            .field(Field::input("content")),
         );
         parts.push(cut);
     } else {

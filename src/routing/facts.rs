@@ -1,6 +1,7 @@
 //! Reading the facts a form passes: every field is optional text, and what cannot be read
 //! becomes a finding that names the field, never a refusal.
 
+use crate::field::{Field, FormField};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -79,7 +80,7 @@ impl Facts {
     pub fn resolve(&self, lang: Lang) -> Resolved {
         let mut findings = Vec::new();
         let (date, dated) = match blank(&self.date) {
-            Some(d) => match crate::dates::parse_date(d, "data", lang) {
+            Some(d) => match crate::dates::parse_date(d, FormField::DataInvio, lang) {
                 Ok(d) => (d, true),
                 Err(f) => {
                     findings.push(f);
@@ -95,7 +96,7 @@ impl Facts {
                             "Give the sending date: without it the latest rules of each protocol apply.",
                         ),
                     )
-                    .field("data"),
+                    .field(FormField::DataInvio),
                 );
                 (latest(), false)
             }
@@ -123,7 +124,7 @@ impl Facts {
                         ),
                     },
                 )
-                .field("profilo"),
+                .field(Field::input("profilo")),
             );
         };
         // The national baseline named with a sede of a territorial protocol (the widget's
@@ -153,7 +154,7 @@ impl Facts {
                                 ),
                             ),
                         )
-                        .field("profilo"),
+                        .field(Field::input("profilo")),
                     );
                 }
                 if let (Some(p), Some(s)) = (p, sede_in) {
@@ -176,7 +177,7 @@ impl Facts {
                                         format!("The sede “{}” is not part of the profile {}: choose one of {}.", clip(s), p.id, sede_ids(p)),
                                     ),
                                 )
-                                .field("sede"),
+                                .field(FormField::Sede),
                             );
                             sede = None;
                         }
@@ -209,7 +210,7 @@ impl Facts {
                                         format!("instrada does not know the patron day of the sede “{}”: dates are counted on the national calendar. Check the sede's name.", clip(s)),
                                     ),
                                 )
-                                .field("sede"),
+                                .field(FormField::Sede),
                             );
                             national()
                         }
@@ -223,7 +224,7 @@ impl Facts {
                                         format!("“{}” is not a known sede: write the name of the comune or the office (for example “Milano Nord”, “Napoli”) or choose the profile.", clip(s)),
                                     ),
                                 )
-                                .field("sede"),
+                                .field(FormField::Sede),
                             );
                             None
                         }
@@ -256,7 +257,7 @@ impl Facts {
                                 ),
                             ),
                         )
-                        .field("gestione"),
+                        .field(FormField::Gestione),
                     );
                 }
                 parsed
@@ -270,7 +271,7 @@ impl Facts {
                             "Choose the contributor's gestione (for example employers with employees, domestic employers).",
                         ),
                     )
-                    .field("gestione"),
+                    .field(FormField::Gestione),
                 );
                 None
             }
@@ -288,7 +289,7 @@ impl Facts {
                                 format!("The kind of request “{}” is not a known one: use one of {}.", clip(k), kind_ids()),
                             ),
                         )
-                        .field("tipo"),
+                        .field(FormField::Tipo),
                     );
                 }
                 parsed
@@ -302,7 +303,7 @@ impl Facts {
                             "Choose the kind of request (for example communication, reminder, DURC, appointment).",
                         ),
                     )
-                    .field("tipo"),
+                    .field(FormField::Tipo),
                 );
                 None
             }
@@ -318,7 +319,7 @@ impl Facts {
                             format!("The earlier request's outcome “{}” is not a known one ({}): it was ignored.", clip(s), previous_ids()),
                         ),
                     )
-                    .field("esito-precedente"),
+                    .field(FormField::EsitoPrecedente),
                 );
                 Previous::Nessuna
             }),
@@ -335,7 +336,7 @@ impl Facts {
                             format!("There is no level “{}”: escalation levels are B and C; it was ignored.", clip(s)),
                         ),
                     )
-                    .field("livello"),
+                    .field(Field::input("livello")),
                 );
             }
             l
@@ -356,7 +357,7 @@ impl Facts {
                             format!("“accentramento” is true or false, not “{}”: it was ignored and the request is read from the description.", clip(s)),
                         ),
                     )
-                    .field("accentramento"),
+                    .field(Field::input("accentramento")),
                 );
             }
             b
@@ -372,7 +373,7 @@ impl Facts {
                             format!("The contribution period “{}” cannot be read: write it as MM/YYYY (12/2014) or YYYY-MM (2014-12).", clip(s)),
                         ),
                     )
-                    .field("periodo"),
+                    .field(Field::input("periodo")),
                 );
             }
             p

@@ -28,6 +28,7 @@
 mod facts;
 pub mod online;
 
+use crate::field::{Field, FormField};
 use facts::blank;
 pub use facts::{Facts, Resolved};
 
@@ -271,7 +272,7 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         };
         out.findings.push(
             Finding::error("route.profile-not-in-force", lang.pick(it, en))
-                .field("data")
+                .field(FormField::DataInvio)
                 .source(doc_source(p)),
         );
         return out;
@@ -446,7 +447,8 @@ fn sport_period(out: &mut Route, gestione: Gestione, period: Option<(i32, u32)>,
     let text = lang.pick(it, en);
     out.ok = false;
     out.step = Step::none(text.clone(), source.clone());
-    let mut f = Finding::warning("route.sport-spettacolo-after-2014", text).field("periodo");
+    let mut f =
+        Finding::warning("route.sport-spettacolo-after-2014", text).field(Field::input("periodo"));
     if let Some(s) = source {
         f = f.source(s);
     }
@@ -773,7 +775,7 @@ fn step(
                     "The document does not give the address to use in this case: ask the competent office and check it in INPS's published list.",
                 ),
             )
-            .field("destinatario")
+            .field(FormField::Destinatario)
             .source(rule.source.clone()),
         );
     } else if rule.channel.is_mail() && sede.is_none() && s.addresses.len() > 1 {
@@ -785,7 +787,7 @@ fn step(
                     "Write to the box of the office competent for the contributor's territory: give the sede to get one address.",
                 ),
             )
-            .field("sede"),
+            .field(FormField::Sede),
         );
     }
     s

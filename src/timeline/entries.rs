@@ -2,6 +2,7 @@
 //! request; each entry's date is computed with the request's calendar, in the unit the data
 //! gives, and carries the rule's source. See the module's decisions for the readings.
 
+use crate::field::FormField;
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::CalendarError;
@@ -196,7 +197,8 @@ impl Builder<'_> {
     fn fail(&mut self, e: CalendarError) {
         if !self.calendar_failed {
             self.calendar_failed = true;
-            self.findings.push(e.finding("sent", self.lang()));
+            self.findings
+                .push(e.finding(FormField::DataInvio, self.lang()));
         }
     }
 
@@ -216,7 +218,7 @@ impl Builder<'_> {
                     format!("On the sending day, {}, the offices are closed{why}: terms in working days count from the first working day, {}, which is day 1.", day(sent, lang), day(start, lang)),
                 ),
             )
-            .field("sent"),
+            .field(FormField::DataInvio),
         );
     }
 
@@ -437,7 +439,7 @@ impl Builder<'_> {
                         format!("The menu of the “{}” gives a threshold for each object: give the object to compute the answer date.", c.name.get(lang)),
                     ),
                 )
-                .field("object")
+                .field(FormField::Oggetto)
                 .source(c.source.clone()),
             );
         }
@@ -458,7 +460,7 @@ impl Builder<'_> {
                     format!("With the generic object “{}” no answer date is guaranteed: if an object of the menu fits the request, choose it.", o.label),
                 ),
             )
-            .field("object")
+            .field(FormField::Oggetto)
             .source(o.source.clone()),
         );
         self.entries.push(entry(

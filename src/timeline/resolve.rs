@@ -3,6 +3,7 @@
 //! finding; an error stops the timeline (no entries) rather than giving dates for a request
 //! that cannot be sent that way.
 
+use crate::field::{Field, FormField};
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::calendar::{self, Calendar};
@@ -63,7 +64,7 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
     let before = findings.len();
     let root = find_profile(&req.profile, req.sede.as_deref(), req.sent, lang, findings);
     if let Err(e) = calendar::check_date(req.sent) {
-        findings.push(e.finding("sent", lang));
+        findings.push(e.finding(FormField::DataInvio, lang));
     }
     let root = root?;
     if findings.iter().skip(before).any(Finding::is_error) {
@@ -85,7 +86,7 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
                     ),
                 },
             )
-            .field("sent")
+            .field(FormField::DataInvio)
             .source(crate::finding::Source::new(root.document.file.clone(), "")),
         );
         return None;
@@ -106,7 +107,7 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
     let notice_ok = req.notice.is_none_or(|n| match calendar::check_date(n) {
         Ok(()) => true,
         Err(e) => {
-            findings.push(e.finding("notice", lang));
+            findings.push(e.finding(FormField::DataRichiesta, lang));
             false
         }
     });
@@ -115,7 +116,7 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
         .is_none_or(|n| match calendar::check_date(n) {
             Ok(()) => true,
             Err(e) => {
-                findings.push(e.finding("firstRequest", lang));
+                findings.push(e.finding(FormField::DataPrimaRichiesta, lang));
                 false
             }
         });
@@ -133,7 +134,7 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
                         format!("The first request's date ({}) is after the reminder is sent ({}): it was ignored, the dates count from the sending date. Check both dates.", day(first, lang), day(sent, lang)),
                     ),
                 )
-                .field("firstRequest"),
+                .field(FormField::DataPrimaRichiesta),
             );
             None
         }
@@ -149,7 +150,7 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
                         format!("The day INPS got in touch ({}) is before the request was sent ({}): check both dates.", day(notice, lang), day(sent, lang)),
                     ),
                 )
-                .field("notice"),
+                .field(Field::input("notice")),
             );
         }
     }
@@ -170,7 +171,7 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
                     ),
                 ),
             )
-            .field("sent"),
+            .field(FormField::DataInvio),
         );
     }
     Some(Ctx {
@@ -223,7 +224,7 @@ fn find_profile(
                     "No territorial protocol given or competent for the sede: the dates follow the national rules (profile “nazionale”), which set no response times and no escalation contacts.",
                 ),
             )
-            .field("profile"),
+            .field(Field::input("profile")),
         );
         return profile::profile(profile::NATIONAL);
     }
@@ -246,7 +247,7 @@ fn find_profile(
                     ),
                 ),
             )
-            .field("profile"),
+            .field(Field::input("profile")),
         );
     }
     found
@@ -281,7 +282,7 @@ fn find_calendar(
                         format!("Dates computed with the national calendar: give the sede ({}) to count its patron day too.", list(&sedi)),
                     ),
                 )
-                .field("sede"),
+                .field(FormField::Sede),
             );
         }
         return Some(Calendar::national());
@@ -302,7 +303,7 @@ fn find_calendar(
                     )
                 },
             )
-            .field("sede"),
+            .field(FormField::Sede),
         );
         return None;
     };
@@ -317,7 +318,7 @@ fn find_calendar(
                     format!("The sede “{name}” is not one of the profile “{}”: give one of these: {}.", chain.first().map_or("", |p| p.name.get(lang)), list(&sedi)),
                 ),
             )
-            .field("sede"),
+            .field(FormField::Sede),
         );
         return None;
     }
@@ -369,7 +370,7 @@ fn find_cassetto_and_object(
                             format!("“{}” is not a cassetto of the profile “{}”: give one of these: {}.", clip(raw), chain.first().map_or("", |p| p.name.get(lang)), list(&ids)),
                         ),
                     )
-                    .field("cassetto"),
+                    .field(FormField::Gestione),
                 );
                 return None;
             };
@@ -392,7 +393,7 @@ fn find_cassetto_and_object(
                             ),
                         },
                     )
-                    .field("cassetto")
+                    .field(FormField::Gestione)
                     .source(c.source.clone()),
                 );
                 return None;
@@ -419,7 +420,7 @@ fn find_cassetto_and_object(
                     format!("The object list of the “{}” is not in the documents: the object “{}” cannot be checked and has no threshold. The dates follow the profile's times.", c.name.get(lang), clip(raw)),
                 ),
             )
-            .field("object")
+            .field(FormField::Oggetto)
             .source(c.source.clone()),
         );
         return Some((cassetto, None));
@@ -465,7 +466,7 @@ fn find_cassetto_and_object(
                         format!("The object “{}” is in the menus of several cassetti ({}): give the cassetto.", clip(raw), list(&ids)),
                     ),
                 )
-                .field("cassetto"),
+                .field(FormField::Gestione),
             );
             return None;
         }
@@ -480,7 +481,7 @@ fn find_cassetto_and_object(
                     format!("The object list of “{}” is not in the document: “{}” was found in the list “{}”.", own.map_or("", |x| x.name_en.as_str()), o.label, t.name_en),
                 ),
             )
-            .field("object")
+            .field(FormField::Oggetto)
             .source(t.source.clone()),
         );
     }
@@ -550,7 +551,7 @@ fn unknown_object(raw: &str, cassetto: Option<&Cassetto>, lang: Lang, findings: 
             format!("“{}” is not an object of the profile's cassetti menus: give the cassetto and write the object as its menu does.", clip(raw)),
         ),
     };
-    findings.push(Finding::error("timeline.unknown-object", message).field("object"));
+    findings.push(Finding::error("timeline.unknown-object", message).field(FormField::Oggetto));
 }
 
 fn not_offered(
@@ -585,7 +586,7 @@ fn not_offered(
     };
     findings.push(
         Finding::error("timeline.object-not-offered", message)
-            .field("object")
+            .field(FormField::Oggetto)
             .source(o.source.clone()),
     );
 }

@@ -201,9 +201,8 @@ pub(crate) fn evaluate(cfg: &Config, values: &Values, live: bool, memo: &mut Mem
             && !values.unknown(kind)
             && values.get(kind).trim().is_empty()
         {
-            out.findings.push(
-                Finding::error("field.required", i18n::required(kind, lang)).field(kind.name()),
-            );
+            out.findings
+                .push(Finding::error("field.required", i18n::required(kind, lang)).field(kind));
         }
     }
     if cfg.checks.codice_fiscale {
@@ -219,7 +218,7 @@ pub(crate) fn evaluate(cfg: &Config, values: &Values, live: bool, memo: &mut Mem
     for kind in dated {
         let text = values.get(kind);
         if values.has(kind) && !text.trim().is_empty() {
-            if let Err(f) = dates::parse_date(text, kind.name(), lang) {
+            if let Err(f) = dates::parse_date(text, kind, lang) {
                 out.findings.push(f);
             }
         }
@@ -228,12 +227,12 @@ pub(crate) fn evaluate(cfg: &Config, values: &Values, live: bool, memo: &mut Mem
     let sede = values.get(Kind::Sede).trim();
     if values.has(Kind::Sede) && !sede.is_empty() && cfg.checks.timeline {
         out.findings
-            .push(request::calendar_of(sede, lang).field(Kind::Sede.name()));
+            .push(request::calendar_of(sede, lang).field(Kind::Sede));
     }
     // One message per failure: when the core says more precisely what an empty field needs
     // ("Scegli l'oggetto … dal menu del cassetto", with a proposal), its words replace the
     // generic "required" message.
-    let precise: Vec<String> = out
+    let precise: Vec<crate::field::Field> = out
         .findings
         .iter()
         .filter(|f| f.is_error() && f.code != "field.required")
@@ -250,7 +249,6 @@ pub(crate) fn evaluate(cfg: &Config, values: &Values, live: bool, memo: &mut Mem
 /// other fields when the form has them; then the matricola.
 fn codice_fiscale(cfg: &Config, values: &Values, out: &mut Outcome) {
     let lang = cfg.lang;
-    let name = Kind::CodiceFiscale.name();
     let typed = values.get(Kind::CodiceFiscale);
     let options = CheckOptions {
         today: Some(cfg.today),
@@ -287,7 +285,7 @@ fn codice_fiscale(cfg: &Config, values: &Values, out: &mut Outcome) {
                 continue;
             }
             if f.field.is_none() {
-                f.field = Some(name.to_string());
+                f.field = Some(Kind::CodiceFiscale.into());
             }
             // "Read as RSSMRA…": offer to write it so, never do it unasked.
             if f.code == "cf.normalized" && valid && f.suggestion.is_none() {
@@ -305,7 +303,7 @@ fn codice_fiscale(cfg: &Config, values: &Values, out: &mut Outcome) {
     if values.has(Kind::Matricola) && !matricola.trim().is_empty() {
         let report = cf::check_matricola(matricola, lang);
         for mut f in report.findings {
-            f.field = Some(Kind::Matricola.name().to_string());
+            f.field = Some(Kind::Matricola.into());
             if f.code.ends_with("normalized") && report.valid && f.suggestion.is_none() {
                 f.suggestion = Some(report.normalized.clone());
             }
@@ -396,7 +394,7 @@ fn sending_date(cfg: &Config, values: &Values, findings: &mut Vec<Finding>) -> N
     if !values.has(Kind::DataInvio) || text.trim().is_empty() {
         return cfg.today;
     }
-    match dates::parse_date(text, Kind::DataInvio.name(), cfg.lang) {
+    match dates::parse_date(text, Kind::DataInvio, cfg.lang) {
         Ok(d) => d,
         Err(f) => {
             findings.push(f);

@@ -922,7 +922,7 @@ impl Inner {
             let position = |f: &Finding| {
                 self.fields
                     .iter()
-                    .position(|x| f.field.as_deref() == Some(x.kind.name()))
+                    .position(|x| f.marks(x.kind))
                     .unwrap_or(usize::MAX)
             };
             st.outcome.findings.sort_by_key(position);
@@ -1115,11 +1115,8 @@ impl Inner {
     /// an address, a `pattern`, …), when the checks found no error there themselves.
     fn native_errors(&self, findings: &mut Vec<Finding>) {
         for f in &self.fields {
-            let name = f.kind.name();
-            if findings
-                .iter()
-                .any(|x| x.is_error() && x.field.as_deref() == Some(name))
-            {
+            let name = f.kind;
+            if findings.iter().any(|x| x.is_error() && x.marks(name)) {
                 continue;
             }
             f.control.set_custom_validity("");
@@ -1158,10 +1155,12 @@ impl Inner {
     /// Decides what each field shows, by the validation pattern.
     fn display(&self, st: &mut State, trigger: Trigger) {
         for (i, (field, view)) in self.fields.iter().zip(st.views.iter_mut()).enumerate() {
-            let name = field.kind.name();
-            let current = st.outcome.findings.iter().filter(|f| {
-                f.field.as_deref() == Some(name) && f.severity != crate::finding::Severity::Info
-            });
+            let name = field.kind;
+            let current = st
+                .outcome
+                .findings
+                .iter()
+                .filter(|f| f.marks(name) && f.severity != crate::finding::Severity::Info);
             let show_all = match trigger {
                 Trigger::Submit => true,
                 Trigger::Commit(j) => j == i || view.visited,
@@ -1203,14 +1202,12 @@ impl Inner {
     fn render(&self, st: &mut State) {
         let lang = self.cfg.lang;
         for (field, view) in self.fields.iter().zip(st.views.iter_mut()) {
-            let name = field.kind.name();
+            let name = field.kind;
             let mut guidance: Vec<(String, Option<String>)> = st
                 .outcome
                 .findings
                 .iter()
-                .filter(|f| {
-                    f.field.as_deref() == Some(name) && f.severity == crate::finding::Severity::Info
-                })
+                .filter(|f| f.marks(name) && f.severity == crate::finding::Severity::Info)
                 .map(|f| (f.message.clone(), f.suggestion.clone()))
                 .collect();
             if field.kind == Kind::CodiceFiscale {
@@ -1225,7 +1222,7 @@ impl Inner {
                 .outcome
                 .findings
                 .iter()
-                .filter(|f| f.is_error() && f.field.as_deref() == Some(name))
+                .filter(|f| f.is_error() && f.marks(name))
                 .collect();
             messages::sync_validity(&field.control, &errors);
         }
@@ -1494,7 +1491,7 @@ fn checked_in_part(kind: Kind, length: usize, lang: crate::finding::Lang) -> Fin
             format!("The text is {} characters long: instrada checks only the first {}. The rest stays as it is and is sent exactly as you typed it; shorten it if it is not needed.", grouped(length, ','), grouped(max, ',')),
         ),
     )
-    .field(kind.name())
+    .field(kind)
 }
 
 /// `n` with its thousands separated (`20.000` in Italian, `20,000` in English).

@@ -37,7 +37,7 @@ pub(crate) fn read(options: &JsValue, form: Option<&HtmlFormElement>) -> Config 
     };
     let today = today(options).or_else(|| {
         attr("data-instrada-today").and_then(|t| {
-            dates::parse_date(&t, "today", Lang::En)
+            dates::parse_date(&t, crate::field::Field::input("today"), Lang::En)
                 .map_err(|_| warn("data-instrada-today must be a date written YYYY-MM-DD; the browser's date is used."))
                 .ok()
         })
@@ -195,7 +195,7 @@ fn today(options: &JsValue) -> Option<NaiveDate> {
     }
     let parsed = value
         .as_string()
-        .and_then(|s| dates::parse_date(&s, "today", Lang::En).ok());
+        .and_then(|s| dates::parse_date(&s, crate::field::Field::input("today"), Lang::En).ok());
     if parsed.is_none() {
         warn("options.today must be a date written YYYY-MM-DD or a Date; the browser's date is used.");
     }

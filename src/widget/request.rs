@@ -164,20 +164,13 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
         let r = review::review(&draft, lang);
         let mut notes = Vec::new();
         if cfg.checks.review {
-            for mut f in r.findings {
+            for f in r.findings {
                 if LEFT_OUT.contains(&f.code) || gestione.is_none() {
                     continue;
                 }
-                let field = match f.field.as_deref() {
-                    Some("data") => Some(Kind::DataInvio),
-                    Some(name) => Kind::parse(name),
-                    None => None,
-                };
+                let field = f.field.as_ref().and_then(crate::field::Field::form);
                 match field.filter(|k| values.has(*k)) {
-                    Some(k) => {
-                        f.field = Some(k.name().to_string());
-                        c.findings.push(f);
-                    }
+                    Some(_) => c.findings.push(f),
                     // A finding about something the form has no field for: told in the
                     // channel panel, never blocking a submission it could not point to.
                     None if f.severity != Severity::Info => notes.push(f.message),
@@ -202,7 +195,7 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
                             Lang::En => format!("Suggested subject: “{subject}”."),
                         },
                     )
-                    .field(Kind::OggettoEmail.name())
+                    .field(Kind::OggettoEmail)
                     .suggest(subject),
                 );
             }
@@ -219,7 +212,7 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
                             Lang::En => format!("Mailbox to use: “{first}”."),
                         },
                     )
-                    .field(Kind::Destinatario.name())
+                    .field(Kind::Destinatario)
                     .suggest(first.as_str()),
                 );
             }
@@ -321,11 +314,11 @@ fn timeline_request(cfg: &Config, values: &Values, sent: NaiveDate) -> TimelineR
         kind: text(values, Kind::Tipo).and_then(|k| profile::Kind::parse(&k)),
         sent,
         notice: text(values, Kind::DataRichiesta)
-            .and_then(|d| dates::parse_date(&d, "", cfg.lang).ok()),
+            .and_then(|d| dates::parse_date(&d, Kind::DataInvio, cfg.lang).ok()),
         // A sollecito's first request: the 20 working days of the whole process, and the
         // levels B and C, count from it (Milano §2 E, Torino §2.6 E).
         first_request: text(values, Kind::DataPrimaRichiesta)
-            .and_then(|d| dates::parse_date(&d, "", cfg.lang).ok()),
+            .and_then(|d| dates::parse_date(&d, Kind::DataInvio, cfg.lang).ok()),
         previous: text(values, Kind::EsitoPrecedente)
             .and_then(|v| profile::Previous::parse(crate::vocabulary::routing_outcome(&v))),
         today: Some(cfg.today),
@@ -339,7 +332,7 @@ fn timeline_request(cfg: &Config, values: &Values, sent: NaiveDate) -> TimelineR
 pub(crate) fn ics(cfg: &Config, values: &Values) -> Option<(String, String)> {
     cfg.protocol()?;
     let sent = text(values, Kind::DataInvio)
-        .and_then(|d| dates::parse_date(&d, "", cfg.lang).ok())
+        .and_then(|d| dates::parse_date(&d, Kind::DataInvio, cfg.lang).ok())
         .unwrap_or(cfg.today);
     let t = timeline::timeline(&timeline_request(cfg, values, sent));
     if t.entries.iter().all(|e| e.date.is_none()) {

@@ -5,6 +5,7 @@
 //! portal loads a few of its own per page; in exchange, findings can carry the codes written
 //! in the data (`Finding::code` is `&'static str`) and every lookup is a plain reference.
 
+use crate::field::Field;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
@@ -249,7 +250,7 @@ pub fn load_profile(json: &str, lang: Lang) -> Loaded {
                     format!("“{id}” is the id of a built-in profile: choose another id for the portal's profile."),
                 ),
             )
-            .field("id")],
+            .field(Field::input("id"))],
         );
     }
     let mut guard = match loaded().lock() {

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::read::{read, ReadError};
 use super::{vocab::Gestione, Channel, Mailbox, MailboxKind, Profile, Text, CASSETTI};
 use crate::catalog::titolario;
+use crate::field::Field;
 use crate::finding::{Finding, Lang, Source};
 use crate::json;
 
@@ -66,7 +67,7 @@ fn json_error(json: &str, e: ReadError, lang: Lang) -> Finding {
                 format!("The profile cannot be read at line {line}, column {column}, in “{field}”: {reason}. Fix the JSON there."),
             ),
         )
-        .field(field)
+        .field(Field::input(field))
     };
     finding.at(position)
 }
@@ -80,7 +81,7 @@ struct Check<'a> {
 impl Check<'_> {
     fn err(&mut self, code: &'static str, field: &str, it: String, en: String) {
         self.out
-            .push(Finding::error(code, self.lang.pick(it, en)).field(field));
+            .push(Finding::error(code, self.lang.pick(it, en)).field(Field::input(field)));
     }
 
     fn source(&mut self, field: &str, source: &Source) {
