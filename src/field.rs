@@ -7,8 +7,6 @@
 //! field, whichever function reports it: the object is `oggetto` in `review()`, `timeline()`
 //! and the widget alike, and the widget reads the field back without a table of spellings.
 
-use crate::vocabulary::Choices;
-
 /// The fields of a portal's form instrada understands, named as in `data-instrada-field="…"`:
 /// the widget binds them, and every check names the one it is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -85,18 +83,15 @@ impl FormField {
     ];
 
     /// The name used in `data-instrada-field` and in findings' `field`: the vocabulary's
-    /// (`crate::vocabulary::FIELDS`, in this enum's order), so the integrator's guide, checked
+    /// (`FIELDS`, in this enum's order), so the integrator's guide, checked
     /// against that list, names exactly the widget's fields.
     pub fn name(self) -> &'static str {
-        crate::vocabulary::FIELDS
-            .get(self.index())
-            .map(|f| f.name)
-            .unwrap_or("")
+        FIELDS.get(self.index()).map(|f| f.name).unwrap_or("")
     }
 
     /// The closed list of values the field accepts, if any.
     pub fn choices(self) -> Choices {
-        crate::vocabulary::FIELDS
+        FIELDS
             .get(self.index())
             .map(|f| f.choices)
             .unwrap_or(Choices::Free)
@@ -192,3 +187,166 @@ impl serde::Serialize for Field {
         s.serialize_str(self.id())
     }
 }
+
+/// Which closed list of values a field accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choices {
+    /// Free text, a date or an address: not mapped.
+    Free,
+    /// The gestioni ([`crate::catalog::profile::Gestione`]).
+    Gestione,
+    /// The kinds of request ([`crate::catalog::profile::Kind`]).
+    Tipo,
+    /// How the earlier request went ([`crate::vocabulary::OUTCOMES`]).
+    EsitoPrecedente,
+    /// The sedi of the protocol profile in use (their ids, from the profile's data).
+    Sede,
+    /// `M` or `F`, as the codice fiscale writes it.
+    Sesso,
+}
+
+/// One field a portal can bind with `data-instrada-field`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldInfo {
+    /// The name in `data-instrada-field` and in findings' `field`.
+    pub name: &'static str,
+    /// What it holds, in Italian.
+    pub it: &'static str,
+    /// What it holds, in English.
+    pub en: &'static str,
+    /// The values it accepts.
+    pub choices: Choices,
+}
+
+const fn field(
+    name: &'static str,
+    it: &'static str,
+    en: &'static str,
+    choices: Choices,
+) -> FieldInfo {
+    FieldInfo {
+        name,
+        it,
+        en,
+        choices,
+    }
+}
+
+/// Every field, in the order of the widget's own list (its `Kind`): the widget reads its field
+/// names from here, so the two cannot drift apart.
+pub const FIELDS: [FieldInfo; 19] = [
+    field(
+        "codice-fiscale",
+        "Codice fiscale del contribuente (persona o azienda)",
+        "The contributor's codice fiscale (person or company)",
+        Choices::Free,
+    ),
+    field(
+        "matricola",
+        "Matricola INPS dell'azienda (10 cifre)",
+        "The company's INPS matricola (10 digits)",
+        Choices::Free,
+    ),
+    field(
+        "gestione",
+        "Gestione (cassetto) del contribuente",
+        "The contributor's gestione (cassetto)",
+        Choices::Gestione,
+    ),
+    field(
+        "tipo",
+        "Tipo di richiesta (una comunicazione quando il modulo non ha il campo)",
+        "Kind of request (a communication when the form has no such field)",
+        Choices::Tipo,
+    ),
+    field(
+        "oggetto",
+        "Oggetto scelto dal titolario del cassetto",
+        "The object chosen from the cassetto's titolario",
+        Choices::Free,
+    ),
+    field(
+        "descrizione",
+        "Descrizione della richiesta",
+        "The description of the request",
+        Choices::Free,
+    ),
+    field(
+        "oggetto-email",
+        "Oggetto della e-mail (canali e-mail e PEC)",
+        "The e-mail subject (e-mail and PEC channels)",
+        Choices::Free,
+    ),
+    field(
+        "destinatario",
+        "Indirizzo a cui si scrive",
+        "The address the request is sent to",
+        Choices::Free,
+    ),
+    field(
+        "mittente",
+        "Indirizzo da cui si scrive (PEC o no)",
+        "The address the request is sent from (PEC or not)",
+        Choices::Free,
+    ),
+    field(
+        "data-invio",
+        "Data di invio (da qui partono i tempi di risposta)",
+        "Date of sending (the response times start from it)",
+        Choices::Free,
+    ),
+    field(
+        "data-richiesta",
+        "Data in cui INPS ha chiesto qualcosa all'intermediario",
+        "The day INPS asked the intermediary for something",
+        Choices::Free,
+    ),
+    field(
+        "cognome",
+        "Cognome, confrontato con il codice fiscale",
+        "Surname, checked against the codice fiscale",
+        Choices::Free,
+    ),
+    field(
+        "nome",
+        "Nome, confrontato con il codice fiscale",
+        "Given name, checked against the codice fiscale",
+        Choices::Free,
+    ),
+    field(
+        "data-nascita",
+        "Data di nascita, confrontata con il codice fiscale",
+        "Date of birth, checked against the codice fiscale",
+        Choices::Free,
+    ),
+    field(
+        "sesso",
+        "Sesso, confrontato con il codice fiscale",
+        "Sex, checked against the codice fiscale",
+        Choices::Sesso,
+    ),
+    field(
+        "luogo-nascita",
+        "Luogo di nascita, confrontato con il codice fiscale",
+        "Place of birth, checked against the codice fiscale",
+        Choices::Free,
+    ),
+    field(
+        "sede",
+        "Sede INPS competente (calendario e caselle)",
+        "The competent INPS sede (calendar and mailboxes)",
+        Choices::Sede,
+    ),
+    field(
+        "data-prima-richiesta",
+        "Data della prima richiesta, per un sollecito (i termini contano da qui)",
+        "Date of the first request, for a reminder (the limits count from it)",
+        Choices::Free,
+    ),
+    field(
+        "esito-precedente",
+        "Esito della richiesta precedente, per un sollecito",
+        "How the earlier request went, for a reminder",
+        Choices::EsitoPrecedente,
+    ),
+];
