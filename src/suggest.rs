@@ -146,13 +146,18 @@ pub fn suggest(
 /// Positions of `keys`, greatest first, ties in their original order. Every ranking of this
 /// module goes through this one sort: a sort per element type would add code to the wasm.
 fn by_weight_desc(keys: &[u32]) -> Vec<usize> {
-    let mut order: Vec<(std::cmp::Reverse<u32>, usize)> = keys
+    // The complement of the key above its position: ascending order is greatest key first,
+    // then position (the one u64 sort of the crate, `text::sort_u64`).
+    let mut order: Vec<u64> = keys
         .iter()
-        .map(|k| std::cmp::Reverse(*k))
-        .zip(0..)
+        .zip(0u32..)
+        .map(|(k, i)| u64::from(u32::MAX - k) << 32 | u64::from(i))
         .collect();
-    order.sort_unstable();
-    order.into_iter().map(|(_, i)| i).collect()
+    crate::text::sort_u64(&mut order);
+    order
+        .into_iter()
+        .map(|x| (x & 0xFFFF_FFFF) as usize)
+        .collect()
 }
 
 fn suggestion(obj: &Oggetto, score: u32, matched: Vec<String>) -> Suggestion {

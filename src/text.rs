@@ -196,9 +196,127 @@ pub fn whole_number(text: &str) -> Option<i64> {
     Some(if negative { -n } else { n })
 }
 
+/// The capital of an ASCII or Latin-1 letter (`a` → `A`, `à` → `À`), any other character as
+/// it is. For codes, where a letter outside them cannot be right anyway: `char::to_uppercase`
+/// links Unicode's case tables (about 4 KB brotli of the module, issue 15) for nothing.
+pub fn upper_latin1(c: char) -> char {
+    match c {
+        'a'..='z' | 'à'..='ö' | 'ø'..='þ' => char::from_u32(c as u32 - 0x20).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Sorts `v` by `key`, stably (equal keys keep their order), by insertion. The lists the
+/// module sorts at run time are short (the findings of one form, the places of one name, the
+/// fixes of one code); the standard library's stable sort costs about 2.5 KB of wasm for
+/// each element type it sorts, this loop a few hundred bytes (issue 15). Not for long lists:
+/// it is quadratic.
+pub fn sort_small_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// Sorts `v` ascending by heapsort: one small copy in the wasm whatever calls it, and
+/// O(n log n) on any input (a portal's titolario may be long). A caller that packs its key
+/// and the element's position into each number (`suggest::by_weight_desc`) sorts stably.
+pub fn sort_u64(v: &mut [u64]) {
+    fn sift(v: &mut [u64], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for i in (0..n / 2).rev() {
+        sift(v, i, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn upper_latin1_agrees_with_unicode_on_latin1_and_keeps_the_rest() {
+        // Wherever Unicode's capital of a Latin-1 letter is one Latin-1 letter, the same.
+        for c in (0u32..=0xFF).filter_map(char::from_u32) {
+            let mut unicode = c.to_uppercase();
+            let (Some(u), None) = (unicode.next(), unicode.next()) else {
+                assert_eq!(upper_latin1(c), c, "{c:?} (ß) is kept");
+                continue;
+            };
+            if u as u32 <= 0xFF {
+                assert_eq!(upper_latin1(c), u, "{c:?}");
+            } else {
+                assert_eq!(upper_latin1(c), c, "{c:?} (µ, ÿ) is kept");
+            }
+        }
+        for c in ['÷', '×', 'Ａ', 'ａ', 'ω', '😀', '1'] {
+            let expected = if c == 'ａ' || c == 'ω' {
+                c
+            } else {
+                c.to_uppercase().next().unwrap()
+            };
+            assert_eq!(upper_latin1(c), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn sort_u64_sorts() {
+        let mut seed = 7u64;
+        for n in [0, 1, 2, 3, 10, 100, 1000] {
+            let input: Vec<u64> = (0..n)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    seed >> (seed % 60)
+                })
+                .collect();
+            let mut ours = input.clone();
+            sort_u64(&mut ours);
+            let mut std = input;
+            std.sort_unstable();
+            assert_eq!(ours, std);
+        }
+    }
+
+    #[test]
+    fn sort_small_by_key_is_stable_and_sorted() {
+        for input in [
+            vec![],
+            vec![(1, 'a')],
+            vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')],
+            (0..40)
+                .map(|i| (i * 7 % 5, char::from(b'a' + i as u8 % 26)))
+                .collect(),
+        ] {
+            let mut ours = input.clone();
+            sort_small_by_key(&mut ours, |p| p.0);
+            let mut std = input.clone();
+            std.sort_by_key(|p| p.0);
+            assert_eq!(ours, std, "{input:?}");
+        }
+    }
 
     #[test]
     fn folds_accents_punctuation_and_case() {

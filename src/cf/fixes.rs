@@ -420,7 +420,7 @@ pub(crate) fn person(
             (key, cand)
         })
         .collect();
-    ranked.sort_by_key(|(key, _)| *key);
+    crate::text::sort_small_by_key(&mut ranked, |(key, _)| *key);
     if ranked.first().is_some_and(|(key, _)| key.0 == 0) {
         ranked.retain(|(key, _)| key.0 == 0);
     }
@@ -503,7 +503,7 @@ pub(crate) fn numeric(code: &[u8; 11]) -> Vec<Fix> {
             }
         }
     }
-    found.sort_by_key(|(rank, _)| *rank);
+    crate::text::sort_small_by_key(&mut found, |(rank, _)| *rank);
     found
         .into_iter()
         .take(MAX_SUGGESTIONS)

@@ -481,7 +481,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
         ));
     }
 
-    findings.sort_by_key(|f| match f.severity {
+    crate::text::sort_small_by_key(&mut findings, |f| match f.severity {
         Severity::Error => 0,
         Severity::Warning => 1,
         Severity::Info => 2,

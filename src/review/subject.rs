@@ -294,7 +294,7 @@ fn join(words: &[&str], last: &str) -> String {
 pub fn normalise_cf(s: &str) -> String {
     s.chars()
         .filter(|c| !crate::text::is_ignorable_in_code(*c))
-        .flat_map(char::to_uppercase)
+        .map(crate::text::upper_latin1)
         .collect()
 }
 

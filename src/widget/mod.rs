@@ -925,7 +925,7 @@ impl Inner {
                     .position(|x| f.marks(x.kind))
                     .unwrap_or(usize::MAX)
             };
-            st.outcome.findings.sort_by_key(position);
+            crate::text::sort_small_by_key(&mut st.outcome.findings, position);
             // The portal's other controls are looked at on a submission, and again while
             // the summary lists them (so that a fixed one leaves it).
             if trigger == Trigger::Submit {

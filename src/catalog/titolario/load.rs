@@ -738,7 +738,7 @@ fn resolve_links(
             bad.push(i);
         }
     }
-    bad.sort_unstable();
+    crate::text::sort_small_by_key(&mut bad, |&i| i);
     bad.dedup();
     for i in bad.into_iter().rev() {
         all.remove(i);

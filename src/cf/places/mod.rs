@@ -480,7 +480,8 @@ fn name_index() -> &'static Vec<(Box<str>, u32)> {
                 }
             }
         }
-        index.sort();
+        // Unique pairs: the unstable sort gives the same order.
+        index.sort_unstable();
         index
     })
 }
@@ -523,7 +524,7 @@ pub fn find_by_name(name: &str, on: Option<NaiveDate>) -> Vec<Place> {
         .filter(|p| province.as_deref().is_none_or(|pr| p.province() == pr))
         .collect();
     // Positions are in code order.
-    found.sort_by_key(|p| p.i);
+    crate::text::sort_small_by_key(&mut found, |p| p.i);
     found.dedup();
     if let Some(date) = on {
         if found.iter().any(|p| p.valid_on(date)) {
@@ -563,7 +564,7 @@ pub fn search(prefix: &str, on: Option<NaiveDate>, limit: usize) -> Vec<Place> {
         }
     }
     if let Some(date) = on {
-        found.sort_by_key(|p| !p.valid_on(date));
+        crate::text::sort_small_by_key(&mut found, |p| !p.valid_on(date));
     }
     found.truncate(limit);
     found
