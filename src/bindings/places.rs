@@ -28,33 +28,9 @@ export interface ReadyOptions {
 }
 "#;
 
-// The fetch, in JavaScript: the file next to the package (the glue's snippets live two
-// folders down, in snippets/<crate-hash>/), or the URL given; in Node, where `fetch` does not
-// read file: URLs, the file is read with node:fs (imported by a computed name, so that
-// bundlers for the browser do not try to resolve it). `deliver(text, why)` hands over the
-// text, or null and why not; its answer is what the promise resolves to. Never rejects.
-#[wasm_bindgen(inline_js = r#"
-export function places_fetch(url, deliver) {
-  return (async () => {
-    let text = null, why = '';
-    try {
-      const base = globalThis.location?.href;
-      const u = url ? new URL(String(url), base) : new URL('../../instrada-places.txt', import.meta.url);
-      if (u.protocol === 'file:') {
-        const fs = 'node:fs/promises';
-        text = await (await import(fs)).readFile(u, 'utf8');
-      } else {
-        const r = await fetch(u, { credentials: 'same-origin' });
-        if (!r.ok) throw new Error(`HTTP ${r.status} for ${u.href}`);
-        text = await r.text();
-      }
-    } catch (e) {
-      why = String(e?.message ?? e);
-    }
-    return deliver(text, why);
-  })();
-}
-"#)]
+// The fetch, in JavaScript (src/bindings/places.js): the package's file or the URL given;
+// never rejects.
+#[wasm_bindgen(module = "/src/bindings/places.js")]
 extern "C" {
     fn places_fetch(
         url: &JsValue,

@@ -101,7 +101,7 @@ test('Vite bundles the packed package: the wasm becomes an asset the bundle poin
   assert.deepEqual(readFileSync(join(DIST, 'assets', wasm)), readFileSync(join(APP, 'node_modules/instrada/instrada_bg.wasm')));
   const js = assets.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(DIST, 'assets', f), 'utf8')).join('\n');
   assert.ok(js.includes(wasm), 'the bundle refers to the hashed wasm asset');
-  // The list of places too (the glue's `new URL('../../instrada-places.txt', import.meta.url)`).
+  // The list of places too (src/bindings/places.js's `new URL('../../../../instrada-places.txt', import.meta.url)`).
   const places = assets.find((f) => /^instrada-places-.*\.txt$/.test(f));
   assert.ok(places, `the list of places is an asset in ${assets.join(', ')}`);
   assert.ok(js.includes(places), 'the bundle refers to the hashed list of places');
