@@ -24,6 +24,7 @@ pub mod dates;
 pub mod field;
 pub mod finding;
 pub mod ics;
+pub mod input;
 pub(crate) mod json;
 pub mod review;
 pub mod routing;

@@ -10,6 +10,7 @@
 //! camelCase functions and declares their TypeScript types in a `typescript_custom_section`.
 
 use crate::field::Field;
+use crate::input::{Expected, InputProblem};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -103,44 +104,26 @@ pub(crate) fn text_arg(
             // smaller.
             return Ok(Some(format!("{n:.0}")));
         }
-        return Err(Finding::error(
-            "input.not-text",
-            lang.pick(
-                "Il valore ricevuto è un numero che non può essere un codice: passa il testo digitato.",
-                "The value received is a number that cannot be a code: pass the text as typed.",
-            ),
-        )
-        .field(Field::input(field)));
+        return Err(InputProblem::NumberNotCode
+            .finding(lang)
+            .field(Field::input(field)));
     }
     // `JsString::length` counts UTF-16 units without copying the string into wasm memory.
     if let Some(js) = value.dyn_ref::<js_sys::JsString>() {
         if js.length() as usize > MAX_TEXT {
-            return Err(Finding::error(
-                "input.too-long",
-                lang.pick(
-                    format!(
-                        "Il testo è troppo lungo ({} caratteri): il massimo è {MAX_TEXT}.",
-                        js.length()
-                    ),
-                    format!(
-                        "The text is too long ({} characters): the maximum is {MAX_TEXT}.",
-                        js.length()
-                    ),
-                ),
-            )
-            .field(Field::input(field)));
+            let length = js.length() as usize;
+            let problem = InputProblem::TooLong {
+                length,
+                max: MAX_TEXT,
+            };
+            return Err(problem.finding(lang).field(Field::input(field)));
         }
         // Lone surrogates become U+FFFD here, so Rust always sees valid UTF-8.
         return Ok(Some(String::from(js)));
     }
-    Err(Finding::error(
-        "input.not-text",
-        lang.pick(
-            "Il valore ricevuto non è un testo: passa una stringa.",
-            "The value received is not text: pass a string.",
-        ),
-    )
-    .field(Field::input(field)))
+    Err(InputProblem::NotText
+        .finding(lang)
+        .field(Field::input(field)))
 }
 
 /// Reads an options/request object leniently: `undefined`/`null` give the default; a value
@@ -157,14 +140,7 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
     // An array is an object to JavaScript, and serde would read `[]` as an empty options
     // object: a silent pass for what is surely a mistake (`[code]` for `{ code }`).
     if !value.is_object() || value.is_function() || is_array(&value) {
-        return Err(Finding::error(
-            "input.not-object",
-            lang.pick(
-                format!("«{what}» deve essere un oggetto JavaScript con i campi documentati."),
-                format!("“{what}” must be a JavaScript object with the documented fields."),
-            ),
-        )
-        .field(Field::input(what)));
+        return Err(InputProblem::NotObject { what: what.into() }.finding(lang));
     }
     // serde-wasm-bindgen reads properties with calls that do not catch: a getter or a Proxy
     // trap that throws would throw through the module (and out of a function documented
@@ -174,44 +150,28 @@ pub(crate) fn object_arg<T: DeserializeOwned + Default>(
         return Err(unreadable_finding(what, lang));
     }
     if copy.is_undefined() {
-        return Err(Finding::error(
-            "input.too-long",
-            lang.pick(
-                format!("«{what}» contiene un testo troppo lungo: ogni testo può avere al massimo {MAX_TEXT} caratteri, e tutti insieme {}.", 4 * MAX_TEXT),
-                format!("“{what}” holds a text that is too long: each text may have at most {MAX_TEXT} characters, and all of them together {}.", 4 * MAX_TEXT),
-            ),
-        )
-        .field(Field::input(what)));
+        return Err(InputProblem::TextInsideTooLong {
+            what: what.into(),
+            max: MAX_TEXT,
+        }
+        .finding(lang));
     }
     serde_wasm_bindgen::from_value(copy.clone()).map_err(|e| {
         let path = bad_path(&copy, &|v| serde_wasm_bindgen::from_value::<T>(v).is_err());
-        let (it, en) = expected_kind(&e.to_string());
-        let message = if path.is_empty() {
-            lang.pick(
-                format!("«{what}» ha un campo del tipo sbagliato (serve {it}): controlla i campi documentati."),
-                format!("“{what}” has a field of the wrong type ({en} is needed): check the documented fields."),
-            )
-        } else {
-            lang.pick(
-                format!("«{what}»: il campo «{path}» è del tipo sbagliato, serve {it}. Correggi quel valore o toglilo."),
-                format!("“{what}”: the field “{path}” has the wrong type, it must be {en}. Fix that value or leave it out."),
-            )
-        };
-        Finding::error("input.bad-field", message).field(Field::input(what))
+        let expected = Expected::from_serde(&e.to_string());
+        InputProblem::WrongType {
+            what: what.into(),
+            path,
+            expected,
+        }
+        .finding(lang)
     })
 }
 
 /// `input.unreadable`: `what` is an object that throws when it is read (a getter, a Proxy
 /// trap, a revoked Proxy).
 pub(crate) fn unreadable_finding(what: &str, lang: Lang) -> Finding {
-    Finding::error(
-        "input.unreadable",
-        lang.pick(
-            format!("«{what}» non si può leggere (una sua proprietà dà un errore): passa un oggetto semplice con i campi documentati."),
-            format!("“{what}” cannot be read (one of its properties throws): pass a plain object with the documented fields."),
-        ),
-    )
-    .field(Field::input(what))
+    InputProblem::Unreadable { what: what.into() }.finding(lang)
 }
 
 /// One step from an object to a part of it.
@@ -308,26 +268,6 @@ fn wrap(step: &Step, value: &JsValue) -> JsValue {
     }
 }
 
-/// What serde-wasm-bindgen's message says was expected ("invalid type: …, expected a
-/// string"), in Italian and English words for a person.
-fn expected_kind(serde_message: &str) -> (&'static str, &'static str) {
-    let expected = serde_message
-        .rsplit_once("expected ")
-        .map_or("", |(_, e)| e.trim_end_matches('.'));
-    match expected {
-        "a string" | "a borrowed string" | "a character" => ("un testo", "text"),
-        "a sequence" => ("una lista", "a list"),
-        "a boolean" => ("true o false", "true or false"),
-        e if e.starts_with("struct ") || e.starts_with("a map") => ("un oggetto", "an object"),
-        e if matches!(e.get(..1), Some("f" | "i" | "u"))
-            && e[1..].bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            ("un numero", "a number")
-        }
-        _ => ("il tipo documentato", "the documented type"),
-    }
-}
-
 #[wasm_bindgen(module = "/src/bindings/values.js")]
 extern "C" {
     pub(crate) fn plain_copy(value: &JsValue) -> JsValue;
@@ -370,21 +310,9 @@ pub(crate) fn lang_note(options: Option<&JsValue>) -> Option<Finding> {
     let value = lang_value(options?)?;
     let given = match value.as_string() {
         Some(s) if Lang::parse(&s).is_some() => return None,
-        Some(s) => ["«", &crate::dates::clip(&s), "»"].concat(),
-        None => "un valore che non è un testo".to_string(),
+        other => other,
     };
-    Some(
-        Finding::warning(
-            "input.unknown-lang",
-            [
-                "«lang» è ",
-                &given,
-                ": le lingue sono «it» (italiano) ed «en» (inglese), e i messaggi sono in italiano. (“lang” must be “it” or “en”: the messages are in Italian.)",
-            ]
-            .concat(),
-        )
-        .field(Field::input("lang")),
-    )
+    Some(InputProblem::UnknownLang { given }.finding(Lang::It))
 }
 
 /// The warnings of a function whose options only give `lang` and whose result has no
