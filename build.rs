@@ -8,10 +8,65 @@
 //!   existence while the names are still on their way (1 499 bytes).
 //!
 //! The reader is `places::code_exists`; a test compares the two with the loaded registry.
+//!
+//! And the embedded JSON data (`src/data/profiles/`, `src/data/titolari/`, `patroni.json`)
+//! without the whitespace between tokens, in `OUT_DIR/data/` with the same paths, which the
+//! module includes: the files stay readable in the repository, the module carries 35 KB less
+//! raw (−1.2 KB brotli, −3.7 KB gzip, issue 15) and its readers have less to skip. The text
+//! of every string is copied byte for byte.
 
 use std::{env, fs, path::Path};
 
 fn main() {
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("data");
+    for dir in ["profiles", "titolari"] {
+        let from = Path::new("src/data").join(dir);
+        println!("cargo:rerun-if-changed={}", from.display());
+        fs::create_dir_all(out.join(dir)).expect("create OUT_DIR/data");
+        for entry in fs::read_dir(&from).expect("src/data folder") {
+            let path = entry.expect("src/data entry").path();
+            if path.extension().is_some_and(|e| e == "json") {
+                minify(
+                    &path,
+                    &out.join(dir).join(path.file_name().expect("a file")),
+                );
+            }
+        }
+    }
+    minify(
+        Path::new("src/data/patroni.json"),
+        &out.join("patroni.json"),
+    );
+    places_codes();
+}
+
+/// Copies the JSON file `from` to `to` without the whitespace outside its strings.
+fn minify(from: &Path, to: &Path) {
+    println!("cargo:rerun-if-changed={}", from.display());
+    let text = fs::read(from).expect("a JSON file of src/data");
+    let mut min = Vec::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for b in text {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+            continue;
+        }
+        min.push(b);
+    }
+    fs::write(to, min).expect("write a minified JSON file");
+}
+
+/// The registry's date and the bits of the codes that exist (see above).
+fn places_codes() {
     let source = "src/data/places.txt";
     println!("cargo:rerun-if-changed={source}");
     println!("cargo:rerun-if-changed=build.rs");

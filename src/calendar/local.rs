@@ -442,7 +442,7 @@ pub(crate) fn parse(json: &str) -> Result<Registry, String> {
 pub fn registry() -> &'static Registry {
     static REGISTRY: OnceLock<Registry> = OnceLock::new();
     REGISTRY.get_or_init(|| {
-        parse(include_str!("../data/patroni.json")).unwrap_or(Registry {
+        parse(data_json!("patroni.json")).unwrap_or(Registry {
             patrons: Vec::new(),
             sedi: Vec::new(),
         })
@@ -452,7 +452,7 @@ pub fn registry() -> &'static Registry {
 /// Parses the embedded data and returns the error, for the test suite.
 #[doc(hidden)]
 pub fn check_embedded_data() -> Result<(), String> {
-    parse(include_str!("../data/patroni.json")).map(|_| ())
+    parse(data_json!("patroni.json")).map(|_| ())
 }
 
 #[cfg(test)]

@@ -19,21 +19,12 @@ use crate::finding::{Finding, Lang, Source};
 
 /// The built-in profiles, one file each (`src/data/profiles/`).
 const BUILT_IN: [(&str, &str); 6] = [
-    ("siena", include_str!("../../data/profiles/siena.json")),
-    (
-        "emilia-romagna",
-        include_str!("../../data/profiles/emilia-romagna.json"),
-    ),
-    ("milano", include_str!("../../data/profiles/milano.json")),
-    ("torino", include_str!("../../data/profiles/torino.json")),
-    (
-        "nazionale-gdp",
-        include_str!("../../data/profiles/nazionale-gdp.json"),
-    ),
-    (
-        "nazionale",
-        include_str!("../../data/profiles/nazionale.json"),
-    ),
+    ("siena", data_json!("profiles/siena.json")),
+    ("emilia-romagna", data_json!("profiles/emilia-romagna.json")),
+    ("milano", data_json!("profiles/milano.json")),
+    ("torino", data_json!("profiles/torino.json")),
+    ("nazionale-gdp", data_json!("profiles/nazionale-gdp.json")),
+    ("nazionale", data_json!("profiles/nazionale.json")),
 ];
 
 /// The national baseline: the profile used when a portal names no territorial profile, or

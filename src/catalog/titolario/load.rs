@@ -19,39 +19,39 @@ use chrono::NaiveDate;
 const FILES: [(&str, &str); 9] = [
     (
         "aziende-dm-er-2019.json",
-        include_str!("../../data/titolari/aziende-dm-er-2019.json"),
+        data_json!("titolari/aziende-dm-er-2019.json"),
     ),
     (
         "aziende-dm-torino-2017.json",
-        include_str!("../../data/titolari/aziende-dm-torino-2017.json"),
+        data_json!("titolari/aziende-dm-torino-2017.json"),
     ),
     (
         "aziende-dm-milano-2018.json",
-        include_str!("../../data/titolari/aziende-dm-milano-2018.json"),
+        data_json!("titolari/aziende-dm-milano-2018.json"),
     ),
     (
         "committenti-gs.json",
-        include_str!("../../data/titolari/committenti-gs.json"),
+        data_json!("titolari/committenti-gs.json"),
     ),
     (
         "liberi-professionisti-milano-2018.json",
-        include_str!("../../data/titolari/liberi-professionisti-milano-2018.json"),
+        data_json!("titolari/liberi-professionisti-milano-2018.json"),
     ),
     (
         "liberi-professionisti-torino-2017.json",
-        include_str!("../../data/titolari/liberi-professionisti-torino-2017.json"),
+        data_json!("titolari/liberi-professionisti-torino-2017.json"),
     ),
     (
         "artigiani-commercianti-milano-2018.json",
-        include_str!("../../data/titolari/artigiani-commercianti-milano-2018.json"),
+        data_json!("titolari/artigiani-commercianti-milano-2018.json"),
     ),
     (
         "artigiani-commercianti-torino-2017.json",
-        include_str!("../../data/titolari/artigiani-commercianti-torino-2017.json"),
+        data_json!("titolari/artigiani-commercianti-torino-2017.json"),
     ),
     (
         "dipendenti-pubblici-2023.json",
-        include_str!("../../data/titolari/dipendenti-pubblici-2023.json"),
+        data_json!("titolari/dipendenti-pubblici-2023.json"),
     ),
 ];
 
