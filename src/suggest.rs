@@ -49,7 +49,6 @@
 //! ```
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::catalog::titolario::{Oggetto, TempoSoglia, Titolario};
 use crate::text::{fold_char, fold_words, fold_words_by};
@@ -68,8 +67,7 @@ pub const LABEL: u32 = 4;
 pub const MIN_SCORE: u32 = 10;
 
 /// One proposed object.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suggestion {
     /// The object's id in the titolario.
     pub object: String,
@@ -86,6 +84,23 @@ pub struct Suggestion {
     pub matched: Vec<String>,
     /// The object's threshold, if the titolario gives one.
     pub tempo_soglia: Option<TempoSoglia>,
+}
+
+/// As the serde derive wrote it: no threshold is `null`.
+impl crate::wire::ToWire for Suggestion {
+    fn write(&self, out: &mut crate::wire::Json) {
+        out.begin_object();
+        out.field_str("object", &self.object);
+        out.field_str("label", &self.label);
+        out.field_str("labelEn", &self.label_en);
+        out.field_str("classe", &self.classe);
+        out.field_int("score", i64::from(self.score));
+        out.key("matched");
+        out.strs(&self.matched);
+        out.key("tempoSoglia");
+        self.tempo_soglia.write(out);
+        out.end_object();
+    }
 }
 
 /// The objects of `t` that fit `text`, best first, at most `limit`.

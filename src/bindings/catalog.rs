@@ -153,13 +153,20 @@ struct TitolarioResult<'a> {
     findings: Vec<Finding>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct SuggestResult<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     titolario: Option<&'a str>,
     suggestions: Vec<Suggestion>,
     findings: Vec<Finding>,
+}
+
+impl crate::wire::ToWire for SuggestResult<'_> {
+    fn write(&self, out: &mut crate::wire::Json) {
+        out.begin_object();
+        out.field_str_if("titolario", self.titolario);
+        out.field_list("suggestions", &self.suggestions);
+        out.field_list("findings", &self.findings);
+        out.end_object();
+    }
 }
 
 fn summary(t: &Titolario, lang: Lang) -> Summary<'_> {
@@ -359,7 +366,7 @@ fn suggest_objects_in_result(titolario_id: JsValue, text: JsValue, options: JsVa
         Ok(t) => t,
         Err(f) => {
             findings.push(f);
-            return to_js(&SuggestResult {
+            return super::wire_js(&SuggestResult {
                 titolario: None,
                 suggestions: Vec::new(),
                 findings,
@@ -367,7 +374,7 @@ fn suggest_objects_in_result(titolario_id: JsValue, text: JsValue, options: JsVa
         }
     };
     let (date, limit) = read_options(options, lang, &mut findings);
-    to_js(&suggest_in(t, text, date, limit, lang, findings))
+    super::wire_js(&suggest_in(t, text, date, limit, lang, findings))
 }
 
 /// The objects of a profile's cassetto that fit a free-text description:
@@ -408,10 +415,10 @@ fn suggest_objects_result(
     let found = super::routing::find_profile(profile_id.as_deref(), lang)
         .and_then(|p| find_cassetto(p, cassetto.as_deref(), date, lang));
     match found {
-        Ok(t) => to_js(&suggest_in(t, text, date, limit, lang, findings)),
+        Ok(t) => super::wire_js(&suggest_in(t, text, date, limit, lang, findings)),
         Err(f) => {
             findings.push(f);
-            to_js(&SuggestResult {
+            super::wire_js(&SuggestResult {
                 titolario: None,
                 suggestions: Vec::new(),
                 findings,

@@ -7,7 +7,7 @@ use crate::field::Field;
 use chrono::NaiveDate;
 use wasm_bindgen::prelude::*;
 
-use super::{lang_of, object_arg, text_arg, to_js, MAX_TEXT};
+use super::{lang_of, object_arg, text_arg, to_js, wire_js, MAX_TEXT};
 use crate::catalog::profile::{self, view};
 use crate::finding::{Finding, Lang};
 use crate::review::{self, Composed, Draft, Review, SubjectInput};
@@ -334,7 +334,7 @@ pub fn route(#[wasm_bindgen(unchecked_param_type = "RouteFacts")] facts: JsValue
 fn route_result(facts: JsValue) -> JsValue {
     let lang = lang_of(&facts);
     if let Some(f) = not_object(&facts, "facts", lang) {
-        return to_js(&Route::refused(f, lang));
+        return wire_js(&Route::refused(f, lang));
     }
     let mut findings = Vec::new();
     let mut get = |name: &str| field(&facts, name, lang, &mut findings);
@@ -353,7 +353,7 @@ fn route_result(facts: JsValue) -> JsValue {
     let mut r = routing::route(&f, lang);
     findings.append(&mut r.findings);
     r.findings = findings;
-    to_js(&r)
+    wire_js(&r)
 }
 
 /// Reviews a draft request: channel, recipient, subject line, object, appointment and
@@ -368,7 +368,7 @@ pub fn review(#[wasm_bindgen(unchecked_param_type = "ReviewDraft")] draft: JsVal
 fn review_result(draft: JsValue) -> JsValue {
     let lang = lang_of(&draft);
     if let Some(f) = not_object(&draft, "draft", lang) {
-        return to_js(&Review::refused(f, lang));
+        return wire_js(&Review::refused(f, lang));
     }
     let mut findings = Vec::new();
     let mut get = |name: &str| field(&draft, name, lang, &mut findings);
@@ -399,7 +399,7 @@ fn review_result(draft: JsValue) -> JsValue {
         findings.append(&mut r.findings);
         r.findings = findings;
     }
-    to_js(&r)
+    wire_js(&r)
 }
 
 /// Composes a subject line with the codice fiscale, the gestione and the content (Milano §2,
@@ -416,7 +416,7 @@ pub fn compose_subject(
 fn compose_subject_result(input: JsValue) -> JsValue {
     let lang = lang_of(&input);
     if let Some(f) = not_object(&input, "input", lang) {
-        return to_js(&Composed {
+        return wire_js(&Composed {
             ok: false,
             subject: String::new(),
             findings: vec![f],
@@ -436,7 +436,7 @@ fn compose_subject_result(input: JsValue) -> JsValue {
         findings.append(&mut c.findings);
         c.findings = findings;
     }
-    to_js(&c)
+    wire_js(&c)
 }
 
 /// Registers a portal's own profile (JSON text, or an object) for the page's lifetime.

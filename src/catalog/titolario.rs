@@ -164,6 +164,25 @@ pub enum Unit {
     CalendarDays,
 }
 
+impl crate::wire::ToWire for TempoSoglia {
+    fn write(&self, out: &mut crate::wire::Json) {
+        out.begin_object();
+        out.field_int("days", i64::from(self.days));
+        out.key("unit");
+        crate::wire::ToWire::write(&self.unit, out);
+        out.end_object();
+    }
+}
+
+impl crate::wire::ToWire for Unit {
+    fn write(&self, out: &mut crate::wire::Json) {
+        out.str(match self {
+            Unit::WorkingDays => "working-days",
+            Unit::CalendarDays => "calendar-days",
+        })
+    }
+}
+
 /// Whether an object is offered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -30,7 +30,7 @@ mod recipient;
 mod subject;
 
 use crate::field::{Field, FormField};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 pub use objects::Proposal;
 pub use subject::{compose_subject, Composed, SubjectInput};
@@ -86,8 +86,7 @@ pub struct Draft {
 }
 
 /// The answer of [`review`].
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Review {
     /// No errors: the draft can be sent.
     pub ok: bool,
@@ -98,7 +97,6 @@ pub struct Review {
     /// The objects that fit the description, best first, with the words that matched.
     pub objects: Vec<Proposal>,
     /// A subject line that holds what the rule asks, when an e-mail is sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
 }
 
@@ -113,6 +111,19 @@ impl Review {
             objects: Vec::new(),
             subject: None,
         }
+    }
+}
+
+impl crate::wire::ToWire for Review {
+    fn write(&self, out: &mut crate::wire::Json) {
+        out.begin_object();
+        out.field_bool("ok", self.ok);
+        out.field_list("findings", &self.findings);
+        out.key("route");
+        self.route.write(out);
+        out.field_list("objects", &self.objects);
+        out.field_str_if("subject", self.subject.as_deref());
+        out.end_object();
     }
 }
 

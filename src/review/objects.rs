@@ -5,19 +5,18 @@
 
 use crate::field::FormField;
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::catalog::titolario::{self, Oggetto, Status, TempoSoglia, Titolario, Unit};
 use crate::dates::clip;
 use crate::finding::{Finding, Lang, Source};
 use crate::routing::CassettoInfo;
+use crate::wire::{Json, ToWire};
 
 /// How many objects are proposed.
 pub const PROPOSALS: usize = 5;
 
 /// An object that fits the description.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Proposal {
     /// Object id.
     pub object: String,
@@ -32,8 +31,25 @@ pub struct Proposal {
     /// The words of the description that matched.
     pub matched: Vec<String>,
     /// The threshold INPS has to settle it (ER table).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tempo_soglia: Option<TempoSoglia>,
+}
+
+impl ToWire for Proposal {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("object", &self.object);
+        out.field_str("label", &self.label);
+        out.field_str("classe", &self.classe);
+        out.field_str("labelEn", &self.label_en);
+        out.field_int("score", i64::from(self.score));
+        out.key("matched");
+        out.strs(&self.matched);
+        if let Some(tempo) = &self.tempo_soglia {
+            out.key("tempoSoglia");
+            tempo.write(out);
+        }
+        out.end_object();
+    }
 }
 
 /// The objects of `t` that fit `text` at `date`, best first, generic objects left out.

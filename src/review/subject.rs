@@ -4,7 +4,7 @@
 //! requester's codice fiscale), and composing one that does.
 
 use crate::field::{Field, FormField};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::catalog::profile::{Gestione, SubjectPart};
 use crate::dates::clip;
@@ -314,8 +314,7 @@ pub struct SubjectInput {
 }
 
 /// The answer of [`compose_subject`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Composed {
     /// Whether every required part was there.
     pub ok: bool,
@@ -323,6 +322,16 @@ pub struct Composed {
     pub subject: String,
     /// What is missing or was changed.
     pub findings: Vec<Finding>,
+}
+
+impl crate::wire::ToWire for Composed {
+    fn write(&self, out: &mut crate::wire::Json) {
+        out.begin_object();
+        out.field_bool("ok", self.ok);
+        out.field_str("subject", &self.subject);
+        out.field_list("findings", &self.findings);
+        out.end_object();
+    }
 }
 
 /// Composes a subject line that holds what Milano §2 and Torino §2.5 ask: the codice

@@ -33,7 +33,6 @@ use facts::blank;
 pub use facts::{Facts, Resolved};
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::catalog::profile::{
     self, BookingPart, Channel, Gestione, Kind, Level, MailboxKind, Previous, Profile, Requirement,
@@ -41,48 +40,40 @@ use crate::catalog::profile::{
 };
 use crate::catalog::titolario;
 use crate::finding::{Finding, Lang, Severity, Source};
+use crate::wire::{Json, ToWire};
 
 /// An address to write to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Address {
     /// The address.
     pub address: String,
     /// `pec` or `email`.
     pub kind: MailboxKind,
     /// The sede it belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sede: Option<String>,
     /// Who it is (escalation contacts).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// What to know about it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// The cassetto to use.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CassettoInfo {
     /// Cassetto id.
     pub cassetto: String,
     /// Its name.
     pub name: String,
     /// Its titolario id, when the objects are known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub titolario: Option<String>,
     /// Where to click.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub menu: Option<String>,
     /// The label of the generic object ("Non specificato", "altro"), when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub generic: Option<String>,
 }
 
 /// A telephone line with its hours.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phone {
     /// The number.
     pub number: String,
@@ -97,35 +88,29 @@ pub struct Phone {
 }
 
 /// One way to send the request: the chosen one, or an alternative.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
     /// The channel.
     pub channel: Channel,
     /// The rule's id (stable).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
     /// Why, in the document's words.
     pub why: String,
     /// instrada's reading, when the document does not state the rule (Siena 000: the
     /// channel of a DURC request, istanze not online in 2012); `why` then says what it does
     /// state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reading: Option<String>,
     /// The rule's source.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     /// Where to write.
     pub addresses: Vec<Address>,
     /// Who to copy.
     pub cc: Vec<Address>,
     /// The cassetto, for the bidirezionale and the agenda.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cassetto: Option<CassettoInfo>,
     /// What the subject line must hold.
     pub subject: Vec<SubjectPart>,
     /// How the subject line must start.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subject_prefix: Option<String>,
     /// What the booking must hold.
     pub booking: Vec<BookingPart>,
@@ -156,8 +141,7 @@ impl Step {
 }
 
 /// A listed request recognised in the description.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListedMatch {
     /// The document's words.
     pub label: String,
@@ -170,33 +154,25 @@ pub struct ListedMatch {
 }
 
 /// The answer of [`route`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Route {
     /// Whether a channel was found.
     pub ok: bool,
     /// The profile used.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
     /// The sede used.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sede: Option<String>,
     /// The gestione.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub gestione: Option<Gestione>,
     /// The kind of request, as routed (a `domanda` becomes online or not).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<Kind>,
     /// The date the rules were read at, `YYYY-MM-DD`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The chosen way.
-    #[serde(flatten)]
     pub step: Step,
     /// Other ways that apply in some cases.
     pub alternatives: Vec<Step>,
     /// The listed request recognised in the description.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub listed: Option<ListedMatch>,
     /// What else to know, and what could not be read.
     pub findings: Vec<Finding>,
@@ -225,6 +201,117 @@ impl Route {
             listed: None,
             findings: vec![finding],
         }
+    }
+}
+
+impl ToWire for Address {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("address", &self.address);
+        out.key("kind");
+        self.kind.write(out);
+        out.field_str_if("sede", self.sede.as_deref());
+        out.field_str_if("role", self.role.as_deref());
+        out.field_str_if("note", self.note.as_deref());
+        out.end_object();
+    }
+}
+
+impl ToWire for CassettoInfo {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("cassetto", &self.cassetto);
+        out.field_str("name", &self.name);
+        out.field_str_if("titolario", self.titolario.as_deref());
+        out.field_str_if("menu", self.menu.as_deref());
+        out.field_str_if("generic", self.generic.as_deref());
+        out.end_object();
+    }
+}
+
+impl ToWire for Phone {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("number", &self.number);
+        out.field_list("days", &self.days);
+        out.field_str("from", &self.from);
+        out.field_str("to", &self.to);
+        out.field_str("purpose", &self.purpose);
+        out.end_object();
+    }
+}
+
+impl Step {
+    /// The properties of a step, inside an object: a [`Route`] carries its chosen step's
+    /// properties beside its own.
+    fn write_fields(&self, out: &mut Json) {
+        out.key("channel");
+        self.channel.write(out);
+        out.field_str_if("rule", self.rule.as_deref());
+        out.field_str("why", &self.why);
+        out.field_str_if("reading", self.reading.as_deref());
+        if let Some(source) = &self.source {
+            out.key("source");
+            source.write(out);
+        }
+        out.field_list("addresses", &self.addresses);
+        out.field_list("cc", &self.cc);
+        if let Some(cassetto) = &self.cassetto {
+            out.key("cassetto");
+            cassetto.write(out);
+        }
+        out.field_list("subject", &self.subject);
+        out.field_str_if("subjectPrefix", self.subject_prefix.as_deref());
+        out.field_list("booking", &self.booking);
+        out.field_list("requires", &self.requires);
+        out.field_list("phone", &self.phone);
+    }
+}
+
+impl ToWire for Step {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        self.write_fields(out);
+        out.end_object();
+    }
+}
+
+impl ToWire for ListedMatch {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("label", &self.label);
+        out.field_bool("onlineOnly", self.online_only);
+        out.key("matched");
+        out.strs(&self.matched);
+        out.key("source");
+        self.source.write(out);
+        out.end_object();
+    }
+}
+
+impl ToWire for Route {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_bool("ok", self.ok);
+        out.field_str_if("profile", self.profile.as_deref());
+        out.field_str_if("sede", self.sede.as_deref());
+        if let Some(gestione) = self.gestione {
+            out.key("gestione");
+            gestione.write(out);
+        }
+        if let Some(kind) = self.kind {
+            out.key("kind");
+            kind.write(out);
+        }
+        out.field_str_if("date", self.date.as_deref());
+        self.step.write_fields(out);
+        out.field_list("alternatives", &self.alternatives);
+        if let Some(listed) = &self.listed {
+            out.key("listed");
+            listed.write(out);
+        }
+        out.field_list("findings", &self.findings);
+        out.end_object();
     }
 }
 

@@ -697,17 +697,59 @@ impl Named for Party {
     ];
 }
 
+/// The name a value is written with: the first of its names (later ones are accepted
+/// spellings, like Level's lower case). One table for reading and writing.
+fn first_name<T: Named + PartialEq>(value: T) -> &'static str {
+    T::NAMES
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map_or("", |(name, _)| name)
+}
+
+/// Results carry these values by name (`crate::wire`).
+macro_rules! written_by_name {
+    ($($t:ty),*) => {$(
+        impl crate::wire::ToWire for $t {
+            fn write(&self, out: &mut crate::wire::Json) {
+                out.str(first_name(*self))
+            }
+        }
+    )*};
+}
+
+written_by_name!(
+    Gestione,
+    Kind,
+    Previous,
+    Level,
+    Channel,
+    SubjectPart,
+    BookingPart,
+    Requirement,
+    DayUnit,
+    TermKind,
+    Weekday,
+    MailboxKind,
+    NoteSeverity,
+    Party
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// The names read are the names written to JS: the first name of each value is its
     /// serialization (later ones are accepted spellings, like Level's lower case).
-    fn same_as_serialized<T: Named + serde::Serialize + PartialEq>() {
+    fn same_as_serialized<T: Named + serde::Serialize + PartialEq + crate::wire::ToWire>() {
         for (name, value) in T::NAMES {
             let first = T::NAMES.iter().find(|(_, v)| v == value).map(|(n, _)| *n);
             let written = serde_json::to_value(value).unwrap();
             assert_eq!(written.as_str(), first, "{name}");
+            assert_eq!(
+                value.to_wire(),
+                serde_json::to_string(value).unwrap(),
+                "{name}"
+            );
         }
     }
 
