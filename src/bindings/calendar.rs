@@ -10,14 +10,15 @@
 
 use crate::field::{Field, FormField};
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::{lang_of, object_arg, text_arg, to_js};
+use super::{lang_of, object_arg, text_arg, wire_js};
 use crate::calendar::{self, Calendar, CalendarError, DayKind, Holiday, Scope};
 use crate::dates::{clip, iso, parse_date};
 use crate::finding::{Finding, Lang, Source};
 use crate::ics;
+use crate::wire::{Json, ToWire};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS: &'static str = r#"
@@ -124,14 +125,23 @@ struct CalendarOptions {
     sede: Option<String>,
 }
 
-#[derive(Serialize)]
+// The results, written on the wire (`crate::wire`) in the shapes the TypeScript declarations
+// above give: an absent value is `null`.
+
 struct CalendarRef {
     sede: Option<&'static str>,
     label: String,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+impl ToWire for CalendarRef {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str_or_null("sede", self.sede);
+        out.field_str("label", &self.label);
+        out.end_object();
+    }
+}
+
 struct HolidayInfo {
     date: String,
     name: &'static str,
@@ -150,8 +160,40 @@ impl HolidayInfo {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+impl ToWire for HolidayInfo {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("date", &self.date);
+        out.field_str("name", self.name);
+        out.field_str(
+            "scope",
+            match self.scope {
+                Scope::National => "national",
+                Scope::Local => "local",
+            },
+        );
+        out.field_str("source", self.source);
+        out.end_object();
+    }
+}
+
+/// `key: n`, or `key: null`.
+fn field_int_or_null(out: &mut Json, key: &str, value: Option<i32>) {
+    out.key(key);
+    match value {
+        Some(n) => out.int(i64::from(n)),
+        None => out.null(),
+    }
+}
+
+/// The `calendar` and `findings` every calendar result ends with.
+fn write_tail(out: &mut Json, calendar: &Option<CalendarRef>, findings: &[Finding]) {
+    out.key("calendar");
+    calendar.write(out);
+    out.field_list("findings", findings);
+    out.end_object();
+}
+
 struct HolidaysResult {
     year: Option<i32>,
     holidays: Vec<HolidayInfo>,
@@ -159,8 +201,15 @@ struct HolidaysResult {
     findings: Vec<Finding>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+impl ToWire for HolidaysResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        field_int_or_null(out, "year", self.year);
+        out.field_list("holidays", &self.holidays);
+        write_tail(out, &self.calendar, &self.findings);
+    }
+}
+
 struct WorkingDayResult {
     working_day: Option<bool>,
     day: Option<&'static str>,
@@ -169,24 +218,46 @@ struct WorkingDayResult {
     findings: Vec<Finding>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+impl ToWire for WorkingDayResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.key("workingDay");
+        self.working_day.write(out);
+        out.field_str_or_null("day", self.day);
+        out.key("holiday");
+        self.holiday.write(out);
+        write_tail(out, &self.calendar, &self.findings);
+    }
+}
+
 struct DateResult {
     date: Option<String>,
     calendar: Option<CalendarRef>,
     findings: Vec<Finding>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+impl ToWire for DateResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str_or_null("date", self.date.as_deref());
+        write_tail(out, &self.calendar, &self.findings);
+    }
+}
+
 struct CountResult {
     working_days: Option<i32>,
     calendar: Option<CalendarRef>,
     findings: Vec<Finding>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+impl ToWire for CountResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        field_int_or_null(out, "workingDays", self.working_days);
+        write_tail(out, &self.calendar, &self.findings);
+    }
+}
+
 struct TermResult {
     date: Option<String>,
     nominal: Option<String>,
@@ -195,8 +266,16 @@ struct TermResult {
     findings: Vec<Finding>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+impl ToWire for TermResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str_or_null("date", self.date.as_deref());
+        out.field_str_or_null("nominal", self.nominal.as_deref());
+        out.field_bool("moved", self.moved);
+        write_tail(out, &self.calendar, &self.findings);
+    }
+}
+
 struct SedeInfo {
     id: &'static str,
     name: &'static str,
@@ -209,10 +288,34 @@ struct SedeInfo {
     document: Option<&'static str>,
 }
 
-#[derive(Serialize)]
+impl ToWire for SedeInfo {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("id", self.id);
+        out.field_str("name", self.name);
+        out.field_str("comune", self.comune);
+        out.field_str("region", self.region);
+        out.field_str("saint", self.saint);
+        out.field_str("patronDay", &self.patron_day);
+        out.field_str_or_null("fixedDay", self.fixed_day.as_deref());
+        out.field_str("source", self.source);
+        out.field_str_or_null("document", self.document);
+        out.end_object();
+    }
+}
+
 struct IcsResult {
     ics: Option<String>,
     findings: Vec<Finding>,
+}
+
+impl ToWire for IcsResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str_or_null("ics", self.ics.as_deref());
+        out.field_list("findings", &self.findings);
+        out.end_object();
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -412,7 +515,7 @@ fn holidays_result(year: JsValue, options: Option<JsValue>) -> JsValue {
             findings: vec![f],
         },
     };
-    to_js(&result)
+    wire_js(&result)
 }
 
 /// Whether the office works on a day, and if not, why.
@@ -461,7 +564,7 @@ fn is_working_day_result(date: JsValue, options: Option<JsValue>) -> JsValue {
             findings: vec![f],
         },
     };
-    to_js(&result)
+    wire_js(&result)
 }
 
 /// "Entro n giorni lavorativi": the n-th working day after `date` (the event's day is not
@@ -491,7 +594,7 @@ fn add_working_days_result(date: JsValue, n: JsValue, options: Option<JsValue>) 
     };
     match run() {
         Ok((d, cal)) => date_result_js(d, &cal, lang),
-        Err(f) => to_js(&DateResult {
+        Err(f) => wire_js(&DateResult {
             date: None,
             calendar: None,
             findings: vec![f],
@@ -500,7 +603,7 @@ fn add_working_days_result(date: JsValue, n: JsValue, options: Option<JsValue>) 
 }
 
 /// Builds `{ date, calendar, findings: [] }` directly: the hot path of `addWorkingDays`
-/// (the benchmark calls it 100,000 times). Same shape as `DateResult` through serde, at a
+/// (the benchmark calls it 100,000 times). Same shape as `DateResult` on the wire, at a
 /// fraction of the cost: one call into JavaScript (`cal_out`) makes the object and the date
 /// text from a number, and the `calendar` object of each calendar and language is made once
 /// and frozen, then shared by every result (reading it is all a caller does; a frozen object
@@ -516,7 +619,7 @@ fn date_result_js(date: NaiveDate, cal: &Calendar, lang: Lang) -> JsValue {
         let i = match refs.iter().position(|(k, l, _)| *k == key && *l == lang) {
             Some(i) => i,
             None => {
-                let r = to_js(&calendar_ref(cal, lang));
+                let r = wire_js(&calendar_ref(cal, lang));
                 if let Some(o) = r.dyn_ref::<js_sys::Object>() {
                     js_sys::Object::freeze(o);
                 }
@@ -579,7 +682,7 @@ fn working_days_between_result(from: JsValue, to: JsValue, options: Option<JsVal
             findings: vec![f],
         },
     };
-    to_js(&result)
+    wire_js(&result)
 }
 
 /// A term of `days` calendar days from `date`, moved to the next working day when it ends on
@@ -633,7 +736,7 @@ fn term_calendar_days_result(date: JsValue, days: JsValue, options: Option<JsVal
             findings: vec![f],
         },
     };
-    to_js(&result)
+    wire_js(&result)
 }
 
 /// The known sedi, with the patron day each one adds to the national calendar.
@@ -660,7 +763,7 @@ pub fn sedi(
             document: s.document.as_deref(),
         })
         .collect();
-    to_js(&list)
+    wire_js(&list)
 }
 
 /// Builds an iCalendar (.ics) file of all-day events with reminders.
@@ -683,7 +786,7 @@ fn to_ics_result(input: JsValue, options: Option<JsValue>) -> JsValue {
         Some(text) if !findings.iter().any(Finding::is_error) => Some(text),
         _ => None,
     };
-    to_js(&IcsResult { ics, findings })
+    wire_js(&IcsResult { ics, findings })
 }
 
 fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<String> {

@@ -47,7 +47,6 @@ mod working;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::Serialize;
 
 use crate::dates;
 use crate::finding::{Finding, Lang, Source};
@@ -70,8 +69,7 @@ pub(crate) type YearMask = [u64; 6];
 
 /// Whether a holiday is the same everywhere in Italy or closes only the offices of one
 /// comune.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
     /// A national public holiday.
     National,
