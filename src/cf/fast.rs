@@ -4,7 +4,6 @@
 //! codes); it exists because `is_valid` is called on every keystroke and in bulk.
 
 use super::input::normalize_into;
-use super::person::Parsed;
 use super::tables::{CLASS, DIGIT, EVEN, MONTH, ODD};
 
 /// Days of each month, February with 29.
@@ -127,6 +126,20 @@ pub(crate) fn is_valid(input: &str) -> bool {
         Some(11) => numeric(&buf[..11]),
         _ => false,
     }
+}
+
+/// The fields of a code whose structure and check character are right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    /// Last two digits of the year.
+    pub yy: u32,
+    pub month: u32,
+    pub day: u32,
+    pub female: bool,
+    /// The place code with omocodia undone (`H501`).
+    pub place: [u8; 4],
+    /// Whether any of the seven numeric positions holds an omocodia letter.
+    pub omocode: bool,
 }
 
 /// The fields of a code that passes [`person`], read with the tables; `None` otherwise.

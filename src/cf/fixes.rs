@@ -459,7 +459,7 @@ pub(crate) fn person(
 fn plausible_numeric(code: &[u8; 11]) -> bool {
     code[..7].iter().any(|&b| b != b'0')
         && luhn_digit(&code[..10]) == Some(code[10])
-        && super::numeric::office_kind(code).is_some()
+        && super::tables::office_kind(code).is_some()
 }
 
 /// The suggestions for an 11-digit code with a wrong check digit or office code: swaps of

@@ -2,32 +2,9 @@
 //! IVA) and the temporary codes given to persons. Digits 1–7 are a serial, 8–10 the code
 //! of the office that issued it, 11 the check digit (Luhn).
 
-use super::tables::luhn_digit;
+use super::tables::{luhn_digit, office_kind};
 use super::{fixes, Kind};
 use crate::finding::{Finding, Lang};
-
-/// What the office code (digits 8–10) says the code is, or `None` if no office has it.
-///
-/// Companies and entities: 001–100, 120, 121, 888, 999; for serials from 8000000 (the
-/// codes of entities that are not companies) only 001–095. Temporary codes of persons:
-/// 000, 151–245, 301–766, 900–950.
-pub(crate) fn office_kind(code: &[u8; 11]) -> Option<Kind> {
-    let num = |r: std::ops::Range<usize>| {
-        code[r].iter().try_fold(0u32, |n, &b| {
-            b.is_ascii_digit().then(|| n * 10 + (b - b'0') as u32)
-        })
-    };
-    let serial = num(0..7)?;
-    let office = num(7..10)?;
-    let entity = matches!(office, 1..=100 | 120 | 121 | 888 | 999);
-    if entity && (serial < 8_000_000 || office <= 95) {
-        return Some(Kind::Entity);
-    }
-    if matches!(office, 0 | 151..=245 | 301..=766 | 900..=950) {
-        return Some(Kind::Temporary);
-    }
-    None
-}
 
 /// The full check of an 11-character code: findings in `out`, the kind if valid.
 pub(crate) fn check(chars: &[char], lang: Lang, out: &mut Vec<Finding>) -> Option<Kind> {

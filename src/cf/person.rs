@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::fast::Parsed;
 use super::msg::{al_cap, cat, il_cap, nth};
 use super::places::{self, Place};
 use super::tables::{
@@ -31,20 +32,6 @@ pub(crate) enum Problem {
     CheckChar {
         expected: u8,
     },
-}
-
-/// The fields of a code whose structure and check character are right.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Parsed {
-    /// Last two digits of the year.
-    pub yy: u32,
-    pub month: u32,
-    pub day: u32,
-    pub female: bool,
-    /// The place code with omocodia undone (`H501`).
-    pub place: [u8; 4],
-    /// Whether any of the seven numeric positions holds an omocodia letter.
-    pub omocode: bool,
 }
 
 fn two(code: &[u8; 16], a: usize) -> Option<u32> {

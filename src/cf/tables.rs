@@ -1,5 +1,8 @@
 //! The fixed tables of the codice fiscale (DM 23 dicembre 1976, allegati): month letters,
-//! omocodia letters, the odd/even values of the check character.
+//! omocodia letters, the odd/even values of the check character; and the office codes of
+//! the 11-digit code.
+
+use super::Kind;
 
 /// Month letters, January to December.
 pub(crate) const MONTHS: &[u8; 12] = b"ABCDEHLMPRST";
@@ -192,6 +195,29 @@ pub(crate) fn luhn_digit(first10: &[u8]) -> Option<u8> {
         };
     }
     Some(b'0' + ((10 - sum % 10) % 10) as u8)
+}
+
+/// What the office code (digits 8–10) says the code is, or `None` if no office has it.
+///
+/// Companies and entities: 001–100, 120, 121, 888, 999; for serials from 8000000 (the
+/// codes of entities that are not companies) only 001–095. Temporary codes of persons:
+/// 000, 151–245, 301–766, 900–950.
+pub(crate) fn office_kind(code: &[u8; 11]) -> Option<Kind> {
+    let num = |r: std::ops::Range<usize>| {
+        code[r].iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + (b - b'0') as u32)
+        })
+    };
+    let serial = num(0..7)?;
+    let office = num(7..10)?;
+    let entity = matches!(office, 1..=100 | 120 | 121 | 888 | 999);
+    if entity && (serial < 8_000_000 || office <= 95) {
+        return Some(Kind::Entity);
+    }
+    if matches!(office, 0 | 151..=245 | 301..=766 | 900..=950) {
+        return Some(Kind::Temporary);
+    }
+    None
 }
 
 #[cfg(test)]
