@@ -31,6 +31,7 @@ pub mod cf;
 pub mod dates;
 pub mod field;
 pub mod finding;
+pub mod form;
 pub mod ics;
 pub mod input;
 pub(crate) mod json;

@@ -220,6 +220,8 @@ fn the_widget_source_reads_only_the_vocabulary_s_names() {
             options_rs,
             mod_rs,
             include_str!("../src/widget/fields.rs"),
+            include_str!("../src/widget/inner.rs"),
+            include_str!("../src/widget/refresh.rs"),
             include_str!("../src/widget/picker.rs"),
             include_str!("../src/widget/instrada-widget.js"),
         ]

@@ -194,7 +194,6 @@ const PROPOSAL_OPENINGS: [&str; 2] = [" Forse è «", " It may be “"];
 
 /// A message without the sentence [`Fix::describe`] appended to it: the widget shows the
 /// proposal on its own line, with what it means and its button.
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub(crate) fn without_proposal(message: &str) -> &str {
     PROPOSAL_OPENINGS
         .iter()

@@ -59,7 +59,6 @@ use chrono::NaiveDate;
 
 pub use crosscheck::cross_check;
 pub use encode::{encode, Encoded};
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub(crate) use fixes::without_proposal;
 pub use fixes::MAX_SUGGESTIONS;
 pub use matricola::{check_matricola, MatricolaReport};

@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlFormElement, HtmlSelectElement};
 
+/// The fields the widget binds: the form's (`crate::field`).
 pub(crate) use crate::field::FormField as Kind;
 
 use super::dom::{self, Control};

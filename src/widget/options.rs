@@ -10,8 +10,9 @@ use web_sys::HtmlFormElement;
 use crate::dates;
 use crate::finding::Lang;
 
-use super::checks::{Checks, Config};
-use super::warn;
+use crate::form::{Checks, Config};
+
+use super::page::warn;
 
 /// Options of `mount` that `attach` does not have: where the built form submits.
 #[derive(Clone, Debug, Default)]
@@ -60,6 +61,7 @@ pub(crate) fn read(options: &JsValue, form: Option<&HtmlFormElement>) -> Config 
         label: text(options, "label").or_else(|| attr("data-instrada-label")),
         checks: checks(options, attr("data-instrada-checks")),
         values: values(options),
+        notify: warn,
     }
 }
 

@@ -1,146 +1,19 @@
 //! The guidance panels: the channel to use (after the gestione) and the dates INPS must
 //! answer by, with their reasons and a button that downloads them as an .ics file (after the
-//! date of sending). Both are live guidance: they follow the form as it is filled.
+//! date of sending). Both are live guidance: they follow the form as it is filled. What they
+//! say is `crate::form::view`'s; this file writes it into the page.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlFormElement};
 
-use super::checks::{Config, Outcome};
+use crate::finding::Lang;
+use crate::form::messages::{self, Label};
+use crate::form::view::{ChannelView, DateLine, TimelineView};
+use crate::form::{Config, Outcome};
+
 use super::dom;
 use super::fields::{Field, Kind};
-use super::i18n::Label;
-use crate::dates;
-use crate::finding::{Finding, Lang, Severity};
-use crate::timeline::Timeline;
-
-/// The channel advice, ready to show.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct ChannelView {
-    /// One sentence: the channel and where to find it.
-    pub(crate) headline: String,
-    /// Further lines a person acts on (where, the address, the subject's contents).
-    pub(crate) lines: Vec<String>,
-    /// Why (the rule and its source): behind «Perché?».
-    pub(crate) reasons: Vec<String>,
-}
-
-/// One line of the timeline's first part: a date and what happens by then, with whom.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct DateLine {
-    /// `YYYY-MM-DD`, for `<time datetime>` (empty: no date).
-    pub(crate) iso: String,
-    /// What happens ("Risposta dell'INPS entro").
-    pub(crate) label: String,
-    /// The date as the person reads it, or why there is none.
-    pub(crate) human: String,
-    /// The addresses to write to (each selectable on its own), and those in copy.
-    pub(crate) to: Vec<String>,
-    pub(crate) cc: Vec<String>,
-}
-
-/// The timeline, ready to show: the dates first, a line each; the reasons behind «Perché?».
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct TimelineView {
-    pub(crate) dates: Vec<DateLine>,
-    /// What a person must know to trust the dates (warnings): visible.
-    pub(crate) notes: Vec<String>,
-    /// The rule, the arithmetic and instrada's reading of each date, the calendar, the
-    /// other notes: behind «Perché?».
-    pub(crate) reasons: Vec<String>,
-    /// Whether there is a date to put in a calendar.
-    pub(crate) downloadable: bool,
-}
-
-/// The label of a date line: what happens, by or from the date.
-fn date_label(id: &str, title: &str, dated: bool, lang: Lang) -> String {
-    let (it, en) = match id {
-        _ if !dated => return format!("{}:", title.trim_end_matches('.')),
-        "risposta" => ("Risposta dell'INPS entro", "INPS answers by"),
-        "livello-b" => ("Sollecito (livello B) dal", "Reminder (level B) from"),
-        "livello-c" => ("Segnalazione (livello C) dal", "Escalation (level C) from"),
-        "processo" => (
-            "Fine dell'intero processo entro",
-            "The whole process ends by",
-        ),
-        _ => return format!("{}:", title.trim_end_matches('.')),
-    };
-    lang.pick(it, en).to_string()
-}
-
-/// The timeline panel from the core's timeline: the answer due, level B and level C (with
-/// their addresses), the end of the process, each on one line, then any other dated entry;
-/// the rule, the arithmetic and instrada's reading of each behind «Perché?».
-/// `note` words a finding of the timeline for this form.
-pub(crate) fn timeline_view(
-    t: &Timeline,
-    lang: Lang,
-    note: &dyn Fn(&Finding) -> String,
-) -> Option<TimelineView> {
-    if t.entries.is_empty() && t.findings.is_empty() {
-        return None;
-    }
-    let mut dates = Vec::new();
-    let mut reasons = Vec::new();
-    // Milano §2 A and §2 I: the DURC's two answers are told apart by their titles.
-    let durc_pair = t.entries.iter().any(|e| e.id == "risposta-preavviso-durc");
-    for e in &t.entries {
-        let key = matches!(e.id, "risposta" | "livello-b" | "livello-c" | "processo");
-        if key || e.date.is_some() {
-            let address = |r: &crate::timeline::Recipient| {
-                // Without a sede every agency's contact is listed: say whose each is.
-                match (&r.sedi[..], t.sede.is_some()) {
-                    ([], _) | (_, true) => r.address.clone(),
-                    (sedi, false) => format!("{} ({})", r.address, sedi.join(", ")),
-                }
-            };
-            dates.push(DateLine {
-                iso: e.date.map(dates::iso).unwrap_or_default(),
-                label: if durc_pair && e.id == "risposta" {
-                    format!("{}:", e.title)
-                } else {
-                    date_label(e.id, &e.title, e.date.is_some(), lang)
-                },
-                human: match e.date {
-                    Some(d) => dates::human(d, lang),
-                    None => lang
-                        .pick("nessuna data garantita", "no guaranteed date")
-                        .to_string(),
-                },
-                to: e.recipients.iter().filter(|r| !r.cc).map(address).collect(),
-                cc: e.recipients.iter().filter(|r| r.cc).map(address).collect(),
-            });
-        }
-        let mut why = format!("{}: {}", e.title.trim_end_matches('.'), e.explanation);
-        if let Some(reading) = &e.reading {
-            why.push(' ');
-            why.push_str(&match lang {
-                Lang::It => format!("(Lettura di instrada: {reading})"),
-                Lang::En => format!("(instrada's reading: {reading})"),
-            });
-        }
-        reasons.push(why);
-    }
-    reasons.push(format!(
-        "{} {}.",
-        lang.pick("Calendario:", "Calendar:"),
-        t.calendar_label.trim_end_matches('.')
-    ));
-    let mut notes = Vec::new();
-    for f in &t.findings {
-        if f.severity != Severity::Info || t.entries.is_empty() {
-            notes.push(note(f));
-        } else {
-            reasons.push(note(f));
-        }
-    }
-    Some(TimelineView {
-        dates,
-        notes,
-        reasons,
-        downloadable: t.entries.iter().any(|e| e.date.is_some()),
-    })
-}
 
 /// The two panels' elements.
 pub(crate) struct Panels {
@@ -337,10 +210,10 @@ fn date_line(doc: &Document, d: &DateLine, lang: Lang) -> Element {
         time
     };
     dom::append(&li, &day);
-    for (list, lead) in [
-        (&d.to, lang.pick(": ", ": ")),
-        (&d.cc, lang.pick("; in copia ", "; cc ")),
-    ] {
+    for (list, lead) in [&d.to, &d.cc]
+        .into_iter()
+        .zip(messages::address_leads(lang))
+    {
         if list.is_empty() {
             continue;
         }

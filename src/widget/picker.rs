@@ -12,15 +12,14 @@
 use chrono::NaiveDate;
 use web_sys::{Document, Element};
 
-use crate::catalog::titolario::{Oggetto, Status, Titolario, Unit};
-use crate::dates;
+use crate::catalog::titolario::{Oggetto, Titolario};
 use crate::finding::Lang;
+use crate::form::messages::{self, Label};
 use crate::suggest::Suggestion;
 use crate::text::fold_words;
 
 use super::dom::{self, Control};
 use super::fields::Field;
-use super::i18n::{self, Label};
 
 /// The picker's elements.
 pub(crate) struct Picker {
@@ -176,7 +175,11 @@ impl Picker {
                     continue;
                 }
                 let group = dom::el(doc, "optgroup", "", None);
-                dom::set(&group, "label", lang.pick(&classe.label, &classe.label_en));
+                dom::set(
+                    &group,
+                    "label",
+                    messages::classe_label(&classe.label, &classe.label_en, lang),
+                );
                 dom::set(&group, "data-instrada-option", "classe");
                 for o in &classe.objects {
                     dom::append(&group, &option(doc, o, sent, lang, false));
@@ -186,10 +189,7 @@ impl Picker {
             view.titolario = Some(t.id.as_str());
             view.sent = Some(sent);
             view.suggested = suggested;
-            let source = match lang {
-                Lang::It => format!("Titolario: {}.", t.name),
-                Lang::En => format!("Titolario: {}.", t.name_en),
-            };
+            let source = messages::titolario_line(t, lang);
             // The list's name in a line; why it is this list behind «Perché?».
             self.source.replace_children_with_node_0();
             let _ = self.source.append_with_str_1(&source);
@@ -279,7 +279,7 @@ impl Picker {
         } else if visible == 0 {
             Label::PickerNoMatch.text(lang).to_string()
         } else {
-            i18n::picker_status(visible, 0, lang)
+            messages::picker_status(visible, 0, lang)
         };
         dom::set_text(&self.status, &status);
     }
@@ -318,29 +318,7 @@ fn option(doc: &Document, o: &Oggetto, sent: NaiveDate, lang: Lang, suggested: b
         label.to_string()
     };
     let available = o.is_available(Some(sent));
-    let tail = match (available, o.status, o.removed) {
-        (false, _, Some(d)) => Some(match lang {
-            Lang::It => format!("non più disponibile dal {}", dates::it(d)),
-            Lang::En => format!("no longer available since {}", dates::human(d, lang)),
-        }),
-        (false, Status::Eliminated, _) => Some(lang.pick("eliminato", "eliminated").to_string()),
-        // The label's capital is ASCII: `str::to_lowercase` would link Unicode's case
-        // tables (about 7 KB gzip) for one letter.
-        (false, _, _) => Some(Label::PickerRemoved.text(lang).to_ascii_lowercase()),
-        (true, _, _) if o.generic => Some(
-            lang.pick(
-                "solo se nessun altro oggetto è pertinente",
-                "only when no other object fits",
-            )
-            .to_string(),
-        ),
-        (true, _, _) => o.tempo_soglia.map(|t| match t.unit {
-            Unit::WorkingDays => i18n::working_days(t.days, lang),
-            Unit::CalendarDays => {
-                lang.pick(format!("{} giorni", t.days), format!("{} days", t.days))
-            }
-        }),
-    };
+    let tail = messages::object_tail(o, available, lang);
     if let Some(tail) = tail {
         text.push_str(" — ");
         text.push_str(&tail);

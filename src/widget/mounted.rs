@@ -7,13 +7,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlFormElement};
 
 use crate::finding::Lang;
+use crate::form::messages::{self, Label};
+use crate::form::{request, Config};
 
-use super::checks::Config;
 use super::dom;
 use super::fields::Kind;
-use super::i18n::{self, Label};
 use super::options::MountExtras;
-use super::request;
+use super::page;
 
 /// Builds the form inside `container` (after what it already holds) and returns it.
 pub(crate) fn build(
@@ -23,7 +23,7 @@ pub(crate) fn build(
     extras: &MountExtras,
 ) -> HtmlFormElement {
     let lang = cfg.lang;
-    let prefix = format!("{}-form", super::next_prefix());
+    let prefix = format!("{}-form", page::next_prefix());
     let form = dom::el(doc, "form", "instrada-form", None);
     form.set_id(&prefix);
     dom::set(&form, "novalidate", "");
@@ -185,7 +185,7 @@ fn group(
         doc,
         "label",
         "active instrada-label",
-        Some(i18n::field_label(kind, lang)),
+        Some(messages::field_label(kind, lang)),
     );
     dom::set(&label, "for", &id);
     control.set_id(&id);
@@ -193,7 +193,7 @@ fn group(
     dom::set(&control, "data-instrada-field", kind.name());
     dom::append(&wrapper, &label);
     dom::append(&wrapper, &control);
-    let hint = i18n::field_hint(kind, lang);
+    let hint = messages::field_hint(kind, lang);
     if !hint.is_empty() {
         let small = dom::el(doc, "small", "form-text instrada-hint", Some(hint));
         small.set_id(&format!("{id}-hint"));

@@ -2,29 +2,25 @@
 //! review of the draft (`crate::review`: generic object misuse, objects removed at the date,
 //! the e-mail subject, dead or non-PEC mailboxes, …), the channel to use
 //! (`crate::routing`, through the review) and the dates INPS must answer by
-//! (`crate::timeline`). The widget adds no rule of its own here: it only chooses what to
-//! show where.
+//! (`crate::timeline`). No rule of its own here: only what to show where.
 
 use chrono::NaiveDate;
 
 use crate::catalog::profile::{self, Cassetto, Profile};
 use crate::catalog::titolario::{self, Titolario};
 use crate::dates;
-use crate::finding::{Finding, Lang, Severity, Source};
+use crate::field::FormField as Kind;
+use crate::finding::{Finding, Lang, Severity};
 use crate::review::{self, Draft};
 use crate::routing::Route;
 use crate::suggest;
 use crate::timeline::{self, TimelineRequest};
 
-use super::checks::{Config, Memo, Outcome, Values};
-use super::fields::Kind;
-use super::i18n;
-use super::panel::{self, ChannelView, TimelineView};
+use super::messages::{self, ChannelLine, Problem};
+use super::view::{self, ChannelView, TimelineView};
+use super::{Config, Values};
 
-/// How many objects the description may propose in the picker.
-const SUGGESTIONS: usize = 5;
-
-/// Findings the widget leaves out of the review: its own engine already says them more
+/// Findings the form leaves out of the review: its own engine already says them more
 /// precisely (the codice fiscale and matricola), or its own fields say them (required
 /// gestione, the date it always passes).
 const LEFT_OUT: [&str; 5] = [
@@ -37,96 +33,15 @@ const LEFT_OUT: [&str; 5] = [
 
 /// What the review, the routing and the timeline gave for one set of inputs.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Computed {
-    findings: Vec<Finding>,
+pub struct Computed {
+    /// The review's findings, each on a field the form has, and the form's proposals.
+    pub findings: Vec<Finding>,
     /// The route is an e-mail (institutional or PEC): the subject and the recipient matter.
-    mail: bool,
+    pub mail: bool,
     /// Every mailbox of the route, the sede's own first.
-    addresses: Vec<String>,
-    channel: Option<ChannelView>,
-    timeline: Option<TimelineView>,
-}
-
-/// Adds the picker's titolario and suggestions, the review's findings, the channel and the
-/// timeline to `out`. The review and the timeline are recomputed only when what they read
-/// changed.
-pub(crate) fn evaluate(
-    cfg: &Config,
-    values: &Values,
-    sent: NaiveDate,
-    live: bool,
-    memo: &mut Memo,
-    out: &mut Outcome,
-) {
-    let gestione = values.get(Kind::Gestione).trim();
-    if !gestione.is_empty() && (cfg.checks.picker || cfg.checks.review) {
-        let (t, note) = titolario_for(cfg, gestione);
-        out.titolario = t;
-        // With the review on, its own finding says which list is shown and why.
-        if cfg.protocol().is_none() || !cfg.checks.review {
-            out.titolario_note = note;
-        }
-        if let Some(t) = t {
-            let key = (
-                t.id.as_str(),
-                values.get(Kind::Descrizione).to_string(),
-                sent,
-            );
-            if memo.suggest_key.as_ref() != Some(&key) {
-                memo.suggestions = suggest::suggest(t, &key.1, Some(sent), SUGGESTIONS);
-                memo.suggest_key = Some(key);
-            }
-            out.suggestions = memo.suggestions.clone();
-        }
-    }
-    // The channel, the review and the dates need the gestione (and a kind instrada knows);
-    // until then the profile is not even read (it takes a while, and the page is starting).
-    if gestione.is_empty()
-        || values.unknown(Kind::Tipo)
-        || !(cfg.checks.review || cfg.checks.channel || cfg.checks.timeline)
-        || cfg.protocol().is_none()
-    {
-        return;
-    }
-    let mut key: Vec<String> = Kind::ALL
-        .iter()
-        .filter(|k| {
-            !matches!(
-                k,
-                Kind::Cognome | Kind::Nome | Kind::DataNascita | Kind::Sesso | Kind::LuogoNascita
-            )
-        })
-        .map(|&k| {
-            if values.has(k) {
-                values.get(k).to_string()
-            } else {
-                "\u{0}".into()
-            }
-        })
-        .collect();
-    key.push(dates::iso(sent));
-    // While the person types, the review and the dates of the last look stand (their
-    // messages only change when a field is left, and the panels follow at once then): the
-    // review reads every field and is the costly part of a keystroke.
-    let reuse = live && !memo.request_key.is_empty();
-    if !reuse && memo.request_key != key {
-        memo.request = compute(cfg, values, sent);
-        memo.request_key = key;
-    }
-    out.findings.extend(memo.request.findings.iter().cloned());
-    // Which list the picker shows, and why, is the picker's to say, behind its «Perché?»:
-    // a reason, not something to act on (issue 14, "say less").
-    if let Some(i) = out
-        .findings
-        .iter()
-        .position(|f| f.code == "review.titolario-see-also")
-    {
-        out.titolario_note = Some(out.findings.remove(i).message);
-    }
-    out.channel = memo.request.channel.clone();
-    out.mail = memo.request.mail;
-    out.addresses = memo.request.addresses.clone();
-    out.timeline = memo.request.timeline.clone();
+    pub addresses: Vec<String>,
+    pub channel: Option<ChannelView>,
+    pub timeline: Option<TimelineView>,
 }
 
 /// A field's trimmed text, `None` when the form has no such field or it is empty.
@@ -135,7 +50,8 @@ fn text(values: &Values, kind: Kind) -> Option<String> {
     (values.has(kind) && !v.is_empty()).then(|| v.to_string())
 }
 
-fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
+/// The review, the channel and the dates of the request the form holds.
+pub fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
     let lang = cfg.lang;
     let mut c = Computed::default();
     let Some(p) = cfg.protocol() else {
@@ -187,34 +103,16 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
         if let Some(subject) = r.subject.as_deref().filter(|_| c.mail && cfg.checks.review) {
             let typed = values.get(Kind::OggettoEmail).trim();
             if values.has(Kind::OggettoEmail) && typed != subject {
-                c.findings.push(
-                    Finding::info(
-                        "widget.subject-proposed",
-                        match lang {
-                            Lang::It => format!("Oggetto proposto: «{subject}»."),
-                            Lang::En => format!("Suggested subject: “{subject}”."),
-                        },
-                    )
-                    .field(Kind::OggettoEmail)
-                    .suggest(subject),
-                );
+                c.findings
+                    .push(Problem::SubjectProposed(subject).finding(lang));
             }
         }
         // The box to write to, offered to an empty recipient field («Usa»): the sede's own
         // (or the only one); the others are the field's suggestions in a mounted form.
         if let Some(first) = c.addresses.first().filter(|_| c.mail && cfg.checks.review) {
             if values.has(Kind::Destinatario) && values.get(Kind::Destinatario).trim().is_empty() {
-                c.findings.push(
-                    Finding::info(
-                        "widget.recipient-proposed",
-                        match lang {
-                            Lang::It => format!("Casella da usare: «{first}»."),
-                            Lang::En => format!("Mailbox to use: “{first}”."),
-                        },
-                    )
-                    .field(Kind::Destinatario)
-                    .suggest(first.as_str()),
-                );
+                c.findings
+                    .push(Problem::RecipientProposed(first).finding(lang));
             }
         }
         if cfg.checks.channel && gestione.is_some() {
@@ -235,10 +133,13 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
         // The core lists the sedi by id and asks for "the sede": said with their names, and
         // only pointing to a field the form has.
         let note = |f: &Finding| match f.code {
-            "timeline.national-calendar" => national_calendar(&sedi, sede_field, lang),
+            "timeline.national-calendar" => {
+                let names: Vec<&str> = sedi.iter().map(|(_, n)| n.as_str()).take(4).collect();
+                messages::national_calendar(&names, sedi.len() > 4, sede_field, lang)
+            }
             _ => f.message.clone(),
         };
-        c.timeline = panel::timeline_view(&t, lang, &note);
+        c.timeline = view::timeline_view(&t, lang, &note);
     }
     c
 }
@@ -246,30 +147,12 @@ fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
 /// Which calendar a sede's dates are counted on, as guidance under the sede field: an agency
 /// without a patron day of its own says whose it keeps ("Calendario nazionale + Sant'Ambrogio,
 /// patrono di Milano (7 dicembre)").
-pub(crate) fn calendar_of(sede: &str, lang: Lang) -> Finding {
-    // "Calendario nazionale + …" inside a sentence: "sul calendario nazionale + …".
-    let label = crate::calendar::Calendar::for_sede(sede)
-        .map(|c| {
-            let mut l = c.label(lang);
-            if let Some(first) = l.get_mut(..1) {
-                first.make_ascii_lowercase();
-            }
-            l
-        })
-        .unwrap_or_else(|| {
-            lang.pick(
-                "Calendario nazionale (la festa del patrono di questa sede non è tra i dati di instrada)",
-                "National calendar (this sede's patron day is not in instrada's data)",
-            )
-            .to_string()
-        });
-    Finding::info(
-        "widget.sede-calendar",
-        format!(
-            "{} {label}.",
-            lang.pick("Date contate sul", "Dates counted on the")
-        ),
-    )
+pub fn calendar_of(sede: &str, lang: Lang) -> Finding {
+    let label = crate::calendar::Calendar::for_sede(sede).map(|c| c.label(lang));
+    Problem::SedeCalendar {
+        label: label.as_deref(),
+    }
+    .finding(lang)
 }
 
 /// Every mailbox the route's channel can use, the sede's own first: the routing gives only
@@ -329,7 +212,7 @@ fn timeline_request(cfg: &Config, values: &Values, sent: NaiveDate) -> TimelineR
 
 /// The timeline as an iCalendar file, and its file name (`None` without a profile or
 /// without dates).
-pub(crate) fn ics(cfg: &Config, values: &Values) -> Option<(String, String)> {
+pub fn ics(cfg: &Config, values: &Values) -> Option<(String, String)> {
     cfg.protocol()?;
     let sent = text(values, Kind::DataInvio)
         .and_then(|d| dates::parse_date(&d, Kind::DataInvio, cfg.lang).ok())
@@ -378,89 +261,46 @@ fn channel_view(
         headline.push_str(first);
     }
     headline.push('.');
+    let line = |l: ChannelLine<'_>| messages::channel_line(l, lang);
     let mut lines = Vec::new();
     if addresses.len() > 1 {
-        lines.push(format!(
-            "{} {}.",
-            lang.pick("Anche:", "Also:"),
-            addresses.get(1..).unwrap_or_default().join(", ")
-        ));
+        lines.push(line(ChannelLine::Also(
+            addresses.get(1..).unwrap_or_default(),
+        )));
     }
     let mut reasons = Vec::new();
     if let Some(menu) = step.cassetto.as_ref().and_then(|c| c.menu.as_deref()) {
-        lines.push(format!("{} {menu}.", lang.pick("Dove:", "Where:")));
+        lines.push(line(ChannelLine::Where(menu)));
     }
     if !step.why.is_empty() {
         reasons.push(step.why.clone());
     }
     if !step.subject.is_empty() {
-        let parts: Vec<&str> = step
-            .subject
-            .iter()
-            .map(|s| i18n::subject_part(*s, lang))
-            .collect();
-        lines.push(format!(
-            "{} {}.",
-            lang.pick("Nell'oggetto della e-mail:", "In the e-mail subject:"),
-            parts.join(", ")
-        ));
+        lines.push(line(ChannelLine::SubjectHolds(&step.subject)));
     }
     if let Some(s) = subject {
-        lines.push(match lang {
-            Lang::It => format!("Oggetto proposto: «{s}»."),
-            Lang::En => format!("Suggested subject: “{s}”."),
-        });
+        lines.push(line(ChannelLine::Subject(s)));
     }
     if !step.cc.is_empty() {
         let cc: Vec<&str> = step.cc.iter().map(|a| a.address.as_str()).collect();
-        lines.push(format!(
-            "{} {}.",
-            lang.pick("In copia:", "In copy:"),
-            cc.join(", ")
-        ));
+        lines.push(line(ChannelLine::Copy(&cc)));
     }
     if let Some(source) = &step.source {
-        reasons.push(rule_line(p, source, lang));
+        // The profile whose document the rule comes from: an inherited rule (circolare
+        // 34/2023 in Torino) names the circolare, not Torino.
+        let name = crate::catalog::profile::document_owner(&source.document)
+            .map_or(p.name.get(lang), |(owner, _)| owner.name.get(lang));
+        reasons.push(messages::rule_line(name, &source.section, lang));
     }
     // Where the document does not state the rule (Siena 000), say it is instrada's reading.
     if let Some(reading) = &step.reading {
-        reasons.push(match lang {
-            Lang::It => format!("Lettura di instrada: {reading}"),
-            Lang::En => format!("instrada's reading: {reading}"),
-        });
+        reasons.push(line(ChannelLine::Reading(reading)));
     }
     lines.extend(notes);
     ChannelView {
         headline,
         lines,
         reasons,
-    }
-}
-
-/// "Regola: Protocollo di Milano, § 2 A."
-/// "Rule: <profile>, § <section>", the profile being the one whose document the rule comes
-/// from: an inherited rule (circolare 34/2023 in Torino) names the circolare, not Torino.
-fn rule_line(p: &Profile, source: &Source, lang: Lang) -> String {
-    let name = crate::catalog::profile::document_owner(&source.document)
-        .map_or(p.name.get(lang), |(owner, _)| owner.name.get(lang));
-    let section = source.section.as_str();
-    match (lang, section.is_empty()) {
-        (Lang::It, false) => format!("Regola: {name}, § {section}."),
-        (Lang::En, false) => format!("Rule: {name}, § {section}."),
-        (Lang::It, true) => format!("Regola: {name}."),
-        (Lang::En, true) => format!("Rule: {name}."),
-    }
-}
-
-/// "Dates on the national calendar", naming the sedi (by name) when the form can take one.
-fn national_calendar(sedi: &[(String, String)], sede_field: bool, lang: Lang) -> String {
-    let names: Vec<&str> = sedi.iter().map(|(_, n)| n.as_str()).take(4).collect();
-    let more = if sedi.len() > 4 { ", …" } else { "" };
-    match (lang, sede_field && !names.is_empty()) {
-        (Lang::It, true) => format!("Date calcolate con il calendario nazionale: scegli la sede ({}{more}) per contare anche la festa del patrono.", names.join(", ")),
-        (Lang::En, true) => format!("Dates computed on the national calendar: choose the sede ({}{more}) to count its patron day too.", names.join(", ")),
-        (Lang::It, false) => "Date calcolate con il calendario nazionale, senza la festa del patrono della sede.".to_string(),
-        (Lang::En, false) => "Dates computed on the national calendar, without the sede's patron day.".to_string(),
     }
 }
 
@@ -488,11 +328,7 @@ fn cassetto_of(p: &'static Profile, gestione: &str, date: NaiveDate) -> Option<&
 /// where the documents do not reproduce that list, the list it points to (`see_also`), with
 /// a note saying so. Without a known profile, the cassetto's first list that the documents
 /// reproduce.
-pub(crate) fn titolario_for(
-    cfg: &Config,
-    gestione: &str,
-) -> (Option<&'static Titolario>, Option<String>) {
-    let lang = cfg.lang;
+pub fn titolario_for(cfg: &Config, gestione: &str) -> (Option<&'static Titolario>, Option<String>) {
     let own = match cfg.protocol() {
         Some(p) => cassetto_of(p, gestione, cfg.today)
             .and_then(|c| c.titolario.as_deref())
@@ -511,30 +347,23 @@ pub(crate) fn titolario_for(
         &own.list_missing,
         own.see_also.as_deref().and_then(titolario::titolario),
     ) {
-        (Some(why), Some(other)) => {
-            let why = match lang {
-                Lang::It => why.clone(),
-                Lang::En => own.list_missing_en.clone().unwrap_or_else(|| why.clone()),
-            };
-            let note = match lang {
-                Lang::It => format!("{why} L'elenco mostrato è quello di «{}».", other.name),
-                Lang::En => format!("{why} The list shown is “{}”.", other.name_en),
-            };
-            (Some(other), Some(note))
-        }
+        (Some(why), Some(other)) => (
+            Some(other),
+            Some(messages::titolario_note(why, own, other, cfg.lang)),
+        ),
         _ => (Some(own), None),
     }
 }
 
 /// Builds, ahead of time, the suggestion index of the titolario a gestione would list.
-pub(crate) fn warm(cfg: &Config, gestione: &str) {
+pub fn warm(cfg: &Config, gestione: &str) {
     if let (Some(t), _) = titolario_for(cfg, gestione) {
         let _ = suggest::suggest(t, "avviso", None, 1);
     }
 }
 
 /// The gestioni a mounted form offers: (id, name in the language).
-pub(crate) fn gestioni(lang: Lang) -> Vec<(String, String)> {
+pub fn gestioni(lang: Lang) -> Vec<(String, String)> {
     profile::Gestione::ALL
         .iter()
         .map(|g| (g.id().to_string(), capitalised(g.label(lang))))
@@ -542,7 +371,7 @@ pub(crate) fn gestioni(lang: Lang) -> Vec<(String, String)> {
 }
 
 /// The kinds of request a mounted form offers: (id, name in the language).
-pub(crate) fn kinds(lang: Lang) -> Vec<(String, String)> {
+pub fn kinds(lang: Lang) -> Vec<(String, String)> {
     profile::Kind::ALL
         .iter()
         .map(|k| (k.id().to_string(), capitalised(k.label(lang))))

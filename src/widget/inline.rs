@@ -7,34 +7,16 @@
 use web_sys::{Document, Element};
 
 use crate::finding::{Finding, Lang};
+use crate::form::display::{self, Shown};
+use crate::form::messages::{self, Label};
 
 use super::dom::{self, Control};
 use super::fields::{Field, Kind};
-use super::i18n::{self, Label};
 
-/// What is currently shown for one field, and the text last written into each of its
-/// three elements (so nothing is rewritten, and nothing re-announced, when nothing changed).
-#[derive(Debug, Default)]
-pub(crate) struct FieldView {
-    /// The person typed in the field since they last left it.
-    pub(crate) dirty: bool,
-    /// The field's errors and warnings are on display (it was left after a change, or a
-    /// submission was tried).
-    pub(crate) visited: bool,
-    /// The findings on display (errors and warnings of this field).
-    pub(crate) shown: Vec<Finding>,
-    /// The last «Usa» applied to the field: (what was typed before, what was applied). An
-    /// «Annulla» puts the first back while the field still holds the second.
-    pub(crate) undo: Option<(String, String)>,
-    rendered: [String; 3],
-}
-
-impl FieldView {
-    /// The errors on display.
-    pub(crate) fn errors(&self) -> impl Iterator<Item = &Finding> {
-        self.shown.iter().filter(|f| f.is_error())
-    }
-}
+/// The text last written into each of a field's three elements (errors, warnings,
+/// guidance), so nothing is rewritten, and nothing re-announced, when nothing changed.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Rendered([String; 3]);
 
 /// Writes the field's errors, warnings and guidance into its elements, and its state into
 /// the control's ARIA attributes and classes. `guidance` is live; `view.shown` follows the
@@ -48,34 +30,13 @@ impl FieldView {
 pub(crate) fn render_field(
     doc: &Document,
     field: &Field,
-    view: &mut FieldView,
+    view: &mut Shown,
+    rendered: &mut Rendered,
     guidance: &[(String, Option<String>)],
     lang: Lang,
     meaning: &dyn Fn(&str) -> Option<String>,
 ) {
     let proposals_here = field.kind == Kind::CodiceFiscale;
-    let errors: Vec<&Finding> = view.shown.iter().filter(|f| f.is_error()).collect();
-    let warnings: Vec<&Finding> = view
-        .shown
-        .iter()
-        .filter(|f| !(f.is_error() || proposals_here && f.code == "cf.alternative"))
-        .collect();
-    let proposals: Vec<&str> = if proposals_here && !errors.is_empty() {
-        let mut p: Vec<&str> = Vec::new();
-        let offered = errors
-            .iter()
-            .copied()
-            .chain(view.shown.iter().filter(|f| f.code == "cf.alternative"))
-            .filter_map(|f| f.suggestion.as_deref());
-        for code in offered {
-            if !p.contains(&code) {
-                p.push(code);
-            }
-        }
-        p
-    } else {
-        Vec::new()
-    };
     let current = field.value();
     let undo = view
         .undo
@@ -85,7 +46,12 @@ pub(crate) fn render_field(
     if undo.is_none() {
         view.undo = None;
     }
-    let rendered = &mut view.rendered;
+    let display::Messages {
+        errors,
+        warnings,
+        proposals,
+    } = display::messages(field.kind, view);
+    let rendered = &mut rendered.0;
 
     let mut sig = signature(
         errors
@@ -96,7 +62,7 @@ pub(crate) fn render_field(
     if sig != rendered[0] {
         field.error.replace_children_with_node_0();
         for f in &errors {
-            let message = shown_message(field, f);
+            let message = display::shown_message(field.kind, f);
             dom::append(
                 &field.error,
                 &line(doc, Label::ErrorPrefix.text(lang), message),
@@ -176,16 +142,6 @@ pub(crate) fn render_field(
     );
 }
 
-/// The words of a finding as the field and the summary show them: a codice fiscale's error
-/// without the sentence that proposes a correction (the proposals have their own lines).
-pub(crate) fn shown_message<'a>(field: &Field, f: &'a Finding) -> &'a str {
-    if field.kind == Kind::CodiceFiscale {
-        crate::cf::without_proposal(&f.message)
-    } else {
-        &f.message
-    }
-}
-
 /// Keeps the control's custom validity in step with its current errors (shown or not): the
 /// messages joined, or empty when there are none.
 pub(crate) fn sync_validity(control: &Control, errors: &[&Finding]) {
@@ -220,7 +176,7 @@ fn use_button(doc: &Document, field: &Field, value: &str, lang: Lang) -> Element
     let b = dom::button(
         doc,
         "btn btn-outline-primary btn-sm instrada-use",
-        &i18n::use_value(value, lang),
+        &messages::use_value(value, lang),
         "use",
     );
     dom::set(&b, "data-instrada-target", field.kind.name());
@@ -242,7 +198,7 @@ fn proposal_block(
         doc,
         "p",
         "instrada-proposals-title",
-        Some(i18n::proposals_title(codes.len(), lang)),
+        Some(messages::proposals_title(codes.len(), lang)),
     );
     dom::append(&block, &title);
     // «Usa «CODE»» then the person the code describes; the button is described by it, so
@@ -274,7 +230,7 @@ fn proposal_block(
                 doc,
                 "summary",
                 "instrada-more-summary",
-                Some(&i18n::more_proposals(codes.len() - 1, lang)),
+                Some(&messages::more_proposals(codes.len() - 1, lang)),
             ),
         );
         let list = dom::el(doc, "ul", "instrada-proposal-list", None);
@@ -293,7 +249,7 @@ fn undo_line(doc: &Document, field: &Field, before: &str, lang: Lang) -> Element
         doc,
         "p",
         "instrada-line instrada-undo",
-        Some(&i18n::used_instead(before, lang)),
+        Some(&messages::used_instead(before, lang)),
     );
     let _ = p.append_with_str_1(" ");
     let b = dom::button(
