@@ -1,12 +1,12 @@
 //! Reading the facts a form passes: every field is optional text, and what cannot be read
 //! becomes a finding that names the field, never a refusal.
 
-use crate::field::{Field, FormField};
+use super::messages::Problem;
+use crate::field::FormField;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::catalog::profile::{self, Gestione, Kind, Level, Previous, Profile};
-use crate::dates::clip;
 use crate::finding::{Finding, Lang};
 
 /// The facts a form knows, as the portal passes them: every field is text and optional, so
@@ -88,16 +88,7 @@ impl Facts {
                 }
             },
             None => {
-                findings.push(
-                    Finding::warning(
-                        "route.date-missing",
-                        lang.pick(
-                            "Indica la data di invio: senza data valgono le regole più recenti di ogni protocollo.",
-                            "Give the sending date: without it the latest rules of each protocol apply.",
-                        ),
-                    )
-                    .field(FormField::DataInvio),
-                );
+                findings.push(Problem::DateMissing.finding(lang));
                 (latest(), false)
             }
         };
@@ -110,22 +101,7 @@ impl Facts {
             |s: &str| crate::calendar::Calendar::for_sede(s).and_then(|c| c.sede_id());
         let national = || profile::profile(profile::NATIONAL);
         let national_info = |findings: &mut Vec<Finding>, sede: Option<&str>| {
-            findings.push(
-                Finding::info(
-                    "route.national-profile",
-                    match sede {
-                        Some(s) => lang.pick(
-                            format!("Nessun protocollo territoriale copre la sede «{}»: valgono le regole nazionali (profilo «nazionale»), senza tempi garantiti né contatti per i solleciti, che sono accordi locali.", clip(s)),
-                            format!("No territorial protocol covers the sede “{}”: the national rules apply (profile “nazionale”), without guaranteed times or escalation contacts, which are local agreements.", clip(s)),
-                        ),
-                        None => lang.pick(
-                            format!("Nessun protocollo territoriale indicato: valgono le regole nazionali (profilo «nazionale»). Per Siena, Emilia Romagna, Milano e Torino scegli il profilo o la sede ({}).", profile_ids()),
-                            format!("No territorial protocol given: the national rules apply (profile “nazionale”). For Siena, Emilia Romagna, Milano and Torino choose the profile or the sede ({}).", profile_ids()),
-                        ),
-                    },
-                )
-                .field(Field::input("profilo")),
-            );
+            findings.push(Problem::NationalProfile { sede }.finding(lang));
         };
         // The national baseline named with a sede of a territorial protocol (the widget's
         // default profile, then a sede chosen): the territory's protocol applies.
@@ -138,24 +114,7 @@ impl Facts {
             Some(id) => {
                 let p = profile::profile(id);
                 if p.is_none() {
-                    findings.push(
-                        Finding::error(
-                            "route.unknown-profile",
-                            lang.pick(
-                                format!(
-                                    "Il profilo «{}» non esiste: scegli uno tra {}.",
-                                    clip(id),
-                                    profile_ids()
-                                ),
-                                format!(
-                                    "There is no profile “{}”: choose one of {}.",
-                                    clip(id),
-                                    profile_ids()
-                                ),
-                            ),
-                        )
-                        .field(Field::input("profilo")),
-                    );
+                    findings.push(Problem::UnknownProfile { id }.finding(lang));
                 }
                 if let (Some(p), Some(s)) = (p, sede_in) {
                     let chain = crate::routing::chain(p);
@@ -170,14 +129,11 @@ impl Facts {
                         }
                         None => {
                             findings.push(
-                                Finding::error(
-                                    "route.sede-not-in-profile",
-                                    lang.pick(
-                                        format!("La sede «{}» non fa parte del profilo {}: scegli una tra {}.", clip(s), p.id, sede_ids(p)),
-                                        format!("The sede “{}” is not part of the profile {}: choose one of {}.", clip(s), p.id, sede_ids(p)),
-                                    ),
-                                )
-                                .field(FormField::Sede),
+                                Problem::SedeNotInProfile {
+                                    sede: s,
+                                    profile: p,
+                                }
+                                .finding(lang),
                             );
                             sede = None;
                         }
@@ -202,30 +158,12 @@ impl Facts {
                         None if crate::text::id_key(s).is_some() => {
                             sede = crate::text::id_key(s);
                             national_info(&mut findings, Some(s));
-                            findings.push(
-                                Finding::warning(
-                                    "route.sede-calendar-unknown",
-                                    lang.pick(
-                                        format!("instrada non conosce la festa del patrono della sede «{}»: le date si contano con il calendario nazionale. Controlla il nome della sede.", clip(s)),
-                                        format!("instrada does not know the patron day of the sede “{}”: dates are counted on the national calendar. Check the sede's name.", clip(s)),
-                                    ),
-                                )
-                                .field(FormField::Sede),
-                            );
+                            findings.push(Problem::SedeCalendarUnknown { sede: s }.finding(lang));
                             national()
                         }
                         None => {
                             sede = None;
-                            findings.push(
-                                Finding::error(
-                                    "route.unknown-sede",
-                                    lang.pick(
-                                        format!("«{}» non è una sede conosciuta: scrivi il nome del comune o della sede (per esempio «Milano Nord», «Napoli») o scegli il profilo.", clip(s)),
-                                        format!("“{}” is not a known sede: write the name of the comune or the office (for example “Milano Nord”, “Napoli”) or choose the profile.", clip(s)),
-                                    ),
-                                )
-                                .field(FormField::Sede),
-                            );
+                            findings.push(Problem::UnknownSede { sede: s }.finding(lang));
                             None
                         }
                     },
@@ -241,38 +179,12 @@ impl Facts {
             Some(g) => {
                 let parsed = Gestione::parse(g);
                 if parsed.is_none() {
-                    findings.push(
-                        Finding::error(
-                            "route.unknown-gestione",
-                            lang.pick(
-                                format!(
-                                    "La gestione «{}» non è tra quelle previste: usa una tra {}.",
-                                    clip(g),
-                                    gestione_ids()
-                                ),
-                                format!(
-                                    "The gestione “{}” is not a known one: use one of {}.",
-                                    clip(g),
-                                    gestione_ids()
-                                ),
-                            ),
-                        )
-                        .field(FormField::Gestione),
-                    );
+                    findings.push(Problem::UnknownGestione { gestione: g }.finding(lang));
                 }
                 parsed
             }
             None => {
-                findings.push(
-                    Finding::error(
-                        "route.gestione-missing",
-                        lang.pick(
-                            "Scegli la gestione previdenziale del contribuente (ad esempio aziende con dipendenti, lavoratori domestici).",
-                            "Choose the contributor's gestione (for example employers with employees, domestic employers).",
-                        ),
-                    )
-                    .field(FormField::Gestione),
-                );
+                findings.push(Problem::GestioneMissing.finding(lang));
                 None
             }
         };
@@ -281,46 +193,19 @@ impl Facts {
             Some(k) => {
                 let parsed = Kind::parse(k);
                 if parsed.is_none() {
-                    findings.push(
-                        Finding::error(
-                            "route.unknown-kind",
-                            lang.pick(
-                                format!("Il tipo di richiesta «{}» non è tra quelli previsti: usa uno tra {}.", clip(k), kind_ids()),
-                                format!("The kind of request “{}” is not a known one: use one of {}.", clip(k), kind_ids()),
-                            ),
-                        )
-                        .field(FormField::Tipo),
-                    );
+                    findings.push(Problem::UnknownKind { kind: k }.finding(lang));
                 }
                 parsed
             }
             None => {
-                findings.push(
-                    Finding::error(
-                        "route.kind-missing",
-                        lang.pick(
-                            "Scegli il tipo di richiesta (ad esempio comunicazione, sollecito, DURC, appuntamento).",
-                            "Choose the kind of request (for example communication, reminder, DURC, appointment).",
-                        ),
-                    )
-                    .field(FormField::Tipo),
-                );
+                findings.push(Problem::KindMissing.finding(lang));
                 None
             }
         };
 
         let previous = match blank(&self.previous) {
             Some(s) => Previous::parse(s).unwrap_or_else(|| {
-                findings.push(
-                    Finding::warning(
-                        "route.unknown-previous",
-                        lang.pick(
-                            format!("L'esito della richiesta precedente «{}» non è tra quelli previsti ({}): è stato ignorato.", clip(s), previous_ids()),
-                            format!("The earlier request's outcome “{}” is not a known one ({}): it was ignored.", clip(s), previous_ids()),
-                        ),
-                    )
-                    .field(FormField::EsitoPrecedente),
-                );
+                findings.push(Problem::UnknownPrevious { previous: s }.finding(lang));
                 Previous::Nessuna
             }),
             None => Previous::Nessuna,
@@ -328,16 +213,7 @@ impl Facts {
         let level = blank(&self.level).and_then(|s| {
             let l = Level::parse(s);
             if l.is_none() {
-                findings.push(
-                    Finding::warning(
-                        "route.unknown-level",
-                        lang.pick(
-                            format!("Il livello «{}» non esiste: i livelli di sollecito sono B e C; è stato ignorato.", clip(s)),
-                            format!("There is no level “{}”: escalation levels are B and C; it was ignored.", clip(s)),
-                        ),
-                    )
-                    .field(Field::input("livello")),
-                );
+                findings.push(Problem::UnknownLevel { level: s }.finding(lang));
             }
             l
         });
@@ -349,32 +225,14 @@ impl Facts {
                 _ => None,
             };
             if b.is_none() {
-                findings.push(
-                    Finding::warning(
-                        "route.unknown-accentramento",
-                        lang.pick(
-                            format!("«accentramento» vale true o false, non «{}»: è stato ignorato e la richiesta è letta dalla descrizione.", clip(s)),
-                            format!("“accentramento” is true or false, not “{}”: it was ignored and the request is read from the description.", clip(s)),
-                        ),
-                    )
-                    .field(Field::input("accentramento")),
-                );
+                findings.push(Problem::UnknownAccentramento { value: s }.finding(lang));
             }
             b
         });
         let period = blank(&self.period).and_then(|s| {
             let p = parse_period(s);
             if p.is_none() {
-                findings.push(
-                    Finding::warning(
-                        "route.unknown-period",
-                        lang.pick(
-                            format!("Il periodo contributivo «{}» non è leggibile: scrivilo come MM/AAAA (12/2014) o AAAA-MM (2014-12).", clip(s)),
-                            format!("The contribution period “{}” cannot be read: write it as MM/YYYY (12/2014) or YYYY-MM (2014-12).", clip(s)),
-                        ),
-                    )
-                    .field(Field::input("periodo")),
-                );
+                findings.push(Problem::UnknownPeriod { period: s }.finding(lang));
             }
             p
         });
@@ -411,44 +269,4 @@ pub(crate) fn parse_period(s: &str) -> Option<(i32, u32)> {
     }
     let (y, m) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
     ((1..=12).contains(&m) && (1900..=2200).contains(&y)).then_some((y, m))
-}
-
-fn profile_ids() -> String {
-    profile::profiles()
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn sede_ids(p: &Profile) -> String {
-    p.sedi
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn gestione_ids() -> String {
-    Gestione::ALL
-        .iter()
-        .map(|g| g.id())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn previous_ids() -> String {
-    Previous::ALL
-        .iter()
-        .map(|p| p.id())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn kind_ids() -> String {
-    Kind::ALL
-        .iter()
-        .map(|k| k.id())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -26,11 +26,12 @@
 //! ```
 
 mod facts;
+pub mod messages;
 pub mod online;
 
-use crate::field::{Field, FormField};
 use facts::blank;
 pub use facts::{Facts, Resolved};
+use messages::{NoChannel, Problem};
 
 use chrono::NaiveDate;
 
@@ -189,14 +190,7 @@ impl Route {
             gestione: None,
             kind: None,
             date: None,
-            step: Step::none(
-                lang.pick(
-                    "Passa i dati della richiesta come oggetto.",
-                    "Pass the request's data as an object.",
-                )
-                .into(),
-                None,
-            ),
+            step: Step::none(NoChannel::Refused.why(lang), None),
             alternatives: Vec::new(),
             listed: None,
             findings: vec![finding],
@@ -331,14 +325,7 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         gestione: r.gestione,
         kind: r.kind,
         date: r.dated.then(|| crate::dates::iso(r.date)),
-        step: Step::none(
-            lang.pick(
-                "Completa i dati richiesti per sapere quale canale usare.",
-                "Complete the required data to know which channel to use.",
-            )
-            .into(),
-            None,
-        ),
+        step: Step::none(NoChannel::Incomplete.why(lang), None),
         alternatives: Vec::new(),
         listed: None,
         findings: r.findings,
@@ -347,19 +334,10 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         return out;
     };
     if !p.in_force(r.date) {
-        let (it, en) = match p.effective.until {
-            Some(u) if r.date > u => (
-                format!("Il protocollo «{}» non è più in vigore dal {}: scegli il profilo valido alla data.", p.name.get(Lang::It), crate::dates::it(u)),
-                format!("The protocol “{}” is no longer in force since {}: choose the profile valid at the date.", p.name.get(Lang::En), crate::dates::iso(u)),
-            ),
-            _ => (
-                format!("Il protocollo «{}» si applica dal {}: per una data precedente scegli un altro profilo.", p.name.get(Lang::It), crate::dates::it(p.effective.from)),
-                format!("The protocol “{}” applies from {}: for an earlier date choose another profile.", p.name.get(Lang::En), crate::dates::iso(p.effective.from)),
-            ),
-        };
+        let ended = p.effective.until.filter(|u| r.date > *u);
         out.findings.push(
-            Finding::error("route.profile-not-in-force", lang.pick(it, en))
-                .field(FormField::DataInvio)
+            Problem::ProfileNotInForce { profile: p, ended }
+                .finding(lang)
                 .source(doc_source(p)),
         );
         return out;
@@ -394,39 +372,18 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
     let chosen = accentramento(&chain, kind, description, r.accentramento, r.date).or(chosen);
     let Some((rp, rule)) = chosen else {
         out.step = Step::none(
-            lang.pick(
-                format!(
-                    "Il protocollo «{}» non indica un canale per {} ({}): chiedi alla sede competente o al tuo Ordine.",
-                    p.name.get(Lang::It),
-                    kind.label(Lang::It),
-                    gestione.label(Lang::It)
-                ),
-                format!(
-                    "The protocol “{}” names no channel for {} ({}): ask the competent office or your Ordine.",
-                    p.name.get(Lang::En),
-                    kind.label(Lang::En),
-                    gestione.label(Lang::En)
-                ),
-            ),
+            NoChannel::NotCovered {
+                profile: p,
+                kind,
+                gestione,
+            }
+            .why(lang),
             Some(doc_source(p)),
         );
         out.findings.push(
-            Finding::warning(
-                "route.not-covered",
-                lang.pick(
-                    format!(
-                        "Il protocollo non prevede un canale per {} di {}.",
-                        kind.label(Lang::It),
-                        gestione.label(Lang::It)
-                    ),
-                    format!(
-                        "The protocol names no channel for a {} of {}.",
-                        kind.label(Lang::En),
-                        gestione.label(Lang::En)
-                    ),
-                ),
-            )
-            .source(doc_source(p)),
+            Problem::NotCovered { kind, gestione }
+                .finding(lang)
+                .source(doc_source(p)),
         );
         // What the profile says of the case even without a channel (the national baseline:
         // "only local e-mail boxes for this gestione").
@@ -526,16 +483,11 @@ fn sport_period(out: &mut Route, gestione: Gestione, period: Option<(i32, u32)>,
     if period <= SPORT_UNTIL {
         return;
     }
-    let (y, m) = period;
-    let (it, en) = (
-        format!("Il protocollo indica una casella per la Gestione lavoratori dello sport e dello spettacolo solo «per periodi contributivi fino al 12/2014 (circ. 154 del 3/12/2014)»: per il periodo {m:02}/{y} il documento non indica un canale. Chiedi alla sede competente."),
-        format!("The protocol names a box for sport and entertainment only “per periodi contributivi fino al 12/2014 (circ. 154 del 3/12/2014)”: for the period {m:02}/{y} the document names no channel. Ask the competent office."),
-    );
-    let text = lang.pick(it, en);
+    let (year, month) = period;
+    let problem = Problem::SportAfter2014 { year, month };
     out.ok = false;
-    out.step = Step::none(text.clone(), source.clone());
-    let mut f =
-        Finding::warning("route.sport-spettacolo-after-2014", text).field(Field::input("periodo"));
+    out.step = Step::none(problem.message(lang), source.clone());
+    let mut f = problem.finding(lang);
     if let Some(s) = source {
         f = f.source(s);
     }
@@ -602,13 +554,11 @@ pub(crate) fn online_only_notice(
     let list = chain.iter().find_map(|q| q.online_only.as_ref())?;
     let hit = online::find(&list.items, &online::prepare(text))?;
     let label = hit.item.label.trim_end_matches(';').to_string();
-    let finding = Finding::warning(
-        "route.online-only-request",
-        lang.pick(
-            format!("«{label}» è tra le domande che l'INPS ha telematizzato in via esclusiva (L. 122/2010): la domanda si presenta solo dai servizi online di www.inps.it, qualunque sia il tipo di richiesta scelto. Con {} invia solo ciò che non è la domanda stessa (documenti, chiarimenti, solleciti su una domanda già presentata).", kind.label(Lang::It)),
-            format!("“{label}” is among the requests INPS made online-only (L. 122/2010): the request itself is submitted only through the online services of www.inps.it, whatever kind of request was chosen. As a {} send only what is not the request itself (documents, clarifications, reminders about a request already submitted).", kind.label(Lang::En)),
-        ),
-    )
+    let finding = Problem::OnlineOnlyRequest {
+        label: &label,
+        kind,
+    }
+    .finding(lang)
     .source(hit.item.source.clone());
     if out.listed.is_none() {
         out.listed = Some(ListedMatch {
@@ -626,20 +576,12 @@ fn classify_domanda(p: &Profile, kind: Kind, prepared: &str, lang: Lang, out: &m
     let online = p.online_only.as_ref();
     if let Some(hit) = online.and_then(|o| online::find(&o.items, prepared)) {
         let label = hit.item.label.trim_end_matches(';').to_string();
-        let (code, severity) = if kind == Kind::Domanda {
-            ("route.online-listed", Severity::Info)
-        } else {
-            ("route.online-only", Severity::Warning)
-        };
         out.findings.push(
-            Finding::new(
-                code,
-                severity,
-                lang.pick(
-                    format!("«{label}» è tra le domande che l'INPS ha telematizzato in via esclusiva (L. 122/2010): presentala solo dai servizi online di www.inps.it, non via PEC o e-mail."),
-                    format!("“{label}” is among the requests INPS made online-only (L. 122/2010): submit it only through the online services of www.inps.it, not by PEC or e-mail."),
-                ),
-            )
+            Problem::OnlineListed {
+                label: &label,
+                declared: kind != Kind::Domanda,
+            }
+            .finding(lang)
             .source(hit.item.source.clone()),
         );
         out.listed = Some(ListedMatch {
@@ -659,13 +601,10 @@ fn classify_domanda(p: &Profile, kind: Kind, prepared: &str, lang: Lang, out: &m
         });
     } else if let Some(o) = online.filter(|_| kind == Kind::Domanda) {
         out.findings.push(
-            Finding::info(
-                "route.online-list-incomplete",
-                lang.pick(
-                    format!("La descrizione non corrisponde a nessuna domanda telematizzata elencata nel protocollo; l'elenco non è completo: prima di inviarla via PEC verifica su {} che non esista il servizio online.", o.r#where.get(Lang::It)),
-                    format!("The description matches none of the online-only requests listed in the protocol; the list is not complete: before sending it by PEC check at {} that there is no online service.", o.r#where.get(Lang::En)),
-                ),
-            )
+            Problem::OnlineListIncomplete {
+                r#where: &o.r#where,
+            }
+            .finding(lang)
             .source(o.source.clone()),
         );
     }
@@ -854,28 +793,9 @@ fn step(
             .collect();
     }
     if rule.channel.is_mail() && s.addresses.is_empty() {
-        findings.push(
-            Finding::warning(
-                "route.no-address",
-                lang.pick(
-                    "Il documento non riporta l'indirizzo da usare in questo caso: chiedilo alla sede competente e verificalo nell'elenco pubblicato dall'INPS.",
-                    "The document does not give the address to use in this case: ask the competent office and check it in INPS's published list.",
-                ),
-            )
-            .field(FormField::Destinatario)
-            .source(rule.source.clone()),
-        );
+        findings.push(Problem::NoAddress.finding(lang).source(rule.source.clone()));
     } else if rule.channel.is_mail() && sede.is_none() && s.addresses.len() > 1 {
-        findings.push(
-            Finding::info(
-                "route.pick-sede",
-                lang.pick(
-                    "Scrivi alla casella della sede competente per il territorio del contribuente: indica la sede per avere un solo indirizzo.",
-                    "Write to the box of the office competent for the contributor's territory: give the sede to get one address.",
-                ),
-            )
-            .field(FormField::Sede),
-        );
+        findings.push(Problem::PickSede.finding(lang));
     }
     s
 }
