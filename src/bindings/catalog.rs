@@ -6,15 +6,16 @@
 
 use crate::field::{Field, FormField};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::{lang_of, object_arg, text_arg, to_js};
+use super::{lang_of, object_arg, text_arg, wire_js};
 use crate::catalog::profile::{Cassetto, Profile};
-use crate::catalog::titolario::{self, NoteView, Oggetto, Status, TempoSoglia, Titolario};
+use crate::catalog::titolario::{self, Classe, NoteView, Oggetto, Titolario};
 use crate::dates::{clip, iso, parse_date};
 use crate::finding::{Finding, Lang, Source};
 use crate::suggest::{suggest, Suggestion, MAX_SCAN_CHARS};
+use crate::wire::{Json, ToWire};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS: &'static str = r#"
@@ -84,73 +85,129 @@ struct SuggestOptions {
     limit: Option<f64>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct Summary<'a> {
     id: &'a str,
     cassetto: &'a str,
     name: &'a str,
-    as_of: String,
+    as_of: NaiveDate,
     source: &'a Source,
-    #[serde(skip_serializing_if = "Option::is_none")]
     list_missing: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     see_also: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     generic: Option<&'a str>,
     object_count: usize,
     /// Only in `titolario`: the notes and the tree (one struct for both answers keeps the
     /// wasm small).
-    #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<Vec<NoteView<'a>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     classes: Option<Vec<ClasseView<'a>>>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TitolariResult<'a> {
-    titolari: Vec<Summary<'a>>,
-    findings: Vec<Finding>,
+impl ToWire for Summary<'_> {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("id", self.id);
+        out.field_str("cassetto", self.cassetto);
+        out.field_str("name", self.name);
+        out.field_date("asOf", self.as_of);
+        out.key("source");
+        self.source.write(out);
+        out.field_str_if("listMissing", self.list_missing);
+        out.field_str_if("seeAlso", self.see_also);
+        out.field_str_if("generic", self.generic);
+        out.field_int("objectCount", self.object_count as i64);
+        if let Some(notes) = &self.notes {
+            out.field_list("notes", notes);
+        }
+        if let Some(classes) = &self.classes {
+            out.field_list("classes", classes);
+        }
+        out.end_object();
+    }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct OggettoView<'a> {
-    id: &'a str,
-    label: &'a str,
-    label_en: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    tempo_soglia: Option<TempoSoglia>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    from: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    removed: Option<String>,
-    status: Status,
-    generic: bool,
+    o: &'a Oggetto,
     available: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<NoteView<'a>>,
-    source: &'a Source,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+impl ToWire for OggettoView<'_> {
+    fn write(&self, out: &mut Json) {
+        let o = self.o;
+        out.begin_object();
+        out.field_str("id", &o.id);
+        out.field_str("label", &o.label);
+        out.field_str("labelEn", &o.label_en);
+        if let Some(t) = &o.tempo_soglia {
+            out.key("tempoSoglia");
+            t.write(out);
+        }
+        if let Some(from) = o.from {
+            out.field_date("from", from);
+        }
+        if let Some(removed) = o.removed {
+            out.field_date("removed", removed);
+        }
+        out.field_str("status", o.status.id());
+        out.field_bool("generic", o.generic);
+        out.field_bool("available", self.available);
+        if let Some(note) = &self.note {
+            out.key("note");
+            note.write(out);
+        }
+        out.key("source");
+        o.source.write(out);
+        out.end_object();
+    }
+}
+
 struct ClasseView<'a> {
-    id: &'a str,
-    label: &'a str,
-    label_en: &'a str,
-    direct: bool,
+    c: &'a Classe,
     objects: Vec<OggettoView<'a>>,
-    source: &'a Source,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TitolarioResult<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    titolario: Option<Summary<'a>>,
-    findings: Vec<Finding>,
+impl ToWire for ClasseView<'_> {
+    fn write(&self, out: &mut Json) {
+        let c = self.c;
+        out.begin_object();
+        out.field_str("id", &c.id);
+        out.field_str("label", &c.label);
+        out.field_str("labelEn", &c.label_en);
+        out.field_bool("direct", c.direct);
+        out.field_list("objects", &self.objects);
+        out.key("source");
+        c.source.write(out);
+        out.end_object();
+    }
+}
+
+/// `{ titolari, findings }` of `titolari`, or `{ titolario?, findings }` of `titolario`
+/// (one writer for both answers keeps the wasm small).
+struct TitolariResult<'a> {
+    key: &'static str,
+    list: &'a [Summary<'a>],
+    findings: &'a [Finding],
+}
+
+impl ToWire for TitolariResult<'_> {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        if self.key == "titolari" {
+            out.field_list(self.key, self.list);
+        } else if let Some(one) = self.list.first() {
+            out.key(self.key);
+            one.write(out);
+        }
+        out.field_list("findings", self.findings);
+        out.end_object();
+    }
+}
+
+fn titolari_result(key: &'static str, list: &[Summary], findings: &[Finding]) -> JsValue {
+    wire_js(&TitolariResult {
+        key,
+        list,
+        findings,
+    })
 }
 
 struct SuggestResult<'a> {
@@ -159,8 +216,8 @@ struct SuggestResult<'a> {
     findings: Vec<Finding>,
 }
 
-impl crate::wire::ToWire for SuggestResult<'_> {
-    fn write(&self, out: &mut crate::wire::Json) {
+impl ToWire for SuggestResult<'_> {
+    fn write(&self, out: &mut Json) {
         out.begin_object();
         out.field_str_if("titolario", self.titolario);
         out.field_list("suggestions", &self.suggestions);
@@ -174,7 +231,7 @@ fn summary(t: &Titolario, lang: Lang) -> Summary<'_> {
         id: &t.id,
         cassetto: &t.cassetto,
         name: lang.pick(&t.name, &t.name_en),
-        as_of: iso(t.as_of),
+        as_of: t.as_of,
         source: &t.source,
         list_missing: match lang {
             Lang::It => t.list_missing.as_deref(),
@@ -190,17 +247,9 @@ fn summary(t: &Titolario, lang: Lang) -> Summary<'_> {
 
 fn oggetto_view(o: &Oggetto, date: Option<NaiveDate>, lang: Lang) -> OggettoView<'_> {
     OggettoView {
-        id: &o.id,
-        label: &o.label,
-        label_en: &o.label_en,
-        tempo_soglia: o.tempo_soglia,
-        from: o.from.map(iso),
-        removed: o.removed.map(iso),
-        status: o.status,
-        generic: o.generic,
+        o,
         available: o.is_available(date),
         note: o.note.as_ref().map(|n| n.view(lang)),
-        source: &o.source,
     }
 }
 
@@ -270,14 +319,11 @@ fn titolari_js_result(options: JsValue) -> JsValue {
     if !options.is_undefined() && !options.is_null() && !options.is_object() {
         findings.push(not_an_options_object(lang));
     }
-    let list = titolario::titolari()
+    let list: Vec<Summary> = titolario::titolari()
         .iter()
         .map(|t| summary(t, lang))
         .collect();
-    to_js(&TitolariResult {
-        titolari: list,
-        findings,
-    })
+    titolari_result("titolari", &list, &findings)
 }
 
 /// One titolario as a tree: `titolario(id, { date, lang })`. Each object says whether it can
@@ -314,16 +360,12 @@ fn titolario_js_result(id: JsValue, options: JsValue) -> JsValue {
                 t.classes
                     .iter()
                     .map(|c| ClasseView {
-                        id: &c.id,
-                        label: &c.label,
-                        label_en: &c.label_en,
-                        direct: c.direct,
+                        c,
                         objects: c
                             .objects
                             .iter()
                             .map(|o| oggetto_view(o, date, lang))
                             .collect(),
-                        source: &c.source,
                     })
                     .collect(),
             ),
@@ -334,10 +376,7 @@ fn titolario_js_result(id: JsValue, options: JsValue) -> JsValue {
             None
         }
     };
-    to_js(&TitolarioResult {
-        titolario: view,
-        findings,
-    })
+    titolari_result("titolario", view.as_slice(), &findings)
 }
 
 /// The objects of a titolario that fit a free-text description:
@@ -366,7 +405,7 @@ fn suggest_objects_in_result(titolario_id: JsValue, text: JsValue, options: JsVa
         Ok(t) => t,
         Err(f) => {
             findings.push(f);
-            return super::wire_js(&SuggestResult {
+            return wire_js(&SuggestResult {
                 titolario: None,
                 suggestions: Vec::new(),
                 findings,
@@ -374,7 +413,7 @@ fn suggest_objects_in_result(titolario_id: JsValue, text: JsValue, options: JsVa
         }
     };
     let (date, limit) = read_options(options, lang, &mut findings);
-    super::wire_js(&suggest_in(t, text, date, limit, lang, findings))
+    wire_js(&suggest_in(t, text, date, limit, lang, findings))
 }
 
 /// The objects of a profile's cassetto that fit a free-text description:
@@ -415,10 +454,10 @@ fn suggest_objects_result(
     let found = super::routing::find_profile(profile_id.as_deref(), lang)
         .and_then(|p| find_cassetto(p, cassetto.as_deref(), date, lang));
     match found {
-        Ok(t) => super::wire_js(&suggest_in(t, text, date, limit, lang, findings)),
+        Ok(t) => wire_js(&suggest_in(t, text, date, limit, lang, findings)),
         Err(f) => {
             findings.push(f);
-            super::wire_js(&SuggestResult {
+            wire_js(&SuggestResult {
                 titolario: None,
                 suggestions: Vec::new(),
                 findings,

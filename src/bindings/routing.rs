@@ -187,7 +187,7 @@ pub fn profiles(
         .iter()
         .map(|p| view::summary(p, profile::is_built_in(&p.id), lang))
         .collect();
-    to_js(&list)
+    super::wire_js(&list)
 }
 
 /// The options of `catalog`.
@@ -197,13 +197,23 @@ struct CatalogOptions {
     date: Option<String>,
 }
 
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
 struct CatalogResult {
     ok: bool,
     findings: Vec<Finding>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     catalog: Option<view::CatalogView>,
+}
+
+impl crate::wire::ToWire for CatalogResult {
+    fn write(&self, out: &mut crate::wire::Json) {
+        out.begin_object();
+        out.field_bool("ok", self.ok);
+        out.field_list("findings", &self.findings);
+        if let Some(catalog) = &self.catalog {
+            out.key("catalog");
+            catalog.write(out);
+        }
+        out.end_object();
+    }
 }
 
 /// A profile at a date: its cassetti with their titolari (objects available at the date),
@@ -261,7 +271,7 @@ fn catalog_result(profile_id: JsValue, options: JsValue) -> JsValue {
         Ok(p) => p,
         Err(f) => {
             findings.push(f);
-            return to_js(&CatalogResult {
+            return super::wire_js(&CatalogResult {
                 ok: false,
                 findings,
                 catalog: None,
@@ -270,7 +280,7 @@ fn catalog_result(profile_id: JsValue, options: JsValue) -> JsValue {
     };
     let chain = routing::chain(p);
     let view = view::catalog_view(&chain, date, profile::is_built_in(&p.id), lang);
-    to_js(&CatalogResult {
+    super::wire_js(&CatalogResult {
         ok: view.is_some(),
         findings,
         catalog: view,
@@ -459,7 +469,7 @@ pub fn load_profile(
 
 fn load_profile_result(json: JsValue, lang: Lang) -> JsValue {
     let refused = |f: Finding| {
-        to_js(&profile::Loaded {
+        super::wire_js(&profile::Loaded {
             ok: false,
             id: None,
             errors: vec![f],
@@ -511,5 +521,5 @@ fn load_profile_result(json: JsValue, lang: Lang) -> JsValue {
             Err(f) => return refused(f),
         }
     };
-    to_js(&profile::load_profile(&text, lang))
+    super::wire_js(&profile::load_profile(&text, lang))
 }

@@ -24,10 +24,11 @@ mod load;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::finding::Source;
 use crate::text::{fold_words, folds_to};
+use crate::wire::{Json, ToWire};
 
 pub use load::TitolarioError;
 
@@ -42,8 +43,7 @@ pub const CASSETTI: [&str; 5] = [
 ];
 
 /// The menu of objects of one cassetto, as one document lists it at one date.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Titolario {
     /// Stable kebab-case id, e.g. `aziende-dm-er-2019`.
     pub id: String,
@@ -54,7 +54,6 @@ pub struct Titolario {
     /// English name.
     pub name_en: String,
     /// Date of the document the list is transcribed from (the list is as it stood then).
-    #[serde(serialize_with = "ser_date")]
     pub as_of: NaiveDate,
     /// The document and section the list comes from.
     pub source: Source,
@@ -74,15 +73,13 @@ pub struct Titolario {
     /// The classes, in the document's order.
     pub classes: Vec<Classe>,
     /// The suggestion index, built once at first use by [`crate::suggest`].
-    #[serde(skip)]
     pub(crate) suggest_index: OnceLock<crate::suggest::Index>,
 }
 
 /// A first-level entry of the menu. A classe with no sub-objects in the document (e.g.
 /// "Durc (Documento di regolarità contributiva)", "Illeciti Penali") is [`Classe::direct`]
 /// and holds one object with the same label, so that it can be chosen like any object.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Classe {
     /// Kebab-case id, unique within the titolario.
     pub id: String,
@@ -99,8 +96,7 @@ pub struct Classe {
 }
 
 /// One object of a titolario.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Oggetto {
     /// Stable kebab-case id, unique within the titolario; the same object has the same id in
     /// every titolario of its cassetto.
@@ -116,10 +112,8 @@ pub struct Oggetto {
     /// The threshold the document gives for this object ("tempi soglia di definizione").
     pub tempo_soglia: Option<TempoSoglia>,
     /// First day the object exists, when a document says so.
-    #[serde(serialize_with = "ser_opt_date")]
     pub from: Option<NaiveDate>,
     /// First day the object is no longer offered ("inibito dal"), when a document says so.
-    #[serde(serialize_with = "ser_opt_date")]
     pub removed: Option<NaiveDate>,
     /// Whether the object is offered.
     pub status: Status,
@@ -154,54 +148,35 @@ pub struct TempoSoglia {
     pub unit: Unit,
 }
 
+crate::catalog::profile::vocabulary! {
 /// How days are counted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Unit {
     /// Monday to Friday, minus public holidays.
-    WorkingDays,
+    WorkingDays = "working-days",
     /// Every day.
-    CalendarDays,
+    CalendarDays = "calendar-days",
+}
 }
 
-impl crate::wire::ToWire for TempoSoglia {
-    fn write(&self, out: &mut crate::wire::Json) {
-        out.begin_object();
-        out.field_int("days", i64::from(self.days));
-        out.key("unit");
-        crate::wire::ToWire::write(&self.unit, out);
-        out.end_object();
-    }
-}
-
-impl crate::wire::ToWire for Unit {
-    fn write(&self, out: &mut crate::wire::Json) {
-        out.str(match self {
-            Unit::WorkingDays => "working-days",
-            Unit::CalendarDays => "calendar-days",
-        })
-    }
-}
-
+crate::catalog::profile::vocabulary! {
 /// Whether an object is offered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Offered (between `from` and `removed`, when they are given).
-    Active,
+    Active = "active",
     /// Removed from the menu on the `removed` date ("inibito dal 06/10/2015").
-    Removed,
+    Removed = "removed",
     /// Marked ELIMINATO in the document, without a date.
-    Eliminated,
+    Eliminated = "eliminated",
     /// Listed among the "Oggetti precedenti": kept for past communications, no threshold,
     /// not offered for new ones.
-    Legacy,
+    Legacy = "legacy",
+}
 }
 
 /// A note on a titolario or an object, in both languages, that says whether it gives the
 /// document's text or instrada's reading of it (issue 5: a reader must tell the protocol's
 /// rule from the tool's interpretation).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
     /// Italian.
     pub it: String,
@@ -213,8 +188,7 @@ pub struct Note {
 
 /// What a [`Note`] rests on. In the JSON files, `"kind": "document"` with its `section` (and
 /// `document` when it is not the entry's own), or `"kind": "reading"` with `why` and `whyEn`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Basis {
     /// The document's own words, quoted or reported as written (a spelling, a sentence): where
     /// they are.
@@ -228,7 +202,6 @@ pub enum Basis {
         /// Why, in Italian.
         why: String,
         /// Why, in English.
-        #[serde(rename = "whyEn")]
         why_en: String,
     },
 }
@@ -260,17 +233,15 @@ impl Note {
 
 /// A [`Note`] in one language: `{ text, kind: "document", source }` or
 /// `{ text, kind: "reading", why }`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NoteView<'a> {
     /// The note.
     pub text: &'a str,
     /// `"document"` (the document's text) or `"reading"` (instrada's reading).
     pub kind: &'static str,
     /// Where the document says it (kind document).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<&'a Source>,
     /// Why instrada reads it so (kind reading).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<&'a str>,
 }
 
@@ -358,13 +329,25 @@ pub fn titolario(id: &str) -> Option<&'static Titolario> {
     titolari().iter().find(|t| t.id == id)
 }
 
-fn ser_date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::dates::iso(*d))
+impl ToWire for TempoSoglia {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_int("days", i64::from(self.days));
+        out.field_str("unit", self.unit.id());
+        out.end_object();
+    }
 }
 
-fn ser_opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => ser_date(d, s),
-        None => s.serialize_none(),
+impl ToWire for NoteView<'_> {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("text", self.text);
+        out.field_str("kind", self.kind);
+        if let Some(source) = self.source {
+            out.key("source");
+            source.write(out);
+        }
+        out.field_str_if("why", self.why);
+        out.end_object();
     }
 }

@@ -32,16 +32,15 @@ mod validate;
 pub mod view;
 mod vocab;
 
-use chrono::NaiveDate;
-use serde::Serialize;
-
 use crate::finding::{Lang, Source};
+use chrono::NaiveDate;
 
 pub use registry::{
     built_in_errors, cite, document_owner, is_built_in, load_profile, profile, profile_for_sede,
     profiles, Loaded, NATIONAL,
 };
 pub use validate::{is_email, GESTIONE_PLACEHOLDER, INPS_PEC_DOMAIN, MAX_JSON};
+pub(crate) use vocab::vocabulary;
 pub use vocab::{
     BookingPart, Channel, DayUnit, Gestione, Kind, Level, Previous, Requirement, SubjectPart,
     TermKind, Weekday,
@@ -185,14 +184,14 @@ pub struct Sede {
     pub mailboxes: Vec<Mailbox>,
 }
 
+vocabulary! {
 /// Certified or plain mailbox.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum MailboxKind {
     /// Posta elettronica certificata.
-    Pec,
+    Pec = "pec",
     /// Plain e-mail.
-    Email,
+    Email = "email",
+}
 }
 
 /// One mailbox of a sede or of the territory.
@@ -420,14 +419,14 @@ pub struct Term {
     pub source: Source,
 }
 
+vocabulary! {
 /// Who must meet a term.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Party {
     /// INPS.
-    Inps,
+    Inps = "inps",
     /// The intermediary (or the contributor).
-    Intermediario,
+    Intermediario = "intermediario",
+}
 }
 
 /// An escalation level.

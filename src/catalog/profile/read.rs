@@ -697,43 +697,6 @@ impl Named for Party {
     ];
 }
 
-/// The name a value is written with: the first of its names (later ones are accepted
-/// spellings, like Level's lower case). One table for reading and writing.
-fn first_name<T: Named + PartialEq>(value: T) -> &'static str {
-    T::NAMES
-        .iter()
-        .find(|(_, v)| *v == value)
-        .map_or("", |(name, _)| name)
-}
-
-/// Results carry these values by name (`crate::wire`).
-macro_rules! written_by_name {
-    ($($t:ty),*) => {$(
-        impl crate::wire::ToWire for $t {
-            fn write(&self, out: &mut crate::wire::Json) {
-                out.str(first_name(*self))
-            }
-        }
-    )*};
-}
-
-written_by_name!(
-    Gestione,
-    Kind,
-    Previous,
-    Level,
-    Channel,
-    SubjectPart,
-    BookingPart,
-    Requirement,
-    DayUnit,
-    TermKind,
-    Weekday,
-    MailboxKind,
-    NoteSeverity,
-    Party
-);
-
 #[cfg(test)]
 mod tests {
     use super::*;

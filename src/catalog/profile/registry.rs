@@ -10,7 +10,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::read::declared_id;
 use super::validate::{parse_and_validate, MAX_JSON};
@@ -179,8 +178,7 @@ pub fn profile_for_sede(sede: &str, date: NaiveDate) -> Option<&'static Profile>
 }
 
 /// The answer of [`load_profile`].
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Loaded {
     /// Whether the profile was registered.
     pub ok: bool,
@@ -188,6 +186,16 @@ pub struct Loaded {
     pub id: Option<String>,
     /// Why it was refused: each finding names the field and the reason.
     pub errors: Vec<Finding>,
+}
+
+impl crate::wire::ToWire for Loaded {
+    fn write(&self, out: &mut crate::wire::Json) {
+        out.begin_object();
+        out.field_bool("ok", self.ok);
+        out.field_str_or_null("id", self.id.as_deref());
+        out.field_list("errors", &self.errors);
+        out.end_object();
+    }
 }
 
 impl Loaded {

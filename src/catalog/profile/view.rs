@@ -3,7 +3,6 @@
 //! mailboxes, the terms, the escalation contacts of the date, the telephone lines.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::{
     Channel, DayUnit, Gestione, Kind, Level, Mailbox, MailboxKind, Party, Profile, TermKind,
@@ -11,10 +10,10 @@ use super::{
 };
 use crate::catalog::titolario;
 use crate::finding::{Lang, Source};
+use crate::wire::{Json, ToWire};
 
 /// A profile in a list.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Summary {
     /// Id.
     pub id: String,
@@ -33,10 +32,8 @@ pub struct Summary {
     /// First day in force.
     pub from: String,
     /// Last day in force.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// Last day of the trial.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub trial_until: Option<String>,
     /// Inherited profiles.
     pub inherits: Vec<String>,
@@ -66,23 +63,20 @@ pub fn summary(p: &Profile, built_in: bool, lang: Lang) -> Summary {
 }
 
 /// An object of a titolario.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct ObjectView {
     /// Id.
     pub id: String,
     /// Label as in the menu.
     pub label: String,
     /// Tempo soglia (ER table).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tempo_soglia: Option<titolario::TempoSoglia>,
     /// Whether it is the generic object.
     pub generic: bool,
 }
 
 /// A class with its objects.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct ClassView {
     /// Class id.
     pub id: String,
@@ -95,8 +89,7 @@ pub struct ClassView {
 }
 
 /// A cassetto with its titolario.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct CassettoView {
     /// Cassetto id.
     pub cassetto: String,
@@ -107,16 +100,12 @@ pub struct CassettoView {
     /// Whether its Comunicazione bidirezionale is active.
     pub bidirezionale: bool,
     /// Where to click.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub menu: Option<String>,
     /// Titolario id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub titolario: Option<String>,
     /// Why the object list is missing, when it is.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub list_missing: Option<String>,
     /// The titolario the objects come from when the own list is missing.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub objects_from: Option<String>,
     /// The objects available at the date, by class.
     pub classes: Vec<ClassView>,
@@ -127,8 +116,7 @@ pub struct CassettoView {
 }
 
 /// A routing rule in force.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct ChannelView {
     /// Rule id.
     pub rule: String,
@@ -149,8 +137,7 @@ pub struct ChannelView {
 }
 
 /// A mailbox.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct MailboxView {
     /// Address.
     pub address: String,
@@ -159,7 +146,6 @@ pub struct MailboxView {
     /// Uses.
     pub uses: Vec<String>,
     /// Note.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Source.
     pub source: Source,
@@ -176,8 +162,7 @@ fn mailbox(m: &Mailbox, lang: Lang) -> MailboxView {
 }
 
 /// A sede.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct SedeView {
     /// Id.
     pub id: String,
@@ -188,8 +173,7 @@ pub struct SedeView {
 }
 
 /// A term.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct TermView {
     /// Which.
     pub kind: TermKind,
@@ -202,15 +186,13 @@ pub struct TermView {
     /// What.
     pub label: String,
     /// Note.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Source.
     pub source: Source,
 }
 
 /// An escalation level with the contacts of the date.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct EscalationView {
     /// B or C.
     pub level: Level,
@@ -227,21 +209,18 @@ pub struct EscalationView {
 }
 
 /// A contact.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct ContactView {
     /// Address.
     pub address: String,
     /// Sedi.
     pub sedi: Vec<String>,
     /// Role.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
 }
 
 /// A telephone line.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct PhoneView {
     /// Number.
     pub number: String,
@@ -258,8 +237,7 @@ pub struct PhoneView {
 }
 
 /// A listed request.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct ListedView {
     /// Label.
     pub label: String,
@@ -268,8 +246,7 @@ pub struct ListedView {
 }
 
 /// A profile at a date.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct CatalogView {
     /// The profile.
     pub profile: Summary,
@@ -466,4 +443,199 @@ pub fn catalog_view(
             .collect(),
         dead_mailboxes: p.dead_mailboxes.iter().map(|d| d.pattern.clone()).collect(),
     })
+}
+
+// How each view is written on the wire: the property names and shapes of the TypeScript
+// declarations (`ProfileSummary`, `CatalogView`, …); an optional property is left out when
+// absent, as the serde derive did.
+
+impl ToWire for Summary {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("id", &self.id);
+        out.field_str("name", &self.name);
+        out.field_str("territory", &self.territory);
+        out.field_str("issuer", &self.issuer);
+        out.field_str("document", &self.document);
+        out.field_str("title", &self.title);
+        out.field_str("date", &self.date);
+        out.field_str("from", &self.from);
+        out.field_str_if("until", self.until.as_deref());
+        out.field_str_if("trialUntil", self.trial_until.as_deref());
+        out.key("inherits");
+        out.strs(&self.inherits);
+        out.key("sedi");
+        out.strs(&self.sedi);
+        out.field_bool("builtIn", self.built_in);
+        out.end_object();
+    }
+}
+
+impl ToWire for ObjectView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("id", &self.id);
+        out.field_str("label", &self.label);
+        if let Some(t) = &self.tempo_soglia {
+            out.key("tempoSoglia");
+            t.write(out);
+        }
+        out.field_bool("generic", self.generic);
+        out.end_object();
+    }
+}
+
+impl ToWire for ClassView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("id", &self.id);
+        out.field_str("label", &self.label);
+        out.field_bool("direct", self.direct);
+        out.field_list("objects", &self.objects);
+        out.end_object();
+    }
+}
+
+impl ToWire for CassettoView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("cassetto", &self.cassetto);
+        out.field_str("name", &self.name);
+        out.field_list("gestioni", &self.gestioni);
+        out.field_bool("bidirezionale", self.bidirezionale);
+        out.field_str_if("menu", self.menu.as_deref());
+        out.field_str_if("titolario", self.titolario.as_deref());
+        out.field_str_if("listMissing", self.list_missing.as_deref());
+        out.field_str_if("objectsFrom", self.objects_from.as_deref());
+        out.field_list("classes", &self.classes);
+        out.field_str("profile", &self.profile);
+        out.key("source");
+        self.source.write(out);
+        out.end_object();
+    }
+}
+
+impl ToWire for ChannelView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("rule", &self.rule);
+        out.field_str("profile", &self.profile);
+        out.field_list("gestioni", &self.gestioni);
+        out.field_list("kinds", &self.kinds);
+        out.field_str("channel", self.channel.id());
+        out.field_bool("alternativeOnly", self.alternative_only);
+        out.field_str("why", &self.why);
+        out.key("source");
+        self.source.write(out);
+        out.end_object();
+    }
+}
+
+impl ToWire for MailboxView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("address", &self.address);
+        out.field_str("kind", self.kind.id());
+        out.key("uses");
+        out.strs(&self.uses);
+        out.field_str_if("note", self.note.as_deref());
+        out.key("source");
+        self.source.write(out);
+        out.end_object();
+    }
+}
+
+impl ToWire for SedeView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("id", &self.id);
+        out.field_str("name", &self.name);
+        out.field_list("mailboxes", &self.mailboxes);
+        out.end_object();
+    }
+}
+
+impl ToWire for TermView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("kind", self.kind.id());
+        out.field_int("days", i64::from(self.days));
+        out.field_str("unit", self.unit.id());
+        out.field_str("by", self.by.id());
+        out.field_str("label", &self.label);
+        out.field_str_if("note", self.note.as_deref());
+        out.key("source");
+        self.source.write(out);
+        out.end_object();
+    }
+}
+
+impl ToWire for EscalationView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("level", self.level.id());
+        out.field_str("when", &self.when);
+        out.field_str("listFrom", &self.list_from);
+        out.field_list("to", &self.to);
+        out.field_list("cc", &self.cc);
+        out.key("source");
+        self.source.write(out);
+        out.end_object();
+    }
+}
+
+impl ToWire for ContactView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("address", &self.address);
+        out.key("sedi");
+        out.strs(&self.sedi);
+        out.field_str_if("role", self.role.as_deref());
+        out.end_object();
+    }
+}
+
+impl ToWire for PhoneView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("number", &self.number);
+        out.field_list("days", &self.days);
+        out.field_str("from", &self.from);
+        out.field_str("to", &self.to);
+        out.field_str("purpose", &self.purpose);
+        out.key("source");
+        self.source.write(out);
+        out.end_object();
+    }
+}
+
+impl ToWire for ListedView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("label", &self.label);
+        out.key("source");
+        self.source.write(out);
+        out.end_object();
+    }
+}
+
+impl ToWire for CatalogView {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.key("profile");
+        self.profile.write(out);
+        out.field_str("date", &self.date);
+        out.field_bool("inForce", self.in_force);
+        out.field_list("cassetti", &self.cassetti);
+        out.field_list("channels", &self.channels);
+        out.field_list("sedi", &self.sedi);
+        out.field_list("mailboxes", &self.mailboxes);
+        out.field_list("terms", &self.terms);
+        out.field_list("escalation", &self.escalation);
+        out.field_list("phone", &self.phone);
+        out.field_list("onlineOnly", &self.online_only);
+        out.key("deadMailboxes");
+        out.strs(&self.dead_mailboxes);
+        out.end_object();
+    }
 }

@@ -3,63 +3,78 @@
 //! identifiers in the JSON (kebab-case Italian, as the documents name things), so a portal
 //! profile with a typo is rejected with "unknown variant … expected one of …" (serde's words).
 
-use serde::Serialize;
-
 use crate::finding::Lang;
 
+/// Declares a closed vocabulary once: the enum, each value's identifier (the one the JSON
+/// and the JS API write), `ALL` in declaration order, `id()`, and how it is written to the
+/// wire and to serde (areas whose results still derive `Serialize` embed these enums).
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$vmeta:meta])* $variant:ident = $id:literal,)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in declaration order (the order forms list them).
+            pub const ALL: [$name; [$($id),+].len()] = [$($name::$variant),+];
+
+            /// The identifier used in JSON and in the JS API.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $($name::$variant => $id,)+
+                }
+            }
+        }
+
+        impl crate::wire::ToWire for $name {
+            fn write(&self, out: &mut crate::wire::Json) {
+                out.str(self.id())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.id())
+            }
+        }
+    };
+}
+pub(crate) use vocabulary;
+
+vocabulary! {
 /// A kind of contributor, as the protocols distinguish them. Each has its own cassetto
 /// (or, where no Comunicazione bidirezionale exists yet, its own e-mail boxes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Gestione {
     /// Aziende con dipendenti (DM, Uniemens): the Cassetto previdenziale aziende.
-    AziendeDm,
+    AziendeDm = "aziende-dm",
     /// Committenti della Gestione separata.
-    CommittentiGs,
+    CommittentiGs = "committenti-gs",
     /// Liberi professionisti iscritti alla Gestione separata.
-    LiberiProfessionisti,
+    LiberiProfessionisti = "liberi-professionisti",
     /// Artigiani e commercianti.
-    ArtigianiCommercianti,
+    ArtigianiCommercianti = "artigiani-commercianti",
     /// Datori di lavoro agricolo and lavoratori autonomi agricoli.
-    Agricoli,
+    Agricoli = "agricoli",
     /// Datori di lavoro domestico.
-    Domestici,
+    Domestici = "domestici",
     /// Aziende and workers of sport e spettacolo (ex ENPALS).
-    SportSpettacolo,
+    SportSpettacolo = "sport-spettacolo",
     /// Public employers (Gestione dipendenti pubblici, ex INPDAP).
-    DipendentiPubblici,
+    DipendentiPubblici = "dipendenti-pubblici",
+}
 }
 
 impl Gestione {
-    /// Every gestione, in the order forms list them.
-    pub const ALL: [Gestione; 8] = [
-        Gestione::AziendeDm,
-        Gestione::CommittentiGs,
-        Gestione::LiberiProfessionisti,
-        Gestione::ArtigianiCommercianti,
-        Gestione::Agricoli,
-        Gestione::Domestici,
-        Gestione::SportSpettacolo,
-        Gestione::DipendentiPubblici,
-    ];
-
-    /// The identifier used in JSON and in the JS API (`"aziende-dm"`, …).
-    pub fn id(self) -> &'static str {
-        match self {
-            Gestione::AziendeDm => "aziende-dm",
-            Gestione::CommittentiGs => "committenti-gs",
-            Gestione::LiberiProfessionisti => "liberi-professionisti",
-            Gestione::ArtigianiCommercianti => "artigiani-commercianti",
-            Gestione::Agricoli => "agricoli",
-            Gestione::Domestici => "domestici",
-            Gestione::SportSpettacolo => "sport-spettacolo",
-            Gestione::DipendentiPubblici => "dipendenti-pubblici",
-        }
-    }
-
     /// Reads an identifier (any case, spaces or underscores for hyphens).
     pub fn parse(s: &str) -> Option<Gestione> {
-        let s = normalise_id(s);
+        let s = crate::text::id_key(s)?;
         Gestione::ALL.into_iter().find(|g| g.id() == s)
     }
 
@@ -145,67 +160,37 @@ impl Gestione {
     }
 }
 
+vocabulary! {
 /// A kind of request, as the protocols distinguish them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A service request, not yet known to be online-only or not: the description decides
     /// (the L. 122/2010 lists, Milano §1.1, Torino §1.1).
-    Domanda,
+    Domanda = "domanda",
     /// A service request that INPS made online-only (L. 122/2010).
-    DomandaTelematizzata,
+    DomandaTelematizzata = "domanda-telematizzata",
     /// A service request that is not online (Milano §1.2, Torino §1.2: by PEC).
-    DomandaNonTelematizzata,
+    DomandaNonTelematizzata = "domanda-non-telematizzata",
     /// Comunicazioni, invio documentazione, richieste di informazioni e chiarimenti.
-    Comunicazione,
+    Comunicazione = "comunicazione",
     /// A reminder about an earlier request, or an escalation when the answer is late.
-    Sollecito,
+    Sollecito = "sollecito",
     /// Communications and regularisations about the DURC.
-    Durc,
+    Durc = "durc",
     /// An appointment with an INPS official.
-    Appuntamento,
+    Appuntamento = "appuntamento",
     /// An urgent matter (Siena: PEC; ER: telephone).
-    Urgente,
+    Urgente = "urgente",
     /// A question on the law (ER: only through the provincial Ordine).
-    QuesitoNormativo,
+    QuesitoNormativo = "quesito-normativo",
     /// An istanza di riesame of a denial (Milano H).
-    Riesame,
+    Riesame = "riesame",
+}
 }
 
 impl Kind {
-    /// Every kind.
-    pub const ALL: [Kind; 10] = [
-        Kind::Domanda,
-        Kind::DomandaTelematizzata,
-        Kind::DomandaNonTelematizzata,
-        Kind::Comunicazione,
-        Kind::Sollecito,
-        Kind::Durc,
-        Kind::Appuntamento,
-        Kind::Urgente,
-        Kind::QuesitoNormativo,
-        Kind::Riesame,
-    ];
-
-    /// The identifier used in JSON and in the JS API.
-    pub fn id(self) -> &'static str {
-        match self {
-            Kind::Domanda => "domanda",
-            Kind::DomandaTelematizzata => "domanda-telematizzata",
-            Kind::DomandaNonTelematizzata => "domanda-non-telematizzata",
-            Kind::Comunicazione => "comunicazione",
-            Kind::Sollecito => "sollecito",
-            Kind::Durc => "durc",
-            Kind::Appuntamento => "appuntamento",
-            Kind::Urgente => "urgente",
-            Kind::QuesitoNormativo => "quesito-normativo",
-            Kind::Riesame => "riesame",
-        }
-    }
-
     /// Reads an identifier (any case, spaces or underscores for hyphens).
     pub fn parse(s: &str) -> Option<Kind> {
-        let s = normalise_id(s);
+        let s = crate::text::id_key(s)?;
         Kind::ALL.into_iter().find(|k| k.id() == s)
     }
 
@@ -240,55 +225,34 @@ impl Kind {
     }
 }
 
+vocabulary! {
 /// How an earlier request went, when the new one depends on it (solleciti, escalation,
 /// appointments of the Gestione dipendenti pubblici).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Default)]
 pub enum Previous {
     /// No earlier request on this matter.
     #[default]
-    Nessuna,
+    Nessuna = "nessuna",
     /// An earlier request is waiting, its response time has not passed.
-    InAttesa,
+    InAttesa = "in-attesa",
     /// An earlier request got no answer within the response time (tempi soglia).
-    Scaduta,
+    Scaduta = "scaduta",
     /// An earlier request was answered with outcome "non accolta".
-    NonAccolta,
+    NonAccolta = "non-accolta",
     /// An earlier request was answered, but the answer is not exhaustive (Torino §2.6 B:
     /// "la risposta … non sia ritenuta esaustiva").
-    NonEsaustiva,
+    NonEsaustiva = "non-esaustiva",
     /// An earlier request was answered and accepted.
-    Accolta,
+    Accolta = "accolta",
+}
 }
 
 impl Previous {
-    /// Every outcome, in the order forms list them.
-    pub const ALL: [Previous; 6] = [
-        Previous::Nessuna,
-        Previous::InAttesa,
-        Previous::Scaduta,
-        Previous::NonAccolta,
-        Previous::NonEsaustiva,
-        Previous::Accolta,
-    ];
-
-    /// The identifier used in JSON and in the JS API.
-    pub fn id(self) -> &'static str {
-        match self {
-            Previous::Nessuna => "nessuna",
-            Previous::InAttesa => "in-attesa",
-            Previous::Scaduta => "scaduta",
-            Previous::NonAccolta => "non-accolta",
-            Previous::NonEsaustiva => "non-esaustiva",
-            Previous::Accolta => "accolta",
-        }
-    }
-
     /// Reads an identifier (any case, spaces or underscores for hyphens). `senza-risposta`
     /// (the widget's «senza risposta») is the same outcome as `scaduta`: no answer within
     /// the response time.
     pub fn parse(s: &str) -> Option<Previous> {
-        let s = normalise_id(s);
+        let s = crate::text::id_key(s)?;
         if s == "senza-risposta" {
             return Some(Previous::Scaduta);
         }
@@ -302,16 +266,15 @@ impl Previous {
     }
 }
 
+vocabulary! {
 /// The level of an escalation (Milano §2 B–C, Torino §2.6 B–C); level A is the ordinary
 /// channel itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Level {
     /// Level B: the managers of the agencies.
-    #[serde(rename = "B")]
-    B,
+    B = "B",
     /// Level C: the URP, with the customer-care manager.
-    #[serde(rename = "C")]
-    C,
+    C = "C",
+}
 }
 
 impl Level {
@@ -325,46 +288,31 @@ impl Level {
     }
 }
 
+vocabulary! {
 /// A channel to INPS.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Channel {
     /// www.inps.it, Servizi online (the online-only service requests).
-    ServiziOnline,
+    ServiziOnline = "servizi-online",
     /// Posta elettronica certificata to the competent Direzione or Agenzia.
-    Pec,
+    Pec = "pec",
     /// Comunicazione bidirezionale inside a cassetto previdenziale.
-    Bidirezionale,
+    Bidirezionale = "bidirezionale",
     /// An institutional e-mail box (not certified).
-    Email,
+    Email = "email",
     /// Agenda appuntamenti inside a cassetto previdenziale.
-    Agenda,
+    Agenda = "agenda",
     /// The telephone.
-    Telefono,
+    Telefono = "telefono",
     /// Through the provincial Ordine (quesiti normativi in ER, appointments in Milano).
-    Ordine,
+    Ordine = "ordine",
     /// Escalation to the managers (level B) or the URP (level C).
-    Escalation,
+    Escalation = "escalation",
     /// The protocol names no channel for this case.
-    Nessuno,
+    Nessuno = "nessuno",
+}
 }
 
 impl Channel {
-    /// The identifier used in JSON and in the JS API.
-    pub fn id(self) -> &'static str {
-        match self {
-            Channel::ServiziOnline => "servizi-online",
-            Channel::Pec => "pec",
-            Channel::Bidirezionale => "bidirezionale",
-            Channel::Email => "email",
-            Channel::Agenda => "agenda",
-            Channel::Telefono => "telefono",
-            Channel::Ordine => "ordine",
-            Channel::Escalation => "escalation",
-            Channel::Nessuno => "nessuno",
-        }
-    }
-
     /// Whether the channel is writing to an address (so that a subject line and a
     /// recipient apply).
     pub fn is_mail(self) -> bool {
@@ -396,104 +344,104 @@ impl Channel {
     }
 }
 
+vocabulary! {
 /// What a subject line must hold (Milano §2, Torino §2.5, Siena "Mail istituzionali").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum SubjectPart {
     /// The codice fiscale of the contributor (or of the requester, for the DURC box).
-    CodiceFiscale,
+    CodiceFiscale = "codice-fiscale",
     /// The matricola aziendale and/or the codice fiscale (Siena).
-    CodiceFiscaleOMatricola,
+    CodiceFiscaleOMatricola = "codice-fiscale-o-matricola",
     /// The gestione previdenziale of the contributor.
-    Gestione,
+    Gestione = "gestione",
     /// A short statement of the content ("sollecito rimborso", …).
-    Contenuto,
+    Contenuto = "contenuto",
+}
 }
 
+vocabulary! {
 /// What an appointment booking must hold (Torino §3.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum BookingPart {
     /// The codice fiscale of the company as "richiedente".
-    Richiedente,
+    Richiedente = "richiedente",
     /// In the notes: what identifies the contributor (codice fiscale, matricola aziendale).
-    Identificativi,
+    Identificativi = "identificativi",
     /// The gestione previdenziale of the contributor.
-    Gestione,
+    Gestione = "gestione",
     /// The object with the act's identifiers (numero cartella, avviso with period) and what
     /// is asked.
-    AttoEOggetto,
+    AttoEOggetto = "atto-e-oggetto",
     /// A detailed description of the problem (Siena, ER, Milano §3.1).
-    Dettaglio,
+    Dettaglio = "dettaglio",
+}
 }
 
+vocabulary! {
 /// What an escalation must carry to be handled (Milano §2 B–D, Torino §2.6 B–D).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Requirement {
     /// The codice fiscale of the contributor.
-    CodiceFiscale,
+    CodiceFiscale = "codice-fiscale",
     /// The matricola aziendale (aziende con dipendenti).
-    Matricola,
+    Matricola = "matricola",
     /// What identifies the unanswered communication (protocol of the bidirezionale, date
     /// of the e-mail).
-    Riferimento,
+    Riferimento = "riferimento",
     /// A copy of the unanswered cassetto messages (Milano §2 C).
-    CopiaCassetti,
+    CopiaCassetti = "copia-cassetti",
+}
 }
 
+vocabulary! {
 /// Working or calendar days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum DayUnit {
     /// "giorni lavorativi": Monday–Friday, minus public holidays.
-    Lavorativi,
+    Lavorativi = "lavorativi",
     /// Calendar days (the document says "giorni" or "gg" without "lavorativi").
-    Calendario,
+    Calendario = "calendario",
+}
 }
 
+vocabulary! {
 /// The response times and deadlines a profile sets, for the timeline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum TermKind {
     /// Maximum time for INPS to answer (Milano §2 A, Torino §2.6 A: 7 working days).
-    Risposta,
+    Risposta = "risposta",
     /// Maximum time for INPS to answer on the DURC (Milano §2 A: 5 working days).
-    RispostaDurc,
+    RispostaDurc = "risposta-durc",
     /// The whole process from the first contact (Milano §2 E, Torino §2.6 E: 20 working days).
-    Processo,
+    Processo = "processo",
     /// The intermediary answers INPS's requests (Milano §2 F: 7 working days).
-    IntermediarioRisposta,
+    IntermediarioRisposta = "intermediario-risposta",
     /// The intermediary fixes DURC anomalies (Siena "DURC": 4 days).
-    IntermediarioDurc,
+    IntermediarioDurc = "intermediario-durc",
     /// The intermediary fixes anomalies of istanze (Siena "ISTANZE": 4 days).
-    IntermediarioIstanze,
+    IntermediarioIstanze = "intermediario-istanze",
     /// An appointment is fixed within (ER: 10 days from the request).
-    Appuntamento,
+    Appuntamento = "appuntamento",
     /// An INPS operator calls back within (ER: the next working day).
-    Richiamata,
+    Richiamata = "richiamata",
     /// The provincial Direzione answers a quesito normativo (ER: 10 working days).
-    QuesitoProvinciale,
+    QuesitoProvinciale = "quesito-provinciale",
     /// The regional Direzione answers a quesito normativo (ER: 5 working days).
-    QuesitoRegionale,
+    QuesitoRegionale = "quesito-regionale",
     /// INPS sends the preavviso di accertamento after a negative DURC (Milano §2 I: 3 days).
-    PreavvisoDurc,
+    PreavvisoDurc = "preavviso-durc",
     /// INPS answers the consultant's reply to the preavviso (Milano §2 I: 5 days).
-    RispostaPreavvisoDurc,
+    RispostaPreavvisoDurc = "risposta-preavviso-durc",
+}
 }
 
+vocabulary! {
 /// Days of the week, for telephone hours.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
 #[allow(missing_docs)]
 pub enum Weekday {
-    Lun,
-    Mar,
-    Mer,
-    Gio,
-    Ven,
-    Sab,
-    Dom,
+    Lun = "lun",
+    Mar = "mar",
+    Mer = "mer",
+    Gio = "gio",
+    Ven = "ven",
+    Sab = "sab",
+    Dom = "dom",
+}
 }
 
 impl Weekday {
@@ -509,18 +457,4 @@ impl Weekday {
             Weekday::Dom => chrono::Weekday::Sun,
         }
     }
-}
-
-/// `" Aziende_DM "` → `"aziende-dm"`.
-fn normalise_id(s: &str) -> String {
-    s.trim()
-        .chars()
-        .map(|c| {
-            if c == '_' || c == ' ' {
-                '-'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect()
 }
