@@ -32,9 +32,50 @@ fn document() -> Document {
         .expect("a document")
 }
 
-/// Puts `html` in a fresh container at the end of the body and returns the container
-/// (after removing what an earlier, failed, test may have left).
-fn page(html: &str) -> Element {
+/// A test's page: `html` in a container at the end of the body, removed on `Drop`. (A
+/// failed assertion aborts the test without running `Drop`: [`page`] removes what such a
+/// test left.)
+struct Page(Element);
+
+impl std::ops::Deref for Page {
+    type Target = Element;
+    fn deref(&self) -> &Element {
+        &self.0
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+/// A widget under test, detached on `Drop` (a test's own `detach()` before makes it a no-op):
+/// declared after its [`Page`], it goes first, and the page after it.
+struct Attached(Widget);
+
+impl std::ops::Deref for Attached {
+    type Target = Widget;
+    fn deref(&self) -> &Widget {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Attached {
+    fn deref_mut(&mut self) -> &mut Widget {
+        &mut self.0
+    }
+}
+
+impl Drop for Attached {
+    fn drop(&mut self) {
+        self.0.detach();
+    }
+}
+
+/// Puts `html` in a fresh container at the end of the body, after removing what an earlier,
+/// failed, test may have left.
+fn page(html: &str) -> Page {
     let doc = document();
     if let Ok(old) = doc.query_selector_all(".web-widget-test") {
         for i in 0..old.length() {
@@ -43,6 +84,12 @@ fn page(html: &str) -> Element {
             }
         }
     }
+    another_page(html)
+}
+
+/// A second container on the same page (the first one stays).
+fn another_page(html: &str) -> Page {
+    let doc = document();
     let div = doc.create_element("div").expect("div");
     div.set_class_name("web-widget-test");
     div.set_inner_html(html);
@@ -50,7 +97,7 @@ fn page(html: &str) -> Element {
         .expect("body")
         .append_child(&div)
         .expect("append");
-    div
+    Page(div)
 }
 
 fn form(container: &Element) -> HtmlFormElement {
@@ -161,7 +208,9 @@ fn detach_leaves_the_form_exactly_as_it_was() {
     let c = page(FORM);
     let f = form(&c);
     let before = c.inner_html();
-    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let mut w = attach(f.clone().into(), JsValue::UNDEFINED)
+        .map(Attached)
+        .expect("attached");
     check("noValidate while attached", f.no_validate(), true);
     type_into("cf", "x");
     fire(&by_id("cf"), "focusout");
@@ -180,14 +229,15 @@ fn detach_leaves_the_form_exactly_as_it_was() {
     w.detach();
     check("the browser's validation", submit(&f), false);
     check("form untouched by the submission", c.inner_html(), before);
-    c.remove();
 }
 
 #[wasm_bindgen_test]
 fn errors_wait_for_leaving_the_field_and_go_when_fixed() {
     let c = page(FORM);
     let f = form(&c);
-    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let _w = attach(f.clone().into(), JsValue::UNDEFINED)
+        .map(Attached)
+        .expect("attached");
     let cf = by_id("cf");
     type_into("descrizione", "a");
     type_into("descrizione", "");
@@ -234,15 +284,15 @@ fn errors_wait_for_leaving_the_field_and_go_when_fixed() {
         cf.get_attribute("aria-describedby"),
         Some("cf-hint".into()),
     );
-    w.detach();
-    c.remove();
 }
 
 #[wasm_bindgen_test]
 fn a_blocked_submission_shows_the_summary_first_with_one_link_per_error() {
     let c = page(FORM);
     let f = form(&c);
-    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let w = attach(f.clone().into(), JsValue::UNDEFINED)
+        .map(Attached)
+        .expect("attached");
     check("submission stopped", submit(&f), false);
     let summary = f.first_element_child().expect("a first child");
     check(
@@ -285,15 +335,15 @@ fn a_blocked_submission_shows_the_summary_first_with_one_link_per_error() {
         input("cf").validation_message().unwrap_or_default(),
         "Inserisci il codice fiscale del contribuente".to_string(),
     );
-    w.detach();
-    c.remove();
 }
 
 #[wasm_bindgen_test]
 fn events_carry_the_findings_and_valid_can_be_cancelled() {
     let c = page(FORM);
     let f = form(&c);
-    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let _w = attach(f.clone().into(), JsValue::UNDEFINED)
+        .map(Attached)
+        .expect("attached");
     let seen: std::rc::Rc<std::cell::RefCell<Vec<(String, bool)>>> = Default::default();
     let log = seen.clone();
     let listener =
@@ -343,15 +393,15 @@ fn events_carry_the_findings_and_valid_can_be_cancelled() {
             .is_none(),
         true,
     );
-    w.detach();
-    c.remove();
 }
 
 #[wasm_bindgen_test]
 fn hostile_text_stays_text() {
     let c = page(FORM);
     let f = form(&c);
-    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let _w = attach(f.clone().into(), JsValue::UNDEFINED)
+        .map(Attached)
+        .expect("attached");
     let select: web_sys::HtmlSelectElement = by_id("gestione").dyn_into().expect("select");
     select.set_value("aziende-dm");
     fire(&by_id("gestione"), "change");
@@ -384,14 +434,12 @@ fn hostile_text_stays_text() {
         c.query_selector("b").ok().flatten().is_none(),
         true,
     );
-    w.detach();
-    c.remove();
 }
 
 #[wasm_bindgen_test]
 fn lenient_options_and_two_widgets_on_one_page() {
     let a = page(FORM);
-    let b = page(
+    let b = another_page(
         &FORM
             .replace("id=\"", "id=\"b-")
             .replace("for=\"", "for=\"b-"),
@@ -400,11 +448,14 @@ fn lenient_options_and_two_widgets_on_one_page() {
         r#"{"lang": 5, "today": "yesterday", "checks": {"picker": "no"}, "profile": 42}"#,
     )
     .expect("json");
-    let mut wa = attach(form(&a).into(), options).expect("attached despite odd options");
-    let mut wb = attach(
+    let _wa = attach(form(&a).into(), options)
+        .map(Attached)
+        .expect("attached despite odd options");
+    let _wb = attach(
         form(&b).into(),
         js_sys::JSON::parse(r#"{"lang":"en"}"#).expect("json"),
     )
+    .map(Attached)
     .expect("attached");
     check(
         "attaching twice is refused",
@@ -434,10 +485,6 @@ fn lenient_options_and_two_widgets_on_one_page() {
             .and_then(|h| h.text_content()),
         Some("There is a problem".into()),
     );
-    wa.detach();
-    wb.detach();
-    a.remove();
-    b.remove();
 }
 
 #[wasm_bindgen_test]
@@ -446,7 +493,9 @@ fn mount_builds_a_complete_labelled_form_and_detach_removes_it() {
     let options =
         js_sys::JSON::parse(r#"{"profile":"torino","today":"2026-11-20","action":"inviata.html"}"#)
             .expect("json");
-    let mut w = mount(c.clone().into(), options).expect("mounted");
+    let mut w = mount(c.clone().into(), options)
+        .map(Attached)
+        .expect("mounted");
     let f = w.form().expect("the form");
     check(
         "action",
@@ -485,7 +534,6 @@ fn mount_builds_a_complete_labelled_form_and_detach_removes_it() {
     );
     w.detach();
     check("container empty again", c.inner_html(), String::new());
-    c.remove();
 }
 
 /// Siena 2012: the committenti della Gestione separata write to an institutional e-mail box,
@@ -494,7 +542,9 @@ fn mount_builds_a_complete_labelled_form_and_detach_removes_it() {
 fn a_mounted_form_shows_the_e_mail_fields_only_for_a_route_by_e_mail() {
     let c = page("");
     let options = js_sys::JSON::parse(r#"{"profile":"siena","today":"2026-11-20"}"#).expect("json");
-    let mut w = mount(c.clone().into(), options).expect("mounted");
+    let w = mount(c.clone().into(), options)
+        .map(Attached)
+        .expect("mounted");
     let f = w.form().expect("the form");
     let field = |name: &str| -> Element {
         f.query_selector(&format!("[data-instrada-field={name}]"))
@@ -541,8 +591,6 @@ fn a_mounted_form_shows_the_e_mail_fields_only_for_a_route_by_e_mail() {
         input(&subject.id()).value(),
         "Richiesta RSSMRA85T10A562S".to_string(),
     );
-    w.detach();
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -550,7 +598,9 @@ fn after_a_failure_the_widget_steps_aside_and_the_form_is_the_portals_again() {
     let c = page(FORM);
     let f = form(&c);
     let before = c.inner_html();
-    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let _w = attach(f.clone().into(), JsValue::UNDEFINED)
+        .map(Attached)
+        .expect("attached");
     check("blocked while working", submit(&f), false);
     // What the panic hook does after a panic anywhere in the module.
     simulate_failure_for_tests(true);
@@ -570,8 +620,6 @@ fn after_a_failure_the_widget_steps_aside_and_the_form_is_the_portals_again() {
         input("cf").validation_message().unwrap_or_default(),
         "".to_string(),
     );
-    w.detach();
-    c.remove();
 }
 
 /// A real panic, not the simulated flag: raised in library code (a `char::from_digit` radix
@@ -584,7 +632,9 @@ fn after_a_failure_the_widget_steps_aside_and_the_form_is_the_portals_again() {
 fn after_a_real_panic_the_widget_steps_aside_and_the_form_submits_as_without_it() {
     let c = page(FORM);
     let f = form(&c);
-    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let _w = attach(f.clone().into(), JsValue::UNDEFINED)
+        .map(Attached)
+        .expect("attached");
     // Every required field natively valid, but a wrong codice fiscale: the widget blocks.
     type_into("cf", "RSSMRA85T10A562X");
     js_sys::Reflect::set(&by_id("gestione"), &"value".into(), &"aziende-dm".into()).expect("set");
@@ -613,15 +663,15 @@ fn after_a_real_panic_the_widget_steps_aside_and_the_form_submits_as_without_it(
     check("the widget's elements are gone", stepped_aside, true);
     check("the form submits as without the widget", went, true);
     check("noValidate restored", f.no_validate(), false);
-    w.detach();
-    c.remove();
 }
 
 #[wasm_bindgen_test]
 fn the_codice_fiscale_is_decoded_live_and_rewritten_only_on_request() {
     let c = page(FORM);
     let f = form(&c);
-    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let _w = attach(f.clone().into(), JsValue::UNDEFINED)
+        .map(Attached)
+        .expect("attached");
     let cf = by_id("cf");
     let guidance = || {
         let id = cf
@@ -705,15 +755,15 @@ fn the_codice_fiscale_is_decoded_live_and_rewritten_only_on_request() {
         c.query_selector(".instrada-undo").ok().flatten().is_none(),
         true,
     );
-    w.detach();
-    c.remove();
 }
 
 #[wasm_bindgen_test]
 fn validate_shows_what_a_submission_would_without_submitting() {
     let c = page(FORM);
     let f = form(&c);
-    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let mut w = attach(f.clone().into(), JsValue::UNDEFINED)
+        .map(Attached)
+        .expect("attached");
     check("errors", w.validate(), false);
     check(
         "summary shown",
@@ -758,7 +808,6 @@ fn validate_shows_what_a_submission_would_without_submitting() {
     );
     w.detach();
     check("detached: nothing to validate", w.validate(), true);
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -771,7 +820,9 @@ fn the_codice_fiscale_is_compared_with_the_persons_other_fields() {
     </form>"#,
     );
     let f = form(&c);
-    let mut w = attach(f.clone().into(), JsValue::UNDEFINED).expect("attached");
+    let w = attach(f.clone().into(), JsValue::UNDEFINED)
+        .map(Attached)
+        .expect("attached");
     type_into("x-cf", "RSSMRA85T10A562S");
     type_into("x-cognome", "Rossi");
     type_into("x-nascita", "12/10/1985"); // day and month swapped
@@ -795,8 +846,6 @@ fn the_codice_fiscale_is_compared_with_the_persons_other_fields() {
         .and_then(|e| e.text_content())
         .unwrap_or_default();
     assert!(shown.contains("10/12/1985"), "{shown:?}");
-    w.detach();
-    c.remove();
 }
 
 /// Records the console's warnings from now on; `take` returns and clears them.
@@ -901,7 +950,9 @@ fn a_portal_s_own_values_are_mapped_and_unknown_ones_are_told_only_to_the_integr
     let warnings = ConsoleWarnings::start();
     let c = page(PORTAL);
     let f = form(&c);
-    let mut w = attach(f.clone().into(), portal_options("")).expect("attached");
+    let w = attach(f.clone().into(), portal_options(""))
+        .map(Attached)
+        .expect("attached");
     // Mapped by the option's attribute, and two portal values onto one of instrada's.
     for (value, shown) in [
         ("DM", "aziende-dm"),
@@ -955,8 +1006,6 @@ fn a_portal_s_own_values_are_mapped_and_unknown_ones_are_told_only_to_the_integr
     choose("p-gest", "DM");
     choose("p-gest", "CASSA");
     check("told once only", warnings.take(), Vec::<String>::new());
-    w.detach();
-    c.remove();
 }
 
 fn input_value(id: &str) -> String {
@@ -971,7 +1020,9 @@ fn an_empty_sede_select_lists_the_profile_s_sedi_by_name_and_detach_takes_them_a
     let c = page(PORTAL);
     let f = form(&c);
     let before = c.inner_html();
-    let mut w = attach(f.clone().into(), portal_options("")).expect("attached");
+    let mut w = attach(f.clone().into(), portal_options(""))
+        .map(Attached)
+        .expect("attached");
     let sede: web_sys::HtmlSelectElement = by_id("p-sede").dyn_into().expect("select");
     // Milano's seven sedi (Protocollo di Milano 2018, § 1.2) after an empty choice.
     check("options", sede.length(), 8);
@@ -994,7 +1045,6 @@ fn an_empty_sede_select_lists_the_profile_s_sedi_by_name_and_detach_takes_them_a
     choose("p-sede", "legnano");
     w.detach();
     check("the portal's empty select again", c.inner_html(), before);
-    c.remove();
 }
 
 const DRAFT_TEXT: &str = "Contestazione dell'avviso bonario n. 2026/004512 sui contributi di marzo 2026: il versamento risulta effettuato con F24 del 16/04/2026.";
@@ -1011,7 +1061,9 @@ fn a_draft_is_reviewed_on_attach_and_on_refresh_with_warnings_but_no_errors() {
     set("p-testo", DRAFT_TEXT);
     set("p-ogg", "Non specificato");
     set("p-cf", "RSSMRA85T10A562X");
-    let mut w = attach(f.clone().into(), portal_options("")).expect("attached");
+    let mut w = attach(f.clone().into(), portal_options(""))
+        .map(Attached)
+        .expect("attached");
     let warning = shown_after("p-ogg");
     assert!(
         warning.contains("Non specificato") || warning.contains("generico"),
@@ -1041,7 +1093,9 @@ fn a_draft_is_reviewed_on_attach_and_on_refresh_with_warnings_but_no_errors() {
     set("p-testo", "");
     set("p-ogg", "");
     set("p-cf", "");
-    let mut w = attach(f.clone().into(), portal_options("")).expect("attached again");
+    let w = attach(f.clone().into(), portal_options(""))
+        .map(Attached)
+        .expect("attached again");
     check(
         "nothing to say on an empty form",
         shown_after("p-ogg"),
@@ -1055,8 +1109,6 @@ fn a_draft_is_reviewed_on_attach_and_on_refresh_with_warnings_but_no_errors() {
         !shown_after("p-ogg").is_empty(),
         "refresh() reviews the draft"
     );
-    w.detach();
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -1068,7 +1120,9 @@ fn a_sollecito_of_an_overdue_request_reaches_level_b_with_the_sede_s_contacts() 
   <textarea"#,
     ));
     let f = form(&c);
-    let mut w = attach(f.clone().into(), portal_options("")).expect("attached");
+    let _w = attach(f.clone().into(), portal_options(""))
+        .map(Attached)
+        .expect("attached");
     choose("p-gest", "DM");
     choose("p-sede", "milano-nord");
     choose("p-tipo", "SOLL");
@@ -1080,8 +1134,6 @@ fn a_sollecito_of_an_overdue_request_reaches_level_b_with_the_sede_s_contacts() 
         text.contains("Giusep.carbone@inps.it"),
         "level B's address on the page: {text}"
     );
-    w.detach();
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -1089,7 +1141,9 @@ fn a_mounted_form_offers_every_durc_box_with_the_agency_s_first_and_no_titolario
     let c = page("");
     let options =
         js_sys::JSON::parse(r#"{"profile":"milano","today":"2026-11-20"}"#).expect("json");
-    let mut w = mount(c.clone().into(), options).expect("mounted");
+    let mut w = mount(c.clone().into(), options)
+        .map(Attached)
+        .expect("mounted");
     let f = w.form().expect("the form");
     let field = |name: &str| -> Element {
         f.query_selector(&format!("[data-instrada-field={name}]"))
@@ -1159,8 +1213,6 @@ fn a_mounted_form_offers_every_durc_box_with_the_agency_s_first_and_no_titolario
         input_value(&sede.id()),
         "milano-nord".to_string(),
     );
-    w.detach();
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -1169,7 +1221,9 @@ fn an_unknown_sede_option_is_told_to_the_integrator_and_never_shown() {
     let c = page(FORM);
     let f = form(&c);
     let options = js_sys::JSON::parse(r#"{"sede":"atlantide"}"#).expect("json");
-    let mut w = attach(f.clone().into(), options).expect("attached");
+    let _w = attach(f.clone().into(), options)
+        .map(Attached)
+        .expect("attached");
     choose("gestione", "aziende-dm");
     type_into("descrizione", "Richiesta di chiarimenti sui contributi");
     fire(&by_id("descrizione"), "focusout");
@@ -1183,6 +1237,4 @@ fn an_unknown_sede_option_is_told_to_the_integrator_and_never_shown() {
         !text.contains("atlantide"),
         "the person never sees it: {text}"
     );
-    w.detach();
-    c.remove();
 }

@@ -5,7 +5,8 @@
 use crate::field::FormField;
 use crate::finding::{Finding, Severity};
 
-use super::{Outcome, Values};
+use super::config::Values;
+use super::evaluate::Outcome;
 
 /// What caused a look at the form, which decides what is put on display.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

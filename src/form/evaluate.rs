@@ -10,10 +10,10 @@ use crate::field::FormField as Kind;
 use crate::finding::{Finding, Severity};
 use crate::suggest::{self, Suggestion};
 
+use super::config::{Config, Values};
 use super::messages::{self, Problem};
 use super::request::{self, Computed};
 use super::view::{ChannelView, TimelineView};
-use super::{Config, Values};
 
 /// How many objects the description may propose in the picker.
 const SUGGESTIONS: usize = 5;

@@ -16,9 +16,9 @@ use crate::routing::Route;
 use crate::suggest;
 use crate::timeline::{self, TimelineRequest};
 
+use super::config::{Config, Values};
 use super::messages::{self, ChannelLine, Problem};
 use super::view::{self, ChannelView, TimelineView};
-use super::{Config, Values};
 
 /// Findings the form leaves out of the review: its own engine already says them more
 /// precisely (the codice fiscale and matricola), or its own fields say them (required
