@@ -4,10 +4,11 @@ use crate::field::{Field, FormField};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::{lang_of, object_arg, soften, text_arg, MAX_TEXT};
+use super::{lang_of, object_arg, soften, text_arg, wire_js, MAX_TEXT};
 use crate::cf::{self, field, CheckOptions, Fields};
 use crate::dates::parse_date;
 use crate::finding::{Finding, Lang, Severity};
+use crate::wire::{Json, ToWire};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CF: &str = r#"
@@ -211,132 +212,6 @@ struct FieldsJs {
     today: Option<String>,
 }
 
-/// Builds the JSON text of a result by hand and turns it into a plain object with one
-/// `JSON.parse`. Measured in Node: several times faster than serde-wasm-bindgen, which
-/// sends every key and string value across the boundary on its own, and than serde_json at
-/// `opt-level = "z"`. `None` becomes `null`, as the TypeScript types say.
-struct Json(String);
-
-impl Json {
-    fn new() -> Json {
-        Json(String::with_capacity(256))
-    }
-
-    fn raw(&mut self, s: &str) -> &mut Json {
-        self.0.push_str(s);
-        self
-    }
-
-    fn str(&mut self, s: &str) -> &mut Json {
-        self.0.push('"');
-        // Copy runs that need no escape in one go. Only `"`, `\\` and control characters
-        // need one (JSON.parse reads U+2028 and U+2029 as they are); all are ASCII, so
-        // the bytes can be scanned and the runs cut at them stay on character boundaries.
-        let mut start = 0;
-        for (i, &b) in s.as_bytes().iter().enumerate() {
-            if b != b'"' && b != b'\\' && b >= 0x20 {
-                continue;
-            }
-            self.0.push_str(&s[start..i]);
-            match b {
-                b'"' => self.0.push_str("\\\""),
-                b'\\' => self.0.push_str("\\\\"),
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    self.0.push_str("\\u00");
-                    self.0.push(HEX[(b >> 4) as usize] as char);
-                    self.0.push(HEX[(b & 15) as usize] as char);
-                }
-            }
-            start = i + 1;
-        }
-        self.0.push_str(&s[start..]);
-        self.0.push('"');
-        self
-    }
-
-    fn opt(&mut self, s: Option<&str>) -> &mut Json {
-        match s {
-            Some(s) => self.str(s),
-            None => self.raw("null"),
-        }
-    }
-
-    /// `,"key":` (or `"key":` right after an opening brace).
-    fn key(&mut self, k: &str) -> &mut Json {
-        if !self.0.ends_with('{') {
-            self.0.push(',');
-        }
-        self.0.push('"');
-        self.0.push_str(k);
-        self.0.push_str("\":");
-        self
-    }
-
-    fn num(&mut self, n: usize) -> &mut Json {
-        // By hand: `to_string` goes through the formatting machinery.
-        let mut digits = [0u8; 20];
-        let (mut n, mut i) = (n, digits.len());
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 || i == 0 {
-                break;
-            }
-        }
-        for &d in &digits[i..] {
-            self.0.push(d as char);
-        }
-        self
-    }
-
-    fn finding(&mut self, f: &Finding) -> &mut Json {
-        self.raw("{");
-        self.key("code").str(f.code);
-        self.key("severity").raw(match f.severity {
-            Severity::Error => "\"error\"",
-            Severity::Warning => "\"warning\"",
-            Severity::Info => "\"info\"",
-        });
-        self.key("message").str(&f.message);
-        if let Some(p) = f.position {
-            self.key("position").num(p);
-        }
-        if let Some(x) = f.field_id() {
-            self.key("field").str(x);
-        }
-        if let Some(x) = &f.suggestion {
-            self.key("suggestion").str(x);
-        }
-        if let Some(src) = &f.source {
-            self.key("source").raw("{");
-            self.key("document").str(&src.document);
-            self.key("section").str(&src.section).raw("}");
-        }
-        self.raw("}")
-    }
-
-    fn findings<'a>(&mut self, all: impl Iterator<Item = &'a Finding>) -> &mut Json {
-        self.raw("[");
-        for (i, f) in all.enumerate() {
-            if i > 0 {
-                self.raw(",");
-            }
-            self.finding(f);
-        }
-        self.raw("]")
-    }
-
-    fn into_js(self) -> JsValue {
-        js_sys::JSON::parse(&self.0).unwrap_or(JsValue::NULL)
-    }
-}
-
-fn severity(all: &[Finding], s: Severity) -> impl Iterator<Item = &Finding> {
-    all.iter().filter(move |f| f.severity == s)
-}
-
 /// Reads the text argument: a string in one boundary crossing when it is one of reasonable
 /// size, otherwise through the shared `text_arg` (numbers, objects, huge strings).
 fn text_of(value: &JsValue, field: FormField, lang: Lang) -> Result<Option<String>, Finding> {
@@ -504,11 +379,11 @@ fn flat_finding(out: &mut String, f: &Finding) {
         Severity::Info => "2",
     });
     field(&f.message);
-    let mut digits = Json(String::new());
+    let mut digits = Json::new();
     if let Some(p) = f.position {
-        digits.num(p);
+        digits.int(p as i64);
     }
-    field(&digits.0);
+    field(&digits.finish());
     field(f.field_id().unwrap_or(""));
     field(f.suggestion.as_deref().unwrap_or(""));
     match &f.source {
@@ -581,14 +456,16 @@ fn check_result(
             // A text holds a separator (only if typed in the code and quoted): JSON.
             bits |= 512;
             let mut j = Json::new();
-            j.raw("[");
-            j.findings(all().filter(|f| f.severity == Severity::Error))
-                .raw(",");
-            j.findings(all().filter(|f| f.severity == Severity::Warning))
-                .raw(",");
-            j.findings(all().filter(|f| f.severity == Severity::Info))
-                .raw("]");
-            text = j.0;
+            j.begin_array();
+            for s in [Severity::Error, Severity::Warning, Severity::Info] {
+                j.begin_array();
+                for f in all().filter(|f| f.severity == s) {
+                    f.write(&mut j);
+                }
+                j.end_array();
+            }
+            j.end_array();
+            text = j.finish();
         } else {
             for f in all() {
                 flat_finding(&mut text, f);
@@ -789,15 +666,7 @@ pub fn encode_codice_fiscale(
         },
     };
     encoded.findings.extend(note);
-    let mut j = Json::new();
-    j.raw("{");
-    j.key("code").opt(encoded.code.as_deref());
-    j.key("errors")
-        .findings(severity(&encoded.findings, Severity::Error));
-    j.key("warnings")
-        .findings(severity(&encoded.findings, Severity::Warning));
-    j.raw("}");
-    j.into_js()
+    wire_js(&encoded)
 }
 
 /// Compares a codice fiscale with the other fields of the form: the findings, one per
@@ -822,9 +691,7 @@ pub fn cross_check_codice_fiscale(
         )),
         Err(e) => out.push(e),
     }
-    let mut j = Json::new();
-    j.findings(out.iter());
-    j.into_js()
+    wire_js(&out)
 }
 
 /// Checks the form of a matricola aziendale INPS (10 digits): `{ valid, normalized, errors,
@@ -845,21 +712,9 @@ pub fn check_matricola(
             findings: vec![f],
         },
     };
-    let mut j = Json::new();
-    j.raw("{");
-    j.key("valid")
-        .raw(if report.valid { "true" } else { "false" });
-    j.key("normalized").str(&report.normalized);
-    j.key("errors")
-        .findings(severity(&report.findings, Severity::Error));
-    j.key("warnings")
-        .findings(severity(&report.findings, Severity::Warning).chain(&notes));
-    if report.findings.iter().any(|f| f.severity == Severity::Info) {
-        j.key("infos")
-            .findings(severity(&report.findings, Severity::Info));
-    }
-    j.raw("}");
-    j.into_js()
+    let mut report = report;
+    report.findings.extend(notes);
+    wire_js(&report)
 }
 
 /// Starts loading the list of places if it is not there (see `ready`, which also says when

@@ -5,10 +5,11 @@ use chrono::{Datelike, NaiveDate};
 
 use super::places::{self, Place};
 use super::tables::{check_char, digit_value, is_place_letter, MONTHS};
-use super::{field, person, Fields, Sex};
+use super::{field, person, write_findings, Fields, Sex};
 use crate::dates::{clip, parse_date};
-use crate::finding::{Finding, Lang};
+use crate::finding::{Finding, Lang, Severity};
 use crate::text::fold_char;
+use crate::wire::{Json, ToWire};
 
 /// The result of [`encode`]: the code when every field could be used, and findings
 /// (errors for fields that prevent the computation, warnings otherwise).
@@ -18,6 +19,18 @@ pub struct Encoded {
     pub code: Option<String>,
     /// Errors for unusable fields, warnings (e.g. a place not yet valid on the birth date).
     pub findings: Vec<Finding>,
+}
+
+/// `{ code, errors, warnings }`, as the TypeScript `CfEncodeResult` declares (`code` null
+/// when a field prevents it).
+impl ToWire for Encoded {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str_or_null("code", self.code.as_deref());
+        write_findings(out, "errors", &self.findings, Severity::Error);
+        write_findings(out, "warnings", &self.findings, Severity::Warning);
+        out.end_object();
+    }
 }
 
 /// Longest surname or name read, in characters.

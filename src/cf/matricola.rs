@@ -2,7 +2,9 @@
 //! form is checked; a code is never rejected on a guessed check digit.
 
 use super::input::{normalize, MAX_SIGNIFICANT};
-use crate::finding::{Finding, Lang};
+use super::write_findings;
+use crate::finding::{Finding, Lang, Severity};
+use crate::wire::{Json, ToWire};
 
 /// The result of [`check_matricola`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +15,22 @@ pub struct MatricolaReport {
     pub normalized: String,
     /// Errors, and an info when the input was normalised.
     pub findings: Vec<Finding>,
+}
+
+/// `{ valid, normalized, errors, warnings, infos? }`, as the TypeScript `MatricolaResult`
+/// declares (`infos` only when there are some).
+impl ToWire for MatricolaReport {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_bool("valid", self.valid);
+        out.field_str("normalized", &self.normalized);
+        write_findings(out, "errors", &self.findings, Severity::Error);
+        write_findings(out, "warnings", &self.findings, Severity::Warning);
+        if self.findings.iter().any(|f| f.severity == Severity::Info) {
+            write_findings(out, "infos", &self.findings, Severity::Info);
+        }
+        out.end_object();
+    }
 }
 
 /// Checks the form of a matricola aziendale INPS: 10 digits, spaces, hyphens, dots and

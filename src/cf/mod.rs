@@ -64,6 +64,7 @@ pub use fixes::MAX_SUGGESTIONS;
 pub use matricola::{check_matricola, MatricolaReport};
 
 use crate::finding::{Finding, Lang, Severity};
+use crate::wire::{Json, ToWire};
 
 /// Options of [`check`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -469,4 +470,15 @@ pub fn decode(code: &str, today: NaiveDate) -> Option<Decoded> {
 /// ```
 pub fn is_valid(input: &str) -> bool {
     fast::is_valid(input)
+}
+
+/// `key: [..]` of the findings of one severity (results split them into `errors`,
+/// `warnings`, `infos`).
+pub(crate) fn write_findings(out: &mut Json, key: &str, all: &[Finding], severity: Severity) {
+    out.key(key);
+    out.begin_array();
+    for f in all.iter().filter(|f| f.severity == severity) {
+        f.write(out);
+    }
+    out.end_array();
 }
