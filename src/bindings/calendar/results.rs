@@ -1,0 +1,183 @@
+//! The results of the calendar functions, written on the wire (`crate::wire`) in the shapes
+//! the TypeScript declarations of `mod.rs` give: an absent value is `null`.
+
+use crate::calendar::{Holiday, Scope};
+use crate::dates::iso;
+use crate::finding::{Finding, Lang};
+use crate::wire::{Json, ToWire};
+
+pub(super) struct CalendarRef {
+    pub(super) sede: Option<&'static str>,
+    pub(super) label: String,
+}
+
+impl ToWire for CalendarRef {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str_or_null("sede", self.sede);
+        out.field_str("label", &self.label);
+        out.end_object();
+    }
+}
+
+pub(super) struct HolidayInfo {
+    pub(super) date: String,
+    pub(super) name: &'static str,
+    pub(super) scope: Scope,
+    pub(super) source: &'static str,
+}
+
+impl HolidayInfo {
+    pub(super) fn new(h: &Holiday, lang: Lang) -> HolidayInfo {
+        HolidayInfo {
+            date: iso(h.date),
+            name: h.name(lang),
+            scope: h.scope,
+            source: h.source,
+        }
+    }
+}
+
+impl ToWire for HolidayInfo {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("date", &self.date);
+        out.field_str("name", self.name);
+        out.field_str(
+            "scope",
+            match self.scope {
+                Scope::National => "national",
+                Scope::Local => "local",
+            },
+        );
+        out.field_str("source", self.source);
+        out.end_object();
+    }
+}
+
+/// `key: n`, or `key: null`.
+fn field_int_or_null(out: &mut Json, key: &str, value: Option<i32>) {
+    out.key(key);
+    match value {
+        Some(n) => out.int(i64::from(n)),
+        None => out.null(),
+    }
+}
+
+/// The `calendar` and `findings` every calendar result ends with.
+fn write_tail(out: &mut Json, calendar: &Option<CalendarRef>, findings: &[Finding]) {
+    out.key("calendar");
+    calendar.write(out);
+    out.field_list("findings", findings);
+    out.end_object();
+}
+
+pub(super) struct HolidaysResult {
+    pub(super) year: Option<i32>,
+    pub(super) holidays: Vec<HolidayInfo>,
+    pub(super) calendar: Option<CalendarRef>,
+    pub(super) findings: Vec<Finding>,
+}
+
+impl ToWire for HolidaysResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        field_int_or_null(out, "year", self.year);
+        out.field_list("holidays", &self.holidays);
+        write_tail(out, &self.calendar, &self.findings);
+    }
+}
+
+pub(super) struct WorkingDayResult {
+    pub(super) working_day: Option<bool>,
+    pub(super) day: Option<&'static str>,
+    pub(super) holiday: Option<HolidayInfo>,
+    pub(super) calendar: Option<CalendarRef>,
+    pub(super) findings: Vec<Finding>,
+}
+
+impl ToWire for WorkingDayResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.key("workingDay");
+        self.working_day.write(out);
+        out.field_str_or_null("day", self.day);
+        out.key("holiday");
+        self.holiday.write(out);
+        write_tail(out, &self.calendar, &self.findings);
+    }
+}
+
+pub(super) struct DateResult {
+    pub(super) date: Option<String>,
+    pub(super) calendar: Option<CalendarRef>,
+    pub(super) findings: Vec<Finding>,
+}
+
+impl ToWire for DateResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str_or_null("date", self.date.as_deref());
+        write_tail(out, &self.calendar, &self.findings);
+    }
+}
+
+pub(super) struct CountResult {
+    pub(super) working_days: Option<i32>,
+    pub(super) calendar: Option<CalendarRef>,
+    pub(super) findings: Vec<Finding>,
+}
+
+impl ToWire for CountResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        field_int_or_null(out, "workingDays", self.working_days);
+        write_tail(out, &self.calendar, &self.findings);
+    }
+}
+
+pub(super) struct TermResult {
+    pub(super) date: Option<String>,
+    pub(super) nominal: Option<String>,
+    pub(super) moved: bool,
+    pub(super) calendar: Option<CalendarRef>,
+    pub(super) findings: Vec<Finding>,
+}
+
+impl ToWire for TermResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str_or_null("date", self.date.as_deref());
+        out.field_str_or_null("nominal", self.nominal.as_deref());
+        out.field_bool("moved", self.moved);
+        write_tail(out, &self.calendar, &self.findings);
+    }
+}
+
+pub(super) struct SedeInfo {
+    pub(super) id: &'static str,
+    pub(super) name: &'static str,
+    pub(super) comune: &'static str,
+    pub(super) region: &'static str,
+    pub(super) saint: &'static str,
+    pub(super) patron_day: String,
+    pub(super) fixed_day: Option<String>,
+    pub(super) source: &'static str,
+    pub(super) document: Option<&'static str>,
+}
+
+impl ToWire for SedeInfo {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("id", self.id);
+        out.field_str("name", self.name);
+        out.field_str("comune", self.comune);
+        out.field_str("region", self.region);
+        out.field_str("saint", self.saint);
+        out.field_str("patronDay", &self.patron_day);
+        out.field_str_or_null("fixedDay", self.fixed_day.as_deref());
+        out.field_str("source", self.source);
+        out.field_str_or_null("document", self.document);
+        out.end_object();
+    }
+}
