@@ -12,6 +12,7 @@
 use crate::field::Field;
 use crate::input::{Expected, InputProblem};
 use serde::de::DeserializeOwned;
+#[cfg(feature = "catalog")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -360,6 +361,9 @@ pub(crate) fn wire_js<T: crate::wire::ToWire + ?Sized>(value: &T) -> JsValue {
 /// Turns a result into a plain JavaScript object (maps as objects, not `Map`s; `None` as
 /// `null`, as the TypeScript types say). Serialising
 /// plain core types cannot fail; should it ever, the caller gets `null` rather than a panic.
+/// Only the timeline's results still use it (the codice fiscale and calendar results are
+/// written with `wire_js`).
+#[cfg(feature = "catalog")]
 pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::new()
         .serialize_maps_as_objects(true)
