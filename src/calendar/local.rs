@@ -279,9 +279,7 @@ impl RawData {
 impl RawComune {
     fn read(v: &Json, at: String) -> Result<RawComune, Fail> {
         let mut f = Fields::of(v, at)?;
-        let rule = f
-            .get("rule")
-            .ok_or_else(|| (f.path("rule"), "missing field `rule`".to_string()))?;
+        let rule = f.get("rule").ok_or_else(|| f.missing("rule"))?;
         Ok(RawComune {
             id: f.str("id")?,
             name: f.str("name")?,
@@ -314,7 +312,7 @@ fn small<T: TryFrom<i64>>(f: &mut Fields<'_>, key: &'static str) -> Result<Optio
         None => Ok(None),
         Some(n) => T::try_from(n)
             .map(Some)
-            .map_err(|_| (f.path(key), format!("{n} is out of range"))),
+            .map_err(|_| (f.path(key), crate::json::Reason::OutOfRange(n))),
     }
 }
 
@@ -322,8 +320,7 @@ impl RawRule {
     fn read(v: &Json, at: String) -> Result<RawRule, Fail> {
         let mut f = Fields::of(v, at)?;
         Ok(RawRule {
-            month: small(&mut f, "month")?
-                .ok_or_else(|| (f.path("month"), "missing field `month`".to_string()))?,
+            month: small(&mut f, "month")?.ok_or_else(|| f.missing("month"))?,
             day: small(&mut f, "day")?,
             weekday: f.opt_str("weekday")?,
             nth: small(&mut f, "nth")?,

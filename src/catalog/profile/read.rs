@@ -24,7 +24,7 @@ use super::{
     SubjectPart, Term, TermKind, Text, Update, Weekday,
 };
 use crate::finding::Source;
-use crate::json::{self, Fail, Fields, Json};
+use crate::json::{self, Fail, Fields, Json, Reason, What};
 
 /// A profile that could not be read: where (byte offset in the JSON), which field (empty for
 /// a syntax error or the whole document), and why.
@@ -32,7 +32,7 @@ use crate::json::{self, Fail, Fields, Json};
 pub(super) struct ReadError {
     pub at: usize,
     pub field: String,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 /// Reads a profile from its JSON text (the shape only: [`super::validate`] checks the rest).
@@ -119,13 +119,7 @@ fn date(f: &mut Fields, key: &'static str) -> Read<Option<NaiveDate>> {
     };
     match parsed {
         Some(d) => Ok(Some(d)),
-        None => Err((
-            f.path(key),
-            format!(
-                "«{}» is not a date written YYYY-MM-DD",
-                crate::dates::clip(&s)
-            ),
-        )),
+        None => Err((f.path(key), Reason::NotADate(crate::dates::clip(&s)))),
     }
 }
 
@@ -161,21 +155,19 @@ trait Named: Copy + 'static {
 /// A value of a closed vocabulary.
 fn named<T: Named>(v: &Json, at: &str) -> Read<T> {
     let Json::Str(s) = v else {
-        return Err((at.to_string(), json::invalid_type(v, "a string")));
+        return Err((at.to_string(), Reason::wrong(v, What::Str)));
     };
     T::NAMES
         .iter()
         .find(|(name, _)| name == s)
         .map(|(_, value)| *value)
         .ok_or_else(|| {
-            let names: Vec<&str> = T::NAMES.iter().map(|(name, _)| *name).collect();
             (
                 at.to_string(),
-                format!(
-                    "unknown variant `{}`, expected {}",
-                    crate::dates::clip(s),
-                    json::one_of(&names)
-                ),
+                Reason::UnknownVariant {
+                    value: crate::dates::clip(s),
+                    expected: T::NAMES.iter().map(|(name, _)| name.to_string()).collect(),
+                },
             )
         })
 }
@@ -439,7 +431,7 @@ fn listed(v: &Json, at: String) -> Read<Listed> {
                 let at = format!("{}[{i}]", f.path("match"));
                 match g {
                     Json::List(terms) => json::strings(terms, &at),
-                    _ => Err((at, json::invalid_type(g, "a list"))),
+                    _ => Err((at, Reason::wrong(g, What::List))),
                 }
             })
             .collect::<Read<_>>()?;
@@ -747,6 +739,7 @@ mod tests {
         assert_eq!(e.field, "rules[0].kinds[1]");
         assert!(e
             .reason
+            .to_string()
             .starts_with("unknown variant `mail`, expected one of `domanda`"));
         assert_eq!(text.get(e.at..e.at + 6), Some("\"mail\""));
         // A misspelt key is said before the fields it leaves missing.
@@ -754,6 +747,7 @@ mod tests {
         assert_eq!(e.field, "nmae");
         assert!(e
             .reason
+            .to_string()
             .starts_with("unknown field `nmae`, expected one of `id`, `name`"));
         // A syntax error has no field.
         let e = read("{\"id\": }").unwrap_err();

@@ -55,7 +55,7 @@ fn json_error(json: &str, e: ReadError, lang: Lang) -> Finding {
         Finding::error(
             "profile.json",
             lang.pick(
-                format!("Il profilo non si legge alla riga {line}, colonna {column}: {}. Correggi il JSON in quel punto.", crate::json::reason_it(&reason)),
+                format!("Il profilo non si legge alla riga {line}, colonna {column}: {}. Correggi il JSON in quel punto.", reason.render(Lang::It)),
                 format!("The profile cannot be read at line {line}, column {column}: {reason}. Fix the JSON there."),
             ),
         )
@@ -63,7 +63,7 @@ fn json_error(json: &str, e: ReadError, lang: Lang) -> Finding {
         Finding::error(
             "profile.json",
             lang.pick(
-                format!("Il profilo non si legge alla riga {line}, colonna {column}, in «{field}»: {}. Correggi il JSON in quel punto.", crate::json::reason_it(&reason)),
+                format!("Il profilo non si legge alla riga {line}, colonna {column}, in «{field}»: {}. Correggi il JSON in quel punto.", reason.render(Lang::It)),
                 format!("The profile cannot be read at line {line}, column {column}, in “{field}”: {reason}. Fix the JSON there."),
             ),
         )

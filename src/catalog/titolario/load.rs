@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::{Basis, Classe, Note, Oggetto, Status, TempoSoglia, Titolario, Unit, CASSETTI};
 use crate::finding::Source;
-use crate::json::{self, Fail, Fields, Json};
+use crate::json::{self, Fail, Fields, Json, Reason};
 use crate::text::fold_words;
 use chrono::NaiveDate;
 
@@ -222,10 +222,13 @@ fn note(v: &Json, at: String) -> Result<Note, Fail> {
     let it = f.str("it")?;
     let en = f.str("en")?;
     let kind = f.str("kind")?;
-    let not_here = |f: &mut Fields, key: &'static str, goes_with: &str| match f.get(key) {
+    let not_here = |f: &mut Fields, key: &'static str, goes_with: &'static str| match f.get(key) {
         Some(_) => Err((
             f.path(key),
-            format!("goes with a note of kind {goes_with}, not {kind}"),
+            Reason::NoteKind {
+                goes_with,
+                kind: kind.clone(),
+            },
         )),
         None => Ok(()),
     };
@@ -251,7 +254,10 @@ fn note(v: &Json, at: String) -> Result<Note, Fail> {
         other => {
             return Err((
                 f.path("kind"),
-                format!("unknown variant `{other}`, expected `document` or `reading`"),
+                Reason::UnknownVariant {
+                    value: other.to_string(),
+                    expected: vec!["document".into(), "reading".into()],
+                },
             ))
         }
     };
@@ -263,7 +269,7 @@ fn note(v: &Json, at: String) -> Result<Note, Fail> {
 fn non_empty(f: &mut Fields, key: &'static str) -> Result<String, Fail> {
     let s = f.str(key)?;
     if s.trim().is_empty() {
-        return Err((f.path(key), "is empty".into()));
+        return Err((f.path(key), Reason::Empty));
     }
     Ok(s)
 }
@@ -341,7 +347,8 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
         ));
     }
     let value = json::parse(json).map_err(|e| err(file, "", e))?;
-    let raw = raw_titolario(&value).map_err(|(field, reason)| err(file, &field, reason))?;
+    let raw =
+        raw_titolario(&value).map_err(|(field, reason)| err(file, &field, reason.to_string()))?;
     let e = |field: &str, reason: String| err(file, field, reason);
 
     check_id(&raw.id).map_err(|r| e("id", r))?;
