@@ -27,11 +27,18 @@ test('the size report measures every file a browser fetches', () => {
   assert.deepEqual(files.filter((f) => !f.eager).map((f) => f.name), ['instrada-places.txt']);
 });
 
-// Not enforced yet: with the list of places a later file and wasm-opt's flags chosen (issue 15),
-// the package is 304 KB brotli before interactive and 375 KB in total, over both budgets; the
-// remaining levers are in ARCHITECTURE.md, "Size". `todo` runs and reports the check without
-// failing the suite.
-const TODO = 'issue 15: 304 KB br before interactive, 375 KB br in total; the catalog data file and the code levers remain (ARCHITECTURE.md, "Size")';
+// Not enforced yet: the package is still over both budgets (issue 15; what is done and what
+// remains: ARCHITECTURE.md, "Size"). `todo` runs and reports each check without failing the
+// suite; the note gives today's figures, measured here, not written by hand.
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const TODO = (() => {
+  try {
+    const { interactive, total } = measure(pkg);
+    return `issue 15: ${kb(interactive.brotli)} br before interactive (budget ${kb(BUDGET_INTERACTIVE_BROTLI_BYTES)}), ${kb(total.brotli)} br in total (budget ${kb(BUDGET_TOTAL_BROTLI_BYTES)}); remaining levers in ARCHITECTURE.md, "Size"`;
+  } catch (e) {
+    return `issue 15: over budget (pkg/ not measured: ${e.message})`;
+  }
+})();
 
 test('before interactive, the package is within its brotli budget', { todo: TODO }, () => {
   const { interactive } = measure(pkg);
