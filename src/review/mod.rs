@@ -25,11 +25,12 @@
 
 mod booking;
 mod channel;
+pub mod messages;
 mod objects;
 mod recipient;
 mod subject;
 
-use crate::field::{Field, FormField};
+use messages::Problem;
 use serde::Deserialize;
 
 pub use objects::Proposal;
@@ -194,16 +195,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
     let kind = route.kind;
 
     if description.len() > MAX_DESCRIPTION {
-        findings.push(
-            Finding::info(
-                "review.description-cut",
-                lang.pick(
-                    format!("La descrizione è lunga: sono stati letti i primi {MAX_DESCRIPTION} caratteri."),
-                    format!("The description is long: the first {MAX_DESCRIPTION} characters were read."),
-                ),
-            )
-            .field(FormField::Descrizione),
-        );
+        findings.push(Problem::DescriptionCut.finding(lang));
     }
 
     // The codice fiscale and the matricola: the engine of `crate::cf` says precisely what is
@@ -223,20 +215,11 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
             .map(|f| f.message.clone())
             .unwrap_or_default();
         findings.push(
-            Finding::error(
-                "review.cf-invalid",
-                lang.pick(
-                    format!(
-                        "Correggi il codice fiscale del contribuente «{}»: {reason}",
-                        crate::dates::clip(c)
-                    ),
-                    format!(
-                        "Correct the contributor's codice fiscale “{}”: {reason}",
-                        crate::dates::clip(c)
-                    ),
-                ),
-            )
-            .field(FormField::CodiceFiscale),
+            Problem::CfInvalid {
+                cf: c,
+                reason: &reason,
+            }
+            .finding(lang),
         );
     }
     let matricola = text(&draft.matricola);
@@ -250,9 +233,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
                 .or(report.findings.first())
                 .map(|f| f.message.clone())
                 .unwrap_or_default();
-            findings.push(
-                Finding::warning("review.matricola-format", reason).field(FormField::Matricola),
-            );
+            findings.push(Problem::MatricolaFormat { reason: &reason }.finding(lang));
         }
     }
 
@@ -261,22 +242,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
     let explicit = text(&draft.channel).and_then(|c| {
         let parsed = channel::parse_channel(c);
         if parsed.is_none() {
-            findings.push(
-                Finding::warning(
-                    "review.unknown-channel",
-                    lang.pick(
-                        format!(
-                            "Il canale «{}» non è tra quelli previsti: è stato ignorato.",
-                            crate::dates::clip(c)
-                        ),
-                        format!(
-                            "The channel “{}” is not a known one: it was ignored.",
-                            crate::dates::clip(c)
-                        ),
-                    ),
-                )
-                .field(Field::input("canale")),
-            );
+            findings.push(Problem::UnknownChannel { channel: c }.finding(lang));
         }
         parsed
     });
@@ -312,22 +278,11 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
         if let Some(k) = &route.step.cassetto {
             if let Some(c) = text(&draft.cassetto).filter(|c| *c != k.cassetto) {
                 findings.push(
-                    Finding::error(
-                        "review.cassetto-wrong",
-                        lang.pick(
-                            format!(
-                                "Per questa richiesta si usa «{}», non il cassetto «{}».",
-                                k.name,
-                                crate::dates::clip(c)
-                            ),
-                            format!(
-                                "This request goes through “{}”, not the cassetto “{}”.",
-                                k.name,
-                                crate::dates::clip(c)
-                            ),
-                        ),
-                    )
-                    .field(FormField::Gestione)
+                    Problem::CassettoWrong {
+                        name: &k.name,
+                        chosen: c,
+                    }
+                    .finding(lang)
                     .source(
                         route
                             .step
@@ -374,33 +329,16 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
     if let Some(s) = text(&draft.sender) {
         let pec_needed = rc == Channel::Pec;
         if !crate::catalog::profile::is_email(&recipient::normalise(s)) {
-            findings.push(
-                Finding::warning(
-                    "review.sender-invalid",
-                    lang.pick(
-                        format!(
-                            "«{}» non è un indirizzo e-mail: controlla il mittente.",
-                            crate::dates::clip(s)
-                        ),
-                        format!(
-                            "“{}” is not an e-mail address: check the sender.",
-                            crate::dates::clip(s)
-                        ),
-                    ),
-                )
-                .field(FormField::Mittente),
-            );
+            findings.push(Problem::SenderInvalid { sender: s }.finding(lang));
         } else if pec_needed && !recipient::sender_looks_certified(s) {
             findings.push(
-                Finding::warning(
-                    "review.sender-not-pec",
-                    lang.pick(
-                        "Invia da una casella PEC: da un'e-mail non certificata l'istanza non sarà gestita. Controlla che il mittente sia una PEC.",
-                        "Send from a PEC mailbox: from a non-certified e-mail the application will not be handled. Check the sender is a PEC.",
-                    ),
-                )
-                .field(FormField::Mittente)
-                .source(route.step.source.clone().unwrap_or_else(|| crate::finding::Source::new("", ""))),
+                Problem::SenderNotPec.finding(lang).source(
+                    route
+                        .step
+                        .source
+                        .clone()
+                        .unwrap_or_else(|| crate::finding::Source::new("", "")),
+                ),
             );
         }
     }

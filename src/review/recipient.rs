@@ -3,12 +3,11 @@
 //! read; Milano §2: only the boxes listed in the agreement are used; the escalation contacts
 //! are for solleciti after the response time, not for a first contact.
 
-use crate::field::FormField;
+use super::messages::Problem;
 use chrono::NaiveDate;
 
 use crate::catalog::profile::{self, Channel, Kind, MailboxKind, Profile, INPS_PEC_DOMAIN};
-use crate::dates::clip;
-use crate::finding::{Finding, Lang, Severity, Source};
+use crate::finding::{Finding, Lang, Source};
 use crate::routing::{Address, Route};
 
 /// A recipient as typed: `mailto:`, a display name with `<…>`, spaces and case removed.
@@ -158,29 +157,13 @@ pub fn check(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     let a = normalise(raw);
-    let field = FormField::Destinatario;
     let first_address = route.step.addresses.first().map(|x| x.address.clone());
     let with_suggestion = |f: Finding| match &first_address {
         Some(s) => f.suggest(s.clone()),
         None => f,
     };
     if !profile::is_email(&a) {
-        out.push(
-            Finding::error(
-                "review.recipient-invalid",
-                lang.pick(
-                    format!(
-                        "«{}» non è un indirizzo e-mail: scrivilo come nome@dominio.it.",
-                        clip(raw.trim())
-                    ),
-                    format!(
-                        "“{}” is not an e-mail address: write it as name@domain.it.",
-                        clip(raw.trim())
-                    ),
-                ),
-            )
-            .field(field),
-        );
+        out.push(Problem::RecipientInvalid { raw }.finding(lang));
         return out;
     }
     let Some(main) = chain.first() else {
@@ -195,14 +178,11 @@ pub fn check(
         .find(|d| d.matches(&a))
     {
         out.push(with_suggestion(
-            Finding::error(
-                "review.recipient-dead",
-                lang.pick(
-                    format!("La casella {a} è tra le vecchie e-mail istituzionali ({}) che non sono più prese in carico: la richiesta non avrebbe seguito. Usa il canale indicato.", dead.pattern),
-                    format!("{a} is one of the old institutional boxes ({}) that are no longer read: the request would get no reply. Use the channel shown.", dead.pattern),
-                ),
-            )
-            .field(field)
+            Problem::RecipientDead {
+                a: &a,
+                pattern: &dead.pattern,
+            }
+            .finding(lang)
             .source(dead.source.clone()),
         ));
         return out;
@@ -212,42 +192,20 @@ pub fn check(
     if let Some(u) = escalation_use(chain, &a, date, sede) {
         let level = u.level;
         let problem = if kind != Some(Kind::Sollecito) || channel != Channel::Escalation {
-            Some((
-                "review.recipient-escalation-first-contact",
-                Severity::Error,
-                format!("{a} è un contatto per i solleciti di livello {level}: si scrive lì solo quando la risposta tarda oltre il tempo garantito. Per il primo contatto usa il canale indicato."),
-                format!("{a} is a level {level} escalation contact: write there only when the answer is later than the guaranteed time. For the first contact use the channel shown."),
-            ))
+            Some(Problem::EscalationFirstContact { a: &a, level })
         } else if !u.current {
-            let (it_when, en_when) = match u.replaced_on {
-                Some(d) => (
-                    format!(" dal {}", crate::dates::it(d)),
-                    format!(" on {}", crate::dates::iso(d)),
-                ),
-                None => (String::new(), String::new()),
-            };
-            Some((
-                "review.recipient-escalation-outdated",
-                Severity::Error,
-                format!("{a} non è più nell'elenco dei contatti di livello {level}: l'elenco è stato sostituito{it_when}. Scrivi al contatto indicato per la tua sede."),
-                format!("{a} is no longer in the level {level} contact list: the list was replaced{en_when}. Write to the contact shown for your office."),
-            ))
+            Some(Problem::EscalationOutdated {
+                a: &a,
+                level,
+                replaced_on: u.replaced_on,
+            })
         } else if !u.current_for_sede {
-            Some((
-                "review.recipient-escalation-sede",
-                Severity::Warning,
-                format!("{a} è il contatto di livello {level} di un'altra sede: scrivi a quello della sede competente."),
-                format!("{a} is the level {level} contact of another office: write to the competent office's one."),
-            ))
+            Some(Problem::EscalationSede { a: &a, level })
         } else {
             None
         };
-        if let Some((code, severity, it, en)) = problem {
-            out.push(with_suggestion(
-                Finding::new(code, severity, lang.pick(it, en))
-                    .field(field)
-                    .source(u.source),
-            ));
+        if let Some(problem) = problem {
+            out.push(with_suggestion(problem.finding(lang).source(u.source)));
         }
         return out;
     }
@@ -267,22 +225,11 @@ pub fn check(
             let alternative = route.alternatives.iter().any(|s| in_route(&s.addresses));
             if channel.is_mail() && !route.step.addresses.is_empty() && !right && !alternative {
                 out.push(with_suggestion(
-                    Finding::error(
-                        "review.recipient-wrong",
-                        lang.pick(
-                            format!(
-                                "{} non è la casella per questa richiesta: scrivi a {}.",
-                                m.address,
-                                addresses(&route.step.addresses)
-                            ),
-                            format!(
-                                "{} is not the box for this request: write to {}.",
-                                m.address,
-                                addresses(&route.step.addresses)
-                            ),
-                        ),
-                    )
-                    .field(field)
+                    Problem::RecipientWrong {
+                        box_: &m.address,
+                        addresses: &addresses(&route.step.addresses),
+                    }
+                    .finding(lang)
                     .source(
                         route
                             .step
@@ -307,39 +254,24 @@ pub fn check(
                     .unwrap_or_else(|| crate::routing::doc_source(main));
                 let read = policy.is_some_and(|p| p.personal_not_read);
                 out.push(with_suggestion(
-                    Finding::new(
-                        "review.recipient-personal",
-                        if read { Severity::Error } else { Severity::Warning },
-                        lang.pick(
-                            format!("{a} sembra la casella personale di un funzionario: le caselle dei singoli operatori non sono prese in carico. Usa il canale indicato."),
-                            format!("{a} looks like an official's personal box: individual officials' boxes are not read. Use the channel shown."),
-                        ),
-                    )
-                    .field(field)
+                    Problem::RecipientPersonal {
+                        a: &a,
+                        not_read: read,
+                    }
+                    .finding(lang)
                     .source(src),
                 ));
             } else if policy.is_some_and(|p| p.listed_only) {
                 out.push(with_suggestion(
-                    Finding::error(
-                        "review.recipient-not-listed",
-                        lang.pick(
-                            format!("{a} non è tra le caselle indicate nel protocollo: le richieste inviate ad altre caselle non sono prese in considerazione. Usa il canale indicato."),
-                            format!("{a} is not among the boxes the protocol lists: requests sent to other boxes are not considered. Use the channel shown."),
-                        ),
-                    )
-                    .field(field)
-                    .source(policy.map(|p| p.source.clone()).unwrap_or_else(|| crate::routing::doc_source(main))),
+                    Problem::RecipientNotListed { a: &a }.finding(lang).source(
+                        policy
+                            .map(|p| p.source.clone())
+                            .unwrap_or_else(|| crate::routing::doc_source(main)),
+                    ),
                 ));
             } else {
                 out.push(with_suggestion(
-                    Finding::warning(
-                        "review.recipient-unknown",
-                        lang.pick(
-                            format!("{a} non è tra le caselle del protocollo: verifica che sia quella giusta."),
-                            format!("{a} is not among the protocol's boxes: check it is the right one."),
-                        ),
-                    )
-                    .field(field),
+                    Problem::RecipientUnknown { a: &a }.finding(lang),
                 ));
             }
         }
@@ -348,14 +280,7 @@ pub fn check(
                 out.push(with_suggestion(not_pec(&a, route, lang)));
             } else {
                 out.push(with_suggestion(
-                    Finding::warning(
-                        "review.recipient-not-inps",
-                        lang.pick(
-                            format!("{a} non è una casella dell'INPS: controlla il destinatario."),
-                            format!("{a} is not an INPS box: check the recipient."),
-                        ),
-                    )
-                    .field(field),
+                    Problem::RecipientNotInps { a: &a }.finding(lang),
                 ));
             }
         }
@@ -364,15 +289,13 @@ pub fn check(
 }
 
 fn not_pec(a: &str, route: &Route, lang: Lang) -> Finding {
-    Finding::error(
-        "review.recipient-not-pec",
-        lang.pick(
-            format!("Questa richiesta va inviata via PEC a un indirizzo @postacert.inps.gov.it: {a} non è una PEC e la richiesta non sarebbe gestita."),
-            format!("This request must go by PEC to an @postacert.inps.gov.it address: {a} is not a PEC and the request would not be handled."),
-        ),
+    Problem::RecipientNotPec { a }.finding(lang).source(
+        route
+            .step
+            .source
+            .clone()
+            .unwrap_or_else(|| Source::new("", "")),
     )
-    .field(FormField::Destinatario)
-    .source(route.step.source.clone().unwrap_or_else(|| Source::new("", "")))
 }
 
 fn addresses(list: &[Address]) -> String {

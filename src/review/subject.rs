@@ -3,16 +3,15 @@
 //! same; Siena: matricola and/or codice fiscale and the problem; Milano DURC box: the
 //! requester's codice fiscale), and composing one that does.
 
-use crate::field::{Field, FormField};
+use super::messages::Problem;
 use serde::Deserialize;
 
 use crate::catalog::profile::{Gestione, SubjectPart};
-use crate::dates::clip;
 use crate::finding::{Finding, Lang, Source};
 use crate::text::fold_words;
 
 /// Longest useful content in a composed subject, in characters.
-const MAX_CONTENT: usize = 120;
+pub(crate) const MAX_CONTENT: usize = 120;
 
 /// The identifiers found in a text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -133,23 +132,9 @@ pub fn check(
     if parts.is_empty() && prefix.is_none() {
         return out;
     }
-    let err = |code: &'static str, it: String, en: String| {
-        Finding::error(code, lang.pick(it, en))
-            .field(FormField::OggettoEmail)
-            .source(source.clone())
-    };
+    let err = |p: Problem| p.finding(lang).source(source.clone());
     if subject.is_empty() {
-        out.push(err(
-            "review.subject-missing",
-            format!(
-                "Scrivi l'oggetto dell'e-mail: deve contenere {}.",
-                describe(parts, Lang::It)
-            ),
-            format!(
-                "Write the e-mail subject: it must hold {}.",
-                describe(parts, Lang::En)
-            ),
-        ));
+        out.push(err(Problem::SubjectMissing { parts }));
         return out;
     }
     let found = ids(subject);
@@ -159,135 +144,53 @@ pub fn check(
             SubjectPart::CodiceFiscale => {
                 if found.cf.is_empty() {
                     out.push(match found.bad_cf.first() {
-                        Some(bad) => err(
-                            "review.subject-cf-invalid",
-                            format!("Il codice fiscale nell'oggetto, {}, non supera il controllo: correggilo (16 caratteri o 11 cifre).", clip(bad)),
-                            format!("The codice fiscale in the subject, {}, fails its check: correct it (16 characters or 11 digits).", clip(bad)),
-                        ),
-                        None => err(
-                            "review.subject-cf-missing",
-                            "Scrivi nell'oggetto il codice fiscale del contribuente.".into(),
-                            "Put the contributor's codice fiscale in the subject.".into(),
-                        ),
+                        Some(bad) => err(Problem::SubjectCfInvalid { cf: bad }),
+                        None => err(Problem::SubjectCfMissing),
                     });
                 } else if let Some(cf) = cf.map(normalise_cf).filter(|c| crate::cf::is_valid(c)) {
                     if !found.cf.contains(&cf) {
-                        out.push(
-                            Finding::warning(
-                                "review.subject-cf-different",
-                                lang.pick(
-                                    format!("Il codice fiscale nell'oggetto ({}) è diverso da quello del contribuente ({cf}): controlla quale è giusto.", found.cf.join(", ")),
-                                    format!("The codice fiscale in the subject ({}) differs from the contributor's ({cf}): check which is right.", found.cf.join(", ")),
-                                ),
-                            )
-                            .field(FormField::OggettoEmail)
-                            .source(source.clone()),
-                        );
+                        out.push(err(Problem::SubjectCfDifferent {
+                            found: &found.cf.join(", "),
+                            cf: &cf,
+                        }));
                     }
                 }
             }
             SubjectPart::CodiceFiscaleOMatricola => {
                 if found.cf.is_empty() && found.matricola.is_empty() {
-                    out.push(err(
-                        "review.subject-id-missing",
-                        "Scrivi nell'oggetto la matricola aziendale o il codice fiscale del contribuente.".into(),
-                        "Put the matricola aziendale or the contributor's codice fiscale in the subject.".into(),
-                    ));
+                    out.push(err(Problem::SubjectIdMissing));
                 }
             }
             SubjectPart::Gestione => {
                 let named = gestioni_named(&padded);
                 if named.is_empty() {
-                    out.push(err(
-                        "review.subject-gestione-missing",
-                        format!("Scrivi nell'oggetto la gestione previdenziale del contribuente (ad esempio «{}»).", gestione.unwrap_or(Gestione::Domestici).subject_label()),
-                        format!("Put the contributor's gestione in the subject (for example “{}”).", gestione.unwrap_or(Gestione::Domestici).subject_label()),
-                    ));
+                    out.push(err(Problem::SubjectGestioneMissing {
+                        example: gestione.unwrap_or(Gestione::Domestici),
+                    }));
                 } else if let Some(g) = gestione.filter(|g| !named.contains(g)) {
-                    out.push(
-                        Finding::warning(
-                            "review.subject-gestione-other",
-                            lang.pick(
-                                format!("L'oggetto nomina la gestione «{}», ma la richiesta è per {}: correggi l'oggetto o la gestione.", named.iter().map(|n| n.subject_label()).collect::<Vec<_>>().join(", "), g.label(Lang::It)),
-                                format!("The subject names “{}”, but the request is for {}: correct the subject or the gestione.", named.iter().map(|n| n.subject_label()).collect::<Vec<_>>().join(", "), g.label(Lang::En)),
-                            ),
-                        )
-                        .field(FormField::OggettoEmail)
-                        .source(source.clone()),
-                    );
+                    let named: Vec<&str> = named.iter().map(|n| n.subject_label()).collect();
+                    out.push(err(Problem::SubjectGestioneOther {
+                        named: &named.join(", "),
+                        gestione: g,
+                    }));
                 }
             }
             SubjectPart::Contenuto => {
                 if content_words(&padded) == 0 {
-                    out.push(err(
-                        "review.subject-content-missing",
-                        "Aggiungi all'oggetto il contenuto sintetico della richiesta (ad esempio «sollecito rimborso», «contestazione avviso bonario»).".into(),
-                        "Add a short statement of the request to the subject (for example “sollecito rimborso”, “contestazione avviso bonario”).".into(),
-                    ));
+                    out.push(err(Problem::SubjectContentMissing));
                 }
             }
         }
     }
     if let Some(prefix) = prefix {
         if !fold_words(subject).starts_with(&fold_words(prefix)) {
-            out.push(
-                Finding::warning(
-                    "review.subject-prefix",
-                    lang.pick(
-                        format!("Inizia l'oggetto con «{prefix}»."),
-                        format!("Start the subject with “{prefix}”."),
-                    ),
-                )
-                .field(FormField::OggettoEmail)
-                .source(source.clone()),
-            );
+            out.push(err(Problem::SubjectPrefix { prefix }));
         }
     }
     if subject.chars().count() > 250 {
-        out.push(
-            Finding::warning(
-                "review.subject-long",
-                lang.pick(
-                    "L'oggetto è molto lungo: tienilo breve (codice fiscale, gestione, contenuto) e metti i dettagli nel testo.",
-                    "The subject is very long: keep it short (codice fiscale, gestione, content) and put the details in the body.",
-                ),
-            )
-            .field(FormField::OggettoEmail),
-        );
+        out.push(Problem::SubjectLong.finding(lang));
     }
     out
-}
-
-fn describe(parts: &[SubjectPart], lang: Lang) -> String {
-    let words: Vec<&str> = parts
-        .iter()
-        .map(|p| match (p, lang) {
-            (SubjectPart::CodiceFiscale, Lang::It) => "il codice fiscale del contribuente",
-            (SubjectPart::CodiceFiscale, Lang::En) => "the contributor's codice fiscale",
-            (SubjectPart::CodiceFiscaleOMatricola, Lang::It) => {
-                "la matricola aziendale o il codice fiscale"
-            }
-            (SubjectPart::CodiceFiscaleOMatricola, Lang::En) => {
-                "the matricola aziendale or the codice fiscale"
-            }
-            (SubjectPart::Gestione, Lang::It) => "la gestione previdenziale",
-            (SubjectPart::Gestione, Lang::En) => "the gestione",
-            (SubjectPart::Contenuto, Lang::It) => "il contenuto sintetico della richiesta",
-            (SubjectPart::Contenuto, Lang::En) => "a short statement of the request",
-        })
-        .collect();
-    match lang {
-        Lang::It => join(&words, " e "),
-        Lang::En => join(&words, " and "),
-    }
-}
-
-fn join(words: &[&str], last: &str) -> String {
-    match words.split_last() {
-        None => String::new(),
-        Some((l, [])) => l.to_string(),
-        Some((l, rest)) => format!("{}{last}{l}", rest.join(", ")),
-    }
 }
 
 /// A codice fiscale as written in a subject: upper case, without spaces or separators.
@@ -367,29 +270,10 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
     {
         Some(cf) if crate::cf::is_valid(&cf) => parts.push(cf),
         Some(cf) => {
-            findings.push(
-                Finding::error(
-                    "subject.cf-invalid",
-                    lang.pick(
-                        format!("Il codice fiscale «{}» non supera il controllo: deve avere 16 caratteri o 11 cifre con il carattere di controllo giusto.", clip(&cf)),
-                        format!("The codice fiscale “{}” fails its check: it must have 16 characters or 11 digits with the right check character.", clip(&cf)),
-                    ),
-                )
-                .field(FormField::CodiceFiscale),
-            );
+            findings.push(Problem::ComposeCfInvalid { cf: &cf }.finding(lang));
             parts.push(cf.chars().take(16).collect());
         }
-        None => findings.push(
-            Finding::error(
-                "subject.cf-missing",
-                lang.pick(
-                    "Inserisci il codice fiscale del contribuente.",
-                    "Enter the contributor's codice fiscale.",
-                ),
-            )
-            .field(FormField::CodiceFiscale)
-            .source(src.clone()),
-        ),
+        None => findings.push(Problem::ComposeCfMissing.finding(lang).source(src.clone())),
     }
     if let Some(m) = input
         .matricola
@@ -398,16 +282,7 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
         .filter(|m| !m.is_empty())
     {
         if m.len() != 10 || !m.bytes().all(|b| b.is_ascii_digit()) {
-            findings.push(
-                Finding::warning(
-                    "subject.matricola-format",
-                    lang.pick(
-                        format!("La matricola aziendale INPS ha 10 cifre: «{}» non ha questa forma, controllala.", clip(&m)),
-                        format!("The INPS matricola aziendale has 10 digits: “{}” does not, check it.", clip(&m)),
-                    ),
-                )
-                .field(FormField::Matricola),
-            );
+            findings.push(Problem::ComposeMatricolaFormat { matricola: &m }.finding(lang));
         }
         parts.push(format!(
             "matricola {}",
@@ -422,35 +297,12 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
     {
         Some(g) => match Gestione::parse(g) {
             Some(g) => parts.push(g.subject_label().to_string()),
-            None => findings.push(
-                Finding::error(
-                    "subject.unknown-gestione",
-                    lang.pick(
-                        format!(
-                            "La gestione «{}» non è tra quelle previste: usa una tra {}.",
-                            clip(g),
-                            Gestione::ALL.map(|g| g.id()).join(", ")
-                        ),
-                        format!(
-                            "The gestione “{}” is not a known one: use one of {}.",
-                            clip(g),
-                            Gestione::ALL.map(|g| g.id()).join(", ")
-                        ),
-                    ),
-                )
-                .field(FormField::Gestione),
-            ),
+            None => findings.push(Problem::ComposeUnknownGestione { gestione: g }.finding(lang)),
         },
         None => findings.push(
-            Finding::error(
-                "subject.gestione-missing",
-                lang.pick(
-                    "Scegli la gestione previdenziale del contribuente.",
-                    "Choose the contributor's gestione.",
-                ),
-            )
-            .field(FormField::Gestione)
-            .source(src.clone()),
+            Problem::ComposeGestioneMissing
+                .finding(lang)
+                .source(src.clone()),
         ),
     }
     let content: String = input
@@ -462,33 +314,14 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
         .collect::<Vec<_>>()
         .join(" ");
     if content.is_empty() {
-        findings.push(
-            Finding::error(
-                "subject.content-missing",
-                lang.pick(
-                    "Scrivi in poche parole il contenuto della richiesta (ad esempio «sollecito rimborso»).",
-                    "Write the content of the request in a few words (for example “sollecito rimborso”).",
-                ),
-            )
-            .field(Field::input("content"))
-            .source(src),
-        );
+        findings.push(Problem::ComposeContentMissing.finding(lang).source(src));
     } else if content.chars().count() > MAX_CONTENT {
         let mut cut: String = content.chars().take(MAX_CONTENT).collect();
         if let Some(i) = cut.rfind(' ') {
             cut.truncate(i);
         }
         cut.push('…');
-        findings.push(
-            Finding::info(
-                "subject.content-shortened",
-                lang.pick(
-                    format!("Il contenuto è stato accorciato a {MAX_CONTENT} caratteri: metti i dettagli nel testo dell'e-mail."),
-                    format!("The content was shortened to {MAX_CONTENT} characters: put the details in the e-mail body."),
-                ),
-            )
-            .field(Field::input("content")),
-        );
+        findings.push(Problem::ComposeContentShortened.finding(lang));
         parts.push(cut);
     } else {
         parts.push(content);
