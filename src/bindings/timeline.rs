@@ -16,14 +16,14 @@
 
 use crate::field::{Field, FormField};
 use chrono::{NaiveDate, NaiveTime};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{lang_of, text_arg, to_js};
+use super::{lang_of, text_arg, wire_js};
 use crate::catalog::profile::{Kind, Previous};
 use crate::dates::{self, clip, parse_date};
 use crate::finding::{Finding, Lang};
 use crate::timeline::{self, Timeline, TimelineRequest};
+use crate::wire::{Json, ToWire};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS: &'static str = r#"
@@ -120,11 +120,21 @@ export interface TimelineIcsResult {
 }
 "#;
 
-#[derive(Serialize)]
+/// What `timelineIcs` returns (`TimelineIcsResult`).
 struct IcsResult {
     ics: Option<String>,
     filename: Option<String>,
     findings: Vec<Finding>,
+}
+
+impl ToWire for IcsResult {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str_or_null("ics", self.ics.as_deref());
+        out.field_str_or_null("filename", self.filename.as_deref());
+        out.field_list("findings", &self.findings);
+        out.end_object();
+    }
 }
 
 /// The response timeline of a request: every date with its rule and source.
@@ -138,7 +148,7 @@ pub fn timeline(
 
 /// [`timeline`] before its language note.
 fn timeline_result(request: JsValue) -> JsValue {
-    to_js(&compute(&request))
+    wire_js(&compute(&request))
 }
 
 /// The timeline of a request as an iCalendar (.ics) file.
@@ -204,7 +214,7 @@ fn timeline_ics_result(request: JsValue) -> JsValue {
             findings,
         },
     };
-    to_js(&result)
+    wire_js(&result)
 }
 
 fn compute(request: &JsValue) -> Timeline {

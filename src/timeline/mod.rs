@@ -116,13 +116,13 @@ mod resolve;
 mod words;
 
 use chrono::{NaiveDate, NaiveTime};
-use serde::{Serialize, Serializer};
 
 use crate::calendar::Calendar;
 use crate::catalog::profile::{Kind, Previous};
 use crate::catalog::titolario::Unit;
 use crate::dates;
 use crate::finding::{Finding, Lang, Source};
+use crate::wire::{Json, ToWire};
 
 pub use export::{filename, to_ics, to_ics_with, IcsOptions};
 
@@ -170,8 +170,7 @@ pub struct TimelineRequest {
 }
 
 /// The timeline of a request.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Timeline {
     /// The profile's id, when it was found.
     pub profile: Option<String>,
@@ -188,13 +187,11 @@ pub struct Timeline {
     /// The kind of request.
     pub kind: Kind,
     /// The sending date.
-    #[serde(serialize_with = "ser_opt_date")]
     pub sent: Option<NaiveDate>,
     /// The sending time, `HH:MM`, when given.
     pub time: Option<String>,
     /// The day the counting starts from: the sending date, or the next working day when the
     /// office is closed that day.
-    #[serde(serialize_with = "ser_opt_date")]
     pub counting_from: Option<NaiveDate>,
     /// Which calendar the dates were computed with, for people.
     pub calendar_label: String,
@@ -208,16 +205,13 @@ pub struct Timeline {
     /// The language of the texts.
     pub lang: Lang,
     /// What identifies the request in calendar UIDs (see the module's decisions).
-    #[serde(skip)]
     pub(crate) key: String,
     /// A short name of the request for calendar event titles.
-    #[serde(skip)]
     pub(crate) context: String,
 }
 
 /// The object a request was sent under.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ObjectRef {
     /// The object's id in its titolario.
     pub id: String,
@@ -230,8 +224,7 @@ pub struct ObjectRef {
 }
 
 /// One date of the timeline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// Stable id of the rule: `risposta`, `livello-b`, `livello-c`, `processo`,
     /// `intermediario-risposta`, `intermediario-durc`, `intermediario-istanze`,
@@ -240,7 +233,6 @@ pub struct Entry {
     pub id: &'static str,
     /// The date; `None` when the documents give no date for this request, or it depends on
     /// a date not given (the explanation says which).
-    #[serde(serialize_with = "ser_opt_date")]
     pub date: Option<NaiveDate>,
     /// Who acts on the date.
     pub kind: EntryKind,
@@ -261,8 +253,7 @@ pub struct Entry {
 }
 
 /// Who acts on an entry's date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EntryKind {
     /// INPS must have answered or acted by the date.
     InpsDeadline,
@@ -273,7 +264,7 @@ pub enum EntryKind {
 }
 
 /// A term's length.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TermLength {
     /// Number of days.
     pub days: u32,
@@ -282,8 +273,7 @@ pub struct TermLength {
 }
 
 /// An address to write to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Recipient {
     /// The e-mail address, as the document writes it.
     pub address: String,
@@ -296,8 +286,7 @@ pub struct Recipient {
 }
 
 /// Where an entry's date stands relative to today.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// Before today.
     Passed,
@@ -405,9 +394,105 @@ fn clip_chars(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
-fn ser_opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.serialize_str(&dates::iso(*d)),
-        None => s.serialize_none(),
+/// `key: "YYYY-MM-DD"`, or `key: null`.
+fn field_opt_date(out: &mut Json, key: &str, date: Option<NaiveDate>) {
+    out.key(key);
+    date.write(out);
+}
+
+/// The shape the `Timeline` TypeScript declaration gives (`bindings/timeline.rs`).
+impl ToWire for Timeline {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str_or_null("profile", self.profile.as_deref());
+        out.field_str("profileName", &self.profile_name);
+        out.field_str("territory", &self.territory);
+        out.field_str_or_null("sede", self.sede.as_deref());
+        out.field_str_or_null("cassetto", self.cassetto.as_deref());
+        out.key("object");
+        self.object.write(out);
+        out.field_str("kind", self.kind.id());
+        field_opt_date(out, "sent", self.sent);
+        out.field_str_or_null("time", self.time.as_deref());
+        field_opt_date(out, "countingFrom", self.counting_from);
+        out.field_str("calendarLabel", &self.calendar_label);
+        out.field_bool("guaranteed", self.guaranteed);
+        out.field_list("entries", &self.entries);
+        out.field_list("findings", &self.findings);
+        out.key("lang");
+        self.lang.write(out);
+        out.end_object();
+    }
+}
+
+impl ToWire for ObjectRef {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("id", &self.id);
+        out.field_str("label", &self.label);
+        out.field_str("titolario", &self.titolario);
+        out.field_bool("generic", self.generic);
+        out.end_object();
+    }
+}
+
+impl ToWire for Entry {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("id", self.id);
+        field_opt_date(out, "date", self.date);
+        out.field_str(
+            "kind",
+            match self.kind {
+                EntryKind::InpsDeadline => "inps-deadline",
+                EntryKind::YouMay => "you-may",
+                EntryKind::YourDeadline => "your-deadline",
+            },
+        );
+        out.field_str("title", &self.title);
+        out.field_str("explanation", &self.explanation);
+        out.field_str_or_null("reading", self.reading.as_deref());
+        out.key("rule");
+        self.rule.write(out);
+        out.key("term");
+        self.term.write(out);
+        out.field_list("recipients", &self.recipients);
+        out.key("status");
+        match self.status {
+            Some(status) => out.str(match status {
+                Status::Passed => "passed",
+                Status::Today => "today",
+                Status::Upcoming => "upcoming",
+            }),
+            None => out.null(),
+        }
+        out.end_object();
+    }
+}
+
+impl ToWire for TermLength {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_int("days", i64::from(self.days));
+        out.field_str(
+            "unit",
+            match self.unit {
+                Unit::WorkingDays => "working-days",
+                Unit::CalendarDays => "calendar-days",
+            },
+        );
+        out.end_object();
+    }
+}
+
+impl ToWire for Recipient {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        out.field_str("address", &self.address);
+        out.field_bool("cc", self.cc);
+        out.field_str_or_null("role", self.role.as_deref());
+        out.key("sedi");
+        out.strs(&self.sedi);
+        out.end_object();
     }
 }
