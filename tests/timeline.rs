@@ -202,7 +202,7 @@ fn run_cases(table: &[Case]) {
         let got: Vec<(&str, String)> = t
             .entries
             .iter()
-            .map(|e| (e.id, e.date.map_or("-".to_string(), |x| x.to_string())))
+            .map(|e| (e.id.id(), e.date.map_or("-".to_string(), |x| x.to_string())))
             .collect();
         let want: Vec<(&str, String)> = expected
             .iter()
@@ -462,7 +462,7 @@ fn the_national_baseline_guarantees_no_date() {
         );
         check(&format!("{spec}: guaranteed"), false, t.guaranteed);
         assert!(
-            t.entries.iter().all(|e| !e.id.starts_with("livello")),
+            t.entries.iter().all(|e| !e.id.id().starts_with("livello")),
             "{spec}"
         );
         let no_term = t
@@ -655,7 +655,7 @@ fn level_c_never_passes_the_limit_of_the_whole_exchange() {
     let got: Vec<(&str, String)> = t
         .entries
         .iter()
-        .map(|e| (e.id, e.date.unwrap().to_string()))
+        .map(|e| (e.id.id(), e.date.unwrap().to_string()))
         .collect();
     check(
         "capped level C",
@@ -918,7 +918,8 @@ fn status_against_today() {
         "2025-12-24",
         "sede=milano; today=2026-01-09",
     ));
-    let got: Vec<(&str, Option<Status>)> = t.entries.iter().map(|e| (e.id, e.status)).collect();
+    let got: Vec<(&str, Option<Status>)> =
+        t.entries.iter().map(|e| (e.id.id(), e.status)).collect();
     check(
         "status",
         vec![
@@ -1191,7 +1192,7 @@ fn milano_durc_two_five_days_are_told_apart() {
             .iter()
             .position(|e| e.id == "risposta-preavviso-durc")
             .unwrap();
-        check("one exchange", "risposta", t.entries[i + 1].id);
+        check("one exchange", "risposta", t.entries[i + 1].id.id());
         let (ten, eight) = match lang {
             Lang::It => ("10/05/2024).", "08/05/2024)."),
             Lang::En => ("10 May 2024).", "8 May 2024)."),

@@ -20,8 +20,9 @@ use wasm_bindgen::prelude::*;
 
 use super::{lang_of, text_arg, wire_js};
 use crate::catalog::profile::{Kind, Previous};
-use crate::dates::{self, clip, parse_date};
+use crate::dates::{self, parse_date};
 use crate::finding::{Finding, Lang};
+use crate::timeline::messages::Problem;
 use crate::timeline::{self, Timeline, TimelineRequest};
 use crate::wire::{Json, ToWire};
 
@@ -194,13 +195,7 @@ fn timeline_ics_result(request: JsValue) -> JsValue {
                     findings,
                 }
             } else {
-                findings.push(Finding::info(
-                    "timeline.nothing-to-export",
-                    req.lang.pick(
-                        "Nessuna data da esportare: per questa richiesta il protocollo non fissa date (vedi le altre segnalazioni).",
-                        "No date to export: the protocol sets no date for this request (see the other findings).",
-                    ),
-                ));
+                findings.push(Problem::NothingToExport.finding(req.lang));
                 IcsResult {
                     ics: None,
                     filename: None,
@@ -234,17 +229,7 @@ fn read_request(request: &JsValue) -> Read {
     let lang = lang_of(request);
     if request.is_undefined() || request.is_null() || !request.is_object() || request.is_function()
     {
-        return Err((
-            lang,
-            vec![Finding::error(
-                "input.not-object",
-                lang.pick(
-                    "Passa la richiesta come oggetto JavaScript, con almeno «profile» (per esempio \"milano\") e «sent» (la data di invio).",
-                    "Pass the request as a JavaScript object, with at least “profile” (for example \"milano\") and “sent” (the sending date).",
-                ),
-            )
-            .field(Field::input("request"))],
-        ));
+        return Err((lang, vec![Problem::NotObject.finding(lang)]));
     }
     let mut findings = Vec::new();
     let mut text = |key: &str| -> Option<String> {
@@ -269,41 +254,14 @@ fn read_request(request: &JsValue) -> Read {
     let notice = date(request, "notice", lang, &mut findings);
     let today = date(request, "today", lang, &mut findings);
     if sent.is_none() && !findings.iter().any(|f| f.marks(FormField::DataInvio)) {
-        findings.push(
-            Finding::error(
-                "timeline.no-sent",
-                lang.pick(
-                    "Indica in «sent» la data di invio della richiesta, nel formato AAAA-MM-GG o GG/MM/AAAA.",
-                    "Give in “sent” the day the request is sent, as YYYY-MM-DD or DD/MM/YYYY.",
-                ),
-            )
-            .field(FormField::DataInvio),
-        );
+        findings.push(Problem::NoSent.finding(lang));
     }
     let kind = match kind_text.as_deref() {
         None => None,
         Some(k) => {
             let parsed = Kind::parse(k);
             if parsed.is_none() {
-                let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
-                findings.push(
-                    Finding::error(
-                        "timeline.unknown-kind",
-                        lang.pick(
-                            format!(
-                                "«{}» non è un tipo di richiesta: indica uno di questi: {}.",
-                                clip(k),
-                                ids.join(", ")
-                            ),
-                            format!(
-                                "“{}” is not a kind of request: give one of these: {}.",
-                                clip(k),
-                                ids.join(", ")
-                            ),
-                        ),
-                    )
-                    .field(FormField::Tipo),
-                );
+                findings.push(Problem::UnknownKind { given: k }.finding(lang));
             }
             parsed
         }
@@ -313,25 +271,7 @@ fn read_request(request: &JsValue) -> Read {
         Some(p) => {
             let parsed = Previous::parse(p);
             if parsed.is_none() {
-                let ids: Vec<&str> = Previous::ALL.iter().map(|p| p.id()).collect();
-                findings.push(
-                    Finding::error(
-                        "timeline.unknown-previous",
-                        lang.pick(
-                            format!(
-                                "«{}» non è un esito della richiesta precedente: indica uno di questi: {}, senza-risposta.",
-                                clip(p),
-                                ids.join(", ")
-                            ),
-                            format!(
-                                "“{}” is not an outcome of the earlier request: give one of these: {}, senza-risposta.",
-                                clip(p),
-                                ids.join(", ")
-                            ),
-                        ),
-                    )
-                    .field(FormField::EsitoPrecedente),
-                );
+                findings.push(Problem::UnknownPrevious { given: p }.finding(lang));
             }
             parsed
         }
@@ -341,16 +281,7 @@ fn read_request(request: &JsValue) -> Read {
         Some(t) => {
             let parsed = dates::time_from(t, "%H:%M").or_else(|| dates::time_from(t, "%H:%M:%S"));
             if parsed.is_none() {
-                findings.push(
-                    Finding::error(
-                        "timeline.bad-time",
-                        lang.pick(
-                            format!("«{}» non è un'ora: scrivi l'ora di invio nel formato HH:MM, per esempio 09:30.", clip(t)),
-                            format!("“{}” is not a time: write the sending time as HH:MM, for example 09:30.", clip(t)),
-                        ),
-                    )
-                    .field(Field::input("time")),
-                );
+                findings.push(Problem::BadTime { given: t }.finding(lang));
             }
             parsed
         }

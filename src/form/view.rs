@@ -62,7 +62,10 @@ pub fn timeline_view(
     // Milano §2 A and §2 I: the DURC's two answers are told apart by their titles.
     let durc_pair = t.entries.iter().any(|e| e.id == "risposta-preavviso-durc");
     for e in &t.entries {
-        let key = matches!(e.id, "risposta" | "livello-b" | "livello-c" | "processo");
+        let key = matches!(
+            e.id.id(),
+            "risposta" | "livello-b" | "livello-c" | "processo"
+        );
         if key || e.date.is_some() {
             let address = |r: &Recipient| {
                 // Without a sede every agency's contact is listed: say whose each is.
@@ -76,7 +79,7 @@ pub fn timeline_view(
                 label: if durc_pair && e.id == "risposta" {
                     format!("{}:", e.title)
                 } else {
-                    messages::date_label(e.id, &e.title, e.date.is_some(), lang)
+                    messages::date_label(e.id.id(), &e.title, e.date.is_some(), lang)
                 },
                 human: messages::date_human(e.date, lang),
                 to: e.recipients.iter().filter(|r| !r.cc).map(address).collect(),

@@ -11,14 +11,13 @@ use crate::catalog::profile::{
     Profile, Term, TermKind,
 };
 use crate::catalog::titolario::{Oggetto, Unit};
-use crate::dates::{self, it};
+use crate::dates;
 use crate::finding::{Finding, Lang, Source};
 
+use super::messages::{Problem, Text};
 use super::resolve::Ctx;
-use super::words::{
-    and_list, calendar_count, closed_because, day, length, requirement, working_count,
-};
-use super::{Entry, EntryKind, Recipient, TermLength};
+use super::words::{and_list, calendar_count, closed_because, length, requirement, working_count};
+use super::{Entry, EntryId, EntryKind, Recipient, TermLength};
 
 /// The entries of the request, earliest first, and whether an answer date is guaranteed.
 pub(super) fn build(ctx: &Ctx, findings: &mut Vec<Finding>) -> (Vec<Entry>, bool) {
@@ -32,11 +31,11 @@ pub(super) fn build(ctx: &Ctx, findings: &mut Vec<Finding>) -> (Vec<Entry>, bool
     let guaranteed = match ctx.kind {
         Kind::Comunicazione | Kind::Sollecito | Kind::Riesame | Kind::Durc => b.communication(),
         Kind::Domanda | Kind::DomandaTelematizzata | Kind::DomandaNonTelematizzata => {
-            b.no_term("risposta");
+            b.no_term(EntryId::Risposta);
             false
         }
-        Kind::Appuntamento => b.simple_term(TermKind::Appuntamento, "appuntamento"),
-        Kind::Urgente => b.simple_term(TermKind::Richiamata, "richiamata"),
+        Kind::Appuntamento => b.simple_term(TermKind::Appuntamento, EntryId::Appuntamento),
+        Kind::Urgente => b.simple_term(TermKind::Richiamata, EntryId::Richiamata),
         Kind::QuesitoNormativo => b.quesito(),
     };
     b.intermediary();
@@ -87,68 +86,18 @@ fn unit_of(u: DayUnit) -> Unit {
     }
 }
 
-fn entry(
-    id: &'static str,
-    kind: EntryKind,
-    lang: Lang,
-    explanation: String,
-    rule: Source,
-) -> Entry {
+fn entry(id: EntryId, kind: EntryKind, lang: Lang, explanation: String, rule: Source) -> Entry {
     Entry {
         id,
         date: None,
         kind,
-        title: title(id, lang).to_string(),
+        title: id.title(lang).to_string(),
         explanation,
         reading: None,
         rule,
         term: None,
         recipients: Vec::new(),
         status: None,
-    }
-}
-
-fn title(id: &str, lang: Lang) -> &'static str {
-    match id {
-        "risposta" => lang.pick("Risposta dell'INPS", "INPS's answer"),
-        "livello-b" => lang.pick("Sollecito di livello B", "Level B reminder"),
-        "livello-c" => lang.pick(
-            "Segnalazione di livello C all'URP",
-            "Level C escalation to the URP",
-        ),
-        "processo" => lang.pick(
-            "Fine dell'intero processo comunicativo",
-            "End of the whole exchange",
-        ),
-        "intermediario-risposta" => lang.pick("La tua risposta all'INPS", "Your answer to INPS"),
-        "intermediario-durc" => lang.pick(
-            "Sistemazione delle anomalie del DURC",
-            "Fixing the DURC anomalies",
-        ),
-        "intermediario-istanze" => lang.pick("Sistemazione dell'istanza", "Fixing the application"),
-        "risposta-preavviso-durc" => lang.pick(
-            "Risposta dell'INPS al riscontro sul preavviso DURC",
-            "INPS's answer to your reply on the DURC preavviso",
-        ),
-        "appuntamento" => lang.pick("Fissazione dell'appuntamento", "Appointment set"),
-        "appuntamento-possibile" => {
-            lang.pick("Appuntamento prenotabile", "Appointment can be booked")
-        }
-        "richiamata" => lang.pick(
-            "Richiamata dell'operatore INPS",
-            "INPS operator's call-back",
-        ),
-        "quesito-provinciale" => lang.pick(
-            "Risposta della Direzione provinciale al quesito",
-            "Direzione provinciale's answer to the quesito",
-        ),
-        "quesito-regionale" => lang.pick(
-            "Risposta della Direzione regionale al quesito",
-            "Direzione regionale's answer to the quesito",
-        ),
-        "sollecito-quesito" => lang.pick("Sollecito del quesito", "Reminder about the quesito"),
-        "telefono" => lang.pick("Linea telefonica dedicata", "Dedicated phone line"),
-        _ => "",
     }
 }
 
@@ -211,19 +160,17 @@ impl Builder<'_> {
             return;
         };
         self.findings.push(
-            Finding::info(
-                "timeline.sent-on-closed-day",
-                lang.pick(
-                    format!("Il giorno di invio, {}, gli uffici sono chiusi{why}: i termini in giorni lavorativi si contano dal primo giorno lavorativo, {}, che è il giorno 1.", day(sent, lang), day(start, lang)),
-                    format!("On the sending day, {}, the offices are closed{why}: terms in working days count from the first working day, {}, which is day 1.", day(sent, lang), day(start, lang)),
-                ),
-            )
-            .field(FormField::DataInvio),
+            Problem::SentOnClosedDay {
+                sent,
+                start,
+                why: &why,
+            }
+            .finding(lang),
         );
     }
 
     /// The term of an entry of the request's own kind, counted from the sending date.
-    fn simple_term(&mut self, kind: TermKind, id: &'static str) -> bool {
+    fn simple_term(&mut self, kind: TermKind, id: EntryId) -> bool {
         let Some(term) = self.ctx.term(kind) else {
             self.no_term(id);
             return false;
@@ -255,26 +202,13 @@ impl Builder<'_> {
     }
 
     /// An entry without a date: the profile sets no term for this request.
-    fn no_term(&mut self, id: &'static str) {
+    fn no_term(&mut self, id: EntryId) {
         let (ctx, lang) = (self.ctx, self.lang());
         let name = ctx.root.name.get(lang);
-        let what = ctx.kind.label(lang);
         let place = ctx.cassetto.map(|c| c.name.get(lang).to_string());
         let service = matches!(
             ctx.kind,
             Kind::Domanda | Kind::DomandaTelematizzata | Kind::DomandaNonTelematizzata
-        );
-        let text = lang.pick(
-            format!(
-                "Il profilo «{name}» non fissa un tempo di risposta per {what}{}: nessuna data è garantita.{}",
-                place.as_ref().map(|p| format!(" nel «{p}»")).unwrap_or_default(),
-                if service { " I tempi garantiti dei protocolli riguardano la comunicazione elettronica." } else { "" },
-            ),
-            format!(
-                "The profile “{name}” sets no response time for {what}{}: no date is guaranteed.{}",
-                place.as_ref().map(|p| format!(" in the “{p}”")).unwrap_or_default(),
-                if service { " The protocols' guaranteed times are those of electronic communication." } else { "" },
-            ),
         );
         // The national baseline (no territory's times, no escalation contacts): say that
         // those are local agreements rather than leave the reader guessing (issue 13).
@@ -282,20 +216,17 @@ impl Builder<'_> {
             && ctx.term(TermKind::Risposta).is_none()
             && self.level(Level::B).is_none()
             && ctx.chain.iter().all(|p| p.sedi.is_empty());
-        let text = if local {
-            format!(
-                "{text}{}",
-                lang.pick(
-                    " I tempi garantiti di risposta e i contatti per i solleciti di livello B e C sono accordi locali dei protocolli provinciali (Milano §2, Torino §2.6): fuori da quei territori non ce ne sono. Chiedi alla sede competente se esiste un protocollo con l'Ordine.",
-                    " Guaranteed response times and the contacts for level B and C reminders are local agreements of the provincial protocols (Milano §2, Torino §2.6): outside those territories there are none. Ask the competent office whether there is a protocol with the Ordine.",
-                )
-            )
-        } else {
-            text
+        let problem = Problem::NoTerm {
+            profile: name,
+            kind: ctx.kind,
+            cassetto: place.as_deref(),
+            service,
+            local,
         };
+        let text = problem.message(lang);
         let source = Source::new(ctx.root.document.file.clone(), "");
         self.findings
-            .push(Finding::info("timeline.no-term", text.clone()).source(source.clone()));
+            .push(problem.finding(lang).source(source.clone()));
         self.entries
             .push(entry(id, EntryKind::InpsDeadline, lang, text, source));
     }
@@ -316,7 +247,7 @@ impl Builder<'_> {
             if object.is_none() {
                 self.object_needed();
             }
-            self.no_term("risposta");
+            self.no_term(EntryId::Risposta);
             self.appointment_after(None);
             return false;
         };
@@ -324,14 +255,11 @@ impl Builder<'_> {
         let Some((date, how)) = self.count(start, due.days, due.unit) else {
             return false;
         };
-        let first = ctx.first_request.map(|f| {
-            lang.pick(
-                format!("Per la prima richiesta, inviata {}: ", day(f, lang)),
-                format!("For the first request, sent on {}: ", day(f, lang)),
-            )
-        });
+        let first = ctx
+            .first_request
+            .map(|first| Text::ForFirstRequest { first }.render(lang));
         let mut e = entry(
-            "risposta",
+            EntryId::Risposta,
             EntryKind::InpsDeadline,
             lang,
             format!(
@@ -344,12 +272,7 @@ impl Builder<'_> {
             due.source.clone(),
         );
         if ctx.first_request.is_some() {
-            e.title = lang
-                .pick(
-                    "Risposta dell'INPS alla prima richiesta",
-                    "INPS's answer to the first request",
-                )
-                .to_string();
+            e.title = Text::FirstRequestAnswerTitle.render(lang);
         }
         e.date = Some(date);
         e.reading = due.reading.clone();
@@ -373,18 +296,10 @@ impl Builder<'_> {
             return Some(Due {
                 days: soglia.days,
                 unit: soglia.unit,
-                what: lang.pick(
-                    format!("Tempo soglia di definizione dell'oggetto «{}» ({})", o.label, o.classe),
-                    format!("Threshold for settling the object “{}” ({})", o.label_en, o.classe),
-                ),
+                what: Text::Threshold { object: o }.render(lang),
                 extra: String::new(),
-                reading: (soglia.unit == Unit::WorkingDays).then(|| {
-                    lang.pick(
-                        "La tabella non dice se i tempi soglia sono giorni lavorativi o di calendario: instrada li conta come giorni lavorativi, come tutti i tempi di risposta degli altri protocolli.",
-                        "The table does not say whether the thresholds are working or calendar days: instrada counts working days, like every response time of the other protocols.",
-                    )
-                    .to_string()
-                }),
+                reading: (soglia.unit == Unit::WorkingDays)
+                    .then(|| Text::ThresholdUnitReading.render(lang)),
                 source: o.source.clone(),
             });
         }
@@ -395,13 +310,7 @@ impl Builder<'_> {
             None
         };
         let (term, reading) = match durc {
-            Some(t) if !durc_object => (
-                t,
-                Some(lang.pick(
-                    "Il documento fissa questo tempo per i cassetti con oggetto «Durc»: instrada lo applica anche alle altre comunicazioni sul DURC.",
-                    "The document sets this time for cassetto messages with the object “Durc”: instrada applies it to other DURC communications too.",
-                ).to_string()),
-            ),
+            Some(t) if !durc_object => (t, Some(Text::DurcTermReading.render(lang))),
             Some(t) => (t, None),
             None => (ctx.term(TermKind::Risposta)?, None),
         };
@@ -432,14 +341,10 @@ impl Builder<'_> {
         };
         if let Some(c) = cassetto {
             self.findings.push(
-                Finding::info(
-                    "timeline.object-needed",
-                    lang.pick(
-                        format!("Il menu del «{}» dà un tempo soglia per ogni oggetto: indica l'oggetto per calcolare la data della risposta.", c.name.get(lang)),
-                        format!("The menu of the “{}” gives a threshold for each object: give the object to compute the answer date.", c.name.get(lang)),
-                    ),
-                )
-                .field(FormField::Oggetto)
+                Problem::ObjectNeeded {
+                    cassetto: c.name.get(lang),
+                }
+                .finding(lang)
                 .source(c.source.clone()),
             );
         }
@@ -448,23 +353,14 @@ impl Builder<'_> {
     /// The generic object: no date is guaranteed.
     fn generic(&mut self, o: &Oggetto) {
         let lang = self.lang();
-        let text = lang.pick(
-            format!("L'oggetto generico «{}» si usa solo quando nessun oggetto predefinito corrisponde alla comunicazione, e il suo uso improprio non consente di garantire una risposta in tempi certi: nessuna data è garantita.", o.label),
-            format!("The generic object “{}” is only for communications that no predefined object fits, and its improper use means no answer can be guaranteed in a set time: no date is guaranteed.", o.label),
-        );
+        let text = Text::GenericObject { object: &o.label }.render(lang);
         self.findings.push(
-            Finding::warning(
-                "timeline.not-guaranteed",
-                lang.pick(
-                    format!("Con l'oggetto generico «{}» nessuna data di risposta è garantita: se un oggetto del menu corrisponde alla richiesta, sceglilo.", o.label),
-                    format!("With the generic object “{}” no answer date is guaranteed: if an object of the menu fits the request, choose it.", o.label),
-                ),
-            )
-            .field(FormField::Oggetto)
-            .source(o.source.clone()),
+            Problem::NotGuaranteed { object: &o.label }
+                .finding(lang)
+                .source(o.source.clone()),
         );
         self.entries.push(entry(
-            "risposta",
+            EntryId::Risposta,
             EntryKind::InpsDeadline,
             lang,
             text,
@@ -479,20 +375,11 @@ impl Builder<'_> {
         let unit = unit_of(term.unit);
         let (date, how) = self.count(ctx.first_contact(), term.days, unit)?;
         let (extra, reading) = note_parts(term, lang);
-        let first = ctx.first_request.map(|f| {
-            lang.pick(
-                format!(
-                    " Il primo contatto è la prima richiesta, inviata {}.",
-                    day(f, lang)
-                ),
-                format!(
-                    " The first contact is the first request, sent on {}.",
-                    day(f, lang)
-                ),
-            )
-        });
+        let first = ctx
+            .first_request
+            .map(|first| Text::FirstContact { first }.render(lang));
         let mut e = entry(
-            "processo",
+            EntryId::Processo,
             EntryKind::InpsDeadline,
             lang,
             format!(
@@ -505,13 +392,8 @@ impl Builder<'_> {
         );
         e.date = Some(date);
         e.reading = reading.or_else(|| {
-            (ctx.kind == Kind::Sollecito && ctx.first_request.is_none()).then(|| {
-                lang.pick(
-                    "Per un sollecito il primo contatto è la comunicazione sollecitata: senza la data della prima richiesta instrada conta dalla data di invio del sollecito, quindi se la prima comunicazione è precedente anche il termine lo è. Indica la data della prima richiesta per contare da quella.",
-                    "For a reminder the first contact is the communication it reminds of: without the first request's date instrada counts from the reminder's sending date, so if the first communication is earlier the limit is earlier too. Give the first request's date to count from it.",
-                )
-                .to_string()
-            })
+            (ctx.kind == Kind::Sollecito && ctx.first_request.is_none())
+                .then(|| Text::SollecitoFirstContactReading.render(lang))
         });
         e.term = Some(TermLength {
             days: term.days,
@@ -573,24 +455,16 @@ impl Builder<'_> {
             .map(|r| r.address.as_str())
             .collect();
         let mut out = if to.len() > 1 && self.ctx.cal.sede_id().is_none() {
-            lang.pick(
-                " Scrivi al responsabile della sede competente, tra quelli elencati",
-                " Write to the manager of the competent sede, among those listed",
-            )
-            .to_string()
+            Text::WriteToManager.render(lang)
         } else if to.is_empty() {
             String::new()
         } else {
-            format!(
-                " {} {}",
-                lang.pick("Scrivi a", "Write to"),
-                and_list(&to, lang)
-            )
+            format!(" {} {}", Text::WriteTo.render(lang), and_list(&to, lang))
         };
         if !cc.is_empty() {
             out.push_str(&format!(
                 ", {} {}",
-                lang.pick("in copia a", "copying"),
+                Text::Copying.render(lang),
                 and_list(&cc, lang)
             ));
         }
@@ -602,7 +476,7 @@ impl Builder<'_> {
         if !needs.is_empty() {
             out.push_str(&format!(
                 ", {} {}",
-                lang.pick("indicando", "giving"),
+                Text::Giving.render(lang),
                 and_list(&needs, lang)
             ));
         }
@@ -636,28 +510,20 @@ impl Builder<'_> {
                     return;
                 };
                 let how = match outcome {
-                    Previous::NonAccolta => lang.pick(
-                        "La risposta è arrivata con esito «non accolta»: instrada la tratta come una risposta non ritenuta esaustiva, per cui il sollecito di livello B è possibile subito, dal giorno del sollecito.",
-                        "The answer came with the outcome “non accolta”: instrada treats it as an answer not considered exhaustive, so the level B reminder is possible at once, from the reminder's date.",
-                    ),
-                    _ => lang.pick(
-                        "La risposta è arrivata ma non è esaustiva: il documento non chiede di attendere, per cui il sollecito di livello B è possibile subito, dal giorno del sollecito.",
-                        "The answer came but is not exhaustive: the document asks for no wait, so the level B reminder is possible at once, from the reminder's date.",
-                    ),
-                };
+                    Previous::NonAccolta => Text::NonAccoltaReading,
+                    _ => Text::NotExhaustiveReading,
+                }
+                .render(lang);
                 (b, format!("{how} ({})", cite(&rule.source, lang)))
             }
             None => {
                 let Some(b) = self.next_working_day(due) else {
                     return;
                 };
-                (b, lang.pick(
-                    format!("Il documento non fissa il giorno: per instrada la risposta è in ritardo dal giorno lavorativo successivo al termine di {}.", day(due, lang)),
-                    format!("The document sets no day: for instrada the answer is late from the working day after the term of {}.", day(due, lang)),
-                ))
+                (b, Text::LateFrom { due }.render(lang))
             }
         };
-        self.escalation_level(("livello-b", Level::B), (pb, level_b), b, reading);
+        self.escalation_level((EntryId::LivelloB, Level::B), (pb, level_b), b, reading);
 
         let Some((pc, level_c)) = self.level(Level::C) else {
             return;
@@ -676,24 +542,33 @@ impl Builder<'_> {
             None => None,
         };
         let c = by_process.map_or(by_b, |p| by_b.min(p.max(after_b)));
-        let mut reading = lang.pick(
-            format!("Il documento non fissa un termine per la risposta del livello B: instrada gli concede lo stesso tempo della prima risposta ({}) dal primo giorno utile per il sollecito, {}, cioè fino a {}; il livello C è quindi possibile da {}.", length(rule.days, rule.unit, lang), day(b, lang), day(b_due, lang), day(by_b, lang)),
-            format!("The document sets no term for level B's answer: instrada gives it the same time as the first answer ({}) from the first day the reminder is possible, {}, that is until {}; level C is then possible from {}.", length(rule.days, rule.unit, lang), day(b, lang), day(b_due, lang), day(by_b, lang)),
-        );
-        if let Some((p, term)) = process.filter(|_| c < by_b) {
-            reading.push_str(&lang.pick(
-                format!(" Ma l'intero processo va definito entro {} ({}): il livello C è possibile già da {}.", day(p, lang), cite(&term.source, lang), day(c, lang)),
-                format!(" But the whole exchange must be settled by {} ({}): level C is possible from {}.", day(p, lang), cite(&term.source, lang), day(c, lang)),
-            ));
+        let mut reading = Text::LevelCReading {
+            days: rule.days,
+            unit: rule.unit,
+            b,
+            b_due,
+            by_b,
         }
-        self.escalation_level(("livello-c", Level::C), (pc, level_c), c, reading);
+        .render(lang);
+        if let Some((p, term)) = process.filter(|_| c < by_b) {
+            let cite = cite(&term.source, lang);
+            reading.push_str(
+                &Text::LevelCByProcess {
+                    process: p,
+                    cite: &cite,
+                    c,
+                }
+                .render(lang),
+            );
+        }
+        self.escalation_level((EntryId::LivelloC, Level::C), (pc, level_c), c, reading);
     }
 
     /// The entry of an escalation level: possible from `date`, to whom (the profile's
     /// contact list), and instrada's `reading` of when.
     fn escalation_level(
         &mut self,
-        (id, level): (&'static str, Level),
+        (id, level): (EntryId, Level),
         (profile, esc): (&'static Profile, &'static EscalationLevel),
         date: NaiveDate,
         reading: String,
@@ -743,20 +618,14 @@ impl Builder<'_> {
         esc: &'static EscalationLevel,
     ) {
         let lang = self.lang();
-        let what = match outcome {
-            Previous::NonAccolta => {
-                lang.pick("con esito «non accolta»", "with the outcome “non accolta”")
-            }
-            _ => lang.pick("non esaustiva", "not exhaustive"),
-        };
+        let cite = cite(&esc.source, lang);
         self.findings.push(
-            Finding::info(
-                "timeline.escalation-not-for-outcome",
-                lang.pick(
-                    format!("Il protocollo «{}» prevede il sollecito di livello B solo quando la risposta tarda ({}): per una risposta {what} non c'è una data di sollecito. Scrivi di nuovo con il canale ordinario, spiegando perché la risposta non basta.", p.name.get(lang), cite(&esc.source, lang)),
-                    format!("The protocol “{}” provides a level B reminder only when the answer is late ({}): for an answer {what} there is no escalation date. Write again through the ordinary channel, explaining why the answer is not enough.", p.name.get(lang), cite(&esc.source, lang)),
-                ),
-            )
+            Problem::EscalationNotForOutcome {
+                outcome,
+                profile: p.name.get(lang),
+                cite: &cite,
+            }
+            .finding(lang)
             .source(esc.source.clone()),
         );
     }
@@ -793,18 +662,15 @@ impl Builder<'_> {
                 .collect()
         };
         let (new_to, old_to) = (addresses(new), addresses(old));
-        let name = match level {
-            Level::B => "B",
-            Level::C => "C",
-        };
         self.findings.push(
-            Finding::info(
-                "timeline.contacts-updated",
-                lang.pick(
-                    format!("I contatti del livello {name} sono stati aggiornati il {}, dopo la richiesta e prima di {}: valgono quelli in vigore il giorno del sollecito, {}, non più {}.", it(new.from), day(when, lang), and_list(&new_to, lang), and_list(&old_to, lang)),
-                    format!("The level {name} contacts were updated on {}, after the request and before {}: the ones in force on the day of the reminder apply, {}, no longer {}.", day(new.from, lang), day(when, lang), and_list(&new_to, lang), and_list(&old_to, lang)),
-                ),
-            )
+            Problem::ContactsUpdated {
+                level,
+                from: new.from,
+                when,
+                new: &new_to,
+                old: &old_to,
+            }
+            .finding(lang)
             .source(new.source.clone()),
         );
     }
@@ -827,7 +693,7 @@ impl Builder<'_> {
             return;
         };
         let mut e = entry(
-            "appuntamento-possibile",
+            EntryId::AppuntamentoPossibile,
             EntryKind::YouMay,
             lang,
             rule.why.get(lang).to_string(),
@@ -836,16 +702,19 @@ impl Builder<'_> {
         match due {
             Some((date, d)) => {
                 e.date = self.next_working_day(date);
-                e.reading = Some(lang.pick(
-                    format!("I tempi soglia «individuati dall'Istituto» non sono elencati nel documento: instrada usa il tempo di risposta di questa richiesta ({}, {}), quindi l'appuntamento è prenotabile dal giorno lavorativo successivo a {}. Con una risposta «non accolta» è prenotabile subito.", length(d.days, d.unit, lang), cite(&d.source, lang), day(date, lang)),
-                    format!("The thresholds “individuati dall'Istituto” are not listed in the document: instrada uses this request's response time ({}, {}), so the appointment can be booked from the working day after {}. With a “non accolta” answer it can be booked at once.", length(d.days, d.unit, lang), cite(&d.source, lang), day(date, lang)),
-                ));
+                let cite = cite(&d.source, lang);
+                e.reading = Some(
+                    Text::AppointmentReading {
+                        days: d.days,
+                        unit: d.unit,
+                        cite: &cite,
+                        due: date,
+                    }
+                    .render(lang),
+                );
             }
             None => {
-                e.reading = Some(lang.pick(
-                    "I tempi soglia «individuati dall'Istituto» non sono elencati nei documenti: la data non si può calcolare. Con una risposta «non accolta» l'appuntamento è prenotabile subito.",
-                    "The thresholds “individuati dall'Istituto” are not listed in the documents: the date cannot be computed. With a “non accolta” answer the appointment can be booked at once.",
-                ).to_string());
+                e.reading = Some(Text::AppointmentNoDate.render(lang));
             }
         }
         self.entries.push(e);
@@ -860,40 +729,32 @@ impl Builder<'_> {
         let Some(durc) = self.ctx.term(TermKind::RispostaDurc) else {
             return;
         };
-        let pos = |id: &str| self.entries.iter().position(|e| e.id == id);
-        let (Some(i), Some(j)) = (pos("risposta-preavviso-durc"), pos("risposta")) else {
+        let pos = |id: EntryId| self.entries.iter().position(|e| e.id == id);
+        let (Some(i), Some(j)) = (pos(EntryId::RispostaPreavvisoDurc), pos(EntryId::Risposta))
+        else {
             return;
         };
         if *due != durc.source {
             return;
         }
         let (reply, message) = (self.entries[i].date, self.entries[j].date);
-        let on = |d: Option<NaiveDate>| d.map(|d| day(d, lang)).unwrap_or_default();
-        let (it, en) = (
-            format!(" Vale per il tuo riscontro a un preavviso di accertamento, inviato con il cassetto o con la PEC; per un altro messaggio sul DURC nel cassetto vale il termine del § {} ({}).", durc.source.section, on(message)),
-            format!(" It applies to your reply to a preavviso di accertamento, sent through the cassetto or by PEC; for any other DURC message in the cassetto the § {} term applies ({}).", durc.source.section, on(message)),
-        );
+        let note = Text::PreavvisoReplyNote {
+            section: &durc.source.section,
+            message,
+        }
+        .render(lang);
         let e = &mut self.entries[i];
-        e.title = lang
-            .pick(
-                "Risposta dell'INPS al riscontro sul preavviso",
-                "INPS's answer to your reply to the preavviso",
-            )
-            .to_string();
-        e.explanation.push_str(lang.pick(&it, &en));
+        e.title = Text::PreavvisoReplyTitle.render(lang);
+        e.explanation.push_str(&note);
         let section = e.rule.section.clone();
-        let (it, en) = (
-            format!(" Vale per un messaggio sul DURC nel cassetto; se rispondi a un preavviso di accertamento vale il termine del § {section} ({}).", on(reply)),
-            format!(" It applies to a DURC message in the cassetto; if you are replying to a preavviso di accertamento the § {section} term applies ({}).", on(reply)),
-        );
+        let note = Text::DurcMessageNote {
+            section: &section,
+            reply,
+        }
+        .render(lang);
         let e = &mut self.entries[j];
-        e.title = lang
-            .pick(
-                "Risposta dell'INPS al messaggio «Durc»",
-                "INPS's answer to the “Durc” message",
-            )
-            .to_string();
-        e.explanation.push_str(lang.pick(&it, &en));
+        e.title = Text::DurcMessageTitle.render(lang);
+        e.explanation.push_str(&note);
     }
 
     /// Milano §2 I: INPS answers the consultant's reply to a preavviso di accertamento.
@@ -907,29 +768,21 @@ impl Builder<'_> {
             return;
         };
         let before = ctx.term(TermKind::PreavvisoDurc).map(|p| {
-            lang.pick(
-                format!(
-                    " Prima, l'INPS invia il preavviso entro {} dal DURC negativo.",
-                    length(p.days, unit_of(p.unit), lang)
-                ),
-                format!(
-                    " Before that, INPS sends the preavviso within {} of the negative DURC.",
-                    length(p.days, unit_of(p.unit), lang)
-                ),
-            )
+            Text::PreavvisoBefore {
+                days: p.days,
+                unit: unit_of(p.unit),
+            }
+            .render(lang)
         });
         let (extra, reading) = note_parts(term, lang);
         let mut e = entry(
-            "risposta-preavviso-durc",
+            EntryId::RispostaPreavvisoDurc,
             EntryKind::InpsDeadline,
             lang,
             format!(
                 "{}{}: {}.{extra}{} {how}",
                 term.label.get(lang),
-                lang.pick(
-                    ", se questa è la tua risposta al preavviso",
-                    ", if this is your reply to the preavviso"
-                ),
+                Text::IfReplyToPreavviso.render(lang),
                 length(term.days, unit, lang),
                 before.unwrap_or_default(),
             ),
@@ -948,22 +801,23 @@ impl Builder<'_> {
     fn quesito(&mut self) -> bool {
         let (ctx, lang) = (self.ctx, self.lang());
         if ctx.regional {
-            return self.simple_term(TermKind::QuesitoRegionale, "quesito-regionale");
+            return self.simple_term(TermKind::QuesitoRegionale, EntryId::QuesitoRegionale);
         }
         let provincial = ctx.term(TermKind::QuesitoProvinciale);
-        if !self.simple_term(TermKind::QuesitoProvinciale, "quesito-provinciale") {
+        if !self.simple_term(TermKind::QuesitoProvinciale, EntryId::QuesitoProvinciale) {
             return false;
         }
         if let Some(regional) = ctx.term(TermKind::QuesitoRegionale) {
             let unit = unit_of(regional.unit);
             let mut e = entry(
-                "quesito-regionale",
+                EntryId::QuesitoRegionale,
                 EntryKind::InpsDeadline,
                 lang,
-                lang.pick(
-                    format!("Se la Direzione provinciale trasmette il quesito alla Direzione regionale (e ne informa l'Ordine), la Direzione regionale risponde entro {} dal ricevimento: la data dipende da quando lo riceve.", length(regional.days, unit, lang)),
-                    format!("If the Direzione provinciale forwards the quesito to the Direzione regionale (and tells the Ordine), the Direzione regionale answers within {} of receiving it: the date depends on when it receives it.", length(regional.days, unit, lang)),
-                ),
+                Text::QuesitoRegional {
+                    days: regional.days,
+                    unit,
+                }
+                .render(lang),
                 regional.source.clone(),
             );
             e.term = Some(TermLength {
@@ -975,7 +829,7 @@ impl Builder<'_> {
         let due = self
             .entries
             .iter()
-            .find(|e| e.id == "quesito-provinciale")
+            .find(|e| e.id == EntryId::QuesitoProvinciale)
             .and_then(|e| e.date);
         let mailbox = ctx.chain.iter().find_map(|p| {
             p.all_mailboxes()
@@ -985,7 +839,7 @@ impl Builder<'_> {
         if let (Some(due), Some(m), Some(_)) = (due, mailbox, provincial) {
             let date = self.next_working_day(due);
             let mut e = entry(
-                "sollecito-quesito",
+                EntryId::SollecitoQuesito,
                 EntryKind::YouMay,
                 lang,
                 m.note
@@ -995,10 +849,7 @@ impl Builder<'_> {
                 m.source.clone(),
             );
             e.date = date;
-            e.reading = Some(lang.pick(
-                format!("Il documento non fissa il giorno: per instrada la risposta è in ritardo dal giorno lavorativo successivo al termine di {}.", day(due, lang)),
-                format!("The document sets no day: for instrada the answer is late from the working day after the term of {}.", day(due, lang)),
-            ));
+            e.reading = Some(Text::LateFrom { due }.render(lang));
             e.recipients = vec![Recipient {
                 address: m.address.clone(),
                 cc: false,
@@ -1026,15 +877,19 @@ impl Builder<'_> {
             Kind::Appuntamento | Kind::Urgente | Kind::QuesitoNormativo
         );
         let wanted = [
-            (TermKind::IntermediarioDurc, "intermediario-durc", durc),
+            (
+                TermKind::IntermediarioDurc,
+                EntryId::IntermediarioDurc,
+                durc,
+            ),
             (
                 TermKind::IntermediarioIstanze,
-                "intermediario-istanze",
+                EntryId::IntermediarioIstanze,
                 istanza,
             ),
             (
                 TermKind::IntermediarioRisposta,
-                "intermediario-risposta",
+                EntryId::IntermediarioRisposta,
                 any,
             ),
         ];
@@ -1050,12 +905,7 @@ impl Builder<'_> {
             let (extra, reading) = note_parts(term, lang);
             let how = match &counted {
                 Some((_, how)) => how.clone(),
-                None => lang
-                    .pick(
-                        "Indica il giorno in cui l'INPS ti ha contattato per calcolare la scadenza.",
-                        "Give the day INPS got in touch with you to compute the deadline.",
-                    )
-                    .to_string(),
+                None => Text::GiveNotice.render(lang),
             };
             let mut e = entry(
                 id,
@@ -1115,54 +965,26 @@ impl Builder<'_> {
             .iter()
             .map(|d| short_weekday(d.chrono(), lang))
             .collect();
-        let mut text = lang.pick(
-            format!(
-                "{} Numero {}, {} dalle {} alle {}.",
-                line.purpose.get(lang),
-                line.number,
-                days.join(", "),
-                line.from,
-                line.to
-            ),
-            format!(
-                "{} Number {}, {} from {} to {}.",
-                line.purpose.get(lang),
-                line.number,
-                days.join(", "),
-                line.from,
-                line.to
-            ),
-        );
-        if let Some(d) = date.filter(|d| *d != ctx.sent) {
-            let at = ctx
-                .time
-                .map(|t| format!(" {}", dates::hm(t)))
-                .unwrap_or_default();
-            text.push_str(&lang.pick(
-                format!(
-                    " Il {}{} la linea è chiusa: la prima apertura è {}.",
-                    it(ctx.sent),
-                    if at.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" alle{at}")
-                    },
-                    day(d, lang)
-                ),
-                format!(
-                    " On {}{} the line is closed: it next opens on {}.",
-                    day(ctx.sent, lang),
-                    if at.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" at{at}")
-                    },
-                    day(d, lang)
-                ),
-            ));
+        let mut text = Text::PhoneLine {
+            purpose: line.purpose.get(lang),
+            number: &line.number,
+            days: &days,
+            from: &line.from,
+            to: &line.to,
+        }
+        .render(lang);
+        if let Some(next) = date.filter(|d| *d != ctx.sent) {
+            text.push_str(
+                &Text::PhoneClosed {
+                    sent: ctx.sent,
+                    at: ctx.time,
+                    next,
+                }
+                .render(lang),
+            );
         }
         let mut e = entry(
-            "telefono",
+            EntryId::Telefono,
             EntryKind::YouMay,
             lang,
             text,
@@ -1195,18 +1017,11 @@ impl Builder<'_> {
 /// `" Contatti in vigore dal 19/07/2021."` when the list is not the profile's first.
 fn list_date(list: Option<&ContactList>, p: &Profile, lang: Lang) -> String {
     match list {
-        Some(l) if l.from > p.effective.from => lang.pick(
-            format!(
-                " Contatti in vigore dal {} ({}).",
-                it(l.from),
-                l.source.section
-            ),
-            format!(
-                " Contacts in force from {} ({}).",
-                crate::dates::human(l.from, lang),
-                l.source.section
-            ),
-        ),
+        Some(l) if l.from > p.effective.from => Text::ContactsFrom {
+            from: l.from,
+            section: &l.source.section,
+        }
+        .render(lang),
         _ => String::new(),
     }
 }

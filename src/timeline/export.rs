@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use crate::dates;
 use crate::ics::{self, Event, IcsCalendar, Reminder};
 
+use super::messages::Text;
 use super::{EntryKind, Timeline};
 
 /// What a caller may add to the calendar file.
@@ -47,10 +48,7 @@ pub fn to_ics_with(t: &Timeline, stamp: NaiveDateTime, options: &IcsOptions) -> 
             let date = e.date?;
             let mut description = e.explanation.clone();
             if let Some(r) = &e.reading {
-                description.push_str(&format!(
-                    "\n{} {r}",
-                    lang.pick("Lettura di instrada:", "instrada's reading:")
-                ));
+                description.push_str(&format!("\n{} {r}", Text::IcsReading.render(lang)));
             }
             let to: Vec<&str> = e
                 .recipients
@@ -65,37 +63,29 @@ pub fn to_ics_with(t: &Timeline, stamp: NaiveDateTime, options: &IcsOptions) -> 
                 .map(|r| r.address.as_str())
                 .collect();
             if !to.is_empty() {
-                description.push_str(&format!(
-                    "\n{} {}",
-                    lang.pick("Destinatari:", "To:"),
-                    to.join(", ")
-                ));
+                description.push_str(&format!("\n{} {}", Text::IcsTo.render(lang), to.join(", ")));
             }
             if !cc.is_empty() {
-                description.push_str(&format!(
-                    "\n{} {}",
-                    lang.pick("In copia:", "Cc:"),
-                    cc.join(", ")
-                ));
+                description.push_str(&format!("\n{} {}", Text::IcsCc.render(lang), cc.join(", ")));
             }
             let source = crate::catalog::profile::cite(&e.rule, lang);
-            description.push_str(&format!("\n{} {source}", lang.pick("Fonte:", "Source:")));
+            description.push_str(&format!("\n{} {source}", Text::IcsSource.render(lang)));
             description.push_str(&format!(
                 "\n{} {}",
-                lang.pick("Calendario:", "Calendar:"),
+                Text::IcsCalendar.render(lang),
                 t.calendar_label
             ));
             if let Some(sent) = t.sent {
                 description.push_str(&format!(
                     "\n{} {} ({})",
-                    lang.pick("Richiesta inviata il", "Request sent on"),
+                    Text::IcsSent.render(lang),
                     dates::human(sent, lang),
                     t.profile_name
                 ));
             }
             let mut event = Event::new(date, format!("{} — {context}", e.title))
                 .description(description)
-                .key(format!("{profile}|{}|{}", t.key, e.id))
+                .key(format!("{profile}|{}|{}", t.key, e.id.id()))
                 .reminder(Reminder::days_before_at(0, 9, 0));
             if e.kind == EntryKind::YourDeadline {
                 // The intermediary's own deadlines are short (4 days in Siena): warn the day
@@ -105,15 +95,11 @@ pub fn to_ics_with(t: &Timeline, stamp: NaiveDateTime, options: &IcsOptions) -> 
             Some(event)
         })
         .collect();
-    let name = if t.territory.is_empty() {
-        lang.pick("Scadenze INPS", "INPS deadlines").to_string()
-    } else {
-        format!(
-            "{} — {}",
-            lang.pick("Scadenze INPS", "INPS deadlines"),
-            t.territory
-        )
-    };
+    let mut name = Text::IcsName.render(lang);
+    if !t.territory.is_empty() {
+        name.push_str(" — ");
+        name.push_str(&t.territory);
+    }
     ics::write(&IcsCalendar { name, events }, stamp)
 }
 

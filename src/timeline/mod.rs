@@ -112,6 +112,7 @@
 
 mod entries;
 mod export;
+pub mod messages;
 mod resolve;
 mod words;
 
@@ -226,11 +227,8 @@ pub struct ObjectRef {
 /// One date of the timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    /// Stable id of the rule: `risposta`, `livello-b`, `livello-c`, `processo`,
-    /// `intermediario-risposta`, `intermediario-durc`, `intermediario-istanze`,
-    /// `risposta-preavviso-durc`, `appuntamento`, `appuntamento-possibile`, `richiamata`,
-    /// `quesito-provinciale`, `quesito-regionale`, `sollecito-quesito`, `telefono`.
-    pub id: &'static str,
+    /// Stable id of the rule.
+    pub id: EntryId,
     /// The date; `None` when the documents give no date for this request, or it depends on
     /// a date not given (the explanation says which).
     pub date: Option<NaiveDate>,
@@ -250,6 +248,102 @@ pub struct Entry {
     pub recipients: Vec<Recipient>,
     /// Relative to the request's `today`, when given.
     pub status: Option<Status>,
+}
+
+/// The rule an entry comes from: its stable id on the wire (`risposta`, `livello-b`, …)
+/// and its title ([`EntryId::title`], in `messages`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntryId {
+    /// INPS's answer (for a sollecito with the first request: the first request's answer).
+    Risposta,
+    /// A level B reminder is possible.
+    LivelloB,
+    /// A level C escalation is possible.
+    LivelloC,
+    /// The end of the whole exchange (Milano §2 E, Torino §2.6 E).
+    Processo,
+    /// The intermediary's answer to INPS (Milano §2 F).
+    IntermediarioRisposta,
+    /// The intermediary fixes the DURC anomalies (Siena).
+    IntermediarioDurc,
+    /// The intermediary fixes an application (Siena).
+    IntermediarioIstanze,
+    /// INPS's answer to the reply on a DURC preavviso (Milano §2 I).
+    RispostaPreavvisoDurc,
+    /// The appointment is set (Emilia Romagna).
+    Appuntamento,
+    /// An appointment can be booked (Gestione dipendenti pubblici).
+    AppuntamentoPossibile,
+    /// The operator's call-back (urgent matters).
+    Richiamata,
+    /// The provincial Direzione's answer to a quesito normativo.
+    QuesitoProvinciale,
+    /// The regional Direzione's answer to a quesito normativo.
+    QuesitoRegionale,
+    /// A reminder about the quesito is possible.
+    SollecitoQuesito,
+    /// The next opening of a dedicated phone line (Siena).
+    Telefono,
+}
+
+impl EntryId {
+    /// Every entry id.
+    pub const ALL: [EntryId; 15] = [
+        EntryId::Risposta,
+        EntryId::LivelloB,
+        EntryId::LivelloC,
+        EntryId::Processo,
+        EntryId::IntermediarioRisposta,
+        EntryId::IntermediarioDurc,
+        EntryId::IntermediarioIstanze,
+        EntryId::RispostaPreavvisoDurc,
+        EntryId::Appuntamento,
+        EntryId::AppuntamentoPossibile,
+        EntryId::Richiamata,
+        EntryId::QuesitoProvinciale,
+        EntryId::QuesitoRegionale,
+        EntryId::SollecitoQuesito,
+        EntryId::Telefono,
+    ];
+
+    /// The id on the wire and in the calendar UIDs.
+    pub fn id(self) -> &'static str {
+        match self {
+            EntryId::Risposta => "risposta",
+            EntryId::LivelloB => "livello-b",
+            EntryId::LivelloC => "livello-c",
+            EntryId::Processo => "processo",
+            EntryId::IntermediarioRisposta => "intermediario-risposta",
+            EntryId::IntermediarioDurc => "intermediario-durc",
+            EntryId::IntermediarioIstanze => "intermediario-istanze",
+            EntryId::RispostaPreavvisoDurc => "risposta-preavviso-durc",
+            EntryId::Appuntamento => "appuntamento",
+            EntryId::AppuntamentoPossibile => "appuntamento-possibile",
+            EntryId::Richiamata => "richiamata",
+            EntryId::QuesitoProvinciale => "quesito-provinciale",
+            EntryId::QuesitoRegionale => "quesito-regionale",
+            EntryId::SollecitoQuesito => "sollecito-quesito",
+            EntryId::Telefono => "telefono",
+        }
+    }
+
+    /// Reads an id as [`EntryId::id`] writes it.
+    pub fn parse(s: &str) -> Option<EntryId> {
+        EntryId::ALL.into_iter().find(|e| e.id() == s)
+    }
+}
+
+/// `entry.id == "risposta"`: an id compares with its wire spelling.
+impl PartialEq<&str> for EntryId {
+    fn eq(&self, other: &&str) -> bool {
+        self.id() == *other
+    }
+}
+
+impl PartialEq<str> for EntryId {
+    fn eq(&self, other: &str) -> bool {
+        self.id() == other
+    }
 }
 
 /// Who acts on an entry's date.
@@ -357,7 +451,7 @@ pub fn timeline(req: &TimelineRequest) -> Timeline {
     t.key = request_key(req, &t);
     t.context = match (&req.reference, ctx.object) {
         (Some(r), _) if !r.trim().is_empty() => clip_chars(r.trim(), 60),
-        (_, Some((_, o))) => lang.pick(&o.label, &o.label_en).to_string(),
+        (_, Some((_, o))) => messages::object_label(o, lang).to_string(),
         _ => t.kind.label(lang).to_string(),
     };
     let (entries, guaranteed) = entries::build(&ctx, &mut t.findings);
@@ -439,7 +533,7 @@ impl ToWire for ObjectRef {
 impl ToWire for Entry {
     fn write(&self, out: &mut Json) {
         out.begin_object();
-        out.field_str("id", self.id);
+        out.field_str("id", self.id.id());
         field_opt_date(out, "date", self.date);
         out.field_str(
             "kind",

@@ -3,17 +3,16 @@
 //! finding; an error stops the timeline (no entries) rather than giving dates for a request
 //! that cannot be sent that way.
 
-use crate::field::{Field, FormField};
+use crate::field::FormField;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::calendar::{self, Calendar};
 use crate::catalog::profile::{self, Cassetto, Gestione, Kind, Previous, Profile, TermKind};
-use crate::catalog::titolario::{self, Oggetto, Status, Titolario};
-use crate::dates::{clip, it};
+use crate::catalog::titolario::{self, Oggetto, Titolario};
 use crate::finding::{Finding, Lang};
 use crate::text::fold_words;
 
-use super::words::{day, list};
+use super::messages::Problem;
 use super::TimelineRequest;
 
 /// Longest object text looked up (labels are much shorter): longer text is refused before
@@ -73,32 +72,26 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
     let sent = req.sent;
     if !root.in_force(sent) {
         findings.push(
-            Finding::error(
-                "timeline.profile-not-in-force",
-                match root.effective.until {
-                    Some(until) => lang.pick(
-                        format!("Il profilo «{}» vale dal {} al {}: una richiesta inviata il {} non è coperta. Controlla la data di invio o scegli il profilo in vigore a quella data.", root.name.get(lang), it(root.effective.from), it(until), it(sent)),
-                        format!("The profile “{}” applies from {} to {}: a request sent on {} is not covered. Check the sending date or choose the profile in force on that date.", root.name.get(lang), day(root.effective.from, lang), day(until, lang), day(sent, lang)),
-                    ),
-                    None => lang.pick(
-                        format!("Il profilo «{}» vale dal {}: una richiesta inviata il {} non è coperta. Controlla la data di invio o scegli il profilo in vigore a quella data.", root.name.get(lang), it(root.effective.from), it(sent)),
-                        format!("The profile “{}” applies from {}: a request sent on {} is not covered. Check the sending date or choose the profile in force on that date.", root.name.get(lang), day(root.effective.from, lang), day(sent, lang)),
-                    ),
-                },
-            )
-            .field(FormField::DataInvio)
+            Problem::ProfileNotInForce {
+                profile: root.name.get(lang),
+                from: root.effective.from,
+                until: root.effective.until,
+                sent,
+            }
+            .finding(lang)
             .source(crate::finding::Source::new(root.document.file.clone(), "")),
         );
         return None;
     }
     if let Some(trial) = root.trial_until.filter(|t| *t < sent) {
-        findings.push(Finding::warning(
-            "timeline.trial-ended",
-            lang.pick(
-                format!("Il protocollo «{}» era sperimentale fino al {}: verifica con l'Ordine se è stato prorogato. Le date sono calcolate con le sue regole.", root.name.get(lang), it(trial)),
-                format!("The protocol “{}” was a trial until {}: check with the Ordine whether it was extended. The dates follow its rules.", root.name.get(lang), day(trial, lang)),
-            ),
-        ).source(crate::finding::Source::new(root.document.file.clone(), "")));
+        findings.push(
+            Problem::TrialEnded {
+                profile: root.name.get(lang),
+                until: trial,
+            }
+            .finding(lang)
+            .source(crate::finding::Source::new(root.document.file.clone(), "")),
+        );
     }
     let chain = chain(root, sent);
     // Every field is checked, so that all the problems are said at once.
@@ -126,53 +119,18 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
     };
     let first_request = match req.first_request {
         Some(first) if first > sent => {
-            findings.push(
-                Finding::warning(
-                    "timeline.first-request-after-sent",
-                    lang.pick(
-                        format!("La data della prima richiesta ({}) è successiva all'invio del sollecito ({}): è stata ignorata, le date partono dall'invio. Controlla le due date.", it(first), it(sent)),
-                        format!("The first request's date ({}) is after the reminder is sent ({}): it was ignored, the dates count from the sending date. Check both dates.", day(first, lang), day(sent, lang)),
-                    ),
-                )
-                .field(FormField::DataPrimaRichiesta),
-            );
+            findings.push(Problem::FirstRequestAfterSent { first, sent }.finding(lang));
             None
         }
         other => other,
     };
     if let Some(notice) = req.notice {
         if notice < sent {
-            findings.push(
-                Finding::warning(
-                    "timeline.notice-before-sent",
-                    lang.pick(
-                        format!("La data in cui l'INPS ti ha contattato ({}) è precedente all'invio della richiesta ({}): controlla le due date.", it(notice), it(sent)),
-                        format!("The day INPS got in touch ({}) is before the request was sent ({}): check both dates.", day(notice, lang), day(sent, lang)),
-                    ),
-                )
-                .field(Field::input("notice")),
-            );
+            findings.push(Problem::NoticeBeforeSent { notice, sent }.finding(lang));
         }
     }
     if let Some(today) = req.today.filter(|t| *t < sent) {
-        findings.push(
-            Finding::info(
-                "timeline.sent-after-today",
-                lang.pick(
-                    format!(
-                        "La data di invio ({}) è dopo oggi ({}): le date sono una previsione.",
-                        it(sent),
-                        it(today)
-                    ),
-                    format!(
-                        "The sending date ({}) is after today ({}): the dates are a forecast.",
-                        day(sent, lang),
-                        day(today, lang)
-                    ),
-                ),
-            )
-            .field(FormField::DataInvio),
-        );
+        findings.push(Problem::SentAfterToday { sent, today }.finding(lang));
     }
     Some(Ctx {
         lang,
@@ -216,38 +174,18 @@ fn find_profile(
         if let Some(p) = sede.and_then(|s| profile::profile_for_sede(s, sent)) {
             return Some(p);
         }
-        findings.push(
-            Finding::info(
-                "timeline.national-profile",
-                lang.pick(
-                    "Nessun protocollo territoriale indicato o competente per la sede: le date seguono le regole nazionali (profilo «nazionale»), che non fissano tempi di risposta né contatti per i solleciti.",
-                    "No territorial protocol given or competent for the sede: the dates follow the national rules (profile “nazionale”), which set no response times and no escalation contacts.",
-                ),
-            )
-            .field(Field::input("profile")),
-        );
+        findings.push(Problem::NationalProfile.finding(lang));
         return profile::profile(profile::NATIONAL);
     }
     let found = profile::profile(id).or_else(|| profile::profile(&id.to_ascii_lowercase()));
     if found.is_none() {
         let known: Vec<String> = profile::profiles().iter().map(|p| p.id.clone()).collect();
         findings.push(
-            Finding::error(
-                "timeline.unknown-profile",
-                lang.pick(
-                    format!(
-                        "«{}» non è un profilo conosciuto: indica uno di questi: {}.",
-                        clip(id),
-                        list(&known)
-                    ),
-                    format!(
-                        "“{}” is not a known profile: give one of these: {}.",
-                        clip(id),
-                        list(&known)
-                    ),
-                ),
-            )
-            .field(Field::input("profile")),
+            Problem::UnknownProfile {
+                given: id,
+                known: &known,
+            }
+            .finding(lang),
         );
     }
     found
@@ -274,51 +212,25 @@ fn find_calendar(
         .collect();
     let Some(id) = sede.map(str::trim).filter(|s| !s.is_empty()) else {
         if territorial {
-            findings.push(
-                Finding::info(
-                    "timeline.national-calendar",
-                    lang.pick(
-                        format!("Date calcolate con il calendario nazionale: indica la sede ({}) per contare anche la festa del patrono.", list(&sedi)),
-                        format!("Dates computed with the national calendar: give the sede ({}) to count its patron day too.", list(&sedi)),
-                    ),
-                )
-                .field(FormField::Sede),
-            );
+            findings.push(Problem::NationalCalendar { sedi: &sedi }.finding(lang));
         }
         return Some(Calendar::national());
     };
     let Some(cal) = Calendar::for_sede(id) else {
-        findings.push(
-            Finding::error(
-                "timeline.unknown-sede",
-                if territorial {
-                    lang.pick(
-                        format!("«{}» non è una sede conosciuta: indica una di queste: {}, oppure lascia vuoto per il calendario nazionale.", clip(id), list(&sedi)),
-                        format!("“{}” is not a known sede: give one of these: {}, or leave it empty for the national calendar.", clip(id), list(&sedi)),
-                    )
-                } else {
-                    lang.pick(
-                        format!("«{}» non è una sede conosciuta: indica l'identificativo di una sede, per esempio «milano» o «torino-nord», oppure lascia vuoto per il calendario nazionale.", clip(id)),
-                        format!("“{}” is not a known sede: give a sede's id, for example “milano” or “torino-nord”, or leave it empty for the national calendar.", clip(id)),
-                    )
-                },
-            )
-            .field(FormField::Sede),
-        );
+        let sedi = territorial.then_some(sedi.as_slice());
+        findings.push(Problem::UnknownSede { given: id, sedi }.finding(lang));
         return None;
     };
     let sede_id = cal.sede_id().unwrap_or_default();
     if territorial && !chain.iter().any(|p| p.sede(sede_id).is_some()) {
         let name = cal.sede().map_or(sede_id, |s| s.name.as_str());
         findings.push(
-            Finding::error(
-                "timeline.sede-not-in-profile",
-                lang.pick(
-                    format!("La sede «{name}» non è tra le sedi del profilo «{}»: indica una di queste: {}.", chain.first().map_or("", |p| p.name.get(lang)), list(&sedi)),
-                    format!("The sede “{name}” is not one of the profile “{}”: give one of these: {}.", chain.first().map_or("", |p| p.name.get(lang)), list(&sedi)),
-                ),
-            )
-            .field(FormField::Sede),
+            Problem::SedeNotInProfile {
+                sede: name,
+                profile: chain.first().map_or("", |p| p.name.get(lang)),
+                sedi: &sedi,
+            }
+            .finding(lang),
         );
         return None;
     }
@@ -363,37 +275,24 @@ fn find_cassetto_and_object(
             let Some(c) = found else {
                 let ids: Vec<String> = cassetti.iter().map(|c| c.cassetto.clone()).collect();
                 findings.push(
-                    Finding::error(
-                        "timeline.unknown-cassetto",
-                        lang.pick(
-                            format!("«{}» non è un cassetto del profilo «{}»: indica uno di questi: {}.", clip(raw), chain.first().map_or("", |p| p.name.get(lang)), list(&ids)),
-                            format!("“{}” is not a cassetto of the profile “{}”: give one of these: {}.", clip(raw), chain.first().map_or("", |p| p.name.get(lang)), list(&ids)),
-                        ),
-                    )
-                    .field(FormField::Gestione),
+                    Problem::UnknownCassetto {
+                        given: raw,
+                        profile: chain.first().map_or("", |p| p.name.get(lang)),
+                        ids: &ids,
+                    }
+                    .finding(lang),
                 );
                 return None;
             };
             if !c.in_force(sent) {
                 findings.push(
-                    Finding::error(
-                        "timeline.cassetto-not-in-force",
-                        match (c.from, c.until) {
-                            (Some(from), _) if sent < from => lang.pick(
-                                format!("Il «{}» c'è dal {}: una richiesta inviata il {} non poteva passare da lì. Controlla la data di invio.", c.name.get(lang), it(from), it(sent)),
-                                format!("The “{}” exists from {}: a request sent on {} could not go through it. Check the sending date.", c.name.get(lang), day(from, lang), day(sent, lang)),
-                            ),
-                            (_, Some(until)) => lang.pick(
-                                format!("Il «{}» era offerto fino al {}: una richiesta inviata il {} non può passare da lì.", c.name.get(lang), it(until), it(sent)),
-                                format!("The “{}” was offered until {}: a request sent on {} cannot go through it.", c.name.get(lang), day(until, lang), day(sent, lang)),
-                            ),
-                            _ => lang.pick(
-                                format!("Il «{}» non è offerto il {}.", c.name.get(lang), it(sent)),
-                                format!("The “{}” is not offered on {}.", c.name.get(lang), day(sent, lang)),
-                            ),
-                        },
-                    )
-                    .field(FormField::Gestione)
+                    Problem::CassettoNotInForce {
+                        cassetto: c.name.get(lang),
+                        from: c.from,
+                        until: c.until,
+                        sent,
+                    }
+                    .finding(lang)
                     .source(c.source.clone()),
                 );
                 return None;
@@ -413,14 +312,11 @@ fn find_cassetto_and_object(
         // No source lists this cassetto's objects: the object cannot be checked, and has no
         // threshold. The timeline goes on with the profile's times.
         findings.push(
-            Finding::warning(
-                "timeline.object-unchecked",
-                lang.pick(
-                    format!("L'elenco degli oggetti del «{}» non è nei documenti: l'oggetto «{}» non si può controllare e non ha un tempo soglia. Le date seguono i tempi del profilo.", c.name.get(lang), clip(raw)),
-                    format!("The object list of the “{}” is not in the documents: the object “{}” cannot be checked and has no threshold. The dates follow the profile's times.", c.name.get(lang), clip(raw)),
-                ),
-            )
-            .field(FormField::Oggetto)
+            Problem::ObjectUnchecked {
+                cassetto: c.name.get(lang),
+                given: raw,
+            }
+            .finding(lang)
             .source(c.source.clone()),
         );
         return Some((cassetto, None));
@@ -459,14 +355,11 @@ fn find_cassetto_and_object(
         many => {
             let ids: Vec<String> = many.iter().map(|(c, ..)| c.cassetto.clone()).collect();
             findings.push(
-                Finding::error(
-                    "timeline.cassetto-needed",
-                    lang.pick(
-                        format!("L'oggetto «{}» è nei menu di più cassetti ({}): indica il cassetto.", clip(raw), list(&ids)),
-                        format!("The object “{}” is in the menus of several cassetti ({}): give the cassetto.", clip(raw), list(&ids)),
-                    ),
-                )
-                .field(FormField::Gestione),
+                Problem::CassettoNeeded {
+                    given: raw,
+                    ids: &ids,
+                }
+                .finding(lang),
             );
             return None;
         }
@@ -474,14 +367,12 @@ fn find_cassetto_and_object(
     if via {
         let own = c.titolario.as_deref().and_then(titolario::titolario);
         findings.push(
-            Finding::info(
-                "timeline.object-from-other-list",
-                lang.pick(
-                    format!("L'elenco degli oggetti di «{}» non è nel documento: «{}» è stato trovato nell'elenco «{}».", own.map_or("", |x| x.name.as_str()), o.label, t.name),
-                    format!("The object list of “{}” is not in the document: “{}” was found in the list “{}”.", own.map_or("", |x| x.name_en.as_str()), o.label, t.name_en),
-                ),
-            )
-            .field(FormField::Oggetto)
+            Problem::ObjectFromOtherList {
+                own,
+                object: &o.label,
+                list: t,
+            }
+            .finding(lang)
             .source(t.source.clone()),
         );
     }
@@ -534,24 +425,14 @@ fn unknown_object(raw: &str, cassetto: Option<&Cassetto>, lang: Lang, findings: 
     let menu = cassetto
         .and_then(|c| c.titolario.as_deref())
         .and_then(titolario::titolario);
-    let message = match (cassetto, menu) {
-        (Some(c), None) => lang.pick(
-            format!("L'elenco degli oggetti del «{}» non è nei documenti: l'oggetto «{}» non si può controllare. Lascia vuoto l'oggetto per i tempi del profilo.", c.name.get(lang), clip(raw)),
-            format!("The object list of the “{}” is not in the documents: the object “{}” cannot be checked. Leave the object empty for the profile's times.", c.name.get(lang), clip(raw)),
-        ),
-        (_, Some(t)) => {
-            let example = t.objects().find(|o| o.status == Status::Active && !o.generic);
-            lang.pick(
-                format!("«{}» non è un oggetto del menu «{}»: scrivi l'oggetto come è nel menu del cassetto{}.", clip(raw), t.name, example.map(|o| format!(", per esempio «{}»", o.label)).unwrap_or_default()),
-                format!("“{}” is not an object of the menu “{}”: write the object as the cassetto's menu does{}.", clip(raw), t.name_en, example.map(|o| format!(", for example “{}”", o.label)).unwrap_or_default()),
-            )
+    findings.push(
+        Problem::UnknownObject {
+            given: raw,
+            cassetto: cassetto.map(|c| c.name.get(lang)),
+            menu,
         }
-        (None, None) => lang.pick(
-            format!("«{}» non è un oggetto dei menu dei cassetti del profilo: indica il cassetto e scrivi l'oggetto come è nel suo menu.", clip(raw)),
-            format!("“{}” is not an object of the profile's cassetti menus: give the cassetto and write the object as its menu does.", clip(raw)),
-        ),
-    };
-    findings.push(Finding::error("timeline.unknown-object", message).field(FormField::Oggetto));
+        .finding(lang),
+    );
 }
 
 fn not_offered(
@@ -561,33 +442,14 @@ fn not_offered(
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
-    let name = lang.pick(&t.name, &t.name_en);
-    let message = match (o.status, o.from, o.removed) {
-        (Status::Eliminated, ..) => lang.pick(
-            format!("L'oggetto «{}» è ELIMINATO nel titolario «{name}»: scegli l'oggetto specifico che corrisponde alla richiesta.", o.label),
-            format!("The object “{}” is ELIMINATO (removed) in the titolario “{name}”: choose the specific object that fits the request.", o.label),
-        ),
-        (Status::Legacy, ..) => lang.pick(
-            format!("L'oggetto «{}» è tra gli «Oggetti precedenti» di «{name}»: non si sceglie per nuove comunicazioni e non ha un tempo soglia. Scegli un oggetto attuale.", o.label),
-            format!("The object “{}” is one of the “Oggetti precedenti” (former objects) of “{name}”: it is not chosen for new communications and has no threshold. Choose a current object.", o.label),
-        ),
-        (_, Some(from), _) if sent < from => lang.pick(
-            format!("L'oggetto «{}» c'è dal {}: per una richiesta inviata il {} non era nel menu.", o.label, it(from), it(sent)),
-            format!("The object “{}” exists from {}: for a request sent on {} it was not in the menu.", o.label, day(from, lang), day(sent, lang)),
-        ),
-        (_, _, Some(removed)) => lang.pick(
-            format!("L'oggetto «{}» è inibito dal {}: per una richiesta inviata il {} scegli un altro oggetto.", o.label, it(removed), it(sent)),
-            format!("The object “{}” is blocked from {}: for a request sent on {} choose another object.", o.label, day(removed, lang), day(sent, lang)),
-        ),
-        _ => lang.pick(
-            format!("L'oggetto «{}» non è nel menu il {}: scegli un altro oggetto.", o.label, it(sent)),
-            format!("The object “{}” is not in the menu on {}: choose another object.", o.label, day(sent, lang)),
-        ),
-    };
     findings.push(
-        Finding::error("timeline.object-not-offered", message)
-            .field(FormField::Oggetto)
-            .source(o.source.clone()),
+        Problem::ObjectNotOffered {
+            titolario: t,
+            object: o,
+            sent,
+        }
+        .finding(lang)
+        .source(o.source.clone()),
     );
 }
 

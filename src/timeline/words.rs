@@ -9,6 +9,8 @@ use crate::catalog::titolario::Unit;
 use crate::dates;
 use crate::finding::Lang;
 
+use super::messages::Text;
+
 /// `mercoledì 24/12/2025`, `Wednesday 24 Dec 2025`.
 pub(super) fn day(d: NaiveDate, lang: Lang) -> String {
     format!("{} {}", weekday(d.weekday(), lang), dates::human(d, lang))
@@ -84,29 +86,15 @@ pub(super) fn working_count(
     date: NaiveDate,
     lang: Lang,
 ) -> String {
-    let mut out = lang.pick(
-        format!(
-            "{} dopo {}",
-            length(days, Unit::WorkingDays, lang),
-            day(from, lang)
-        ),
-        format!(
-            "{} after {}",
-            length(days, Unit::WorkingDays, lang),
-            day(from, lang)
-        ),
-    );
+    let mut out = Text::WorkingCount { days, from }.render(lang);
     if let Some(why) = closed_because(cal, from, lang) {
         if let Ok(start) = cal.add_working_days(from, 0) {
-            out.push_str(&lang.pick(
-                format!(", giorno di chiusura degli uffici{why}: il primo giorno lavorativo, {}, è il giorno 1", day(start, lang)),
-                format!(", a day the offices are closed{why}: the first working day, {}, is day 1", day(start, lang)),
-            ));
+            out.push_str(&Text::StartsOnClosedDay { why: &why, start }.render(lang));
         }
     }
     let skipped = holidays_between(cal, from, date, lang);
     if !skipped.is_empty() {
-        out.push_str(lang.pick("; non si contano ", "; not counted: "));
+        out.push_str(&Text::NotCounted.render(lang));
         out.push_str(&skipped.join(", "));
     }
     out.push('.');
@@ -123,26 +111,15 @@ pub(super) fn calendar_count(
     due: NaiveDate,
     lang: Lang,
 ) -> String {
-    let mut out = lang.pick(
-        format!(
-            "{} dopo {}: {}",
-            length(days, Unit::CalendarDays, lang),
-            day(from, lang),
-            day(nominal, lang)
-        ),
-        format!(
-            "{} after {}: {}",
-            length(days, Unit::CalendarDays, lang),
-            day(from, lang),
-            day(nominal, lang)
-        ),
-    );
+    let mut out = Text::CalendarCount {
+        days,
+        from,
+        nominal,
+    }
+    .render(lang);
     if nominal != due {
         let why = closed_because(cal, nominal, lang).unwrap_or_default();
-        out.push_str(&lang.pick(
-            format!(", giorno di chiusura degli uffici{why}: il termine slitta al primo giorno lavorativo, {}", day(due, lang)),
-            format!(", a day the offices are closed{why}: the term moves to the next working day, {}", day(due, lang)),
-        ));
+        out.push_str(&Text::MovesTo { why: &why, due }.render(lang));
     }
     out.push('.');
     out
@@ -182,6 +159,6 @@ pub(super) fn and_list(items: &[&str], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} {} {last}", init.join(", "), lang.pick("e", "and")),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), Text::And.render(lang)),
     }
 }
