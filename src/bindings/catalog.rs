@@ -4,15 +4,16 @@
 //!
 //! Every function takes `JsValue`s and answers a plain object with `findings`; none throws.
 
-use crate::field::{Field, FormField};
+use crate::field::Field;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::{lang_of, object_arg, text_arg, wire_js};
+use crate::catalog::messages::Problem;
 use crate::catalog::profile::{Cassetto, Profile};
 use crate::catalog::titolario::{self, Classe, NoteView, Oggetto, Titolario};
-use crate::dates::{clip, iso, parse_date};
+use crate::dates::parse_date;
 use crate::finding::{Finding, Lang, Source};
 use crate::suggest::{suggest, Suggestion, MAX_SCAN_CHARS};
 use crate::wire::{Json, ToWire};
@@ -263,36 +264,10 @@ fn find_titolario(id: Option<String>, lang: Lang) -> Result<&'static Titolario, 
             .join(", ")
     };
     let Some(id) = id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) else {
-        return Err(Finding::error(
-            "catalog.titolario-missing",
-            lang.pick(
-                format!(
-                    "Indica l'identificativo del titolario: uno tra {}.",
-                    known()
-                ),
-                format!("Give the titolario id: one of {}.", known()),
-            ),
-        )
-        .field(Field::input("titolario")));
+        return Err(Problem::TitolarioMissing { known: known() }.finding(lang));
     };
-    titolario::titolario(&id).ok_or_else(|| {
-        Finding::error(
-            "catalog.unknown-titolario",
-            lang.pick(
-                format!(
-                    "Non esiste un titolario «{}»: usa uno tra {}.",
-                    crate::dates::clip(&id),
-                    known()
-                ),
-                format!(
-                    "There is no titolario “{}”: use one of {}.",
-                    crate::dates::clip(&id),
-                    known()
-                ),
-            ),
-        )
-        .field(Field::input("titolario"))
-    })
+    titolario::titolario(&id)
+        .ok_or_else(|| Problem::UnknownTitolario { id, known: known() }.finding(lang))
 }
 
 /// Reads the optional `date` option.
@@ -485,14 +460,7 @@ fn find_cassetto(
         ids.join(", ")
     };
     let Some(id) = id.map(str::trim).filter(|s| !s.is_empty()) else {
-        return Err(Finding::error(
-            "catalog.cassetto-missing",
-            lang.pick(
-                format!("Indica il cassetto: uno tra {}.", offered()),
-                format!("Give the cassetto: one of {}.", offered()),
-            ),
-        )
-        .field(FormField::Gestione));
+        return Err(Problem::CassettoMissing { offered: offered() }.finding(lang));
     };
     let all: Vec<&'static Cassetto> = chain
         .iter()
@@ -500,47 +468,31 @@ fn find_cassetto(
         .filter(|c| c.cassetto.eq_ignore_ascii_case(id))
         .collect();
     let Some(&first) = all.first() else {
-        return Err(Finding::error(
-            "catalog.unknown-cassetto",
-            lang.pick(
-                format!(
-                    "Il profilo «{}» non ha il cassetto «{}»: usa uno tra {}.",
-                    p.id,
-                    clip(id),
-                    offered()
-                ),
-                format!(
-                    "The profile “{}” has no cassetto “{}”: use one of {}.",
-                    p.id,
-                    clip(id),
-                    offered()
-                ),
-            ),
-        )
-        .field(FormField::Gestione));
+        return Err(Problem::UnknownCassettoOf {
+            profile: p.id.clone(),
+            id: id.into(),
+            offered: offered(),
+        }
+        .finding(lang));
     };
-    if let Some(d) = date.filter(|d| !p.in_force(*d)) {
-        return Err(Finding::error(
-            "catalog.profile-not-in-force",
-            lang.pick(
-                format!("Alla data {} il protocollo «{}» non è in vigore: scegli il profilo valido alla data.", crate::dates::it(d), p.name.get(Lang::It)),
-                format!("On {} the protocol “{}” is not in force: choose the profile valid at the date.", iso(d), p.name.get(Lang::En)),
-            ),
-        )
-        .field(Field::input("profileId"))
+    if let Some(date) = date.filter(|d| !p.in_force(*d)) {
+        return Err(Problem::ProfileNotInForce {
+            date,
+            name_it: p.name.get(Lang::It).into(),
+            name_en: p.name.get(Lang::En).into(),
+        }
+        .finding(lang)
         .source(crate::routing::doc_source(p)));
     }
     let k = match date {
         None => first,
         Some(d) => all.iter().copied().find(|c| c.in_force(d)).ok_or_else(|| {
-            Finding::error(
-                "catalog.cassetto-not-in-force",
-                lang.pick(
-                    format!("Alla data {} il profilo «{}» non offre il cassetto «{}»: controlla la data.", crate::dates::it(d), p.id, id),
-                    format!("On {} the profile “{}” does not offer the cassetto “{}”: check the date.", iso(d), p.id, id),
-                ),
-            )
-            .field(FormField::Gestione)
+            Problem::CassettoNotInForce {
+                date: d,
+                profile: p.id.clone(),
+                id: id.into(),
+            }
+            .finding(lang)
             .source(first.source.clone())
         })?,
     };
@@ -548,14 +500,11 @@ fn find_cassetto(
         .as_deref()
         .and_then(titolario::titolario)
         .ok_or_else(|| {
-            Finding::info(
-                "suggest.no-titolario",
-                lang.pick(
-                    format!("L'elenco degli oggetti di «{}» non è nei documenti: nessun oggetto da proporre.", k.name.get(Lang::It)),
-                    format!("The object list of “{}” is not in the documents: no object to suggest.", k.name.get(Lang::En)),
-                ),
-            )
-            .field(FormField::Gestione)
+            Problem::NoTitolario {
+                name_it: k.name.get(Lang::It).into(),
+                name_en: k.name.get(Lang::En).into(),
+            }
+            .finding(lang)
             .source(k.source.clone())
         })
 }
@@ -578,16 +527,7 @@ fn read_options(
         None => 5,
         Some(n) if n.is_finite() && n >= 1.0 => n.min(50.0) as usize,
         Some(_) => {
-            findings.push(
-                Finding::warning(
-                    "suggest.bad-limit",
-                    lang.pick(
-                        "«limit» deve essere un numero intero da 1 a 50: uso 5.",
-                        "“limit” must be a whole number from 1 to 50: using 5.",
-                    ),
-                )
-                .field(Field::input("limit")),
-            );
+            findings.push(Problem::BadLimit.finding(lang));
             5
         }
     };
@@ -609,69 +549,39 @@ fn suggest_in(
     });
     let mut list = t;
     if t.list_missing.is_some() {
-        if let Some(other) = t.see_also.as_deref().and_then(titolario::titolario) {
-            findings.push(
-                Finding::info(
-                    "suggest.list-from-see-also",
-                    lang.pick(
-                        format!("L'elenco degli oggetti di «{}» non è nei documenti: le proposte vengono dall'elenco «{}» dello stesso cassetto.", t.name, other.name),
-                        format!("The object list of “{}” is not in the documents: the suggestions come from the list “{}” of the same drawer.", t.name_en, other.name_en),
-                    ),
-                )
-                .source(t.source.clone()),
-            );
-            list = other;
-        } else {
-            findings.push(
-                Finding::info(
-                    "suggest.list-missing",
-                    lang.pick(
-                        format!("L'elenco degli oggetti di «{}» non è nei documenti: nessun oggetto da proporre.", t.name),
-                        format!("The object list of “{}” is not in the documents: no object to suggest.", t.name_en),
-                    ),
-                )
-                .source(t.source.clone()),
-            );
-        }
+        let problem = match t.see_also.as_deref().and_then(titolario::titolario) {
+            Some(other) => {
+                list = other;
+                Problem::ListFromSeeAlso {
+                    list_it: t.name.clone(),
+                    list_en: t.name_en.clone(),
+                    other_it: other.name.clone(),
+                    other_en: other.name_en.clone(),
+                }
+            }
+            None => Problem::ListMissing {
+                list_it: t.name.clone(),
+                list_en: t.name_en.clone(),
+            },
+        };
+        findings.push(problem.finding(lang).source(t.source.clone()));
     }
     let text = text.unwrap_or_default();
     let suggestions = if text.trim().is_empty() {
-        findings.push(
-            Finding::info(
-                "suggest.empty-text",
-                lang.pick(
-                    "Scrivi una descrizione della richiesta per ricevere una proposta di oggetto.",
-                    "Write a description of the request to get a suggested object.",
-                ),
-            )
-            .field(FormField::Descrizione),
-        );
+        findings.push(Problem::EmptyText.finding(lang));
         Vec::new()
     } else {
         if text.len() > MAX_SCAN_CHARS && text.chars().nth(MAX_SCAN_CHARS).is_some() {
             findings.push(
-                Finding::info(
-                    "suggest.text-truncated",
-                    lang.pick(
-                        format!("Per proporre l'oggetto sono stati letti i primi {MAX_SCAN_CHARS} caratteri della descrizione."),
-                        format!("Only the first {MAX_SCAN_CHARS} characters of the description were read to suggest the object."),
-                    ),
-                )
-                .field(FormField::Descrizione),
+                Problem::TextTruncated {
+                    max: MAX_SCAN_CHARS,
+                }
+                .finding(lang),
             );
         }
         let s = suggest(list, &text, date, limit);
         if s.is_empty() && list.list_missing.is_none() {
-            findings.push(
-                Finding::info(
-                    "suggest.no-match",
-                    lang.pick(
-                        "Nessun oggetto dell'elenco corrisponde alle parole della descrizione: scegli l'oggetto dal menu, descrivendo la richiesta con le parole dell'atto (es. avviso bonario, cartella, DURC, F24).",
-                        "No object of the list matches the words of the description: choose the object from the menu, describing the request with the words of the document (e.g. avviso bonario, cartella, DURC, F24).",
-                    ),
-                )
-                .field(FormField::Descrizione),
-            );
+            findings.push(Problem::NoMatch.finding(lang));
         }
         s
     };
@@ -683,12 +593,5 @@ fn suggest_in(
 }
 
 fn not_an_options_object(lang: Lang) -> Finding {
-    Finding::warning(
-        "input.not-object",
-        lang.pick(
-            "«options» deve essere un oggetto JavaScript con i campi documentati: uso i valori predefiniti.",
-            "“options” must be a JavaScript object with the documented fields: using the defaults.",
-        ),
-    )
-    .field(Field::input("options"))
+    crate::input::InputProblem::NotObjectDefaults.finding(lang)
 }

@@ -3,5 +3,6 @@
 //! read with the crate's JSON reader ([`crate::json`]) at first use. A portal may also load
 //! its own profile at run time.
 
+pub mod messages;
 pub mod profile;
 pub mod titolario;

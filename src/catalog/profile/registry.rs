@@ -1,11 +1,11 @@
 //! Where profiles live: the built-in ones, embedded at build time and parsed once, and the
 //! ones a portal registers at run time, kept for the page's lifetime.
 //!
-//! Profiles are leaked into `&'static` references: there are a handful of built-ins, and a
-//! portal loads a few of its own per page; in exchange, findings can carry the codes written
+//! The built-ins live in a static parsed once. The profiles a portal loads are leaked into
+//! `&'static` references (a portal loads a few per page, and the loads are capped); in
+//! exchange, findings can carry the codes written
 //! in the data (`Finding::code` is `&'static str`) and every lookup is a plain reference.
 
-use crate::field::Field;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use super::read::declared_id;
 use super::validate::{parse_and_validate, MAX_JSON};
 use super::Profile;
+use crate::catalog::messages::Problem;
 use crate::finding::{Finding, Lang, Source};
 
 /// The built-in profiles, one file each (`src/data/profiles/`).
@@ -41,8 +42,8 @@ const MAX_LOADS: usize = 256;
 
 static LOADS: AtomicUsize = AtomicUsize::new(0);
 
-fn built_in() -> &'static [&'static Profile] {
-    static BUILT: OnceLock<Vec<&'static Profile>> = OnceLock::new();
+fn built_in() -> &'static [Profile] {
+    static BUILT: OnceLock<Vec<Profile>> = OnceLock::new();
     BUILT.get_or_init(|| {
         // A built-in that fails to parse is a bug caught by tests/profiles.rs; at run time it
         // is skipped rather than taking the page down.
@@ -50,7 +51,6 @@ fn built_in() -> &'static [&'static Profile] {
         BUILT_IN
             .iter()
             .filter_map(|(_, json)| parse_and_validate(json, &ids, Lang::It).ok())
-            .map(|p| &*Box::leak(Box::new(p)))
             .collect()
     })
 }
@@ -92,7 +92,7 @@ fn loaded_snapshot() -> Vec<&'static Profile> {
 
 /// Every profile: the built-ins, then those the portal registered.
 pub fn profiles() -> Vec<&'static Profile> {
-    let mut all: Vec<&'static Profile> = built_in().to_vec();
+    let mut all: Vec<&'static Profile> = built_in().iter().collect();
     all.extend(loaded_snapshot());
     all
 }
@@ -160,10 +160,9 @@ pub fn profile(id: &str) -> Option<&'static Profile> {
     };
     built_in()
         .iter()
-        .copied()
         .find(|p| p.id == id)
         .or_else(|| loaded_snapshot().into_iter().find(|p| p.id == id))
-        .or_else(|| built_in().iter().copied().find(same))
+        .or_else(|| built_in().iter().find(same))
         .or_else(|| loaded_snapshot().into_iter().find(same))
 }
 
@@ -216,19 +215,7 @@ pub fn load_profile(json: &str, lang: Lang) -> Loaded {
     if json.len() > MAX_JSON {
         return Loaded::refused(
             None,
-            vec![Finding::error(
-                "profile.too-large",
-                lang.pick(
-                    format!(
-                        "Il profilo è troppo grande ({} byte): il massimo è {MAX_JSON}.",
-                        json.len()
-                    ),
-                    format!(
-                        "The profile is too large ({} bytes): the maximum is {MAX_JSON}.",
-                        json.len()
-                    ),
-                ),
-            )],
+            vec![Problem::TooLarge { bytes: json.len() }.finding(lang)],
         );
     }
     let known: Vec<&str> = profiles().iter().map(|p| p.id.as_str()).collect();
@@ -240,17 +227,8 @@ pub fn load_profile(json: &str, lang: Lang) -> Loaded {
     };
     let id = profile.id.clone();
     if built_in().iter().any(|p| p.id == id) {
-        return Loaded::refused(
-            Some(id.clone()),
-            vec![Finding::error(
-                "profile.id-taken",
-                lang.pick(
-                    format!("«{id}» è l'id di un profilo incluso: scegli un altro id per il profilo del portale."),
-                    format!("“{id}” is the id of a built-in profile: choose another id for the portal's profile."),
-                ),
-            )
-            .field(Field::input("id"))],
-        );
+        let taken = Problem::IdTaken { id: id.clone() }.finding(lang);
+        return Loaded::refused(Some(id), vec![taken]);
     }
     let mut guard = match loaded().lock() {
         Ok(g) => g,
@@ -258,29 +236,13 @@ pub fn load_profile(json: &str, lang: Lang) -> Loaded {
     };
     let replacing = guard.iter().position(|p| p.id == id);
     if replacing.is_none() && guard.len() >= MAX_LOADED {
-        return Loaded::refused(
-            Some(id),
-            vec![Finding::error(
-                "profile.too-many",
-                lang.pick(
-                    format!("Sono già registrati {MAX_LOADED} profili: riusa l'id di uno di essi per sostituirlo."),
-                    format!("{MAX_LOADED} profiles are already registered: reuse the id of one of them to replace it."),
-                ),
-            )],
-        );
+        let full = Problem::TooManyRegistered { max: MAX_LOADED }.finding(lang);
+        return Loaded::refused(Some(id), vec![full]);
     }
     if LOADS.fetch_add(1, Ordering::Relaxed) >= MAX_LOADS {
         LOADS.store(MAX_LOADS, Ordering::Relaxed);
-        return Loaded::refused(
-            Some(id),
-            vec![Finding::error(
-                "profile.too-many",
-                lang.pick(
-                    format!("In questa pagina sono già stati caricati {MAX_LOADS} profili: ricarica la pagina per caricarne altri."),
-                    format!("{MAX_LOADS} profiles have already been loaded in this page: reload the page to load more."),
-                ),
-            )],
-        );
+        let spent = Problem::TooManyLoads { max: MAX_LOADS }.finding(lang);
+        return Loaded::refused(Some(id), vec![spent]);
     }
     let leaked: &'static Profile = Box::leak(Box::new(profile));
     match replacing.and_then(|i| guard.get_mut(i)) {
