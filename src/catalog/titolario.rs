@@ -20,6 +20,7 @@
 //! ```
 
 mod load;
+mod raw;
 
 use std::sync::OnceLock;
 

@@ -26,6 +26,7 @@
 //! assert_eq!(torino.term(TermKind::Processo, d2022).unwrap().days, 20);
 //! ```
 
+mod names;
 mod read;
 mod registry;
 mod validate;

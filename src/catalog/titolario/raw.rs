@@ -1,0 +1,212 @@
+//! A titolario file as written: its JSON object read field by field into raw structs, each
+//! error naming the field's path; [`super::load`] then checks what the fields say.
+
+use super::{Basis, Note};
+use crate::finding::Source;
+use crate::json::{Fail, Fields, Json, Reason};
+
+/// A titolario file as written: the fields of its JSON object, not yet checked.
+pub(super) struct RawTitolario {
+    pub(super) id: String,
+    pub(super) cassetto: String,
+    pub(super) name: String,
+    pub(super) name_en: String,
+    pub(super) as_of: String,
+    pub(super) document: String,
+    pub(super) section: String,
+    pub(super) soglia_unit: Option<String>,
+    pub(super) from: Option<String>,
+    pub(super) list_missing: Option<(String, String)>,
+    pub(super) see_also: Option<String>,
+    pub(super) generic: Option<String>,
+    pub(super) keywords_from: Option<String>,
+    pub(super) notes: Vec<Note>,
+    pub(super) classes: Vec<RawClasse>,
+}
+
+pub(super) struct RawClasse {
+    pub(super) id: Option<String>,
+    pub(super) label: Option<String>,
+    pub(super) label_en: Option<String>,
+    pub(super) direct: bool,
+    pub(super) document: Option<String>,
+    pub(super) section: String,
+    pub(super) objects: Vec<RawOggetto>,
+}
+
+pub(super) struct RawOggetto {
+    pub(super) id: String,
+    pub(super) label: String,
+    pub(super) label_en: Option<String>,
+    pub(super) soglia: Option<u32>,
+    pub(super) from: Option<String>,
+    pub(super) removed: Option<String>,
+    pub(super) status: Option<String>,
+    pub(super) generic: bool,
+    pub(super) aliases: Vec<String>,
+    pub(super) keywords: Vec<String>,
+    pub(super) strong: Vec<String>,
+    pub(super) all_of: Vec<String>,
+    pub(super) codes: Vec<String>,
+    pub(super) note: Option<Note>,
+    pub(super) document: Option<String>,
+    pub(super) section: Option<String>,
+}
+
+pub(super) fn raw_titolario(v: &Json) -> Result<RawTitolario, Fail> {
+    let mut f = Fields::of(v, String::new())?;
+    let raw = RawTitolario {
+        id: f.str("id")?,
+        cassetto: f.str("cassetto")?,
+        name: f.str("name")?,
+        name_en: f.str("nameEn")?,
+        as_of: f.str("asOf")?,
+        document: f.str("document")?,
+        section: f.str("section")?,
+        soglia_unit: f.opt_str("sogliaUnit")?,
+        from: f.opt_str("from")?,
+        list_missing: f
+            .get("listMissing")
+            .map(|n| text(n, f.sub("listMissing")))
+            .transpose()?,
+        see_also: f.opt_str("seeAlso")?,
+        generic: f.opt_str("generic")?,
+        keywords_from: f.opt_str("keywordsFrom")?,
+        notes: f
+            .list("notes", false)?
+            .iter()
+            .enumerate()
+            .map(|(i, n)| note(n, f.item("notes", i)))
+            .collect::<Result<_, _>>()?,
+        classes: f
+            .list("classes", true)?
+            .iter()
+            .enumerate()
+            .map(|(i, c)| raw_classe(c, f.item("classes", i)))
+            .collect::<Result<_, _>>()?,
+    };
+    f.end()?;
+    Ok(raw)
+}
+
+fn raw_classe(v: &Json, at: String) -> Result<RawClasse, Fail> {
+    let mut f = Fields::of(v, at)?;
+    let raw = RawClasse {
+        id: f.opt_str("id")?,
+        label: f.opt_str("label")?,
+        label_en: f.opt_str("labelEn")?,
+        direct: f.flag("direct")?,
+        document: f.opt_str("document")?,
+        section: f.str("section")?,
+        objects: f
+            .list("objects", true)?
+            .iter()
+            .enumerate()
+            .map(|(i, o)| raw_oggetto(o, f.item("objects", i)))
+            .collect::<Result<_, _>>()?,
+    };
+    f.end()?;
+    Ok(raw)
+}
+
+fn raw_oggetto(v: &Json, at: String) -> Result<RawOggetto, Fail> {
+    let mut f = Fields::of(v, at)?;
+    let raw = RawOggetto {
+        id: f.str("id")?,
+        label: f.str("label")?,
+        label_en: f.opt_str("labelEn")?,
+        soglia: f.opt_u32("soglia")?,
+        from: f.opt_str("from")?,
+        removed: f.opt_str("removed")?,
+        status: f.opt_str("status")?,
+        generic: f.flag("generic")?,
+        aliases: f.strings("aliases")?,
+        keywords: f.strings("keywords")?,
+        strong: f.strings("strong")?,
+        all_of: f.strings("allOf")?,
+        codes: f.strings("codes")?,
+        note: f.get("note").map(|n| note(n, f.sub("note"))).transpose()?,
+        document: f.opt_str("document")?,
+        section: f.opt_str("section")?,
+    };
+    f.end()?;
+    Ok(raw)
+}
+
+/// A text: `it` and `en`.
+fn text(v: &Json, at: String) -> Result<(String, String), Fail> {
+    let mut f = Fields::of(v, at)?;
+    let text = (f.str("it")?, f.str("en")?);
+    f.end()?;
+    Ok(text)
+}
+
+/// A note: `it`, `en` and its basis, `"kind": "document"` with `section` (and `document`
+/// when it is not the entry's own: left empty here, filled by [`parse_raw`]) or
+/// `"kind": "reading"` with `why` and `whyEn`.
+fn note(v: &Json, at: String) -> Result<Note, Fail> {
+    let mut f = Fields::of(v, at)?;
+    let it = f.str("it")?;
+    let en = f.str("en")?;
+    let kind = f.str("kind")?;
+    let not_here = |f: &mut Fields, key: &'static str, goes_with: &'static str| match f.get(key) {
+        Some(_) => Err((
+            f.path(key),
+            Reason::NoteKind {
+                goes_with,
+                kind: kind.clone(),
+            },
+        )),
+        None => Ok(()),
+    };
+    let basis = match kind.as_str() {
+        "document" => {
+            not_here(&mut f, "why", "reading")?;
+            not_here(&mut f, "whyEn", "reading")?;
+            Basis::Document {
+                source: Source::new(
+                    f.opt_str("document")?.unwrap_or_default(),
+                    non_empty(&mut f, "section")?,
+                ),
+            }
+        }
+        "reading" => {
+            not_here(&mut f, "section", "document")?;
+            not_here(&mut f, "document", "document")?;
+            Basis::Reading {
+                why: non_empty(&mut f, "why")?,
+                why_en: non_empty(&mut f, "whyEn")?,
+            }
+        }
+        other => {
+            return Err((
+                f.path("kind"),
+                Reason::UnknownVariant {
+                    value: other.to_string(),
+                    expected: vec!["document".into(), "reading".into()],
+                },
+            ))
+        }
+    };
+    f.end()?;
+    Ok(Note { it, en, basis })
+}
+
+/// A string that must be there and hold more than spaces.
+fn non_empty(f: &mut Fields, key: &'static str) -> Result<String, Fail> {
+    let s = f.str(key)?;
+    if s.trim().is_empty() {
+        return Err((f.path(key), Reason::Empty));
+    }
+    Ok(s)
+}
+
+/// A note of kind document without its own `document` quotes the entry's.
+pub(super) fn with_document(mut note: Note, document: &str) -> Note {
+    if let Basis::Document { source } = &mut note.basis {
+        if source.document.is_empty() {
+            source.document = document.to_string();
+        }
+    }
+    note
+}
