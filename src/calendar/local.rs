@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use crate::dates::month_name;
 use crate::finding::Lang;
 use crate::json::{self, Fail, Fields, Json};
 
@@ -64,48 +63,7 @@ impl PatronRule {
 
     /// The rule in words: `7 dicembre`, `primo martedì di maggio`.
     pub fn describe(&self, lang: Lang) -> String {
-        match *self {
-            PatronRule::Fixed { month, day } => format!("{day} {}", month_name(month, lang)),
-            PatronRule::Nth {
-                month,
-                weekday,
-                nth,
-                offset,
-            } => {
-                // Domenica is the only feminine day name: "la prima domenica", "il primo martedì".
-                let feminine = weekday == Weekday::Sun;
-                let (ordinal, article) = match (nth, lang, feminine) {
-                    (1, Lang::It, false) => ("primo", "il "),
-                    (2, Lang::It, false) => ("secondo", "il "),
-                    (3, Lang::It, false) => ("terzo", "il "),
-                    (4, Lang::It, false) => ("quarto", "il "),
-                    (_, Lang::It, false) => ("ultimo", "l'"),
-                    (1, Lang::It, true) => ("prima", "la "),
-                    (2, Lang::It, true) => ("seconda", "la "),
-                    (3, Lang::It, true) => ("terza", "la "),
-                    (4, Lang::It, true) => ("quarta", "la "),
-                    (_, Lang::It, true) => ("ultima", "l'"),
-                    (1, Lang::En, _) => ("first", "the "),
-                    (2, Lang::En, _) => ("second", "the "),
-                    (3, Lang::En, _) => ("third", "the "),
-                    (4, Lang::En, _) => ("fourth", "the "),
-                    (_, Lang::En, _) => ("last", "the "),
-                };
-                let day = weekday_name(weekday, lang);
-                let month = month_name(month, lang);
-                let counted = match lang {
-                    Lang::It => format!("{ordinal} {day} di {month}"),
-                    Lang::En => format!("{ordinal} {day} of {month}"),
-                };
-                match (offset, lang) {
-                    (0, _) => counted,
-                    (1, Lang::It) => format!("il giorno dopo {article}{counted}"),
-                    (1, Lang::En) => format!("the day after {article}{counted}"),
-                    (n, Lang::It) => format!("{n} giorni dopo {article}{counted}"),
-                    (n, Lang::En) => format!("{n} days after {article}{counted}"),
-                }
-            }
-        }
+        super::messages::patron_day(self, lang)
     }
 }
 
@@ -118,28 +76,6 @@ fn last_weekday_of_month(year: i32, month: u32, weekday: Weekday) -> Option<Naiv
     let last = first_next.pred_opt()?;
     let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
     last.checked_sub_days(Days::new(u64::from(back)))
-}
-
-fn weekday_name(weekday: Weekday, lang: Lang) -> &'static str {
-    const IT: [&str; 7] = [
-        "lunedì",
-        "martedì",
-        "mercoledì",
-        "giovedì",
-        "venerdì",
-        "sabato",
-        "domenica",
-    ];
-    const EN: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    lang.pick(&IT, &EN)[weekday.num_days_from_monday() as usize]
 }
 
 /// A comune's patron day: the local closure of the offices there.

@@ -41,6 +41,7 @@
 
 mod easter;
 pub mod local;
+pub mod messages;
 mod national;
 mod working;
 
@@ -48,11 +49,11 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::dates;
 use crate::finding::{Finding, Lang, Source};
 
 pub use easter::{easter_monday, easter_sunday};
 pub use local::{Patron, PatronRule, Sede};
+pub use messages::{ArgProblem, IcsProblem, Whole};
 pub use working::Term;
 
 /// First year the calendar covers (the calendar of L. 54/1977 in force).
@@ -95,7 +96,7 @@ pub struct Holiday {
 impl Holiday {
     /// The name in a language.
     pub fn name(&self, lang: Lang) -> &'static str {
-        lang.pick(self.name_it, self.name_en)
+        messages::holiday_name(self, lang)
     }
 }
 
@@ -127,33 +128,9 @@ impl CalendarError {
     /// The finding that tells a person what to do. `field` names the form field or argument
     /// (`data-invio`, `n`).
     pub fn finding(&self, field: impl Into<crate::field::Field>, lang: Lang) -> Finding {
-        let first = format!("01/01/{FIRST_YEAR}");
-        let last = format!("31/12/{LAST_YEAR}");
-        match *self {
-            CalendarError::DateOutOfRange(d) => Finding::error(
-                "calendar.out-of-range",
-                lang.pick(
-                    format!("Il calendario dei giorni lavorativi va dal {first} al {last}: inserisci una data in questo intervallo al posto del {}.", dates::it(d)),
-                    format!("The working-day calendar runs from {first} to {last}: enter a date in that range instead of {}.", dates::human(d, lang)),
-                ),
-            ),
-            CalendarError::ResultOutOfRange => Finding::error(
-                "calendar.out-of-range",
-                lang.pick(
-                    format!("Il risultato cadrebbe fuori dal calendario dei giorni lavorativi (dal {first} al {last}): usa un numero di giorni più piccolo."),
-                    format!("The result would fall outside the working-day calendar ({first} to {last}): use a smaller number of days."),
-                ),
-            ),
-            CalendarError::TooManyDays(n) => Finding::error(
-                "calendar.too-many-days",
-                lang.pick(
-                    format!("Il numero di giorni deve essere compreso tra -{MAX_DAYS} e {MAX_DAYS}: hai indicato {n}."),
-                    format!("The number of days must be between -{MAX_DAYS} and {MAX_DAYS}: you gave {n}."),
-                ),
-            ),
-        }
-        .field(field)
-        .source(Source::new("L. 54/1977", ""))
+        messages::calendar_error(self, lang)
+            .field(field)
+            .source(Source::new("L. 54/1977", ""))
     }
 }
 
@@ -211,17 +188,7 @@ impl Calendar {
     /// Which calendar this is, for a person: every computed date must say it.
     /// `Calendario nazionale` or `Calendario nazionale + Sant'Ambrogio, patrono di Milano (7 dicembre)`.
     pub fn label(&self, lang: Lang) -> String {
-        match self.local {
-            None => lang
-                .pick("Calendario nazionale", "National calendar")
-                .to_string(),
-            Some((_, p)) => format!(
-                "{} + {} ({})",
-                lang.pick("Calendario nazionale", "National calendar"),
-                lang.pick(&p.holiday_it, &p.holiday_en),
-                p.rule.describe(lang)
-            ),
-        }
+        messages::label(self.local.map(|(_, p)| p), lang)
     }
 
     /// The holidays of a year, sorted by date: the national ones, then (for a sede) the

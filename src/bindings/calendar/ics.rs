@@ -5,6 +5,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::bindings::{lang_note, lang_of, object_arg, wire_js, with_lang_note};
+use crate::calendar::{self, IcsProblem};
 use crate::dates::parse_date;
 use crate::field::Field;
 use crate::finding::{Finding, Lang};
@@ -81,16 +82,7 @@ fn to_ics_result(input: JsValue, options: Option<JsValue>) -> JsValue {
 
 fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<String> {
     if input.is_undefined() || input.is_null() {
-        findings.push(
-            Finding::error(
-                "ics.no-input",
-                lang.pick(
-                    "Passa un oggetto con «stamp» (data e ora UTC) ed «events» (le scadenze).",
-                    "Pass an object with “stamp” (UTC date and time) and “events” (the deadlines).",
-                ),
-            )
-            .field(Field::input("input")),
-        );
+        findings.push(calendar::messages::ics(IcsProblem::NoInput, lang));
         return None;
     }
     let input: IcsInput = match object_arg(input, "input", lang) {
@@ -107,29 +99,17 @@ fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<
     // iCalendar writes a four-digit year; and a file is not made before 1970.
     let stamp = stamp.filter(|t| (1970..=9999).contains(&t.year()));
     let Some(stamp) = stamp else {
-        findings.push(
-            Finding::error(
-                "ics.stamp",
-                lang.pick(
-                    "Indica in «stamp» la data e l'ora UTC di creazione del file nel formato AAAA-MM-GGTHH:MM:SS (per esempio new Date().toISOString()).",
-                    "Give in “stamp” the UTC date and time the file is made, as YYYY-MM-DDTHH:MM:SS (for example new Date().toISOString()).",
-                ),
-            )
-            .field(Field::input("stamp")),
-        );
+        findings.push(calendar::messages::ics(IcsProblem::Stamp, lang));
         return None;
     };
     if input.events.len() > MAX_EVENTS {
-        findings.push(
-            Finding::error(
-                "ics.too-many-events",
-                lang.pick(
-                    format!("Il file può contenere al massimo {MAX_EVENTS} scadenze: ne hai passate {}.", input.events.len()),
-                    format!("The file can hold at most {MAX_EVENTS} deadlines: you passed {}.", input.events.len()),
-                ),
-            )
-            .field(Field::input("events")),
-        );
+        findings.push(calendar::messages::ics(
+            IcsProblem::TooManyEvents {
+                given: input.events.len(),
+                max: MAX_EVENTS,
+            },
+            lang,
+        ));
         return None;
     }
     let mut events = Vec::with_capacity(input.events.len());
@@ -148,31 +128,22 @@ fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<
         };
         let summary = e.summary.as_deref().unwrap_or("").trim();
         if summary.is_empty() {
-            findings.push(
-                Finding::error(
-                    "ics.no-summary",
-                    lang.pick(
-                        "Scrivi il titolo della scadenza in «summary».",
-                        "Write the deadline's title in “summary”.",
-                    ),
-                )
-                .field(Field::input(format!("{field}.summary"))),
-            );
+            findings.push(calendar::messages::ics(
+                IcsProblem::NoSummary { event: i },
+                lang,
+            ));
             continue;
         }
         let description = e.description.as_deref().unwrap_or("");
         if summary.chars().count() > MAX_EVENT_TEXT || description.chars().count() > MAX_EVENT_TEXT
         {
-            findings.push(
-                Finding::error(
-                    "ics.text-too-long",
-                    lang.pick(
-                        format!("Titolo e descrizione possono avere al massimo {MAX_EVENT_TEXT} caratteri ciascuno: accorciali."),
-                        format!("Title and description can have at most {MAX_EVENT_TEXT} characters each: shorten them."),
-                    ),
-                )
-                .field(Field::input(field.clone())),
-            );
+            findings.push(calendar::messages::ics(
+                IcsProblem::TextTooLong {
+                    event: i,
+                    max: MAX_EVENT_TEXT,
+                },
+                lang,
+            ));
             continue;
         }
         let mut event = ics::Event::new(date, summary).description(description).key(

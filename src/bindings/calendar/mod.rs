@@ -8,15 +8,15 @@
 //! `"en"`. Each result names the calendar it used (`calendar.label`), because a date shown to
 //! a person must say which holidays it skipped.
 
-use crate::field::{Field, FormField};
+use crate::field::Field;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::{lang_of, object_arg, text_arg, wire_js};
-use crate::calendar::{self, Calendar, CalendarError, DayKind};
-use crate::dates::{clip, iso, parse_date};
-use crate::finding::{Finding, Lang, Source};
+use crate::calendar::{self, ArgProblem, Calendar, CalendarError, DayKind, Whole};
+use crate::dates::{iso, parse_date};
+use crate::finding::{Finding, Lang};
 
 mod ics;
 pub use ics::to_ics;
@@ -155,16 +155,8 @@ fn calendar_of(options: JsValue, lang: Lang) -> Result<Calendar, Finding> {
     let opts: CalendarOptions = object_arg(options, "options", lang)?;
     match opts.sede.as_deref().map(str::trim) {
         None | Some("") => Ok(Calendar::national()),
-        Some(id) => Calendar::for_sede(id).ok_or_else(|| {
-            Finding::error(
-                "calendar.unknown-sede",
-                lang.pick(
-                    format!("«{}» non è una sede conosciuta: indica l'identificativo di una sede dell'elenco sedi(), per esempio «milano» o «torino-nord», oppure lascia vuoto per il calendario nazionale.", clip(id)),
-                    format!("“{}” is not a known sede: give the id of a sede listed by sedi(), for example “milano” or “torino-nord”, or leave it empty for the national calendar.", clip(id)),
-                ),
-            )
-            .field(FormField::Sede)
-        }),
+        Some(id) => Calendar::for_sede(id)
+            .ok_or_else(|| calendar::messages::arg(&ArgProblem::UnknownSede { given: id }, lang)),
     }
 }
 
@@ -204,13 +196,7 @@ fn packed_date(value: &JsValue) -> Option<NaiveDate> {
 }
 
 /// Reads a whole number: a JavaScript number, or text of digits (form fields give text).
-fn int_arg(
-    value: &JsValue,
-    field: &str,
-    what_it: &str,
-    what_en: &str,
-    lang: Lang,
-) -> Result<i64, Finding> {
+fn int_arg(value: &JsValue, field: &str, of: Whole, lang: Lang) -> Result<i64, Finding> {
     let n = if let Some(n) = value.as_f64() {
         (n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15).then_some(n as i64)
     } else if let Some(s) = value.as_string().filter(|s| s.len() <= 24) {
@@ -220,25 +206,15 @@ fn int_arg(
     };
     match n {
         Some(n) => Ok(n),
-        None => Err(Finding::error(
-            "calendar.not-a-whole-number",
-            lang.pick(
-                format!("«{field}» deve essere un numero intero: {what_it}."),
-                format!("“{field}” must be a whole number: {what_en}."),
-            ),
-        )
-        .field(Field::input(field))),
+        None => Err(calendar::messages::arg(
+            &ArgProblem::NotWholeNumber { field, of },
+            lang,
+        )),
     }
 }
 
 fn days_arg(value: &JsValue, field: &str, lang: Lang) -> Result<i32, Finding> {
-    let n = int_arg(
-        value,
-        field,
-        "il numero di giorni, per esempio 7",
-        "the number of days, for example 7",
-        lang,
-    )?;
+    let n = int_arg(value, field, Whole::Days, lang)?;
     if n.abs() > calendar::MAX_DAYS {
         return Err(CalendarError::TooManyDays(n).finding(Field::input(field), lang));
     }
@@ -260,23 +236,9 @@ fn holidays_result(year: JsValue, options: Option<JsValue>) -> JsValue {
     let (lang, cal) = read_options(options);
     let run = || -> Result<(i32, Calendar), Finding> {
         let cal = cal?;
-        let y = int_arg(
-            &year,
-            "year",
-            "l'anno, per esempio 2026",
-            "the year, for example 2026",
-            lang,
-        )?;
+        let y = int_arg(&year, "year", Whole::Year, lang)?;
         if !(i64::from(calendar::FIRST_YEAR)..=i64::from(calendar::LAST_YEAR)).contains(&y) {
-            return Err(Finding::error(
-                "calendar.out-of-range",
-                lang.pick(
-                    format!("Indica un anno tra il {} e il {}: il calendario dei giorni lavorativi copre questi anni.", calendar::FIRST_YEAR, calendar::LAST_YEAR),
-                    format!("Give a year between {} and {}: the working-day calendar covers those years.", calendar::FIRST_YEAR, calendar::LAST_YEAR),
-                ),
-            )
-            .field(Field::input("year"))
-            .source(Source::new("L. 54/1977", "")));
+            return Err(calendar::messages::arg(&ArgProblem::YearOutOfRange, lang));
         }
         Ok((y as i32, cal))
     };
@@ -487,16 +449,8 @@ fn term_calendar_days_result(date: JsValue, days: JsValue, options: Option<JsVal
         let cal = cal?;
         let d = date_arg(&date, "date", lang)?;
         let n = days_arg(&days, "days", lang)?;
-        let n = u32::try_from(n).map_err(|_| {
-            Finding::error(
-                "calendar.negative-term",
-                lang.pick(
-                    "«days» deve essere zero o un numero positivo di giorni di calendario, per esempio 10.",
-                    "“days” must be zero or a positive number of calendar days, for example 10.",
-                ),
-            )
-            .field(Field::input("days"))
-        })?;
+        let n = u32::try_from(n)
+            .map_err(|_| calendar::messages::arg(&ArgProblem::NegativeTerm, lang))?;
         Ok((
             cal.term_calendar_days(d, n)
                 .map_err(|e| e.finding(Field::input("date"), lang))?,
@@ -536,7 +490,7 @@ pub fn sedi(
             name: &s.name,
             comune: &p.comune,
             region: &p.region,
-            saint: lang.pick(&p.saint, &p.saint_en),
+            saint: calendar::messages::saint(p, lang),
             patron_day: p.rule.describe(lang),
             fixed_day: match p.rule {
                 calendar::PatronRule::Fixed { month, day } => Some(format!("{month:02}-{day:02}")),
