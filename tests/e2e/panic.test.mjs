@@ -76,7 +76,7 @@ test('a panic is logged once, the widget steps aside, what was typed stays and t
 
   const errors = console.filter((m) => m.type === 'error' || m.type === 'pageerror');
   assert.equal(errors.length, 1, `one console error, got: ${JSON.stringify(errors)}`);
-  assert.match(errors[0].text, /^instrada: internal error at src\/widget\/mod\.rs:\d+; the widget steps aside and the form keeps working\.$/);
+  assert.match(errors[0].text, /^instrada: internal error at src\/widget\/page\.rs:\d+; the widget steps aside and the form keeps working\.$/);
   assert.ok(console.every((m) => !m.text.includes(CF) && !m.text.includes('avviso bonario')), 'a typed value reached the console');
 
   // Out of the way: no mark, nothing of its own left, the browser's validation back.
