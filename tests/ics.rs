@@ -3,9 +3,9 @@
 //! splitting a UTF-8 character, CRLF, all-day dates, reminders, stable UIDs, and round trips.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use instrada::ics::{
-    self, escape, parse, read_events, unescape, unfold, Event, IcsCalendar, IcsError, Reminder,
-};
+#[path = "support/ics.rs"]
+mod ics;
+use ics::{escape, parse, read_events, unescape, unfold, Event, IcsCalendar, IcsError, Reminder};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -20,7 +20,9 @@ use chrono::{Datelike, Days, NaiveDate};
 use instrada::calendar::{self, Calendar};
 use instrada::cf::{self, places, CheckOptions, Fields, Sex};
 use instrada::finding::{Lang, Severity};
-use instrada::ics::{self, Event, IcsCalendar, Reminder};
+#[path = "support/ics.rs"]
+mod ics;
+use ics::{Event, IcsCalendar, Reminder};
 
 /// SplitMix64: a tiny, well-mixed deterministic generator.
 struct Rng(u64);

@@ -11,7 +11,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use instrada::catalog::profile::{load_profile, Kind, Previous};
 use instrada::finding::{Lang, Severity};
-use instrada::ics;
+#[path = "support/ics.rs"]
+mod ics;
 use instrada::timeline::{
     filename, timeline, to_ics, to_ics_with, EntryKind, IcsOptions, Status, Timeline,
     TimelineRequest,

@@ -6,7 +6,8 @@ use instrada::bindings::calendar::{
     add_working_days, holidays, is_working_day, sedi, term_calendar_days, to_ics,
     working_days_between,
 };
-use instrada::ics;
+#[path = "support/ics.rs"]
+mod ics;
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;

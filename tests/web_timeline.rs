@@ -4,7 +4,8 @@
 //! .ics built through `timelineIcs`, turned into a download Blob, and read back.
 
 use instrada::bindings::timeline::{timeline, timeline_ics};
-use instrada::ics;
+#[path = "support/ics.rs"]
+mod ics;
 use js_sys::{Array, Date, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;

@@ -10,7 +10,9 @@
 #![no_main]
 
 use chrono::{Datelike, NaiveDate};
-use instrada::ics::{self, Event, IcsCalendar, Reminder};
+#[path = "../../tests/support/ics.rs"]
+mod ics;
+use ics::{Event, IcsCalendar, Reminder};
 use instrada_fuzz::Input;
 use libfuzzer_sys::fuzz_target;
 

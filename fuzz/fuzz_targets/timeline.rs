@@ -10,7 +10,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use instrada::catalog::profile::{Kind, Previous};
 use instrada::finding::Lang;
-use instrada::ics;
+#[path = "../../tests/support/ics.rs"]
+mod ics;
 use instrada::timeline::{timeline, to_ics, TimelineRequest};
 use instrada_fuzz::{vocab, Input};
 use libfuzzer_sys::fuzz_target;
