@@ -165,16 +165,7 @@ fn not_object(value: &JsValue, what: &str, lang: Lang) -> Option<Finding> {
     {
         return None;
     }
-    Some(
-        Finding::error(
-            "input.not-object",
-            lang.pick(
-                format!("«{what}» deve essere un oggetto JavaScript con i campi documentati."),
-                format!("“{what}” must be a JavaScript object with the documented fields."),
-            ),
-        )
-        .field(Field::input(what)),
-    )
+    Some(crate::input::InputProblem::NotObject { what: what.into() }.finding(lang))
 }
 
 /// Lists the protocol profiles (built-in and loaded by the portal).
