@@ -399,3 +399,104 @@ fn a_mounted_form_offers_every_gestione_and_kind_with_a_label() {
         }
     }
 }
+
+#[test]
+fn the_core_s_precise_words_replace_the_generic_required_message() {
+    // One message per failure (GOV.UK): an empty required object in Milano's cassetto gets
+    // the review's own error ("Scegli l'oggetto … dal menu"), not a second, generic one.
+    let cfg = config("milano", Lang::It);
+    let v = values(&[
+        (F::Gestione, "aziende-dm", true),
+        (F::Oggetto, "", true),
+        (
+            F::Descrizione,
+            "Richiesta di rateazione dell'avviso bonario",
+            true,
+        ),
+    ]);
+    let out = form::evaluate(&cfg, &v, false, &mut Memo::default());
+    let on_object: Vec<&'static str> = out
+        .findings
+        .iter()
+        .filter(|f| f.is_error() && f.marks(F::Oggetto))
+        .map(|f| f.code)
+        .collect();
+    assert!(!on_object.is_empty(), "{:?}", codes(&out.findings));
+    assert!(!on_object.contains(&"field.required"), "{on_object:?}");
+    // The picker lists the cassetto's titolario, with the description's proposals.
+    assert!(out.titolario.is_some());
+    assert!(!out.suggestions.is_empty());
+}
+
+#[test]
+fn which_checks_run_follows_the_options_and_the_values_instrada_knows() {
+    let v = values(&[
+        (F::CodiceFiscale, "RSSMRA85T10A562X", true),
+        (F::DataNascita, "31/02/1985", false),
+        (F::Gestione, "aziende-dm", true),
+    ]);
+    let mut cfg = config("milano", Lang::It);
+    let out = form::evaluate(&cfg, &v, false, &mut Memo::default());
+    assert!(
+        out.findings
+            .iter()
+            .any(|f| f.is_error() && f.marks(F::CodiceFiscale)),
+        "{:?}",
+        codes(&out.findings)
+    );
+    assert!(out.channel.is_some() && out.timeline.is_some());
+    // Without the codice fiscale checks: nothing on it, and the birth date is read on its
+    // own (with the codice fiscale checks, the cross-check reads it).
+    cfg.checks.codice_fiscale = false;
+    let out = form::evaluate(&cfg, &v, false, &mut Memo::default());
+    assert!(
+        !out.findings.iter().any(|f| f.marks(F::CodiceFiscale)),
+        "{:?}",
+        codes(&out.findings)
+    );
+    assert!(
+        out.findings
+            .iter()
+            .any(|f| f.marks(F::DataNascita) && f.is_error()),
+        "{:?}",
+        codes(&out.findings)
+    );
+    // A kind of request instrada does not know: no channel, no dates, no review.
+    let mut unknown = v.clone();
+    unknown.set(F::Tipo, String::new(), false, true);
+    let out = form::evaluate(
+        &config("milano", Lang::It),
+        &unknown,
+        false,
+        &mut Memo::default(),
+    );
+    assert!(out.channel.is_none() && out.timeline.is_none());
+    // An unknown profile: the integrator is told, the codice fiscale is still checked.
+    let mut cfg = config("atlantide", Lang::It);
+    cfg.notify = |m| assert!(m.contains("not one instrada knows"), "{m}");
+    let out = form::evaluate(&cfg, &v, false, &mut Memo::default());
+    assert!(out.has_errors() && out.channel.is_none());
+}
+
+#[test]
+fn while_the_person_types_the_review_of_the_last_look_stands() {
+    let cfg = config("milano", Lang::It);
+    let mut memo = Memo::default();
+    let mut v = values(&[
+        (F::Gestione, "aziende-dm", true),
+        (F::Oggetto, "Non specificato", true),
+        (
+            F::Descrizione,
+            "Richiesta di rateazione dell'avviso bonario",
+            true,
+        ),
+    ]);
+    let first = form::evaluate(&cfg, &v, false, &mut memo);
+    let reviewed: Vec<_> = codes(&first.findings);
+    // Typing in the object: the review is not run again until the field is left.
+    v.set(F::Oggetto, "Avvisi bonari".into(), true, false);
+    let typing = form::evaluate(&cfg, &v, true, &mut memo);
+    assert_eq!(codes(&typing.findings), reviewed);
+    let left = form::evaluate(&cfg, &v, false, &mut memo);
+    assert_ne!(codes(&left.findings), reviewed);
+}
