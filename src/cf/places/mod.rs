@@ -43,19 +43,19 @@
 //! assert_eq!(found[0].code(), "A571");
 //! ```
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::text::fold_words;
 
+mod registry;
+
+pub use registry::{absence, load, mark_unavailable, preload, preload_step, Absence};
+use registry::{registry, Registry, Span};
+
 // `REGISTRY_YMD` and `EXISTS`, written by build.rs from src/data/places.txt.
 include!(concat!(env!("OUT_DIR"), "/places_codes.rs"));
-
-/// The registry's text, when the module holds it.
-#[cfg(any(not(target_arch = "wasm32"), not(feature = "places-file")))]
-static EMBEDDED: &str = include_str!("../../data/places.txt");
 
 /// The first letters a Belfiore code can have: `A`–`I`, `L`, `M` for comuni, `Z` for states.
 pub const CODE_LETTERS: &str = "ABCDEFGHILMZ";
@@ -108,95 +108,7 @@ fn slot_of(key: u16) -> Option<usize> {
 
 const OPEN: u32 = u32::MAX;
 
-/// A line of the text: where it starts, how long it is.
-#[derive(Clone, Copy)]
-struct Span {
-    start: u32,
-    len: u32,
-}
-
-/// The index of the text: for each existing code, in code order, its code and where its
-/// three lines are. Nothing of the lines themselves is decoded here.
-struct Registry {
-    text: &'static str,
-    codes: Vec<[u8; 4]>,
-    /// The sort keys of `codes` ([`key_of`]), apart for a cache-friendly binary search.
-    keys: Vec<u16>,
-    names: Vec<Span>,
-    alt: Vec<Span>,
-    time: Vec<Span>,
-}
-
-static REGISTRY: OnceLock<Registry> = OnceLock::new();
 static NAME_INDEX: OnceLock<Vec<(Box<str>, u32)>> = OnceLock::new();
-/// The file could not be had (`mark_unavailable`): the names will not come.
-static UNAVAILABLE: AtomicBool = AtomicBool::new(false);
-
-#[cfg(any(not(target_arch = "wasm32"), not(feature = "places-file")))]
-fn registry() -> Option<&'static Registry> {
-    Some(REGISTRY.get_or_init(|| Registry::read(EMBEDDED).unwrap_or_else(|_| Registry::empty())))
-}
-
-#[cfg(all(target_arch = "wasm32", feature = "places-file"))]
-fn registry() -> Option<&'static Registry> {
-    REGISTRY.get()
-}
-
-/// Why the registry is not there.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Absence {
-    /// Its file is on its way (or not asked for yet).
-    Loading,
-    /// Its file could not be had (missing, refused, of another version): the names of
-    /// places will not come on this page.
-    Unavailable,
-}
-
-/// `None` when the registry is there; otherwise why not. Only a `places-file` build in a
-/// browser or in Node is ever without it.
-pub fn absence() -> Option<Absence> {
-    match registry() {
-        Some(_) => None,
-        None if UNAVAILABLE.load(Ordering::Relaxed) => Some(Absence::Unavailable),
-        None => Some(Absence::Loading),
-    }
-}
-
-/// Hands over the registry's text (the file `instrada-places.txt`, which is
-/// `src/data/places.txt`) and indexes it. Refused, and the registry stays absent, when the
-/// text is not the registry this module was built with (another date, other codes, or
-/// damaged). `Ok` when the registry is there (already, or from now on).
-pub fn load(text: String) -> Result<(), String> {
-    if REGISTRY.get().is_some() {
-        return Ok(());
-    }
-    // Kept for the life of the page, as an embedded text would be.
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    let reg = Registry::read(text)?;
-    let _ = REGISTRY.set(reg);
-    UNAVAILABLE.store(false, Ordering::Relaxed);
-    Ok(())
-}
-
-/// Records that the registry's file could not be had: [`absence`] says `Unavailable`.
-pub fn mark_unavailable() {
-    if REGISTRY.get().is_none() {
-        UNAVAILABLE.store(true, Ordering::Relaxed);
-    }
-}
-
-/// Indexes the registry now rather than at the first look-up (about a millisecond). Does
-/// nothing while the registry's file has not arrived.
-pub fn preload() {
-    registry();
-}
-
-/// Kept for callers of the former step-by-step decoding: indexes the registry (there is
-/// nothing left to spread) and says whether it is there.
-pub fn preload_step(_max_bytes: usize) -> bool {
-    registry().is_some()
-}
-
 /// The latest date the registry knows (the newest change in the ANPR archive it was built
 /// from). Checks that need "today" and were not given one use this date. Known even while
 /// the registry is absent.
@@ -570,130 +482,10 @@ pub fn search(prefix: &str, on: Option<NaiveDate>, limit: usize) -> Vec<Place> {
     found
 }
 
-// ---------------------------------------------------------------------------------------
-// Indexing the text
-// ---------------------------------------------------------------------------------------
-
-impl Registry {
-    fn empty() -> Registry {
-        Registry {
-            text: "",
-            codes: Vec::new(),
-            keys: Vec::new(),
-            names: Vec::new(),
-            alt: Vec::new(),
-            time: Vec::new(),
-        }
-    }
-
-    /// Finds the lines of `text` (the format of `src/data/places.txt`): one pass over the
-    /// line breaks of the three sections. Refuses a text that is not the registry the module
-    /// was built with: another date, or other codes than `EXISTS` says.
-    fn read(text: &'static str) -> Result<Registry, String> {
-        let date = text
-            .lines()
-            .find_map(|l| l.strip_prefix("@registry-date "))
-            .and_then(|d| crate::dates::date_from(d.trim(), "%Y-%m-%d"));
-        if date != Some(registry_date()) {
-            return Err(format!(
-                "the places file is of {}, this module of {}",
-                date.map_or("no date".to_string(), |d| d.to_string()),
-                registry_date()
-            ));
-        }
-        let section = |name: &str| -> Result<(usize, &'static str), String> {
-            let marker = format!("\n%{name}\n");
-            let start = text
-                .find(&marker)
-                .map(|s| s + marker.len())
-                .ok_or_else(|| format!("the places file has no section {name}"))?;
-            let end = text[start..]
-                .find("\n%")
-                .map_or(text.len(), |e| start + e + 1);
-            Ok((start, &text[start..end]))
-        };
-        let mut reg = Registry::empty();
-        reg.text = text;
-        let (base, names) = section("names")?;
-        let mut slot = 0;
-        for (offset, line) in LineSpans::new(names) {
-            if !line.is_empty() {
-                let letter = CODE_LETTERS.as_bytes().get(slot / 999).copied();
-                let n = slot % 999 + 1;
-                let Some(letter) = letter.filter(|_| code_bit(slot)) else {
-                    return Err(format!(
-                        "the places file has a code this module lacks (line {slot} of names)"
-                    ));
-                };
-                let code = [
-                    letter,
-                    b'0' + (n / 100) as u8,
-                    b'0' + (n / 10 % 10) as u8,
-                    b'0' + (n % 10) as u8,
-                ];
-                reg.keys.push(key_of(&code).unwrap_or(u16::MAX));
-                reg.codes.push(code);
-                reg.names.push(span(base + offset, line));
-            }
-            slot += 1;
-        }
-        let known = EXISTS
-            .iter()
-            .map(|b| b.count_ones() as usize)
-            .sum::<usize>();
-        if slot != SLOTS || reg.codes.len() != known {
-            return Err("the places file lacks codes this module has".to_string());
-        }
-        for (name, spans) in [("alt", &mut reg.alt), ("time", &mut reg.time)] {
-            let (base, body) = section(name)?;
-            spans.extend(LineSpans::new(body).map(|(o, line)| span(base + o, line)));
-            if spans.len() != known {
-                return Err(format!(
-                    "the places file's section {name} has the wrong length"
-                ));
-            }
-        }
-        Ok(reg)
-    }
-}
-
 fn code_bit(slot: usize) -> bool {
     EXISTS
         .get(slot / 8)
         .is_some_and(|b| b >> (slot % 8) & 1 == 1)
-}
-
-fn span(start: usize, line: &str) -> Span {
-    Span {
-        start: start as u32,
-        len: line.len() as u32,
-    }
-}
-
-/// Iterates the lines of a text with their byte offsets.
-struct LineSpans<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl<'a> LineSpans<'a> {
-    fn new(text: &'a str) -> LineSpans<'a> {
-        LineSpans { text, pos: 0 }
-    }
-}
-
-impl<'a> Iterator for LineSpans<'a> {
-    type Item = (usize, &'a str);
-    fn next(&mut self) -> Option<(usize, &'a str)> {
-        let rest = self.text.get(self.pos..)?;
-        if rest.is_empty() {
-            return None;
-        }
-        let len = rest.find('\n').unwrap_or(rest.len());
-        let start = self.pos;
-        self.pos += len + 1;
-        Some((start, &rest[..len]))
-    }
 }
 
 // The tests read the embedded text (the `places-file` build for wasm has none).

@@ -1,0 +1,227 @@
+//! Where the registry's text comes from and how it is indexed: embedded, or handed over by
+//! JavaScript ([`load`]) in a `places-file` build; then one pass over the line breaks of its
+//! three sections. The text is owned by the index for the life of the page (a borrowed
+//! `&'static str` when embedded, the `String` handed over otherwise), so the places' names
+//! borrow from it without copying and nothing is leaked.
+
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
+
+use super::{code_bit, key_of, registry_date, CODE_LETTERS, EXISTS, SLOTS};
+
+/// The registry's text, when the module holds it.
+#[cfg(any(not(target_arch = "wasm32"), not(feature = "places-file")))]
+pub(super) static EMBEDDED: &str = include_str!("../../data/places.txt");
+
+/// A line of the text: where it starts, how long it is.
+#[derive(Clone, Copy)]
+pub(super) struct Span {
+    pub(super) start: u32,
+    pub(super) len: u32,
+}
+
+/// The index of the text: for each existing code, in code order, its code and where its
+/// three lines are. Nothing of the lines themselves is decoded here.
+pub(super) struct Registry {
+    /// The text the spans point into, kept for as long as the registry (the whole run):
+    /// borrowed when embedded, the text handed to [`load`] otherwise.
+    pub(super) text: Cow<'static, str>,
+    pub(super) codes: Vec<[u8; 4]>,
+    /// The sort keys of `codes` ([`key_of`]), apart for a cache-friendly binary search.
+    pub(super) keys: Vec<u16>,
+    pub(super) names: Vec<Span>,
+    pub(super) alt: Vec<Span>,
+    pub(super) time: Vec<Span>,
+}
+
+static REGISTRY: OnceLock<Registry> = OnceLock::new();
+/// The file could not be had (`mark_unavailable`): the names will not come.
+static UNAVAILABLE: AtomicBool = AtomicBool::new(false);
+
+#[cfg(any(not(target_arch = "wasm32"), not(feature = "places-file")))]
+pub(super) fn registry() -> Option<&'static Registry> {
+    Some(REGISTRY.get_or_init(|| {
+        Registry::read(Cow::Borrowed(EMBEDDED)).unwrap_or_else(|_| Registry::empty())
+    }))
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "places-file"))]
+pub(super) fn registry() -> Option<&'static Registry> {
+    REGISTRY.get()
+}
+
+/// Why the registry is not there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Absence {
+    /// Its file is on its way (or not asked for yet).
+    Loading,
+    /// Its file could not be had (missing, refused, of another version): the names of
+    /// places will not come on this page.
+    Unavailable,
+}
+
+/// `None` when the registry is there; otherwise why not. Only a `places-file` build in a
+/// browser or in Node is ever without it.
+pub fn absence() -> Option<Absence> {
+    match registry() {
+        Some(_) => None,
+        None if UNAVAILABLE.load(Ordering::Relaxed) => Some(Absence::Unavailable),
+        None => Some(Absence::Loading),
+    }
+}
+
+/// Hands over the registry's text (the file `instrada-places.txt`, which is
+/// `src/data/places.txt`) and indexes it. Refused, and the registry stays absent, when the
+/// text is not the registry this module was built with (another date, other codes, or
+/// damaged). `Ok` when the registry is there (already, or from now on).
+pub fn load(text: String) -> Result<(), String> {
+    if REGISTRY.get().is_some() {
+        return Ok(());
+    }
+    // Owned by the registry for the life of the page, as an embedded text would be.
+    let reg = Registry::read(Cow::Owned(text))?;
+    let _ = REGISTRY.set(reg);
+    UNAVAILABLE.store(false, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Records that the registry's file could not be had: [`absence`] says `Unavailable`.
+pub fn mark_unavailable() {
+    if REGISTRY.get().is_none() {
+        UNAVAILABLE.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Indexes the registry now rather than at the first look-up (about a millisecond). Does
+/// nothing while the registry's file has not arrived.
+pub fn preload() {
+    registry();
+}
+
+/// Kept for callers of the former step-by-step decoding: indexes the registry (there is
+/// nothing left to spread) and says whether it is there.
+pub fn preload_step(_max_bytes: usize) -> bool {
+    registry().is_some()
+}
+
+// ---------------------------------------------------------------------------------------
+// Indexing the text
+// ---------------------------------------------------------------------------------------
+
+impl Registry {
+    fn empty() -> Registry {
+        Registry {
+            text: Cow::Borrowed(""),
+            codes: Vec::new(),
+            keys: Vec::new(),
+            names: Vec::new(),
+            alt: Vec::new(),
+            time: Vec::new(),
+        }
+    }
+
+    /// Finds the lines of `text` (the format of `src/data/places.txt`): one pass over the
+    /// line breaks of the three sections. Refuses a text that is not the registry the module
+    /// was built with: another date, or other codes than `EXISTS` says.
+    pub(super) fn read(owned: Cow<'static, str>) -> Result<Registry, String> {
+        let text: &str = &owned;
+        let date = text
+            .lines()
+            .find_map(|l| l.strip_prefix("@registry-date "))
+            .and_then(|d| crate::dates::date_from(d.trim(), "%Y-%m-%d"));
+        if date != Some(registry_date()) {
+            return Err(format!(
+                "the places file is of {}, this module of {}",
+                date.map_or("no date".to_string(), |d| d.to_string()),
+                registry_date()
+            ));
+        }
+        let section = |name: &str| -> Result<(usize, &str), String> {
+            let marker = format!("\n%{name}\n");
+            let start = text
+                .find(&marker)
+                .map(|s| s + marker.len())
+                .ok_or_else(|| format!("the places file has no section {name}"))?;
+            let end = text[start..]
+                .find("\n%")
+                .map_or(text.len(), |e| start + e + 1);
+            Ok((start, &text[start..end]))
+        };
+        let mut reg = Registry::empty();
+        let (base, names) = section("names")?;
+        let mut slot = 0;
+        for (offset, line) in LineSpans::new(names) {
+            if !line.is_empty() {
+                let letter = CODE_LETTERS.as_bytes().get(slot / 999).copied();
+                let n = slot % 999 + 1;
+                let Some(letter) = letter.filter(|_| code_bit(slot)) else {
+                    return Err(format!(
+                        "the places file has a code this module lacks (line {slot} of names)"
+                    ));
+                };
+                let code = [
+                    letter,
+                    b'0' + (n / 100) as u8,
+                    b'0' + (n / 10 % 10) as u8,
+                    b'0' + (n % 10) as u8,
+                ];
+                reg.keys.push(key_of(&code).unwrap_or(u16::MAX));
+                reg.codes.push(code);
+                reg.names.push(span(base + offset, line));
+            }
+            slot += 1;
+        }
+        let known = EXISTS
+            .iter()
+            .map(|b| b.count_ones() as usize)
+            .sum::<usize>();
+        if slot != SLOTS || reg.codes.len() != known {
+            return Err("the places file lacks codes this module has".to_string());
+        }
+        for (name, spans) in [("alt", &mut reg.alt), ("time", &mut reg.time)] {
+            let (base, body) = section(name)?;
+            spans.extend(LineSpans::new(body).map(|(o, line)| span(base + o, line)));
+            if spans.len() != known {
+                return Err(format!(
+                    "the places file's section {name} has the wrong length"
+                ));
+            }
+        }
+        reg.text = owned;
+        Ok(reg)
+    }
+}
+
+fn span(start: usize, line: &str) -> Span {
+    Span {
+        start: start as u32,
+        len: line.len() as u32,
+    }
+}
+
+/// Iterates the lines of a text with their byte offsets.
+struct LineSpans<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> LineSpans<'a> {
+    fn new(text: &'a str) -> LineSpans<'a> {
+        LineSpans { text, pos: 0 }
+    }
+}
+
+impl<'a> Iterator for LineSpans<'a> {
+    type Item = (usize, &'a str);
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let rest = self.text.get(self.pos..)?;
+        if rest.is_empty() {
+            return None;
+        }
+        let len = rest.find('\n').unwrap_or(rest.len());
+        let start = self.pos;
+        self.pos += len + 1;
+        Some((start, &rest[..len]))
+    }
+}
