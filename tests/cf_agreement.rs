@@ -15,23 +15,9 @@
 use instrada::cf::{self, CheckOptions};
 use instrada::finding::Lang;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+#[path = "support/oracle.rs"]
+mod oracle;
+use oracle::{check_char, check_digit, Rng};
 
 const LETTERS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const MONTHS: &[u8] = b"ABCDEHLMPRST";
@@ -40,32 +26,6 @@ const OMOCODIA: &[u8] = b"LMNPQRSTUV";
 /// The first letters of place codes, and a few that no place code has.
 const PLACE_LETTERS: &[u8] = b"ABCDEFGHILMZZZJKX";
 
-/// The check character of the first 15 characters (odd/even tables of the DM 1976).
-fn check_char(code: &[u8]) -> u8 {
-    const ODD: [u32; 36] = [
-        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3,
-        6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
-    ];
-    let value = |b: u8| -> usize {
-        match b {
-            b'0'..=b'9' => (b - b'0') as usize,
-            _ => (b - b'A') as usize + 10,
-        }
-    };
-    let mut sum = 0u32;
-    for (i, &b) in code.iter().take(15).enumerate() {
-        let v = value(b);
-        sum += if i % 2 == 0 {
-            ODD[v]
-        } else if v < 10 {
-            v as u32
-        } else {
-            (v - 10) as u32
-        };
-    }
-    b'A' + (sum % 26) as u8
-}
-
 /// A code with the right shape and check character: random letters, a date that may or may
 /// not exist, a place code that may or may not be in the registry, omocodia at times.
 fn person(rng: &mut Rng) -> Vec<u8> {
@@ -73,30 +33,30 @@ fn person(rng: &mut Rng) -> Vec<u8> {
     for _ in 0..6 {
         c.push(*rng.pick(LETTERS));
     }
-    let yy = rng.below(100);
+    let yy = rng.index(100);
     c.push(b'0' + (yy / 10) as u8);
     c.push(b'0' + (yy % 10) as u8);
     c.push(*rng.pick(MONTHS));
-    let day = match rng.below(10) {
-        0 => rng.below(100),         // anything, 00–99
-        1 => 29 + 40 * rng.below(2), // 29 (February's edge), or 69
-        _ => 1 + rng.below(31) + 40 * rng.below(2),
+    let day = match rng.index(10) {
+        0 => rng.index(100),         // anything, 00–99
+        1 => 29 + 40 * rng.index(2), // 29 (February's edge), or 69
+        _ => 1 + rng.index(31) + 40 * rng.index(2),
     };
     c.push(b'0' + (day / 10) as u8);
     c.push(b'0' + (day % 10) as u8);
     c.push(*rng.pick(PLACE_LETTERS));
-    let place = match rng.below(8) {
-        0 => rng.below(1000),      // 000 included
-        1 => 900 + rng.below(100), // sparse ranges
-        _ => 1 + rng.below(999),
+    let place = match rng.index(8) {
+        0 => rng.index(1000),      // 000 included
+        1 => 900 + rng.index(100), // sparse ranges
+        _ => 1 + rng.index(999),
     };
     c.push(b'0' + (place / 100) as u8);
     c.push(b'0' + (place / 10 % 10) as u8);
     c.push(b'0' + (place % 10) as u8);
-    if rng.below(4) == 0 {
+    if rng.index(4) == 0 {
         // Omocodia: digits replaced from the right, as the Agenzia does, or anywhere.
         for &i in &[14usize, 13, 12, 10, 9, 7, 6] {
-            if rng.below(2) == 0 {
+            if rng.index(2) == 0 {
                 c[i] = OMOCODIA[(c[i] - b'0') as usize];
             }
         }
@@ -108,8 +68,8 @@ fn person(rng: &mut Rng) -> Vec<u8> {
 
 /// An 11-digit code, with the right check digit most of the time.
 fn numeric(rng: &mut Rng) -> String {
-    let mut d: Vec<u32> = (0..10).map(|_| rng.below(10) as u32).collect();
-    if rng.below(3) == 0 {
+    let mut d: Vec<u32> = (0..10).map(|_| rng.index(10) as u32).collect();
+    if rng.index(3) == 0 {
         // An office code of an entity or of a temporary code.
         let office = *rng.pick(&[
             1u32, 50, 95, 100, 120, 121, 888, 999, 0, 151, 245, 301, 766, 900, 950, 101, 246,
@@ -118,19 +78,9 @@ fn numeric(rng: &mut Rng) -> String {
         d[8] = office / 10 % 10;
         d[9] = office % 10;
     }
-    let mut sum = 0;
-    for (i, &x) in d.iter().enumerate() {
-        sum += if i % 2 == 0 {
-            x
-        } else if x > 4 {
-            x * 2 - 9
-        } else {
-            x * 2
-        };
-    }
-    let mut check = (10 - sum % 10) % 10;
-    if rng.below(5) == 0 {
-        check = rng.below(10) as u32;
+    let mut check = check_digit(&d);
+    if rng.index(5) == 0 {
+        check = rng.index(10) as u32;
     }
     d.iter()
         .chain(std::iter::once(&check))
@@ -146,36 +96,36 @@ const NOISE: &[&str] = &[
 
 fn mutate(rng: &mut Rng, s: String) -> String {
     let mut chars: Vec<char> = s.chars().collect();
-    for _ in 0..1 + rng.below(2) {
+    for _ in 0..1 + rng.index(2) {
         let n = chars.len();
-        match rng.below(9) {
+        match rng.index(9) {
             0 if n > 0 => {
-                let i = rng.below(n);
+                let i = rng.index(n);
                 chars[i] = char::from(*rng.pick(LETTERS));
             }
             1 if n > 0 => {
-                let i = rng.below(n);
-                chars[i] = char::from(b'0' + rng.below(10) as u8);
+                let i = rng.index(n);
+                chars[i] = char::from(b'0' + rng.index(10) as u8);
             }
             2 if n > 0 => {
-                chars.remove(rng.below(n));
+                chars.remove(rng.index(n));
             }
             3 if n > 0 => {
-                let i = rng.below(n);
+                let i = rng.index(n);
                 chars.insert(i, chars[i]);
             }
             4 if n > 1 => {
-                let i = rng.below(n - 1);
+                let i = rng.index(n - 1);
                 chars.swap(i, i + 1);
             }
             5 => {
-                let i = rng.below(n + 1);
+                let i = rng.index(n + 1);
                 for (k, c) in rng.pick(NOISE).chars().enumerate() {
                     chars.insert(i + k, c);
                 }
             }
             6 => chars.iter_mut().for_each(|c| *c = c.to_ascii_lowercase()),
-            7 if n > 0 => chars.truncate(rng.below(n)),
+            7 if n > 0 => chars.truncate(rng.index(n)),
             _ => {}
         }
     }
@@ -200,7 +150,7 @@ fn fast_path_agrees_with_the_full_check_on_a_million_inputs() {
             }
             6 => {
                 let code = numeric(&mut rng);
-                if rng.below(2) == 0 {
+                if rng.index(2) == 0 {
                     mutate(&mut rng, code)
                 } else {
                     code
@@ -208,10 +158,10 @@ fn fast_path_agrees_with_the_full_check_on_a_million_inputs() {
             }
             _ => {
                 // Short random text from the alphabet and the noise.
-                let len = rng.below(20);
+                let len = rng.index(20);
                 (0..len)
                     .map(|_| {
-                        if rng.below(4) == 0 {
+                        if rng.index(4) == 0 {
                             rng.pick(NOISE).to_string()
                         } else {
                             char::from(*rng.pick(b"ABCLMNZ0123456789")).to_string()

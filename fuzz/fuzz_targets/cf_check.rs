@@ -5,13 +5,18 @@
 //! error in `check` but those `is_valid` does not look for (place registry, century against
 //! today); checking the normalised text gives the same answer; a suggested correction is
 //! itself valid; an 11-digit code is valid by both or by neither; every finding has a code,
-//! a message and (but infos about today) the field.
+//! a message and (but infos about today) the field; a valid code has the check character or
+//! digit of the independent oracle in `tests/support/oracle.rs`.
 #![no_main]
 
 use chrono::NaiveDate;
 use instrada::cf::{check, check_matricola, is_valid, CfReport, CheckOptions, Kind};
 use instrada::finding::{Lang, Severity};
 use libfuzzer_sys::fuzz_target;
+
+// The independent oracle the native tests use too (the decree's tables, written again).
+#[path = "../../tests/support/oracle.rs"]
+mod oracle;
 
 /// Errors only the full check can find: the fast path does not look the place up nor choose
 /// the century against today.
@@ -56,6 +61,28 @@ fuzz_target!(|data: &[u8]| {
                 today.is_none_or(|t| p.birth_date <= t),
                 "birth after today: {text:?}"
             );
+        }
+    }
+    // A code found valid has the check character (or digit) the decree's tables give.
+    if report.valid() {
+        let b = report.normalized.as_bytes();
+        match report.kind {
+            Some(Kind::Person) => {
+                assert_eq!(
+                    oracle::check_char(&b[..15]),
+                    b[15],
+                    "check character of {text:?}"
+                )
+            }
+            Some(_) => {
+                let digits: Vec<u32> = b.iter().map(|d| u32::from(d - b'0')).collect();
+                assert_eq!(
+                    oracle::check_digit(&digits[..10]),
+                    digits[10],
+                    "check digit of {text:?}"
+                );
+            }
+            None => {}
         }
     }
     if fast {
