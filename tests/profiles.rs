@@ -145,8 +145,8 @@ fn pec_addresses_are_transcribed() {
         ("torino", "pinerolo", "direzione.agenziacomplexa.pinerolo@postacert.inps.gov.it", "003 §1.2"),
         ("torino", "collegno", "direzione.agenziacomplexa.collegno@postacert.inps.gov.it", "003 §1.2"),
     ] {
-        let s = profile(p)
-            .unwrap()
+        let held = profile(p).unwrap();
+        let s = held
             .sede(sede)
             .unwrap_or_else(|| panic!("{section}: {sede}"));
         let m = s
@@ -199,7 +199,8 @@ fn e_mail_boxes_by_gestione_and_agency() {
         assert_eq!(found, vec![address], "{p} {sede} {use_}");
     }
     // Torino's agencies other than the Direzione only serve domestic employers (§2.5).
-    let ivrea = profile("torino").unwrap().sede("ivrea").unwrap();
+    let torino = profile("torino").unwrap();
+    let ivrea = torino.sede("ivrea").unwrap();
     assert!(!ivrea.mailboxes.iter().any(|m| m.serves("agricoli")));
 }
 
@@ -235,8 +236,8 @@ fn escalation_contacts_by_date() {
         assert_eq!(got_cc, cc, "{section}");
     }
     // Both Torino lists are kept, each with its date.
-    let b = profile("torino")
-        .unwrap()
+    let torino = profile("torino").unwrap();
+    let b = torino
         .escalation_level(Level::B)
         .unwrap();
     assert_eq!(
@@ -270,8 +271,8 @@ fn response_terms_for_the_timeline() {
         ("emilia-romagna", TermKind::QuesitoProvinciale, 10, DayUnit::Lavorativi, Party::Inps, "ASSISTENZA NORMATIVA DIREZIONI PROVINCIALI E DIREZIONE REGIONALE INPS"),
         ("emilia-romagna", TermKind::QuesitoRegionale, 5, DayUnit::Lavorativi, Party::Inps, "ASSISTENZA NORMATIVA DIREZIONI PROVINCIALI E DIREZIONE REGIONALE INPS"),
     ] {
-        let t = profile(p)
-            .unwrap()
+        let held = profile(p).unwrap();
+        let t = held
             .term(kind, d("2024-01-10"))
             .unwrap_or_else(|| panic!("{p} {kind:?}"));
         assert_eq!((t.days, t.unit, t.by), (days, unit, by), "{p} {section}");
@@ -401,8 +402,8 @@ fn cassetti_and_titolari() {
         ("nazionale-gdp", "dipendenti-pubblici", Some("dipendenti-pubblici-2023")),
         ("siena", "aziende-dm", None),
     ] {
-        let k = profile(p)
-            .unwrap()
+        let held = profile(p).unwrap();
+        let k = held
             .cassetti
             .iter()
             .find(|k| k.cassetto == cassetto)
@@ -433,7 +434,7 @@ fn sede_picks_its_profile() {
         ("roma", "2024-01-01", None),
     ] {
         assert_eq!(
-            profile_for_sede(sede, d(date)).map(|p| p.id.as_str()),
+            profile_for_sede(sede, d(date)).map(|p| p.id.clone()).as_deref(),
             expected,
             "{sede} {date}"
         );

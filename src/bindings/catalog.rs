@@ -7,6 +7,7 @@
 use crate::field::Field;
 use chrono::NaiveDate;
 use serde::Deserialize;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 use super::{lang_of, object_arg, text_arg, wire_js};
@@ -427,7 +428,7 @@ fn suggest_objects_result(
     };
     let (profile_id, cassetto) = (read(&profile_id, "profileId"), read(&cassetto, "cassetto"));
     let found = super::routing::find_profile(profile_id.as_deref(), lang)
-        .and_then(|p| find_cassetto(p, cassetto.as_deref(), date, lang));
+        .and_then(|p| find_cassetto(&p, cassetto.as_deref(), date, lang));
     match found {
         Ok(t) => wire_js(&suggest_in(t, text, date, limit, lang, findings)),
         Err(f) => {
@@ -444,7 +445,7 @@ fn suggest_objects_result(
 /// The titolario of the cassetto `id` in the profile or the profiles it inherits (the one
 /// offered on `date`, when given), or the finding that says why there is none.
 fn find_cassetto(
-    p: &'static Profile,
+    p: &Arc<Profile>,
     id: Option<&str>,
     date: Option<NaiveDate>,
     lang: Lang,
@@ -462,7 +463,7 @@ fn find_cassetto(
     let Some(id) = id.map(str::trim).filter(|s| !s.is_empty()) else {
         return Err(Problem::CassettoMissing { offered: offered() }.finding(lang));
     };
-    let all: Vec<&'static Cassetto> = chain
+    let all: Vec<&Cassetto> = chain
         .iter()
         .flat_map(|q| q.cassetti.iter())
         .filter(|c| c.cassetto.eq_ignore_ascii_case(id))

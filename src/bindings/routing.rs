@@ -5,6 +5,7 @@
 
 use crate::field::Field;
 use chrono::NaiveDate;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 use super::{lang_of, object_arg, text_arg, to_js, wire_js, MAX_TEXT};
@@ -269,7 +270,7 @@ fn catalog_result(profile_id: JsValue, options: JsValue) -> JsValue {
             });
         }
     };
-    let chain = routing::chain(p);
+    let chain = routing::chain(&p);
     let view = view::catalog_view(&chain, date, profile::is_built_in(&p.id), lang);
     super::wire_js(&CatalogResult {
         ok: view.is_some(),
@@ -279,10 +280,7 @@ fn catalog_result(profile_id: JsValue, options: JsValue) -> JsValue {
 }
 
 /// The profile with this id (built in or loaded), or the finding that lists the known ids.
-pub(super) fn find_profile(
-    id: Option<&str>,
-    lang: Lang,
-) -> Result<&'static profile::Profile, Finding> {
+pub(super) fn find_profile(id: Option<&str>, lang: Lang) -> Result<Arc<profile::Profile>, Finding> {
     let ids = || {
         profile::profiles()
             .iter()

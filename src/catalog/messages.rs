@@ -42,12 +42,6 @@ pub(crate) enum Problem {
     IdTaken {
         id: String,
     },
-    TooManyRegistered {
-        max: usize,
-    },
-    TooManyLoads {
-        max: usize,
-    },
     MissingSource {
         field: String,
     },
@@ -238,7 +232,7 @@ impl Problem {
             P::EscalationMissing { rule } => f.field(Field::input(format!("{rule}.escalation"))),
             P::MissingDocument => f.field(Field::input("document")),
             P::IdTaken { .. } => f.field(Field::input("id")),
-            P::TooLarge { .. } | P::TooManyRegistered { .. } | P::TooManyLoads { .. } => f,
+            P::TooLarge { .. } => f,
             P::TitolarioMissing { .. } | P::UnknownTitolario { .. } => {
                 f.field(Field::input("titolario"))
             }
@@ -269,10 +263,6 @@ fn words(p: &Problem, lang: Lang) -> (&'static str, Severity, String) {
         (P::TooLarge { bytes }, En) => ("profile.too-large", Error, format!("The profile is too large ({bytes} bytes): the maximum is {MAX_JSON}.")),
         (P::IdTaken { id }, It) => ("profile.id-taken", Error, format!("«{id}» è l'id di un profilo incluso: scegli un altro id per il profilo del portale.")),
         (P::IdTaken { id }, En) => ("profile.id-taken", Error, format!("“{id}” is the id of a built-in profile: choose another id for the portal's profile.")),
-        (P::TooManyRegistered { max }, It) => ("profile.too-many", Error, format!("Sono già registrati {max} profili: riusa l'id di uno di essi per sostituirlo.")),
-        (P::TooManyRegistered { max }, En) => ("profile.too-many", Error, format!("{max} profiles are already registered: reuse the id of one of them to replace it.")),
-        (P::TooManyLoads { max }, It) => ("profile.too-many", Error, format!("In questa pagina sono già stati caricati {max} profili: ricarica la pagina per caricarne altri.")),
-        (P::TooManyLoads { max }, En) => ("profile.too-many", Error, format!("{max} profiles have already been loaded in this page: reload the page to load more.")),
         (P::MissingSource { field }, It) => ("profile.missing-source", Error, format!("«{field}»: indica il documento da cui viene la regola (document) e la sezione (section).")),
         (P::MissingSource { field }, En) => ("profile.missing-source", Error, format!("“{field}”: give the document the rule comes from (document) and its section (section).")),
         (P::MissingDocument, It) => ("profile.missing-source", Error, "«document»: indica il file (file) e il titolo (title) del documento.".into()),
@@ -393,8 +383,6 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
         },
         Problem::TooLarge { bytes: 300_000 },
         Problem::IdTaken { id: s("milano") },
-        Problem::TooManyRegistered { max: 32 },
-        Problem::TooManyLoads { max: 256 },
         Problem::MissingSource {
             field: s("rules[2].source"),
         },

@@ -1,6 +1,7 @@
 //! The form's settings ([`Config`], [`Checks`]) and its values ([`Values`]).
 
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 use crate::catalog::profile::Profile;
 use crate::field::FormField;
@@ -45,7 +46,7 @@ pub struct Config {
     pub profile: Option<String>,
     /// The profile itself, found from the id or from the sede at first use (reading the
     /// profiles takes tens of milliseconds: not while the page starts).
-    pub protocol: std::cell::OnceCell<Option<&'static Profile>>,
+    pub protocol: std::cell::OnceCell<Option<Arc<Profile>>>,
     /// A sede of the profile, for its local closures and its mailboxes.
     pub sede: Option<String>,
     /// The label of the .ics events' titles (the portal's practice number), when given.
@@ -110,8 +111,9 @@ impl Config {
 
     /// The profile, found from the id or from the sede; `None` when neither names a known
     /// profile (the codice fiscale checks still run, and one note to the integrator says so).
-    pub fn protocol(&self) -> Option<&'static Profile> {
-        *self.protocol.get_or_init(|| {
+    pub fn protocol(&self) -> Option<&Profile> {
+        self.protocol
+            .get_or_init(|| {
             let found = match (&self.profile, &self.sede) {
                 (Some(id), _) => crate::catalog::profile::profile(id),
                 (None, Some(s)) => crate::catalog::profile::profile_for_sede(s, self.today),
@@ -122,6 +124,7 @@ impl Config {
             }
             found
         })
+            .as_deref()
     }
 }
 

@@ -5,6 +5,7 @@
 //! (`crate::timeline`). No rule of its own here: only what to show where.
 
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 use crate::catalog::profile::{self, Cassetto, Profile};
 use crate::catalog::titolario::{self, Titolario};
@@ -288,7 +289,9 @@ fn channel_view(
     if let Some(source) = &step.source {
         // The profile whose document the rule comes from: an inherited rule (circolare
         // 34/2023 in Torino) names the circolare, not Torino.
-        let name = crate::catalog::profile::document_owner(&source.document)
+        let owner = crate::catalog::profile::document_owner(&source.document);
+        let name = owner
+            .as_ref()
             .map_or(p.name.get(lang), |(owner, _)| owner.name.get(lang));
         reasons.push(messages::rule_line(name, &source.section, lang));
     }
@@ -314,14 +317,21 @@ fn capitalised(s: &str) -> String {
     out
 }
 
-/// The cassetto a gestione uses in a profile (or in a profile it inherits), on `date`.
-fn cassetto_of(p: &'static Profile, gestione: &str, date: NaiveDate) -> Option<&'static Cassetto> {
-    let inherited = p.inherits.iter().filter_map(|id| profile::profile(id));
+/// The titolario of the cassetto a gestione uses in a profile (or in a profile it
+/// inherits), on `date`.
+fn titolario_of(p: &Profile, gestione: &str, date: NaiveDate) -> Option<&'static Titolario> {
+    let inherited: Vec<Arc<Profile>> = p
+        .inherits
+        .iter()
+        .filter_map(|id| profile::profile(id))
+        .collect();
     std::iter::once(p)
-        .chain(inherited)
+        .chain(inherited.iter().map(|q| &**q))
         .flat_map(|p| p.cassetti.iter())
         .filter(|c| c.in_force(date))
         .find(|c| c.cassetto == gestione || c.gestioni.iter().any(|g| g.id() == gestione))
+        .and_then(|c: &Cassetto| c.titolario.as_deref())
+        .and_then(titolario::titolario)
 }
 
 /// The titolario the picker lists for a gestione: the profile's own list for its cassetto;
@@ -330,9 +340,7 @@ fn cassetto_of(p: &'static Profile, gestione: &str, date: NaiveDate) -> Option<&
 /// reproduce.
 pub fn titolario_for(cfg: &Config, gestione: &str) -> (Option<&'static Titolario>, Option<String>) {
     let own = match cfg.protocol() {
-        Some(p) => cassetto_of(p, gestione, cfg.today)
-            .and_then(|c| c.titolario.as_deref())
-            .and_then(titolario::titolario),
+        Some(p) => titolario_of(p, gestione, cfg.today),
         None => {
             let all = titolario::titolari();
             all.iter()

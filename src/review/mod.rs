@@ -159,7 +159,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
     };
     let resolved = facts.resolve(lang);
     let (profile, date, dated, gestione, sede) = (
-        resolved.profile,
+        resolved.profile.clone(),
         resolved.date,
         resolved.dated,
         resolved.gestione,
@@ -169,7 +169,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
     let mut route = routing::route_resolved(resolved, description, lang);
     // The object chosen can name an online-only request too ("Dilazioni su Cartella"):
     // said once, whatever the kind (issue 13).
-    if let (Some(p), Some(k), Some(o)) = (profile, route.kind, text(&draft.object)) {
+    if let (Some(p), Some(k), Some(o)) = (&profile, route.kind, text(&draft.object)) {
         if !route
             .findings
             .iter()
@@ -257,7 +257,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
         (None, None) => None,
     });
 
-    let chain = profile.map(routing::chain).unwrap_or_default();
+    let chain = profile.as_ref().map(routing::chain).unwrap_or_default();
     let for_text = format!("{description} {}", text(&draft.subject).unwrap_or(""));
     let mut proposals = Vec::new();
     let rc = route.step.channel;

@@ -5,6 +5,7 @@
 
 use super::messages::Problem;
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 use crate::catalog::profile::{self, Channel, Kind, MailboxKind, Profile, INPS_PEC_DOMAIN};
 use crate::finding::{Finding, Lang, Source};
@@ -92,7 +93,7 @@ struct ContactUse {
 }
 
 fn escalation_use(
-    chain: &[&'static Profile],
+    chain: &[Arc<Profile>],
     address: &str,
     date: NaiveDate,
     sede: Option<&str>,
@@ -149,7 +150,7 @@ fn escalation_use(
 pub fn check(
     raw: &str,
     route: &Route,
-    chain: &[&'static Profile],
+    chain: &[Arc<Profile>],
     kind: Option<Kind>,
     date: NaiveDate,
     sede: Option<&str>,

@@ -5,6 +5,7 @@ use super::messages::Problem;
 use crate::field::FormField;
 use chrono::NaiveDate;
 use serde::Deserialize;
+use std::sync::Arc;
 
 use crate::catalog::profile::{self, Gestione, Kind, Level, Previous, Profile};
 use crate::finding::{Finding, Lang};
@@ -43,7 +44,7 @@ pub struct Facts {
 #[derive(Clone, Debug)]
 pub struct Resolved {
     /// The profile, when it could be found.
-    pub profile: Option<&'static Profile>,
+    pub profile: Option<Arc<Profile>>,
     /// The sede, when given and part of the profile.
     pub sede: Option<String>,
     /// The gestione.
@@ -116,7 +117,7 @@ impl Facts {
                 if p.is_none() {
                     findings.push(Problem::UnknownProfile { id }.finding(lang));
                 }
-                if let (Some(p), Some(s)) = (p, sede_in) {
+                if let (Some(p), Some(s)) = (&p, sede_in) {
                     let chain = crate::routing::chain(p);
                     let own = chain.iter().find_map(|q| q.sede(s)).map(|x| x.id.clone());
                     let territorial = chain.iter().any(|q| !q.sedi.is_empty());

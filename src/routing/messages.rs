@@ -279,7 +279,7 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
         Problem::NationalProfile { sede: Some("Bari") },
         Problem::UnknownProfile { id: "Tornio" },
     ];
-    if let Some(p) = torino {
+    if let Some(p) = &torino {
         out.push(Problem::SedeNotInProfile {
             sede: "milano-nord",
             profile: p,
@@ -301,7 +301,7 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
         Problem::UnknownAccentramento { value: "boh" },
         Problem::UnknownPeriod { period: "dicembre" },
     ]);
-    if let Some(p) = milano {
+    if let Some(p) = &milano {
         out.push(Problem::ProfileNotInForce {
             profile: p,
             ended: None,
@@ -329,7 +329,7 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
             declared: true,
         },
     ]);
-    if let Some(o) = milano.and_then(|p| p.online_only.as_ref()) {
+    if let Some(o) = milano.as_ref().and_then(|p| p.online_only.as_ref()) {
         out.push(Problem::OnlineListIncomplete {
             r#where: &o.r#where,
         });

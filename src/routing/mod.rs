@@ -36,6 +36,7 @@ use messages::{NoChannel, Problem};
 pub use result::{Address, CassettoInfo, ListedMatch, Phone, Route, Step};
 
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 use crate::catalog::profile::{
     self, Channel, Gestione, Kind, Level, MailboxKind, Previous, Profile, Rule,
@@ -55,7 +56,7 @@ pub fn route(facts: &Facts, lang: Lang) -> Route {
 pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
     let mut out = Route {
         ok: false,
-        profile: r.profile.map(|p| p.id.clone()),
+        profile: r.profile.as_ref().map(|p| p.id.clone()),
         sede: r.sede.clone(),
         gestione: r.gestione,
         kind: r.kind,
@@ -65,9 +66,10 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         listed: None,
         findings: r.findings,
     };
-    let (Some(p), Some(gestione), Some(kind)) = (r.profile, r.gestione, r.kind) else {
+    let (Some(held), Some(gestione), Some(kind)) = (r.profile, r.gestione, r.kind) else {
         return out;
     };
+    let p: &Profile = &held;
     if !p.in_force(r.date) {
         let ended = p.effective.until.filter(|u| r.date > *u);
         out.findings.push(
@@ -78,7 +80,7 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         return out;
     }
 
-    let chain = chain(p);
+    let chain = chain(&held);
     let mut kind = kind;
     // A `domanda` is classified by the description unless a rule takes it as it is (Siena);
     // one declared non-online is still checked against the online-only list.
@@ -230,12 +232,12 @@ fn sport_period(out: &mut Route, gestione: Gestione, period: Option<(i32, u32)>,
 }
 
 /// The profile and the profiles it inherits, depth first, each once.
-pub fn chain(p: &'static Profile) -> Vec<&'static Profile> {
-    let mut out = vec![p];
+pub fn chain(p: &Arc<Profile>) -> Vec<Arc<Profile>> {
+    let mut out = vec![Arc::clone(p)];
     let mut i = 0;
     // A handful of levels at most; the guard keeps a portal's cyclic `inherits` finite.
     while i < out.len() && out.len() < 8 {
-        let inherited: Vec<&'static Profile> = out
+        let inherited: Vec<Arc<Profile>> = out
             .get(i)
             .map(|q| {
                 q.inherits
@@ -254,12 +256,7 @@ pub fn chain(p: &'static Profile) -> Vec<&'static Profile> {
     out
 }
 
-fn has_rule_for(
-    chain: &[&'static Profile],
-    kind: Kind,
-    gestione: Gestione,
-    date: NaiveDate,
-) -> bool {
+fn has_rule_for(chain: &[Arc<Profile>], kind: Kind, gestione: Gestione, date: NaiveDate) -> bool {
     chain.iter().any(|p| {
         p.rules.iter().any(|r| {
             !r.alternative_only
@@ -274,7 +271,7 @@ fn has_rule_for(
 /// chosen) names a request of the L. 122/2010 list of the profile or one it inherits: the
 /// finding that says the request itself is online-only, with the list's entry.
 pub(crate) fn online_only_notice(
-    chain: &[&'static Profile],
+    chain: &[Arc<Profile>],
     kind: Kind,
     text: &str,
     lang: Lang,
@@ -347,13 +344,13 @@ fn classify_domanda(p: &Profile, kind: Kind, prepared: &str, lang: Lang, out: &m
 }
 
 /// The rule of a mailbox for accentramento (Torino §2.5) when the description is about it.
-fn accentramento(
-    chain: &[&'static Profile],
+fn accentramento<'p>(
+    chain: &'p [Arc<Profile>],
     kind: Kind,
     description: &str,
     fact: Option<bool>,
     date: NaiveDate,
-) -> Option<(&'static Profile, &'static Rule)> {
+) -> Option<(&'p Profile, &'p Rule)> {
     // The form's fact first (`accentramento: true/false`), else the description.
     let about = fact.unwrap_or_else(|| {
         crate::text::fold_words(description)
@@ -371,26 +368,26 @@ fn accentramento(
                     && r.kinds.contains(&kind)
                     && r.in_force(p.effective.from, date)
             })
-            .map(|r| (*p, r))
+            .map(|r| (&**p, r))
     })
 }
 
 /// The rule that applies, with its profile.
-pub fn choose(
-    chain: &[&'static Profile],
+pub fn choose<'p>(
+    chain: &'p [Arc<Profile>],
     gestione: Gestione,
     kind: Kind,
     previous: Previous,
     level: Option<Level>,
     date: NaiveDate,
-) -> Option<(&'static Profile, &'static Rule)> {
+) -> Option<(&'p Profile, &'p Rule)> {
     // Asking for an escalation level means the earlier answer is overdue.
     let previous = if level.is_some() {
         Previous::Scaduta
     } else {
         previous
     };
-    let mut best: Option<((u8, NaiveDate, usize), &'static Profile, &'static Rule)> = None;
+    let mut best: Option<((u8, NaiveDate, usize), &'p Profile, &'p Rule)> = None;
     let mut index = 0usize;
     for p in chain {
         for r in &p.rules {
@@ -420,19 +417,19 @@ pub fn choose(
 
 /// The cassetto offered to `gestione` on `date` by the profile or one it inherits.
 pub fn cassetto_for(
-    chain: &[&'static Profile],
+    chain: &[Arc<Profile>],
     gestione: Gestione,
     date: NaiveDate,
-) -> Option<&'static profile::Cassetto> {
+) -> Option<&profile::Cassetto> {
     chain.iter().find_map(|p| p.cassetto_for(gestione, date))
 }
 
 #[allow(clippy::too_many_arguments)]
-fn step(
-    main: &'static Profile,
-    chain: &[&'static Profile],
-    rp: &'static Profile,
-    rule: &'static Rule,
+fn step<'p>(
+    main: &'p Profile,
+    chain: &'p [Arc<Profile>],
+    rp: &'p Profile,
+    rule: &'p Rule,
     gestione: Gestione,
     sede: Option<&str>,
     date: NaiveDate,
@@ -590,12 +587,12 @@ pub fn doc_source(p: &Profile) -> Source {
     Source::new(p.document.file.clone(), "")
 }
 
-/// A note of the data as a finding; its code lives as long as the (leaked) profile.
-pub fn note_finding(n: &'static profile::Note, lang: Lang) -> Finding {
+/// A note of the data as a finding, with the note's own code.
+pub fn note_finding(n: &profile::Note, lang: Lang) -> Finding {
     let severity = match n.severity {
         profile::NoteSeverity::Error => Severity::Error,
         profile::NoteSeverity::Warning => Severity::Warning,
         profile::NoteSeverity::Info => Severity::Info,
     };
-    Finding::new(n.code.as_str(), severity, n.text.get(lang)).source(n.source.clone())
+    Finding::new(profile::note_code(n), severity, n.text.get(lang)).source(n.source.clone())
 }

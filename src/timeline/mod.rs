@@ -431,7 +431,8 @@ fn empty(req: &TimelineRequest) -> Timeline {
 pub fn timeline(req: &TimelineRequest) -> Timeline {
     let lang = req.lang;
     let mut t = empty(req);
-    let Some(ctx) = resolve::context(req, &mut t.findings) else {
+    let held = std::cell::OnceCell::new();
+    let Some(ctx) = resolve::context(req, &held, &mut t.findings) else {
         return t;
     };
     t.profile = Some(ctx.root.id.clone());

@@ -5,6 +5,8 @@
 
 use crate::field::FormField;
 use chrono::{NaiveDate, NaiveTime};
+use std::cell::OnceCell;
+use std::sync::Arc;
 
 use crate::calendar::{self, Calendar};
 use crate::catalog::profile::{self, Cassetto, Gestione, Kind, Previous, Profile, TermKind};
@@ -20,14 +22,14 @@ use super::TimelineRequest;
 const MAX_OBJECT: usize = 200;
 
 /// A request resolved against its profile.
-pub(super) struct Ctx {
+pub(super) struct Ctx<'p> {
     pub lang: Lang,
     /// The requested profile.
-    pub root: &'static Profile,
+    pub root: &'p Profile,
     /// The profile first, then the profiles it inherits that are in force at `sent`.
-    pub chain: Vec<&'static Profile>,
+    pub chain: Vec<&'p Profile>,
     pub cal: Calendar,
-    pub cassetto: Option<&'static Cassetto>,
+    pub cassetto: Option<&'p Cassetto>,
     /// The object and the titolario it was found in.
     pub object: Option<(&'static Titolario, &'static Oggetto)>,
     pub kind: Kind,
@@ -40,9 +42,9 @@ pub(super) struct Ctx {
     pub previous: Option<Previous>,
 }
 
-impl Ctx {
+impl<'p> Ctx<'p> {
     /// The term of this kind in force at `sent`, from the profile or one it inherits.
-    pub fn term(&self, kind: TermKind) -> Option<&'static profile::Term> {
+    pub fn term(&self, kind: TermKind) -> Option<&'p profile::Term> {
         self.chain.iter().find_map(|p| p.term(kind, self.sent))
     }
 
@@ -52,13 +54,19 @@ impl Ctx {
     }
 
     /// The gestioni the cassetto serves (empty when no cassetto is known).
-    pub fn gestioni(&self) -> &'static [Gestione] {
+    pub fn gestioni(&self) -> &'p [Gestione] {
         self.cassetto.map_or(&[], |c| c.gestioni.as_slice())
     }
 }
 
-/// Resolves the request; `None` (with error findings) when it cannot be answered.
-pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Option<Ctx> {
+/// Resolves the request; `None` (with error findings) when it cannot be answered. The
+/// profiles it reads are kept in `held`, which the caller owns for as long as it uses the
+/// answer (a profile the portal replaces meanwhile stays whole until then).
+pub(super) fn context<'p>(
+    req: &TimelineRequest,
+    held: &'p OnceCell<Vec<Arc<Profile>>>,
+    findings: &mut Vec<Finding>,
+) -> Option<Ctx<'p>> {
     let lang = req.lang;
     let before = findings.len();
     let root = find_profile(&req.profile, req.sede.as_deref(), req.sent, lang, findings);
@@ -93,10 +101,10 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
             .source(crate::finding::Source::new(root.document.file.clone(), "")),
         );
     }
-    let chain = chain(root, sent);
+    let chain: &'p [Arc<Profile>] = held.get_or_init(|| chain(&root, sent));
     // Every field is checked, so that all the problems are said at once.
-    let cal = find_calendar(req.sede.as_deref(), &chain, lang, findings);
-    let resolved = find_cassetto_and_object(req, &chain, lang, findings);
+    let cal = find_calendar(req.sede.as_deref(), chain, lang, findings);
+    let resolved = find_cassetto_and_object(req, chain, lang, findings);
     let notice_ok = req.notice.is_none_or(|n| match calendar::check_date(n) {
         Ok(()) => true,
         Err(e) => {
@@ -134,8 +142,9 @@ pub(super) fn context(req: &TimelineRequest, findings: &mut Vec<Finding>) -> Opt
     }
     Some(Ctx {
         lang,
-        root,
-        chain,
+        // The chain starts with the requested profile.
+        root: &chain[0],
+        chain: chain.iter().map(|p| &**p).collect(),
         cal,
         cassetto,
         object,
@@ -155,7 +164,7 @@ fn find_profile(
     sent: NaiveDate,
     lang: Lang,
     findings: &mut Vec<Finding>,
-) -> Option<&'static Profile> {
+) -> Option<Arc<Profile>> {
     let id = id.trim();
     // The national baseline named with a sede of a territorial protocol (the widget's
     // default profile, then a sede chosen): the territory's protocol applies.
@@ -193,7 +202,7 @@ fn find_profile(
 
 /// The profile and the profiles it inherits ([`crate::routing::chain`]), keeping the
 /// inherited ones in force at `date`.
-fn chain(root: &'static Profile, date: NaiveDate) -> Vec<&'static Profile> {
+fn chain(root: &Arc<Profile>, date: NaiveDate) -> Vec<Arc<Profile>> {
     let mut out = crate::routing::chain(root);
     out.retain(|p| p.id == root.id || p.in_force(date));
     out
@@ -201,7 +210,7 @@ fn chain(root: &'static Profile, date: NaiveDate) -> Vec<&'static Profile> {
 
 fn find_calendar(
     sede: Option<&str>,
-    chain: &[&'static Profile],
+    chain: &[Arc<Profile>],
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) -> Option<Calendar> {
@@ -237,19 +246,19 @@ fn find_calendar(
     Some(cal)
 }
 
-type Resolved = (
-    Option<&'static Cassetto>,
+type Resolved<'p> = (
+    Option<&'p Cassetto>,
     Option<(&'static Titolario, &'static Oggetto)>,
 );
 
-fn find_cassetto_and_object(
+fn find_cassetto_and_object<'p>(
     req: &TimelineRequest,
-    chain: &[&'static Profile],
+    chain: &'p [Arc<Profile>],
     lang: Lang,
     findings: &mut Vec<Finding>,
-) -> Option<Resolved> {
+) -> Option<Resolved<'p>> {
     let sent = req.sent;
-    let cassetti: Vec<&'static Cassetto> = chain.iter().flat_map(|p| p.cassetti.iter()).collect();
+    let cassetti: Vec<&'p Cassetto> = chain.iter().flat_map(|p| p.cassetti.iter()).collect();
     let cassetto = match req
         .cassetto
         .as_deref()
@@ -327,13 +336,13 @@ fn find_cassetto_and_object(
             // The requested profile's own cassetti first; the inherited ones (the national
             // GDP cassetto) only when every own cassetto has a known menu, or an object of
             // a menu no document lists could be taken for one of another cassetto.
-            let own: Vec<&'static Cassetto> = chain
+            let own: Vec<&'p Cassetto> = chain
                 .first()
                 .map(|p| p.cassetti.iter().filter(|c| c.in_force(sent)).collect())
                 .unwrap_or_default();
             let hits = find_in(&own, raw);
             if hits.is_empty() && own.iter().all(|c| c.titolario.is_some()) {
-                let inherited: Vec<&'static Cassetto> = chain
+                let inherited: Vec<&'p Cassetto> = chain
                     .iter()
                     .skip(1)
                     .flat_map(|p| p.cassetti.iter())
@@ -383,15 +392,10 @@ fn find_cassetto_and_object(
     Some((Some(c), Some((t, o))))
 }
 
-type Hit = (
-    &'static Cassetto,
-    &'static Titolario,
-    &'static Oggetto,
-    bool,
-);
+type Hit<'p> = (&'p Cassetto, &'static Titolario, &'static Oggetto, bool);
 
 /// The cassetti whose menu has the object (each cassetto once).
-fn find_in(cassetti: &[&'static Cassetto], raw: &str) -> Vec<Hit> {
+fn find_in<'p>(cassetti: &[&'p Cassetto], raw: &str) -> Vec<Hit<'p>> {
     let mut hits: Vec<Hit> = Vec::new();
     if raw.chars().count() > MAX_OBJECT {
         return hits;

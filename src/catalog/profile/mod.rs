@@ -36,6 +36,7 @@ mod vocab;
 use crate::finding::{Lang, Source};
 use chrono::NaiveDate;
 
+pub(crate) use registry::note_code;
 pub use registry::{
     built_in_errors, cite, document_owner, is_built_in, load_profile, profile, profile_for_sede,
     profiles, Loaded, NATIONAL,

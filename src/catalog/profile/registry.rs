@@ -1,19 +1,19 @@
 //! Where profiles live: the built-in ones, embedded at build time and parsed once, and the
 //! ones a portal registers at run time, kept for the page's lifetime.
 //!
-//! The built-ins live in a static parsed once. The profiles a portal loads are leaked into
-//! `&'static` references (a portal loads a few per page, and the loads are capped); in
-//! exchange, findings can carry the codes written
-//! in the data (`Finding::code` is `&'static str`) and every lookup is a plain reference.
+//! The built-ins live in a static parsed once. The profiles a portal loads are owned by the
+//! registry (`Arc`): a lookup hands out a shared handle, and a profile replaced by a new
+//! load of the same id is dropped as soon as the last answer that was using it is done, so
+//! a page may load as often as it likes and its memory stays that of the profiles in use.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
 
 use super::read::declared_id;
 use super::validate::{parse_and_validate, MAX_JSON};
-use super::Profile;
+use super::{Note, Profile};
 use crate::catalog::messages::Problem;
 use crate::finding::{Finding, Lang, Source};
 
@@ -31,19 +31,8 @@ const BUILT_IN: [(&str, &str); 6] = [
 /// a sede that no territorial profile covers (issue 13).
 pub const NATIONAL: &str = "nazionale";
 
-/// How many profiles a page may register (each stays in memory until the page closes).
-const MAX_LOADED: usize = 32;
-
-/// How many times a page may register a profile, replacements included. A replaced profile
-/// is not freed (lookups hand out `&'static` references to it), so without this bound a
-/// page that reloads a profile in a loop grows without end (issue 7, fuzzing: about 12 KB
-/// per load of a small profile, measured).
-const MAX_LOADS: usize = 256;
-
-static LOADS: AtomicUsize = AtomicUsize::new(0);
-
-fn built_in() -> &'static [Profile] {
-    static BUILT: OnceLock<Vec<Profile>> = OnceLock::new();
+fn built_in() -> &'static [Arc<Profile>] {
+    static BUILT: OnceLock<Vec<Arc<Profile>>> = OnceLock::new();
     BUILT.get_or_init(|| {
         // A built-in that fails to parse is a bug caught by tests/profiles.rs; at run time it
         // is skipped rather than taking the page down.
@@ -51,6 +40,7 @@ fn built_in() -> &'static [Profile] {
         BUILT_IN
             .iter()
             .filter_map(|(_, json)| parse_and_validate(json, &ids, Lang::It).ok())
+            .map(Arc::new)
             .collect()
     })
 }
@@ -78,12 +68,12 @@ pub fn built_in_errors() -> Vec<(&'static str, Vec<Finding>)> {
         .collect()
 }
 
-fn loaded() -> &'static Mutex<Vec<&'static Profile>> {
-    static LOADED: OnceLock<Mutex<Vec<&'static Profile>>> = OnceLock::new();
+fn loaded() -> &'static Mutex<Vec<Arc<Profile>>> {
+    static LOADED: OnceLock<Mutex<Vec<Arc<Profile>>>> = OnceLock::new();
     LOADED.get_or_init(|| Mutex::new(Vec::new()))
 }
 
-fn loaded_snapshot() -> Vec<&'static Profile> {
+fn loaded_snapshot() -> Vec<Arc<Profile>> {
     match loaded().lock() {
         Ok(v) => v.clone(),
         Err(poisoned) => poisoned.into_inner().clone(),
@@ -91,8 +81,8 @@ fn loaded_snapshot() -> Vec<&'static Profile> {
 }
 
 /// Every profile: the built-ins, then those the portal registered.
-pub fn profiles() -> Vec<&'static Profile> {
-    let mut all: Vec<&'static Profile> = built_in().iter().collect();
+pub fn profiles() -> Vec<Arc<Profile>> {
+    let mut all: Vec<Arc<Profile>> = built_in().to_vec();
     all.extend(loaded_snapshot());
     all
 }
@@ -103,26 +93,22 @@ pub fn profiles() -> Vec<&'static Profile> {
 /// Torino's GDP rules cite circolare 34/2023, not Torino's protocol). When several profiles
 /// share a document (the national baseline is built on circolare 34/2023 too), the one that
 /// inherits none of the others is its author.
-pub fn document_owner(file: &str) -> Option<(&'static Profile, &'static str)> {
+pub fn document_owner(file: &str) -> Option<(Arc<Profile>, String)> {
     let all = profiles();
-    let own: Vec<&'static Profile> = all
-        .iter()
-        .copied()
-        .filter(|p| p.document.file == file)
-        .collect();
+    let own: Vec<&Arc<Profile>> = all.iter().filter(|p| p.document.file == file).collect();
     if let Some(p) = own
         .iter()
         .find(|p| !p.inherits.iter().any(|i| own.iter().any(|q| &q.id == i)))
         .or(own.first())
     {
-        return Some((p, p.document.title.as_str()));
+        return Some((Arc::clone(p), p.document.title.clone()));
     }
     all.iter().find_map(|p| {
         p.document
             .updates
             .iter()
             .find(|u| u.source.document == file)
-            .map(|u| (*p, u.title.as_str()))
+            .map(|u| (Arc::clone(p), u.title.clone()))
     })
 }
 
@@ -147,12 +133,12 @@ pub fn is_built_in(id: &str) -> bool {
 }
 
 /// The profile with this id (built-in or registered).
-pub fn profile(id: &str) -> Option<&'static Profile> {
+pub fn profile(id: &str) -> Option<Arc<Profile>> {
     let id = id.trim();
     // The exact id first, then the same normalisation as sedi ("Emilia Romagna",
     // "EMILIA_ROMAGNA" → "emilia-romagna").
     let key = crate::text::id_key(id);
-    let same = |p: &&'static Profile| {
+    let same = |p: &&Arc<Profile>| {
         p.id == id
             || key
                 .as_deref()
@@ -161,14 +147,15 @@ pub fn profile(id: &str) -> Option<&'static Profile> {
     built_in()
         .iter()
         .find(|p| p.id == id)
+        .cloned()
         .or_else(|| loaded_snapshot().into_iter().find(|p| p.id == id))
-        .or_else(|| built_in().iter().find(same))
-        .or_else(|| loaded_snapshot().into_iter().find(same))
+        .or_else(|| built_in().iter().find(same).cloned())
+        .or_else(|| loaded_snapshot().iter().find(same).cloned())
 }
 
 /// The profile that has `sede` among its sedi and is in force on `date` (the one that
 /// started last, when several are).
-pub fn profile_for_sede(sede: &str, date: NaiveDate) -> Option<&'static Profile> {
+pub fn profile_for_sede(sede: &str, date: NaiveDate) -> Option<Arc<Profile>> {
     let sede = sede.trim();
     profiles()
         .into_iter()
@@ -218,7 +205,8 @@ pub fn load_profile(json: &str, lang: Lang) -> Loaded {
             vec![Problem::TooLarge { bytes: json.len() }.finding(lang)],
         );
     }
-    let known: Vec<&str> = profiles().iter().map(|p| p.id.as_str()).collect();
+    let all = profiles();
+    let known: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
     let profile = match parse_and_validate(json, &known, lang) {
         Ok(p) => p,
         Err(errors) => {
@@ -234,24 +222,43 @@ pub fn load_profile(json: &str, lang: Lang) -> Loaded {
         Ok(g) => g,
         Err(poisoned) => poisoned.into_inner(),
     };
-    let replacing = guard.iter().position(|p| p.id == id);
-    if replacing.is_none() && guard.len() >= MAX_LOADED {
-        let full = Problem::TooManyRegistered { max: MAX_LOADED }.finding(lang);
-        return Loaded::refused(Some(id), vec![full]);
-    }
-    if LOADS.fetch_add(1, Ordering::Relaxed) >= MAX_LOADS {
-        LOADS.store(MAX_LOADS, Ordering::Relaxed);
-        let spent = Problem::TooManyLoads { max: MAX_LOADS }.finding(lang);
-        return Loaded::refused(Some(id), vec![spent]);
-    }
-    let leaked: &'static Profile = Box::leak(Box::new(profile));
-    match replacing.and_then(|i| guard.get_mut(i)) {
-        Some(slot) => *slot = leaked,
-        None => guard.push(leaked),
+    // The replaced profile is dropped here, or by the last answer still holding it.
+    let profile = Arc::new(profile);
+    match guard.iter_mut().find(|p| p.id == id) {
+        Some(slot) => *slot = profile,
+        None => guard.push(profile),
     }
     Loaded {
         ok: true,
         id: Some(id),
         errors: Vec::new(),
     }
+}
+
+/// A note's code as a finding's code (`Finding::code` is `&'static str`, and programs match
+/// on it). A built-in profile's codes live as long as the page already; a code a portal's
+/// profile brings is kept once, in a set of distinct codes, so reloading profiles does not
+/// grow it: its size is that of the portal's vocabulary of codes (each at most 129 bytes,
+/// `area.kebab-case`), not of the loads.
+pub(crate) fn note_code(note: &Note) -> &'static str {
+    let code = note.code.as_str();
+    if let Some(known) = built_in()
+        .iter()
+        .flat_map(|p| p.notes.iter().chain(p.rules.iter().flat_map(|r| &r.notes)))
+        .map(|n| n.code.as_str())
+        .find(|c| *c == code)
+    {
+        return known;
+    }
+    static CODES: OnceLock<Mutex<BTreeSet<&'static str>>> = OnceLock::new();
+    let mut codes = match CODES.get_or_init(|| Mutex::new(BTreeSet::new())).lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(known) = codes.get(code) {
+        return known;
+    }
+    let kept: &'static str = String::leak(code.to_string());
+    codes.insert(kept);
+    kept
 }

@@ -3,6 +3,7 @@
 //! mailboxes, the terms, the escalation contacts of the date, the telephone lines.
 
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 use super::{
     Channel, DayUnit, Gestione, Kind, Level, Mailbox, MailboxKind, Party, Profile, TermKind,
@@ -276,7 +277,7 @@ pub struct CatalogView {
 
 /// The view of `p` (with the profiles it inherits, `chain`) at `date`.
 pub fn catalog_view(
-    chain: &[&Profile],
+    chain: &[Arc<Profile>],
     date: NaiveDate,
     built_in: bool,
     lang: Lang,

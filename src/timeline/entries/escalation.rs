@@ -3,11 +3,8 @@
 
 use super::*;
 
-impl Builder<'_> {
-    pub(super) fn level(
-        &self,
-        level: Level,
-    ) -> Option<(&'static Profile, &'static EscalationLevel)> {
+impl<'a> Builder<'a> {
+    pub(super) fn level(&self, level: Level) -> Option<(&'a Profile, &'a EscalationLevel)> {
         self.ctx
             .chain
             .iter()
@@ -18,10 +15,10 @@ impl Builder<'_> {
     /// by sede.
     pub(super) fn recipients(
         &self,
-        p: &'static Profile,
+        p: &'a Profile,
         level: Level,
         when: NaiveDate,
-    ) -> (Vec<Recipient>, Option<&'static ContactList>) {
+    ) -> (Vec<Recipient>, Option<&'a ContactList>) {
         let lang = self.lang();
         let Some(list) = p.escalation_list(level, when) else {
             return (Vec::new(), None);
@@ -96,7 +93,7 @@ impl Builder<'_> {
         &mut self,
         due: NaiveDate,
         rule: &Due,
-        process: Option<(NaiveDate, &'static Term)>,
+        process: Option<(NaiveDate, &'a Term)>,
     ) {
         let (ctx, lang) = (self.ctx, self.lang());
         let Some((pb, level_b)) = self.level(Level::B) else {
@@ -173,7 +170,7 @@ impl Builder<'_> {
     pub(super) fn escalation_level(
         &mut self,
         (id, level): (EntryId, Level),
-        (profile, esc): (&'static Profile, &'static EscalationLevel),
+        (profile, esc): (&'a Profile, &'a EscalationLevel),
         date: NaiveDate,
         reading: String,
     ) {
@@ -205,7 +202,7 @@ impl Builder<'_> {
     pub(super) fn level_b_rule(
         &self,
         outcome: Previous,
-    ) -> Option<&'static crate::catalog::profile::Rule> {
+    ) -> Option<&'a crate::catalog::profile::Rule> {
         let ctx = self.ctx;
         ctx.chain.iter().find_map(|p| {
             p.rules.iter().find(|r| {
@@ -221,8 +218,8 @@ impl Builder<'_> {
     pub(super) fn escalation_not_for(
         &mut self,
         outcome: Previous,
-        p: &'static Profile,
-        esc: &'static EscalationLevel,
+        p: &'a Profile,
+        esc: &'a EscalationLevel,
     ) {
         let lang = self.lang();
         let cite = cite(&esc.source, lang);
@@ -249,7 +246,7 @@ impl Builder<'_> {
     /// A finding when the contact list changed between the first contact and `when`, the
     /// day the reminder is sent: the entry uses the newer list, the finding names the
     /// older one so that nobody writes to it from memory.
-    pub(super) fn contacts_updated(&mut self, p: &'static Profile, level: Level, when: NaiveDate) {
+    pub(super) fn contacts_updated(&mut self, p: &'a Profile, level: Level, when: NaiveDate) {
         let lang = self.lang();
         let (Some(old), Some(new)) = (
             p.escalation_list(level, self.ctx.first_contact()),
@@ -261,7 +258,7 @@ impl Builder<'_> {
             return;
         }
         let sede = self.ctx.cal.sede_id();
-        let addresses = |l: &'static ContactList| -> Vec<&'static str> {
+        let addresses = |l: &'a ContactList| -> Vec<&'a str> {
             l.to.iter()
                 .filter(|c| sede.is_none_or(|s| c.sedi.is_empty() || c.sedi.iter().any(|x| x == s)))
                 .chain(l.cc.iter())

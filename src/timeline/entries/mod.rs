@@ -23,7 +23,7 @@ mod escalation;
 mod kinds;
 
 /// The entries of the request, earliest first, and whether an answer date is guaranteed.
-pub(super) fn build(ctx: &Ctx, findings: &mut Vec<Finding>) -> (Vec<Entry>, bool) {
+pub(super) fn build(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) -> (Vec<Entry>, bool) {
     let mut b = Builder {
         ctx,
         findings,
@@ -63,7 +63,7 @@ fn sort_by_date(entries: &mut [Entry]) {
 }
 
 struct Builder<'a> {
-    ctx: &'a Ctx,
+    ctx: &'a Ctx<'a>,
     findings: &'a mut Vec<Finding>,
     entries: Vec<Entry>,
     calendar_failed: bool,
@@ -115,7 +115,7 @@ fn note_parts(term: &Term, lang: Lang) -> (String, Option<String>) {
     }
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn lang(&self) -> Lang {
         self.ctx.lang
     }
@@ -372,7 +372,7 @@ impl Builder<'_> {
     }
 
     /// The 20-working-day limit of the whole exchange, from the first contact.
-    fn process(&mut self) -> Option<(NaiveDate, &'static Term)> {
+    fn process(&mut self) -> Option<(NaiveDate, &'a Term)> {
         let (ctx, lang) = (self.ctx, self.lang());
         let term = ctx.term(TermKind::Processo)?;
         let unit = unit_of(term.unit);
