@@ -9,6 +9,7 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 use super::{lang_of, object_arg, text_arg, to_js, wire_js, MAX_TEXT};
+use crate::catalog::messages::Problem as CatalogProblem;
 use crate::catalog::profile::{self, view};
 use crate::finding::{Finding, Lang};
 use crate::review::{self, Composed, Draft, Review, SubjectInput};
@@ -247,16 +248,7 @@ fn catalog_result(profile_id: JsValue, options: JsValue) -> JsValue {
         None => None,
     };
     let date = date.unwrap_or_else(|| {
-        findings.push(
-            Finding::info(
-                "catalog.date-missing",
-                lang.pick(
-                    "Senza data il catalogo mostra le regole più recenti: passa la data di oggi per vedere quelle in vigore.",
-                    "Without a date the catalog shows the latest rules: pass today's date to see those in force.",
-                ),
-            )
-            .field(Field::input("date")),
-        );
+        findings.push(CatalogProblem::DateMissing.finding(lang));
         NaiveDate::from_ymd_opt(2100, 1, 1).unwrap_or(NaiveDate::MAX)
     });
     let p = match find_profile(id.as_deref(), lang) {
@@ -289,35 +281,17 @@ pub(super) fn find_profile(id: Option<&str>, lang: Lang) -> Result<Arc<profile::
             .join(", ")
     };
     let Some(id) = id.map(str::trim).filter(|s| !s.is_empty()) else {
-        return Err(Finding::error(
-            "catalog.profile-missing",
-            lang.pick(
-                format!("Indica il profilo del protocollo: uno tra {}.", ids()),
-                format!("Give the protocol profile: one of {}.", ids()),
-            ),
-        )
-        .field(Field::input("profileId")));
+        return Err(CatalogProblem::ProfileMissing { known: ids() }.finding(lang));
     };
     // Forms write ids loosely ("Torino"); the ids of the data are lower-case.
     profile::profile(id)
         .or_else(|| profile::profile(&id.to_ascii_lowercase()))
         .ok_or_else(|| {
-            Finding::error(
-                "catalog.unknown-profile",
-                lang.pick(
-                    format!(
-                        "Il profilo «{}» non esiste: scegli uno tra {}.",
-                        crate::dates::clip(id),
-                        ids()
-                    ),
-                    format!(
-                        "There is no profile “{}”: choose one of {}.",
-                        crate::dates::clip(id),
-                        ids()
-                    ),
-                ),
-            )
-            .field(Field::input("profileId"))
+            CatalogProblem::UnknownProfile {
+                id: id.to_string(),
+                known: ids(),
+            }
+            .finding(lang)
         })
 }
 
@@ -470,43 +444,13 @@ fn load_profile_result(json: JsValue, lang: Lang) -> JsValue {
             .and_then(|s| s.as_string())
         {
             Some(s) if s.len() <= MAX_TEXT => s,
-            Some(_) => {
-                return refused(
-                    Finding::error(
-                        "profile.too-large",
-                        lang.pick("Il profilo è troppo grande.", "The profile is too large."),
-                    )
-                    .field(Field::input("json")),
-                )
-            }
-            None => {
-                return refused(
-                    Finding::error(
-                        "profile.json",
-                        lang.pick(
-                            "Il profilo non si può convertire in JSON: passa il testo JSON.",
-                            "The profile cannot be turned into JSON: pass the JSON text.",
-                        ),
-                    )
-                    .field(Field::input("json")),
-                )
-            }
+            Some(_) => return refused(CatalogProblem::ObjectTooLarge.finding(lang)),
+            None => return refused(CatalogProblem::NotJson.finding(lang)),
         }
     } else {
         match text_arg(&json, "json", lang) {
             Ok(Some(s)) => s,
-            Ok(None) => {
-                return refused(
-                    Finding::error(
-                        "profile.json-missing",
-                        lang.pick(
-                            "Passa il profilo come testo JSON.",
-                            "Pass the profile as JSON text.",
-                        ),
-                    )
-                    .field(Field::input("json")),
-                )
-            }
+            Ok(None) => return refused(CatalogProblem::JsonMissing.finding(lang)),
             Err(f) => return refused(f),
         }
     };

@@ -42,6 +42,12 @@ pub(crate) enum Problem {
     IdTaken {
         id: String,
     },
+    /// A profile passed as a JavaScript object whose JSON is over the text limit.
+    ObjectTooLarge,
+    /// A profile passed as a JavaScript object that `JSON.stringify` cannot write.
+    NotJson,
+    /// No profile passed.
+    JsonMissing,
     MissingSource {
         field: String,
     },
@@ -144,7 +150,17 @@ pub(crate) enum Problem {
     BadMatch {
         field: String,
     },
-    /// `catalog.*`: no titolario id given; `known` lists them.
+    /// `catalog.*`: no date given to `catalog()` (the latest rules are shown).
+    DateMissing,
+    /// No profile id given; `known` lists the ids.
+    ProfileMissing {
+        known: String,
+    },
+    UnknownProfile {
+        id: String,
+        known: String,
+    },
+    /// No titolario id given; `known` lists them.
     TitolarioMissing {
         known: String,
     },
@@ -233,6 +249,11 @@ impl Problem {
             P::MissingDocument => f.field(Field::input("document")),
             P::IdTaken { .. } => f.field(Field::input("id")),
             P::TooLarge { .. } => f,
+            P::ObjectTooLarge | P::NotJson | P::JsonMissing => f.field(Field::input("json")),
+            P::DateMissing => f.field(Field::input("date")),
+            P::ProfileMissing { .. } | P::UnknownProfile { .. } => {
+                f.field(Field::input("profileId"))
+            }
             P::TitolarioMissing { .. } | P::UnknownTitolario { .. } => {
                 f.field(Field::input("titolario"))
             }
@@ -263,6 +284,12 @@ fn words(p: &Problem, lang: Lang) -> (&'static str, Severity, String) {
         (P::TooLarge { bytes }, En) => ("profile.too-large", Error, format!("The profile is too large ({bytes} bytes): the maximum is {MAX_JSON}.")),
         (P::IdTaken { id }, It) => ("profile.id-taken", Error, format!("«{id}» è l'id di un profilo incluso: scegli un altro id per il profilo del portale.")),
         (P::IdTaken { id }, En) => ("profile.id-taken", Error, format!("“{id}” is the id of a built-in profile: choose another id for the portal's profile.")),
+        (P::ObjectTooLarge, It) => ("profile.too-large", Error, "Il profilo è troppo grande.".into()),
+        (P::ObjectTooLarge, En) => ("profile.too-large", Error, "The profile is too large.".into()),
+        (P::NotJson, It) => ("profile.json", Error, "Il profilo non si può convertire in JSON: passa il testo JSON.".into()),
+        (P::NotJson, En) => ("profile.json", Error, "The profile cannot be turned into JSON: pass the JSON text.".into()),
+        (P::JsonMissing, It) => ("profile.json-missing", Error, "Passa il profilo come testo JSON.".into()),
+        (P::JsonMissing, En) => ("profile.json-missing", Error, "Pass the profile as JSON text.".into()),
         (P::MissingSource { field }, It) => ("profile.missing-source", Error, format!("«{field}»: indica il documento da cui viene la regola (document) e la sezione (section).")),
         (P::MissingSource { field }, En) => ("profile.missing-source", Error, format!("“{field}”: give the document the rule comes from (document) and its section (section).")),
         (P::MissingDocument, It) => ("profile.missing-source", Error, "«document»: indica il file (file) e il titolo (title) del documento.".into()),
@@ -319,6 +346,12 @@ fn words(p: &Problem, lang: Lang) -> (&'static str, Severity, String) {
         (P::BadCode { field, code }, En) => ("profile.bad-code", Error, format!("“{field}”: the code “{}” must have the form area.kebab-case (e.g. route.pec-only).", clip(code))),
         (P::BadMatch { field }, It) => ("profile.bad-match", Error, format!("«{field}»: scrivi l'etichetta (label) e almeno un gruppo di termini non vuoti (match).")),
         (P::BadMatch { field }, En) => ("profile.bad-match", Error, format!("“{field}”: write the label and at least one group of non-empty terms (match).")),
+        (P::DateMissing, It) => ("catalog.date-missing", Info, "Senza data il catalogo mostra le regole più recenti: passa la data di oggi per vedere quelle in vigore.".into()),
+        (P::DateMissing, En) => ("catalog.date-missing", Info, "Without a date the catalog shows the latest rules: pass today's date to see those in force.".into()),
+        (P::ProfileMissing { known }, It) => ("catalog.profile-missing", Error, format!("Indica il profilo del protocollo: uno tra {known}.")),
+        (P::ProfileMissing { known }, En) => ("catalog.profile-missing", Error, format!("Give the protocol profile: one of {known}.")),
+        (P::UnknownProfile { id, known }, It) => ("catalog.unknown-profile", Error, format!("Il profilo «{}» non esiste: scegli uno tra {known}.", clip(id))),
+        (P::UnknownProfile { id, known }, En) => ("catalog.unknown-profile", Error, format!("There is no profile “{}”: choose one of {known}.", clip(id))),
         (P::TitolarioMissing { known }, It) => ("catalog.titolario-missing", Error, format!("Indica l'identificativo del titolario: uno tra {known}.")),
         (P::TitolarioMissing { known }, En) => ("catalog.titolario-missing", Error, format!("Give the titolario id: one of {known}.")),
         (P::UnknownTitolario { id, known }, It) => ("catalog.unknown-titolario", Error, format!("Non esiste un titolario «{}»: usa uno tra {known}.", clip(id))),
@@ -382,6 +415,9 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
             },
         },
         Problem::TooLarge { bytes: 300_000 },
+        Problem::ObjectTooLarge,
+        Problem::NotJson,
+        Problem::JsonMissing,
         Problem::IdTaken { id: s("milano") },
         Problem::MissingSource {
             field: s("rules[2].source"),
@@ -477,6 +513,14 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
         },
         Problem::BadMatch {
             field: s("pecExamples[0]"),
+        },
+        Problem::DateMissing,
+        Problem::ProfileMissing {
+            known: s("siena, emilia-romagna, milano, torino, nazionale-gdp, nazionale"),
+        },
+        Problem::UnknownProfile {
+            id: s("Tornio"),
+            known: s("siena, emilia-romagna, milano, torino, nazionale-gdp, nazionale"),
         },
         Problem::TitolarioMissing {
             known: known.clone(),

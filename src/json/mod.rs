@@ -16,10 +16,10 @@
 //! cost the full (catalog) build 31 KB gzip more than with this reader.
 
 mod fields;
-mod reason;
+mod messages;
 
 pub(crate) use fields::{Fail, Fields};
-pub(crate) use reason::{Reason, What};
+pub(crate) use messages::{Reason, What};
 
 /// Deepest nesting of lists and objects accepted (the data nests 4 levels).
 pub const MAX_DEPTH: usize = 64;

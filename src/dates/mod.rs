@@ -10,6 +10,11 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use crate::finding::{Finding, Lang};
 
+pub mod messages;
+
+use messages::DateProblem;
+pub use messages::{human, month_name};
+
 /// The years a date argument may have (the calendar itself covers 1978–2200).
 pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 
@@ -31,19 +36,7 @@ pub fn parse_date(
     };
     match parsed {
         Some(d) if YEARS.contains(&d.year()) => Ok(d),
-        _ => Err(Finding::error(
-            "date.invalid",
-            if s.is_empty() {
-                lang.pick("Inserisci la data nel formato AAAA-MM-GG o GG/MM/AAAA.", "Enter the date as YYYY-MM-DD or DD/MM/YYYY.")
-                    .to_string()
-            } else {
-                lang.pick(
-                    format!("«{}» non è una data esistente: scrivila nel formato AAAA-MM-GG o GG/MM/AAAA, tra il 1800 e il 2200.", clip(s)),
-                    format!("“{}” is not a real date: write it as YYYY-MM-DD or DD/MM/YYYY, between 1800 and 2200.", clip(s)),
-                )
-            },
-        )
-        .field(field)),
+        _ => Err(DateProblem::Invalid { given: s }.finding(field, lang)),
     }
 }
 
@@ -212,61 +205,6 @@ pub fn it(d: NaiveDate) -> String {
     s.push('/');
     push_year(&mut s, d.year());
     s
-}
-
-/// The month's name, 1-based (`"?"` for a number that is no month): `gennaio` …
-/// `dicembre` (lower case, as Italian writes them), `January` … `December`.
-pub fn month_name(month: u32, lang: Lang) -> &'static str {
-    const IT: [&str; 12] = [
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let table = lang.pick(&IT, &EN);
-    month
-        .checked_sub(1)
-        .and_then(|i| table.get(i as usize))
-        .copied()
-        .unwrap_or("?")
-}
-
-/// The date as a person reads it in the language: `05/10/2026` or `5 Oct 2026`.
-pub fn human(d: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::It => it(d),
-        Lang::En => {
-            let mut s = String::with_capacity(11);
-            push_num(&mut s, d.day(), 1);
-            s.push(' ');
-            s.push_str(month_name(d.month(), Lang::En).get(..3).unwrap_or(""));
-            s.push(' ');
-            push_year(&mut s, d.year());
-            s
-        }
-    }
 }
 
 /// At most 40 characters of what the user typed, for quoting it back in a message.

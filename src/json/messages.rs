@@ -1,6 +1,8 @@
-//! Why a JSON text, or one field of it, could not be read: a typed reason, rendered in
-//! either language by one `match` with both side by side. The English is serde_json's
-//! words (a portal author may look them up); the Italian says the same.
+//! The JSON reader's messages: why a JSON text, or one field of it, could not be read, as a
+//! typed reason rendered in either language by one `match` with both side by side. The
+//! English is serde_json's words (a portal author may look them up); the Italian says the
+//! same. The reasons reach people inside `profile.json` and `titolario.*` findings, whose
+//! examples are in `catalog::messages`.
 
 use std::fmt;
 
