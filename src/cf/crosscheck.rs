@@ -3,10 +3,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::encode::{name_part, read_birth, read_place_code, read_sex};
+use super::messages::FormProblem;
 use super::places;
 use super::tables::{digit_value, month_of};
-use super::{check, field, CheckOptions, Fields, Kind, Sex};
-use crate::dates::{clip, human};
+use super::{check, CheckOptions, Fields, Kind, Sex};
 use crate::finding::{Finding, Lang};
 
 fn filled(v: &Option<String>) -> Option<&str> {
@@ -40,23 +40,7 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
     let mut out = Vec::new();
     if report.kind != Some(Kind::Person) || !report.valid() {
         let numeric = matches!(report.kind, Some(Kind::Entity | Kind::Temporary));
-        out.push(
-            Finding::info(
-                "cf.cross-check-skipped",
-                if numeric {
-                    lang.pick(
-                        "Un codice fiscale di 11 cifre non contiene dati anagrafici: non c'è niente da confrontare con gli altri campi.",
-                        "An 11-digit codice fiscale holds no personal data: there is nothing to compare with the other fields.",
-                    )
-                } else {
-                    lang.pick(
-                        "Il confronto con cognome, nome, data, sesso e luogo di nascita si fa quando il codice fiscale di 16 caratteri è corretto: correggi prima il codice.",
-                        "The comparison with surname, name, date, sex and place of birth is made once the 16-character codice fiscale is correct: fix the code first.",
-                    )
-                },
-            )
-            .field(field::CODE),
-        );
+        out.push(FormProblem::CrossCheckSkipped { numeric }.finding(lang));
         return out;
     }
     let c: Vec<u8> = report.normalized.bytes().collect();
@@ -86,26 +70,15 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
         match name_part(v, first_name, lang) {
             Err(f) => out.push(f),
             Ok(part) if part[..] != c[at..at + 3] => {
-                let (fld, code_id) = if first_name {
-                    (field::NAME, "cf.mismatch-name")
-                } else {
-                    (field::SURNAME, "cf.mismatch-surname")
-                };
-                let (it, en) = if first_name {
-                    ("Il nome", "The first name")
-                } else {
-                    ("Il cognome", "The surname")
-                };
                 out.push(
-                    Finding::warning(
-                        code_id,
-                        match lang {
-                            Lang::It => format!("{it} «{}» dà «{}», ma il codice fiscale ha «{}» (dal {}° al {}° carattere): controlla {} o il codice.", clip(v), text(&part), text(&c[at..at + 3]), at + 1, at + 3, if first_name { "il nome" } else { "il cognome" }),
-                            Lang::En => format!("{en} “{}” gives “{}”, but the codice fiscale has “{}” (characters {} to {}): check the {} or the code.", clip(v), text(&part), text(&c[at..at + 3]), at + 1, at + 3, if first_name { "first name" } else { "surname" }),
-                        },
-                    )
-                    .field(fld)
-                    .at(at),
+                    FormProblem::MismatchName {
+                        first_name,
+                        typed: v,
+                        gives: text(&part),
+                        has: text(&c[at..at + 3]),
+                        at,
+                    }
+                    .finding(lang),
                 );
             }
             Ok(_) => {}
@@ -124,19 +97,15 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
         if (d.year().rem_euclid(100) as u32, d.month(), d.day()) != (yy, month, day) {
             // Show the code's date in the form's century: the code holds only two digits.
             let year = d.year() - d.year().rem_euclid(100) + yy as i32;
-            let shown = NaiveDate::from_ymd_opt(year, month, day)
-                .map(|x| human(x, lang))
-                .unwrap_or_else(|| format!("{day:02}/{month:02}/..{yy:02}"));
             out.push(
-                Finding::warning(
-                    "cf.mismatch-birth-date",
-                    match lang {
-                        Lang::It => format!("Il codice indica la nascita il {shown}, il modulo dice {}: controlla la data di nascita o il codice.", human(d, lang)),
-                        Lang::En => format!("The code gives birth on {shown}, the form says {}: check the date of birth or the code.", human(d, lang)),
-                    },
-                )
-                .field(field::BIRTH_DATE)
-                .at(6),
+                FormProblem::MismatchBirthDate {
+                    code: NaiveDate::from_ymd_opt(year, month, day),
+                    day,
+                    month,
+                    yy,
+                    form: d,
+                }
+                .finding(lang),
             );
         }
     }
@@ -144,21 +113,7 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
     match read_sex(fields, lang) {
         Some(Err(f)) => out.push(f),
         Some(Ok(s)) if s != sex => {
-            let (code_it, code_en, form_it, form_en) = match sex {
-                Sex::F => ("una donna", "a woman", "uomo", "man"),
-                Sex::M => ("un uomo", "a man", "donna", "woman"),
-            };
-            out.push(
-                Finding::warning(
-                    "cf.mismatch-sex",
-                    match lang {
-                        Lang::It => format!("Il codice indica {code_it} (giorno {dd:02}: per le donne si aggiunge 40), il modulo dice {form_it}: controlla il sesso o il codice."),
-                        Lang::En => format!("The code gives {code_en} (day {dd:02}: 40 is added for women), the form says {form_en}: check the sex or the code."),
-                    },
-                )
-                .field(field::SEX)
-                .at(9),
-            );
+            out.push(FormProblem::MismatchSex { code: sex, day: dd }.finding(lang));
         }
         _ => {}
     }
@@ -172,51 +127,31 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
     if let Some(typed) = filled(&fields.place_code) {
         match read_place_code(typed) {
             None => out.push(
-                Finding::error(
-                    "cf.place-code-format",
-                    match lang {
-                        Lang::It => format!("«{}» non è un codice di luogo: scrivi una lettera e tre cifre, per esempio H501.", clip(typed)),
-                        Lang::En => format!("“{}” is not a place code: write a letter and three digits, e.g. H501.", clip(typed)),
-                    },
-                )
-                .field(field::PLACE),
+                FormProblem::PlaceCodeFormat {
+                    typed,
+                    or_name: false,
+                }
+                .finding(lang),
             ),
-            Some(form_code) if form_code != place_code => out.push(place_mismatch(&describe(text(&place_code)), &describe(text(&form_code)), lang)),
+            Some(form_code) if form_code != place_code => out.push(place_mismatch(
+                &describe(text(&place_code)),
+                &describe(text(&form_code)),
+                lang,
+            )),
             Some(_) => {}
         }
     } else if let (Some(_), Some(absence)) = (filled(&fields.place_name), places::absence()) {
         // The names have not arrived: the typed place is compared once they have.
-        out.push(
-            match absence {
-                places::Absence::Loading => Finding::info(
-                    "cf.place-compare-pending",
-                    lang.pick(
-                        "Il luogo di nascita del modulo si confronta con il codice quando arriva l'elenco dei luoghi, tra un istante.",
-                        "The place of birth in the form is compared with the code when the list of places arrives, in a moment.",
-                    ),
-                ),
-                places::Absence::Unavailable => Finding::info(
-                    "cf.place-compare-unavailable",
-                    lang.pick(
-                        "Il luogo di nascita del modulo non è stato confrontato con il codice: l'elenco dei luoghi non si è potuto caricare.",
-                        "The place of birth in the form was not compared with the code: the list of places could not be loaded.",
-                    ),
-                ),
-            }
-            .field(field::PLACE),
-        );
+        out.push(FormProblem::PlaceCompareAbsent(absence).finding(lang));
     } else if let Some(name) = filled(&fields.place_name) {
         let found = places::find_by_name(name, on);
         if found.is_empty() {
             out.push(
-                Finding::error(
-                    "cf.place-name-unknown",
-                    match lang {
-                        Lang::It => format!("Non trovo «{}» tra i comuni e gli stati esteri, attuali o cessati: controlla come è scritto, oppure indica il codice del luogo.", clip(name)),
-                        Lang::En => format!("“{}” is not among the comuni and foreign states, current or ceased: check the spelling, or give the place code.", clip(name)),
-                    },
-                )
-                .field(field::PLACE),
+                FormProblem::PlaceNameUnknown {
+                    typed: name,
+                    example: false,
+                }
+                .finding(lang),
             );
         } else if !found
             .iter()
@@ -234,13 +169,5 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
 }
 
 fn place_mismatch(code: &str, form: &str, lang: Lang) -> Finding {
-    Finding::warning(
-        "cf.mismatch-place",
-        match lang {
-            Lang::It => format!("Il codice indica la nascita a {code}, il modulo dice {form}: controlla il luogo di nascita o il codice."),
-            Lang::En => format!("The code gives birth in {code}, the form says {form}: check the place of birth or the code."),
-        },
-    )
-    .field(field::PLACE)
-    .at(11)
+    FormProblem::MismatchPlace { code, form }.finding(lang)
 }

@@ -3,9 +3,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::messages::{FormProblem, Missing, Problem};
 use super::places::{self, Place};
 use super::tables::{check_char, digit_value, is_place_letter, MONTHS};
-use super::{field, person, write_findings, Fields, Sex};
+use super::{field, write_findings, Fields, Sex};
 use crate::dates::{clip, parse_date};
 use crate::finding::{Finding, Lang, Severity};
 use crate::text::fold_char;
@@ -42,27 +43,13 @@ fn filled(v: &Option<String>) -> Option<&str> {
 
 /// The upper-case letters of a surname or name, accents folded; spaces, apostrophes,
 /// hyphens and dots are skipped. Anything else is a finding.
-fn letters(text: &str, fld: crate::field::FormField, lang: Lang) -> Result<Vec<u8>, Finding> {
-    let (what_it, what_en) = if fld == field::SURNAME {
-        ("Il cognome", "The surname")
-    } else {
-        ("Il nome", "The first name")
-    };
+fn letters(text: &str, first_name: bool, lang: Lang) -> Result<Vec<u8>, Finding> {
     if text.chars().count() > MAX_NAME {
-        return Err(Finding::error(
-            if fld == field::SURNAME {
-                "cf.surname-too-long"
-            } else {
-                "cf.name-too-long"
-            },
-            match lang {
-                Lang::It => {
-                    format!("{what_it} è troppo lungo: scrivi al massimo {MAX_NAME} caratteri.")
-                }
-                Lang::En => format!("{what_en} is too long: write at most {MAX_NAME} characters."),
-            },
-        )
-        .field(fld));
+        return Err(FormProblem::NameTooLong {
+            first_name,
+            max: MAX_NAME,
+        }
+        .finding(lang));
     }
     let mut out = Vec::with_capacity(16);
     for c in text.chars() {
@@ -71,31 +58,11 @@ fn letters(text: &str, fld: crate::field::FormField, lang: Lang) -> Result<Vec<u
         }
         match fold_char(c) {
             Some(f) if f.is_ascii_alphabetic() => out.push(f.to_ascii_uppercase() as u8),
-            _ => {
-                return Err(Finding::error(
-                    if fld == field::SURNAME { "cf.surname-character" } else { "cf.name-character" },
-                    match lang {
-                        Lang::It => format!("{what_it} contiene «{c}», che il codice fiscale non prevede: scrivilo come risulta all'Agenzia delle Entrate, con lettere senza segni diacritici particolari."),
-                        Lang::En => format!("{what_en} contains “{c}”, which the codice fiscale does not use: write it as the Agenzia delle Entrate records it, with plain letters."),
-                    },
-                )
-                .field(fld));
-            }
+            _ => return Err(FormProblem::NameCharacter { first_name, c }.finding(lang)),
         }
     }
     if out.is_empty() {
-        return Err(Finding::error(
-            if fld == field::SURNAME {
-                "cf.surname-letters"
-            } else {
-                "cf.name-letters"
-            },
-            match lang {
-                Lang::It => format!("{what_it} deve contenere almeno una lettera."),
-                Lang::En => format!("{what_en} must contain at least one letter."),
-            },
-        )
-        .field(fld));
+        return Err(FormProblem::NameLetters { first_name }.finding(lang));
     }
     Ok(out)
 }
@@ -103,12 +70,7 @@ fn letters(text: &str, fld: crate::field::FormField, lang: Lang) -> Result<Vec<u
 /// The three letters of a surname (`first_name` false) or of a name: consonants, then
 /// vowels, then X; a name with four or more consonants takes the 1st, 3rd and 4th.
 pub(crate) fn name_part(text: &str, first_name: bool, lang: Lang) -> Result<[u8; 3], Finding> {
-    let fld = if first_name {
-        field::NAME
-    } else {
-        field::SURNAME
-    };
-    let l = letters(text, fld, lang)?;
+    let l = letters(text, first_name, lang)?;
     let is_vowel = |c: &u8| b"AEIOU".contains(c);
     let consonants: Vec<u8> = l.iter().copied().filter(|c| !is_vowel(c)).collect();
     let vowels = l.iter().copied().filter(is_vowel);
@@ -151,100 +113,57 @@ pub(crate) fn resolve_place(
     lang: Lang,
 ) -> Result<(Place, Option<Finding>), Finding> {
     let warn = |p: &Place| {
-        birth
-            .filter(|b| !p.valid_on(*b))
-            .map(|b| person::validity_warning(p, b, lang).field(field::PLACE))
+        birth.filter(|b| !p.valid_on(*b)).map(|b| {
+            Problem::PlaceNotValidAtBirth {
+                place: *p,
+                birth: b,
+            }
+            .finding(lang)
+            .field(field::PLACE)
+        })
     };
     if let Some(typed) = filled(&fields.place_code) {
         let Some(code) = read_place_code(typed) else {
-            return Err(Finding::error(
-                "cf.place-code-format",
-                match lang {
-                    Lang::It => format!("«{}» non è un codice di luogo: scrivi una lettera (A–I, L, M per i comuni, Z per gli stati esteri) e tre cifre, per esempio H501, oppure indica il nome del luogo.", clip(typed)),
-                    Lang::En => format!("“{}” is not a place code: write a letter (A–I, L, M for comuni, Z for foreign states) and three digits, e.g. H501, or give the place's name.", clip(typed)),
-                },
-            )
-            .field(field::PLACE));
+            return Err(FormProblem::PlaceCodeFormat {
+                typed,
+                or_name: true,
+            }
+            .finding(lang));
         };
         let code = std::str::from_utf8(&code).unwrap_or("");
         if let (Some(absence), true) = (places::absence(), places::code_exists(code)) {
-            return Err(places_absent(absence, lang));
+            return Err(FormProblem::PlacesAbsent(absence).finding(lang));
         }
         let Some(place) = places::lookup_code(code) else {
-            return Err(Finding::error(
-                "cf.place-code-unknown",
-                match lang {
-                    Lang::It => format!("Il codice di luogo «{code}» non corrisponde a nessun comune né stato estero, attuale o cessato, dell'archivio ANPR aggiornato al {}: controllalo, oppure indica il nome del luogo.", crate::dates::human(places::registry_date(), lang)),
-                    Lang::En => format!("The place code “{code}” matches no comune or foreign state, current or ceased, in the ANPR archive as of {}: check it, or give the place's name.", crate::dates::human(places::registry_date(), lang)),
-                },
-            )
-            .field(field::PLACE));
+            return Err(FormProblem::PlaceCodeUnknown {
+                code,
+                date: places::registry_date(),
+            }
+            .finding(lang));
         };
         let w = warn(&place);
         return Ok((place, w));
     }
     let Some(name) = filled(&fields.place_name) else {
-        return Err(Finding::error(
-            "cf.place-missing",
-            lang.pick(
-                "Inserisci il luogo di nascita: il comune, oppure lo stato estero per chi è nato all'estero.",
-                "Enter the place of birth: the comune, or the foreign state for people born abroad.",
-            ),
-        )
-        .field(field::PLACE));
+        return Err(FormProblem::PlaceMissing.finding(lang));
     };
     if let Some(absence) = places::absence() {
-        return Err(places_absent(absence, lang));
+        return Err(FormProblem::PlacesAbsent(absence).finding(lang));
     }
     let found = places::find_by_name(name, birth);
     match found.len() {
-        0 => Err(Finding::error(
-            "cf.place-name-unknown",
-            match lang {
-                Lang::It => format!("Non trovo «{}» tra i comuni e gli stati esteri, attuali o cessati: controlla come è scritto, oppure indica il codice del luogo (per esempio H501 per Roma).", clip(name)),
-                Lang::En => format!("“{}” is not among the comuni and foreign states, current or ceased: check the spelling, or give the place code (e.g. H501 for Roma).", clip(name)),
-            },
-        )
-        .field(field::PLACE)),
+        0 => Err(FormProblem::PlaceNameUnknown {
+            typed: name,
+            example: true,
+        }
+        .finding(lang)),
         1 => {
             let place = found[0];
             let w = warn(&place);
             Ok((place, w))
         }
-        _ => {
-            let list: Vec<String> = found.iter().take(6).map(|p| format!("{} ({}, {})", p.name(), p.province(), p.code())).collect();
-            Err(Finding::error(
-                "cf.place-ambiguous",
-                match lang {
-                    Lang::It => format!("Ci sono più luoghi con questo nome: {}. Aggiungi la provincia tra parentesi, per esempio «{} ({})», oppure indica il codice del luogo.", list.join(", "), found[0].name(), found[0].province()),
-                    Lang::En => format!("Several places have this name: {}. Add the province in brackets, e.g. “{} ({})”, or give the place code.", list.join(", "), found[0].name(), found[0].province()),
-                },
-            )
-            .field(field::PLACE))
-        }
+        _ => Err(FormProblem::PlaceAmbiguous { found: &found }.finding(lang)),
     }
-}
-
-/// The error of a place that cannot be resolved yet: the registry's file has not arrived
-/// (or will not), so neither the place's validity nor a name can be looked up.
-pub(crate) fn places_absent(absence: places::Absence, lang: Lang) -> Finding {
-    match absence {
-        places::Absence::Loading => Finding::error(
-            "cf.places-pending",
-            lang.pick(
-                "L'elenco dei luoghi di nascita sta arrivando: riprova tra un istante.",
-                "The list of places of birth is on its way: try again in a moment.",
-            ),
-        ),
-        places::Absence::Unavailable => Finding::error(
-            "cf.places-unavailable",
-            lang.pick(
-                "L'elenco dei luoghi di nascita non si è potuto caricare, quindi il codice fiscale non si può calcolare qui: ricarica la pagina più tardi.",
-                "The list of places of birth could not be loaded, so the codice fiscale cannot be computed here: reload the page later.",
-            ),
-        ),
-    }
-    .field(field::PLACE)
 }
 
 pub(crate) fn read_birth(fields: &Fields, lang: Lang) -> Option<Result<NaiveDate, Finding>> {
@@ -257,28 +176,8 @@ pub(crate) fn read_birth(fields: &Fields, lang: Lang) -> Option<Result<NaiveDate
 }
 
 pub(crate) fn read_sex(fields: &Fields, lang: Lang) -> Option<Result<Sex, Finding>> {
-    filled(&fields.sex).map(|s| {
-        Sex::parse(s).ok_or_else(|| {
-            Finding::error(
-                "cf.sex-invalid",
-                match lang {
-                    Lang::It => format!("Indica il sesso come M o F (non «{}»): è quello registrato nel codice fiscale.", clip(s)),
-                    Lang::En => format!("Give the sex as M or F (not “{}”): the one the codice fiscale records.", clip(s)),
-                },
-            )
-            .field(field::SEX)
-        })
-    })
-}
-
-fn missing(
-    code: &'static str,
-    fld: crate::field::FormField,
-    it: &str,
-    en: &str,
-    lang: Lang,
-) -> Finding {
-    Finding::error(code, lang.pick(it, en)).field(fld)
+    filled(&fields.sex)
+        .map(|s| Sex::parse(s).ok_or_else(|| FormProblem::SexInvalid { typed: s }.finding(lang)))
 }
 
 /// Computes a person's codice fiscale from the fields of a form.
@@ -308,52 +207,28 @@ pub fn encode(fields: &Fields, lang: Lang) -> Encoded {
     let surname = match filled(&fields.surname) {
         Some(s) => name_part(s, false, lang).map_err(|f| findings.push(f)).ok(),
         None => {
-            findings.push(missing(
-                "cf.surname-missing",
-                field::SURNAME,
-                "Inserisci il cognome.",
-                "Enter the surname.",
-                lang,
-            ));
+            findings.push(FormProblem::Missing(Missing::Surname).finding(lang));
             None
         }
     };
     let name = match filled(&fields.name) {
         Some(s) => name_part(s, true, lang).map_err(|f| findings.push(f)).ok(),
         None => {
-            findings.push(missing(
-                "cf.name-missing",
-                field::NAME,
-                "Inserisci il nome.",
-                "Enter the first name.",
-                lang,
-            ));
+            findings.push(FormProblem::Missing(Missing::Name).finding(lang));
             None
         }
     };
     let birth = match read_birth(fields, lang) {
         Some(r) => r.map_err(|f| findings.push(f)).ok(),
         None => {
-            findings.push(missing(
-                "cf.birth-date-missing",
-                field::BIRTH_DATE,
-                "Inserisci la data di nascita.",
-                "Enter the date of birth.",
-                lang,
-            ));
+            findings.push(FormProblem::Missing(Missing::BirthDate).finding(lang));
             None
         }
     };
     let sex = match read_sex(fields, lang) {
         Some(r) => r.map_err(|f| findings.push(f)).ok(),
         None => {
-            findings.push(missing(
-                "cf.sex-missing",
-                field::SEX,
-                "Indica il sesso (M o F).",
-                "Give the sex (M or F).",
-                lang,
-            ));
+            findings.push(FormProblem::Missing(Missing::Sex).finding(lang));
             None
         }
     };

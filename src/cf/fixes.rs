@@ -7,11 +7,9 @@
 
 use chrono::NaiveDate;
 
-use super::msg::{al, cat, il, nth};
+use super::messages::Edit;
 use super::tables::{check_char, luhn_digit, EVEN, MONTHS, NUMERIC_POSITIONS, ODD};
-use super::{decode, Decoded, Sex};
-use crate::dates::human;
-use crate::finding::{Finding, Lang};
+use super::{decode, Decoded};
 
 /// The most suggestions offered for one wrong code (see [`check`](super::check)).
 ///
@@ -62,144 +60,9 @@ pub const MAX_SUGGESTIONS: usize = 3;
 /// A correction that makes the code valid.
 pub(crate) struct Fix {
     pub code: String,
-    edit: Edit,
+    pub edit: Edit,
     /// What a corrected person's code says.
-    meaning: Option<Decoded>,
-}
-
-#[derive(Clone, Copy)]
-enum Edit {
-    /// Characters at `i` and `i + 1` swapped.
-    Swap(usize),
-    /// The character at `i` replaced (old, new).
-    Replace(usize, char, char),
-}
-
-impl Fix {
-    /// What changes, as the start of a sentence: "scambiando il 7° e l'8° carattere".
-    fn edit(&self, lang: Lang) -> String {
-        match self.edit {
-            Edit::Swap(i) => match lang {
-                Lang::It => cat(&[
-                    "scambiando ",
-                    il(i + 1),
-                    nth(i + 1),
-                    "° e ",
-                    il(i + 2),
-                    nth(i + 2),
-                    "° carattere",
-                ]),
-                Lang::En => cat(&["exchanging characters ", nth(i + 1), " and ", nth(i + 2)]),
-            },
-            Edit::Replace(i, old, new) => {
-                let (mut o, mut n) = ([0u8; 4], [0u8; 4]);
-                let (old, new) = (&*old.encode_utf8(&mut o), &*new.encode_utf8(&mut n));
-                match lang {
-                    Lang::It => cat(&[
-                        "con «",
-                        new,
-                        "» ",
-                        al(i + 1),
-                        nth(i + 1),
-                        "° posto invece di «",
-                        old,
-                        "»",
-                    ]),
-                    Lang::En => cat(&[
-                        "with “",
-                        new,
-                        "” instead of “",
-                        old,
-                        "” as character ",
-                        nth(i + 1),
-                    ]),
-                }
-            }
-        }
-    }
-
-    /// ": indica una donna nata il 01/02/1980 a Roma (RM)" (empty for 11 digits).
-    fn meaning(&self, lang: Lang) -> String {
-        let Some(d) = &self.meaning else {
-            return String::new();
-        };
-        let name = d.place.name_on(d.birth_date);
-        let date = human(d.birth_date, lang);
-        let province = d.place.province();
-        let who = match (lang, d.sex) {
-            (Lang::It, Sex::M) => ": indica un uomo nato il ",
-            (Lang::It, Sex::F) => ": indica una donna nata il ",
-            (Lang::En, Sex::M) => ": a man born on ",
-            (Lang::En, Sex::F) => ": a woman born on ",
-        };
-        cat(&[
-            who,
-            &date,
-            lang.pick(" a ", " in "),
-            name,
-            " (",
-            province,
-            ")",
-        ])
-    }
-
-    /// The sentence appended to the error's message for the best suggestion.
-    pub fn describe(&self, lang: Lang) -> String {
-        let (edit, meaning) = (self.edit(lang), self.meaning(lang));
-        match lang {
-            Lang::It => cat(&[
-                &PROPOSAL_OPENINGS[0][1..],
-                &self.code,
-                "», ",
-                &edit,
-                &meaning,
-                ". Verifica che sia il codice del contribuente prima di usarlo.",
-            ]),
-            Lang::En => cat(&[
-                &PROPOSAL_OPENINGS[1][1..],
-                &self.code,
-                "”, ",
-                &edit,
-                &meaning,
-                ". Make sure it is the contributor's code before using it.",
-            ]),
-        }
-    }
-
-    /// The warning that offers a further suggestion (`cf.alternative`).
-    pub fn alternative(self, lang: Lang) -> Finding {
-        let (edit, meaning) = (self.edit(lang), self.meaning(lang));
-        let position = match self.edit {
-            Edit::Swap(i) | Edit::Replace(i, _, _) => i,
-        };
-        let message = match lang {
-            Lang::It => cat(&[
-                "Oppure potrebbe essere «",
-                &self.code,
-                "», ",
-                &edit,
-                &meaning,
-                ".",
-            ]),
-            Lang::En => cat(&["Or it may be “", &self.code, "”, ", &edit, &meaning, "."]),
-        };
-        Finding::warning("cf.alternative", message)
-            .at(position)
-            .suggest(self.code)
-    }
-}
-
-/// The opening of the sentence [`Fix::describe`] appends, in each language.
-const PROPOSAL_OPENINGS: [&str; 2] = [" Forse è «", " It may be “"];
-
-/// A message without the sentence [`Fix::describe`] appended to it: the widget shows the
-/// proposal on its own line, with what it means and its button.
-pub(crate) fn without_proposal(message: &str) -> &str {
-    PROPOSAL_OPENINGS
-        .iter()
-        .filter_map(|o| message.find(o))
-        .min()
-        .map_or(message, |i| &message[..i])
+    pub meaning: Option<Decoded>,
 }
 
 fn text(code: &[u8]) -> String {

@@ -1,7 +1,8 @@
 //! The matricola aziendale INPS: 10 digits. No check-digit algorithm is public, so only the
 //! form is checked; a code is never rejected on a guessed check digit.
 
-use super::input::{normalize, MAX_SIGNIFICANT};
+use super::input::normalize;
+use super::messages::MatricolaProblem;
 use super::write_findings;
 use crate::finding::{Finding, Lang, Severity};
 use crate::wire::{Json, ToWire};
@@ -48,79 +49,35 @@ pub fn check_matricola(input: &str, lang: Lang) -> MatricolaReport {
     let mut findings = Vec::new();
     let n = norm.chars().len();
     if n == 0 {
-        findings.push(Finding::error(
-            "matricola.empty",
-            lang.pick(
-                "Inserisci la matricola INPS dell'azienda: 10 cifre, come nel Cassetto previdenziale.",
-                "Enter the company's INPS matricola: 10 digits, as in the Cassetto previdenziale.",
-            ),
-        ));
+        findings.push(MatricolaProblem::Empty.finding(lang));
     } else {
         if norm.changed {
-            findings.push(Finding::info(
-                "matricola.normalized",
-                match lang {
-                    Lang::It => format!("Matricola letta come «{normalized}»: senza spazi, trattini, punti o caratteri invisibili."),
-                    Lang::En => format!("Matricola read as “{normalized}”: without spaces, hyphens, dots or invisible characters."),
-                },
-            ));
+            findings.push(
+                MatricolaProblem::Normalized {
+                    normalized: &normalized,
+                }
+                .finding(lang),
+            );
         }
         let digits = norm.chars().iter().all(|c| c.is_ascii_digit());
         let looks_like_cf = !norm.too_long
             && ((n == 16 && norm.chars().iter().all(|c| c.is_ascii_alphanumeric()))
                 || (n == 11 && digits));
         if looks_like_cf {
-            findings.push(Finding::error(
-                "matricola.codice-fiscale",
-                match lang {
-                    Lang::It => format!("Sembra un codice fiscale ({n} caratteri): la matricola INPS dell'azienda ha 10 cifre. Inseriscila qui e il codice fiscale nel suo campo."),
-                    Lang::En => format!("This looks like a codice fiscale ({n} characters): the company's INPS matricola has 10 digits. Enter it here and the codice fiscale in its own field."),
-                },
-            ));
+            findings.push(MatricolaProblem::CodiceFiscale { n }.finding(lang));
         } else if norm.too_long {
-            findings.push(Finding::error(
-                "matricola.too-long",
-                match lang {
-                    Lang::It => format!("La matricola INPS ha 10 cifre, ma il testo inserito ha più di {MAX_SIGNIFICANT} caratteri: inserisci solo la matricola."),
-                    Lang::En => format!("The INPS matricola has 10 digits, but the text has more than {MAX_SIGNIFICANT} characters: enter only the matricola."),
-                },
-            ));
+            findings.push(MatricolaProblem::TooLong.finding(lang));
         } else {
-            for (i, c) in norm
+            for (pos, &c) in norm
                 .chars()
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| !c.is_ascii_digit())
             {
-                findings.push(
-                    Finding::error(
-                        "matricola.digit-expected",
-                        match lang {
-                            Lang::It => format!(
-                                "La matricola INPS ha solo cifre: al {}° posto c'è «{c}».",
-                                i + 1
-                            ),
-                            Lang::En => format!(
-                                "The INPS matricola has digits only: character {} is “{c}”.",
-                                i + 1
-                            ),
-                        },
-                    )
-                    .at(i),
-                );
+                findings.push(MatricolaProblem::DigitExpected { pos, c }.finding(lang));
             }
             if n != 10 {
-                findings.push(Finding::error(
-                    "matricola.length",
-                    match lang {
-                        Lang::It => format!(
-                            "La matricola INPS ha 10 cifre: quella inserita ha {n} caratteri."
-                        ),
-                        Lang::En => format!(
-                            "The INPS matricola has 10 digits: this one has {n} characters."
-                        ),
-                    },
-                ));
+                findings.push(MatricolaProblem::Length { n }.finding(lang));
             }
         }
     }

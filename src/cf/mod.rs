@@ -49,7 +49,7 @@ mod fast;
 mod fixes;
 mod input;
 mod matricola;
-mod msg;
+pub mod messages;
 mod numeric;
 mod person;
 pub mod places;
@@ -59,12 +59,13 @@ use chrono::NaiveDate;
 
 pub use crosscheck::cross_check;
 pub use encode::{encode, Encoded};
-pub(crate) use fixes::without_proposal;
 pub use fixes::MAX_SUGGESTIONS;
 pub use matricola::{check_matricola, MatricolaReport};
+pub(crate) use messages::without_proposal;
 
 use crate::finding::{Finding, Lang, Severity};
 use crate::wire::{Json, ToWire};
+use messages::Problem;
 
 /// Options of [`check`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -284,60 +285,25 @@ pub fn check_with(input: &str, options: &CheckOptions, fields: &Fields) -> CfRep
         person,
     };
     if norm.chars().is_empty() {
-        findings.push(
-            Finding::error(
-                "cf.empty",
-                lang.pick(
-                    "Inserisci il codice fiscale: 16 caratteri per una persona, 11 cifre per una società o un ente.",
-                    "Enter the codice fiscale: 16 characters for a person, 11 digits for a company or an entity.",
-                ),
-            )
-            .field(field::CODE),
-        );
+        findings.push(Problem::Empty.finding(lang));
         return report(None, None, findings);
     }
     if norm.changed {
         findings.push(
-            Finding::info(
-                "cf.normalized",
-                match lang {
-                    Lang::It => format!("Codice letto come «{normalized}»: maiuscole, senza spazi, trattini, punti o caratteri invisibili."),
-                    Lang::En => format!("Code read as “{normalized}”: capitals, without spaces, hyphens, dots or invisible characters."),
-                },
-            )
-            .field(field::CODE),
+            Problem::Normalized {
+                normalized: &normalized,
+            }
+            .finding(lang),
         );
     }
     let n = norm.chars().len();
     if norm.too_long || (n != 16 && n != 11) {
-        let msg = if norm.too_long {
-            match lang {
-                Lang::It => format!("Il codice fiscale ha 16 caratteri (persona) o 11 cifre (società, ente), ma il testo inserito ne ha più di {}: inserisci solo il codice.", input::MAX_SIGNIFICANT),
-                Lang::En => format!("A codice fiscale has 16 characters (person) or 11 digits (company, entity), but the text has more than {}: enter only the code.", input::MAX_SIGNIFICANT),
-            }
+        let problem = if norm.too_long {
+            Problem::TooLong
         } else {
-            let hint = match n {
-                15 | 10 => lang.pick(
-                    " Forse manca un carattere.",
-                    " Perhaps a character is missing.",
-                ),
-                17 | 12 => lang.pick(
-                    " Forse c'è un carattere in più.",
-                    " Perhaps there is one character too many.",
-                ),
-                _ => "",
-            };
-            match lang {
-                Lang::It => format!("Il codice fiscale deve avere 16 caratteri (persona) o 11 cifre (società, ente): quello inserito ne ha {n}.{hint}"),
-                Lang::En => format!("The codice fiscale must have 16 characters (person) or 11 digits (company, entity): this one has {n}.{hint}"),
-            }
+            Problem::Length { n }
         };
-        let code = if norm.too_long {
-            "cf.too-long"
-        } else {
-            "cf.length"
-        };
-        findings.push(Finding::error(code, msg).field(field::CODE));
+        findings.push(problem.finding(lang));
         return report(None, None, findings);
     }
     let today = options.today.unwrap_or_else(places::registry_date);
@@ -345,20 +311,14 @@ pub fn check_with(input: &str, options: &CheckOptions, fields: &Fields) -> CfRep
         let compare = |candidate: &str| {
             cross_check(candidate, fields, options)
                 .iter()
-                .filter(|f| f.code.starts_with("cf.mismatch"))
+                .filter(|f| f.code.starts_with("cf.mismatch-"))
                 .count()
         };
         let conflicts: Option<&dyn Fn(&str) -> usize> =
             (*fields != Fields::default()).then_some(&compare);
         let person = person::check(norm.chars(), today, lang, &mut findings, conflicts);
         if person.is_some() && options.today.is_none() {
-            findings.push(Finding::info(
-                "cf.today-assumed",
-                match lang {
-                    Lang::It => format!("Data di oggi non indicata: il secolo di nascita è stato scelto rispetto al {}, data dell'archivio dei luoghi.", crate::dates::human(today, lang)),
-                    Lang::En => format!("Today's date was not given: the century of birth was chosen relative to {}, the date of the place archive.", crate::dates::human(today, lang)),
-                },
-            ));
+            findings.push(Problem::TodayAssumed { today }.finding(lang));
         }
         (person.as_ref().map(|_| Kind::Person), person)
     } else {
@@ -408,8 +368,12 @@ impl Decoded {
 
     /// That finding, exactly as [`check`] writes it, when [`Decoded::omocode_only`].
     pub fn omocode_info(&self, lang: Lang) -> Option<Finding> {
-        self.omocode_only()
-            .then(|| person::omocode_info(&self.place, lang))
+        self.omocode_only().then(|| {
+            Problem::Omocode {
+                place_code: self.place.code(),
+            }
+            .finding(lang)
+        })
     }
 }
 

@@ -133,13 +133,7 @@ pub(super) fn read_today(
     match parse_date(t, Field::input("today"), lang) {
         Ok(d) => Some(d),
         Err(_) => {
-            out.push(Finding::warning(
-                "cf.today-invalid",
-                lang.pick(
-                    "L'opzione «today» non è una data AAAA-MM-GG: il secolo di nascita è stato scelto rispetto alla data dell'archivio dei luoghi.",
-                    "The “today” option is not a YYYY-MM-DD date: the century of birth was chosen relative to the place archive's date.",
-                ),
-            ));
+            out.push(crate::cf::messages::FormProblem::TodayInvalid.finding(lang));
             None
         }
     }
