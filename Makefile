@@ -50,7 +50,7 @@ native-test:
 
 # Every browser test, the widget's included (the default features are the whole product).
 browser-test: setup setup-browser
-	cargo test --target $(WASM_TARGET) --test 'web*'
+	cargo test --target $(WASM_TARGET) --test web
 
 # End to end: the package pkg/ (served by the demo from its copy www/pkg/) in Node and
 # Chromium, and packed, installed and built by Vite into a portal's app; and, for the test of a

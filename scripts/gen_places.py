@@ -19,7 +19,7 @@ How to run (Python 3.8+, standard library only; pip must be able to reach PyPI)
     python3 scripts/gen_places.py --version X.Y.Z # another release of python-codicefiscale
     python3 scripts/gen_places.py --from DIR      # use an already unzipped package in DIR
     Then run `cargo test --lib cf::places` (every code read in place against a plain parse
-    of the text, and the codes build.rs records) and `cargo test --test cf_places`.
+    of the text, and the codes build.rs records) and `cargo test --test native cf_places`.
 
 Output
     places.txt  the registry as text (format described in its header): readable, diffable,

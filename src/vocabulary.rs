@@ -10,7 +10,7 @@
 //! field said nothing, so the checks that need it stay silent; the person is never shown it.
 //!
 //! This module is the one list: the widget's fields, the integrator's guide
-//! (`docs/integrators.md`, checked against this list by `tests/vocabulary.rs`) and the mounted
+//! (`docs/integrators.md`, checked against this list by `tests/native/vocabulary.rs`) and the mounted
 //! form's selects all read it.
 //!
 //! ```

@@ -226,7 +226,7 @@ mod tests {
 
     #[test]
     fn check_characters_of_published_examples() {
-        // RSSMRA85T10A562S: computed by hand in tests/cf.rs.
+        // RSSMRA85T10A562S: computed by hand in tests/native/cf.rs.
         assert_eq!(check_char(b"RSSMRA85T10A562"), Some(b'S'));
         // Omocodia letters count as letters: RSSMRA85T10A56N has a different check.
         assert_eq!(check_char(b"RSSMRA85T10A56N"), Some(b'H'));

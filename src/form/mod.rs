@@ -3,7 +3,7 @@
 //! channel and timeline panels. It calls the core (`cf`, `review`, `routing`, `timeline`,
 //! `suggest`) directly and adds no rule of its own; the widget (`src/widget/`, the DOM) only
 //! reads the controls into [`Values`] and writes what [`evaluate`] and [`display`] decide.
-//! Plain Rust, compiled and tested natively (`tests/form.rs`).
+//! Plain Rust, compiled and tested natively (`tests/native/form.rs`).
 //!
 //! - [`evaluate`]: the checks that are on, over the values ([`Outcome`]);
 //! - [`request`]: the request as a whole (review, channel, timeline, titolario, .ics);

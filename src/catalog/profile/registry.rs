@@ -34,7 +34,7 @@ pub const NATIONAL: &str = "nazionale";
 fn built_in() -> &'static [Arc<Profile>] {
     static BUILT: OnceLock<Vec<Arc<Profile>>> = OnceLock::new();
     BUILT.get_or_init(|| {
-        // A built-in that fails to parse is a bug caught by tests/profiles.rs; at run time it
+        // A built-in that fails to parse is a bug caught by tests/native/profiles.rs; at run time it
         // is skipped rather than taking the page down.
         let ids: Vec<&str> = BUILT_IN.iter().map(|(id, _)| *id).collect();
         BUILT_IN

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The guard: a draft request checked against the protocol of its territory. One line per
 //! case: the draft, the codes that must appear and those that must not, and the document
 //! and section of the rule.

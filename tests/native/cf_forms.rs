@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Computing a code from the form (encode), comparing a code with the form (cross_check),
 //! and the matricola aziendale INPS. Rules: DM 23 dicembre 1976 (letters of surname and
 //! name, date, place); issue 3 (messages, fields).

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! One test per problem the fuzz targets of `fuzz/` found (issue 7): the input inline, the
 //! function called, the clean result expected. Each names the target that found it.
 

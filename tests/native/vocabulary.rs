@@ -5,7 +5,7 @@
 use instrada::catalog::profile;
 use instrada::vocabulary::{self, map, Choices, Mapped, FIELDS};
 
-const GUIDE: &str = include_str!("../docs/integrators.md");
+const GUIDE: &str = include_str!("../../docs/integrators.md");
 
 fn known(s: &str) -> Mapped {
     Mapped::Known(s.to_string())
@@ -197,8 +197,8 @@ fn the_guide_names_every_attribute_option_and_check() {
 #[test]
 fn the_widget_source_reads_only_the_vocabulary_s_names() {
     // The widget's option reader and the typed options name the same options as the guide.
-    let options_rs = include_str!("../src/widget/options.rs");
-    let mod_rs = include_str!("../src/widget/mod.rs");
+    let options_rs = include_str!("../../src/widget/options.rs");
+    let mod_rs = include_str!("../../src/widget/mod.rs");
     for (name, _, _) in vocabulary::OPTIONS {
         assert!(
             options_rs.contains(&format!("\"{name}\"")),
@@ -219,11 +219,11 @@ fn the_widget_source_reads_only_the_vocabulary_s_names() {
         let anywhere = [
             options_rs,
             mod_rs,
-            include_str!("../src/widget/fields.rs"),
-            include_str!("../src/widget/inner.rs"),
-            include_str!("../src/widget/refresh.rs"),
-            include_str!("../src/widget/picker.rs"),
-            include_str!("../src/widget/instrada-widget.js"),
+            include_str!("../../src/widget/fields.rs"),
+            include_str!("../../src/widget/inner.rs"),
+            include_str!("../../src/widget/refresh.rs"),
+            include_str!("../../src/widget/picker.rs"),
+            include_str!("../../src/widget/instrada-widget.js"),
         ]
         .iter()
         .any(|s| s.contains(attribute));

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The response timeline, profile by profile, against the documents: one line per case
 //! (profile, request, sending date → every entry with its date and the section of the
 //! document that produced it), the edge days of the calendar (Christmas Eve, Saturday
@@ -8,11 +7,10 @@
 //! The expected dates were counted by hand and checked with an independent script (Python's
 //! `datetime`, the same holidays), not with the crate's calendar.
 
+use crate::ics;
 use chrono::{NaiveDate, NaiveTime};
 use instrada::catalog::profile::{load_profile, Kind, Previous};
 use instrada::finding::{Lang, Severity};
-#[path = "support/ics.rs"]
-mod ics;
 use instrada::timeline::{
     filename, timeline, to_ics, to_ics_with, EntryKind, IcsOptions, Status, Timeline,
     TimelineRequest,

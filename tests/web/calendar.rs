@@ -1,20 +1,16 @@
-#![cfg(target_arch = "wasm32")]
 //! The calendar's JavaScript API in a real browser: any JavaScript value in, a plain object
 //! with findings out, never a throw; and an .ics built through `toIcs` and read back.
 
+use crate::ics;
 use instrada::bindings::calendar::{
     add_working_days, holidays, is_working_day, sedi, term_calendar_days, to_ics,
     working_days_between,
 };
-#[path = "support/ics.rs"]
-mod ics;
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-mod js;
+use crate::js;
 use js::*;
 
 #[wasm_bindgen_test]

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Properties over thousands of generated cases (issue 7): what the fuzz targets in `fuzz/`
 //! check on random bytes, stated here on well-formed input so that `cargo test` holds them
 //! too. The cases come from a small deterministic generator (SplitMix64, fixed seeds): the
@@ -16,17 +15,14 @@
 //! - The .ics writer's output is read back by the crate's reader with the same events, and
 //!   its lines are CRLF-terminated and at most 75 octets (RFC 5545 §3.1).
 
+use crate::ics;
+use crate::ics::{Event, IcsCalendar, Reminder};
 use chrono::{Datelike, Days, NaiveDate};
 use instrada::calendar::{self, Calendar};
 use instrada::cf::{self, places, CheckOptions, Fields, Sex};
 use instrada::finding::{Lang, Severity};
-#[path = "support/ics.rs"]
-mod ics;
-use ics::{Event, IcsCalendar, Reminder};
 
-#[path = "support/oracle.rs"]
-mod oracle;
-use oracle::{check_char, Rng};
+use crate::oracle::{check_char, Rng};
 
 fn date(rng: &mut Rng, from: NaiveDate, span_days: u64) -> NaiveDate {
     from + Days::new(rng.below(span_days))

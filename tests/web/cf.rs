@@ -1,4 +1,3 @@
-#![cfg(target_arch = "wasm32")]
 //! The codice fiscale API as JavaScript sees it, in headless Chromium: any JS value in,
 //! a plain object out, never an exception.
 
@@ -6,27 +5,12 @@ use instrada::bindings::cf::{
     check_codice_fiscale, check_matricola, cross_check_codice_fiscale, encode_codice_fiscale,
     is_valid_codice_fiscale, preload_places,
 };
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(v.clone(), |acc, k| {
-        if let Ok(i) = k.parse::<u32>() {
-            Reflect::get_u32(&acc, i).unwrap_or(JsValue::UNDEFINED)
-        } else {
-            Reflect::get(&acc, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
-        }
-    })
-}
-
-fn show(v: &JsValue) -> String {
-    JSON::stringify(v)
-        .map(String::from)
-        .unwrap_or_else(|_| format!("{v:?}"))
-}
+use crate::cases::{CF_TODAY, CF_VALID, CF_WRONG};
+use crate::js::{get, obj, s, show};
 
 /// One helper that prints the whole object when a field is not what is expected.
 fn expect(v: &JsValue, path: &str, expected: JsValue) {
@@ -39,18 +23,6 @@ fn expect(v: &JsValue, path: &str, expected: JsValue) {
     );
 }
 
-fn s(x: &str) -> JsValue {
-    JsValue::from_str(x)
-}
-
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &s(k), v).unwrap();
-    }
-    o.into()
-}
-
 fn len(v: &JsValue, path: &str) -> u32 {
     get(v, path)
         .dyn_into::<Array>()
@@ -59,7 +31,7 @@ fn len(v: &JsValue, path: &str) -> u32 {
 }
 
 fn today() -> JsValue {
-    obj(&[("today", s("2026-01-15"))])
+    obj(&[("today", s(CF_TODAY))])
 }
 
 /// The registry can be decoded in idle-sized steps (if another test has not already
@@ -96,32 +68,43 @@ fn valid_person_code_decodes() {
     assert_eq!(len(&r, "warnings"), 0);
 }
 
+/// The shared case tables (`tests/support/cases.rs`, whose rules `tests/native/cf.rs`
+/// checks): the same answers cross the boundary, every error with its code, position, field
+/// and a message.
 #[wasm_bindgen_test]
 fn table_of_codes() {
-    // (input, valid, kind, first error code or "")
-    let table: &[(&str, bool, &str, &str)] = &[
-        ("RSSMRAURTMLARSNL", true, "person", ""), // omocodia on all 7 positions
-        ("RSSMRAU5T10A562P", true, "person", ""), // omocodia on the leftmost only
-        ("BNCLRA92B69H501D", true, "person", ""), // woman, 29/02/1992
-        ("MLLHNS80A01Z112Z", true, "person", ""), // born in Germany
-        ("RSSGPP70A01A031G", true, "person", ""), // suppressed comune
-        ("RSSMRA80A01M297R", true, "person", ""), // place created after birth: warning
-        ("61492729001", true, "temporary", ""),
-        ("80078750587", true, "entity", ""),
-        ("12345671304", false, "", "cf.office"),
-        ("RSSMRA85B30A562G", false, "", "cf.day-of-month"),
-        ("RSSMRA85T10A030Z", false, "", "cf.place-unknown"),
-        ("RSSMRA85T10A562X", false, "", "cf.check-character"),
-    ];
-    for (input, valid, kind, error) in table {
+    for (input, kind) in CF_VALID {
         let r = check_codice_fiscale(s(input), today());
-        expect(&r, "valid", JsValue::from_bool(*valid));
-        if kind.is_empty() {
-            expect(&r, "kind", JsValue::NULL);
-            expect(&r, "errors.0.code", s(error));
-            assert!(get(&r, "errors.0.message").as_string().unwrap().len() > 30);
-        } else {
-            expect(&r, "kind", s(kind));
+        expect(&r, "valid", JsValue::TRUE);
+        expect(&r, "kind", s(kind));
+        assert_eq!(len(&r, "errors"), 0, "{input}");
+    }
+    for (input, errors) in CF_WRONG {
+        let r = check_codice_fiscale(s(input), today());
+        expect(&r, "valid", JsValue::FALSE);
+        expect(&r, "kind", JsValue::NULL);
+        assert_eq!(
+            len(&r, "errors") as usize,
+            errors.len(),
+            "{input:?}: {}",
+            show(&r)
+        );
+        for (i, (code, position)) in errors.iter().enumerate() {
+            expect(&r, &format!("errors.{i}.code"), s(code));
+            expect(&r, &format!("errors.{i}.field"), s("codice-fiscale"));
+            let at = get(&r, &format!("errors.{i}.position"));
+            assert_eq!(
+                at.as_f64().map(|p| p as usize),
+                *position,
+                "{input:?} error {i}"
+            );
+            assert!(
+                get(&r, &format!("errors.{i}.message"))
+                    .as_string()
+                    .unwrap()
+                    .len()
+                    > 30
+            );
         }
     }
     let r = check_codice_fiscale(s("RSSMRA80A01M297R"), today());

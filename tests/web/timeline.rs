@@ -1,18 +1,15 @@
-#![cfg(all(target_arch = "wasm32", feature = "catalog"))]
+#![cfg(feature = "catalog")]
 //! The timeline's JavaScript API in a real browser: any JavaScript value in, a plain object
 //! with findings out, never a throw; the dates of each profile with their sources; and an
 //! .ics built through `timelineIcs`, turned into a download Blob, and read back.
 
+use crate::ics;
 use instrada::bindings::timeline::{timeline, timeline_ics};
-#[path = "support/ics.rs"]
-mod ics;
 use js_sys::{Array, Date, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-mod js;
+use crate::js;
 use js::*;
 
 /// `(id, date or "-")` of each entry.

@@ -1,10 +1,8 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The iCalendar writer (RFC 5545) and its reader: escaping, folding at 75 octets without
 //! splitting a UTF-8 character, CRLF, all-day dates, reminders, stable UIDs, and round trips.
 
+use crate::ics;
 use chrono::{NaiveDate, NaiveDateTime};
-#[path = "support/ics.rs"]
-mod ics;
 use ics::{escape, parse, read_events, unescape, unfold, Event, IcsCalendar, IcsError, Reminder};
 
 fn d(s: &str) -> NaiveDate {

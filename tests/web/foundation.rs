@@ -1,10 +1,7 @@
 //! Foundation browser tests: the module runs in a real headless Chromium and touches the DOM.
-#![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
     web_sys::window()

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The working-day calendar, checked against an independent statement of the rules: a second
 //! Easter algorithm (Gauss, with Lichtenberg's corrections), a table of known Easter dates,
 //! the holiday rules written again from the laws as plain conditions, and known holiday lists

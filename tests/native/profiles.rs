@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The protocol profiles as data: every built-in file parses and validates, transcribes its
 //! document (addresses, lists, terms, contacts with their dates), and a portal's profile is
 //! checked with findings that name the field and the reason. Each case cites its document
@@ -675,7 +674,7 @@ fn the_schema_document_s_example_loads() {
 /// documented in the README with an example).
 #[test]
 fn the_readme_example_loads() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let start = readme.find("```json\n").expect("README has a JSON example") + "```json\n".len();
     let end = start + readme[start..].find("\n```").expect("the example ends");
     let loaded = instrada::catalog::profile::load_profile(&readme[start..end], Lang::It);

@@ -1,7 +1,7 @@
 //! Browser tests of the routing JS API (`profiles`, `catalog`, `route`, `review`,
 //! `composeSubject`, `loadProfile`) in a real headless Chromium: any JavaScript value goes
 //! in, a plain object comes out, nothing throws.
-#![cfg(all(target_arch = "wasm32", feature = "catalog"))]
+#![cfg(feature = "catalog")]
 
 use instrada::bindings::routing::{
     catalog, compose_subject, load_profile, profiles, review, route,
@@ -10,26 +10,12 @@ use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-/// `get(v, "findings.0.code")`: a path of properties and array indices.
-fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(v.clone(), |acc, key| {
-        Reflect::get(&acc, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    })
-}
+use crate::js::{get, show};
 
 fn text(v: &JsValue, path: &str) -> String {
     get(v, path)
         .as_string()
         .unwrap_or_else(|| panic!("{path} is not text in {}", show(v)))
-}
-
-fn show(v: &JsValue) -> String {
-    JSON::stringify(v)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
 }
 
 fn obj(json: &str) -> JsValue {

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Routing: for the facts a form knows, the channel, the address or cassetto, what the
 //! subject or booking must hold, and the rule. One line per case, citing the document and
 //! section the expected answer comes from.

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Object suggestion measured on descriptions written as a consulente writes them, each with
 //! the object a consulente would choose from the titolario of that cassetto. The objects
 //! come from the documents: ER table (001), Torino §2.1/§2.3/§2.4 (003), Milano addendum

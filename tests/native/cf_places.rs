@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The place registry built from the ANPR archive (src/data/places.*, scripts/gen_places.py).
 
 use chrono::NaiveDate;

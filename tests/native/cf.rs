@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The codice fiscale engine, table-driven. Rules: DM 23 dicembre 1976 (structure, check
 //! character, omocodia), DPR 605/1973 art. 3 (11-digit codes), and issue 3 of the project.
 //!
@@ -14,6 +13,8 @@ use chrono::NaiveDate;
 use instrada::cf::{check, check_with, is_valid, CheckOptions, Fields, Kind, Sex, MAX_SUGGESTIONS};
 use instrada::finding::{Lang, Severity};
 
+use crate::cases::{CF_TODAY, CF_VALID, CF_WRONG};
+
 fn d(y: i32, m: u32, g: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, g).unwrap()
 }
@@ -27,7 +28,7 @@ fn opts(today: NaiveDate) -> CheckOptions {
 
 /// The fixed "today" of these tests.
 fn today() -> NaiveDate {
-    d(2026, 1, 15)
+    CF_TODAY.parse().unwrap()
 }
 
 fn codes(report: &instrada::cf::CfReport, s: Severity) -> Vec<&'static str> {
@@ -205,78 +206,31 @@ fn valid_person_codes_decode() {
     }
 }
 
+/// The valid codes of the table the browser tests share: valid, of their kind, for the full
+/// check and the fast path alike.
+#[test]
+fn the_shared_valid_codes_are_valid_of_their_kind() {
+    for (code, kind) in CF_VALID {
+        let r = check(code, &opts(today()));
+        assert!(r.valid(), "{code}: {:#?}", r.findings);
+        let expected = match *kind {
+            "person" => Kind::Person,
+            "entity" => Kind::Entity,
+            _ => Kind::Temporary,
+        };
+        assert_eq!(r.kind, Some(expected), "{code}");
+        assert!(is_valid(code), "fast path {code}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Wrong codes: every problem, with its code and position
 // ---------------------------------------------------------------------------------------
 
 #[test]
 fn wrong_codes_report_every_problem() {
-    // (input, [(error code, position)]) — positions are 0-based in the normalised code.
-    type Expected = &'static [(&'static str, Option<usize>)];
-    let table: &[(&str, Expected)] = &[
-        ("", &[("cf.empty", None)]),
-        (" - . ", &[("cf.empty", None)]),
-        ("RSSMRA85T10A562", &[("cf.length", None)]),
-        ("RSSMRA85T10A562SS", &[("cf.length", None)]),
-        ("8007875058", &[("cf.length", None)]),
-        // Month letter X does not exist (DM 1976: A B C D E H L M P R S T); the check
-        // character of RSSMRA85X10A562 is D (odd 80 with X25 instead of T14 → 91, even 42;
-        // 133 mod 26 = 3).
-        (
-            "RSSMRA85X10A562S",
-            &[("cf.month", Some(8)), ("cf.check-character", Some(15))],
-        ),
-        // Day 35: neither 01–31 nor 41–71. Check character G is right (odd 92, even 44).
-        ("RSSMRA85T35A562G", &[("cf.day", Some(9))]),
-        // 30 February (odd 66, even 44, 110 mod 26 = 6 → G).
-        ("RSSMRA85B30A562G", &[("cf.day-of-month", Some(9))]),
-        // 31 April (odd 72, even 44, 116 mod 26 = 12 → M).
-        ("RSSMRA85D31A562M", &[("cf.day-of-month", Some(9))]),
-        // 29 February 1993 (or 1893, 2093): never a leap year (odd 68, even 40 → E).
-        ("BNCLRA93B69H501E", &[("cf.leap-day", Some(9))]),
-        // Place code 000 (odd 64, even 36, 100 mod 26 = 22 → W).
-        ("RSSMRA85T10A000W", &[("cf.place-zero", Some(12))]),
-        // N cannot start a Belfiore code (odd 80, even 55, 135 mod 26 = 5 → F).
-        ("RSSMRA85T10N562F", &[("cf.place-letter", Some(11))]),
-        // A digit among the surname letters (odd 80, even 34 → K).
-        ("RSS4RA85T10A562K", &[("cf.letter-expected", Some(3))]),
-        // X is not an omocodia letter (odd 80, even 60 → K).
-        ("RSSMRA8XT10A562K", &[("cf.digit-expected", Some(7))]),
-        // Check character only.
-        ("RSSMRA85T10A562X", &[("cf.check-character", Some(15))]),
-        // A030 is in no registry (odd 64, even 39, 103 mod 26 = 25 → Z).
-        ("RSSMRA85T10A030Z", &[("cf.place-unknown", Some(11))]),
-        // Characters that can never be in a code.
-        ("RSSMRA85T10A56@S", &[("cf.character", Some(14))]),
-        ("RSSMRA85T10A562\u{0}", &[("cf.check-character", Some(15))]),
-        ("RSSMRA85T10A562😀", &[("cf.check-character", Some(15))]),
-        ("RSSMRÀ85T10A562S", &[("cf.character", Some(5))]),
-        // Several problems at once.
-        (
-            "123MRA85X35N000S",
-            &[
-                ("cf.letter-expected", Some(0)),
-                ("cf.letter-expected", Some(1)),
-                ("cf.letter-expected", Some(2)),
-                ("cf.month", Some(8)),
-                ("cf.place-letter", Some(11)),
-                ("cf.day", Some(9)),
-                ("cf.check-character", Some(15)),
-            ],
-        ),
-        // 11 characters: digits only.
-        ("8007875058A", &[("cf.digit-expected", Some(10))]),
-        ("00000000000", &[("cf.serial-zero", Some(0))]),
-        // Serial 0000000 with a valid office and check digit: never issued.
-        ("00000000042", &[("cf.serial-zero", Some(0))]),
-        // Office 130: neither an entity's nor a temporary code's (Luhn digit 4 is right).
-        ("12345671304", &[("cf.office", Some(7))]),
-        // Serial from 8000000 with office 099: only 001–095 (Luhn digit 1 is right).
-        ("80078750991", &[("cf.office-serial", Some(7))]),
-        // INPS's code with the last digit wrong.
-        ("80078750588", &[("cf.check-digit", Some(10))]),
-    ];
-    for (input, expected) in table {
+    for (input, expected) in CF_WRONG {
+        let expected = *expected;
         let r = check(input, &opts(today()));
         let got: Vec<(&str, Option<usize>)> = r.errors().map(|f| (f.code, f.position)).collect();
         assert_eq!(&got, expected, "{input:?}: {:#?}", r.findings);

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The titolari as transcribed from the documents: every list complete, in order, with the
 //! documents' spelling, thresholds, dates and statuses; lookups; and the validation of the
 //! JSON format (errors that name the field and the reason).

@@ -1,15 +1,13 @@
 //! Browser tests of the widget: `attach`, `mount` and `detach` on real forms in headless
 //! Chromium, with any JavaScript value as argument, events dispatched as a person's typing
 //! would, and the page checked after each step.
-#![cfg(all(target_arch = "wasm32", feature = "widget"))]
+#![cfg(feature = "widget")]
 
 use instrada::widget::{attach, mount, simulate_failure_for_tests, Widget};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, Event, EventInit, HtmlFormElement, HtmlInputElement};
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// A portal's form: label, hint, input for each field, as Bootstrap Italia writes them.
 const FORM: &str = r#"<form id="t" action="javascript:void 0" data-instrada="torino" data-instrada-today="2026-11-20">

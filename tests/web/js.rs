@@ -1,13 +1,24 @@
-//! Helpers of the browser tests (`tests/web_*.rs`) that read and build JavaScript values.
+//! Helpers of the browser tests (`tests/web/`) that read and build JavaScript values.
 //! Each test file uses some of them.
 #![allow(dead_code)]
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-/// `value[key]`, or undefined.
-pub fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+/// `value[key]`, or undefined; a path of properties and array indices reads down
+/// (`get(&r, "errors.0.code")`).
+pub fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |acc, key| {
+        Reflect::get(&acc, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    })
+}
+
+/// The value as JSON, for a failure's message.
+pub fn show(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
 }
 
 /// A plain object with these properties.

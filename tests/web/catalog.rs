@@ -1,4 +1,4 @@
-#![cfg(all(target_arch = "wasm32", feature = "catalog"))]
+#![cfg(feature = "catalog")]
 //! Browser tests of the catalog bindings: any JavaScript value in, a plain object with
 //! findings out, never a throw.
 
@@ -7,9 +7,7 @@ use js_sys::Array;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-mod js;
+use crate::js;
 use js::*;
 
 fn array(value: &JsValue) -> Vec<JsValue> {
