@@ -50,7 +50,7 @@ test("the README is the integrator's guide, with the API, the CSP and the data's
   const readme = readFileSync(`${installed}README.md`, 'utf8');
   assert.match(readme, /^# instrada\n/);
   // scripts/package.mjs builds it from docs/integrators.md (the fields, values, attributes and
-  // options, checked against the code by tests/vocabulary.rs), its headings one level down.
+  // options, checked against the code by tests/native/vocabulary.rs), its headings one level down.
   const guide = readFileSync(new URL('../../docs/integrators.md', import.meta.url), 'utf8');
   for (const heading of guide.split('\n').filter((l) => /^## /.test(l))) {
     assert.ok(readme.includes(`\n#${heading}\n`), `the guide's "${heading}" is in the package's README`);
