@@ -48,13 +48,27 @@
 //! assert!(s[0].matched.iter().any(|m| m.contains("rimborso")));
 //! ```
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 
-use crate::catalog::titolario::{Oggetto, TempoSoglia, Titolario};
+use crate::catalog::titolario::{self, Oggetto, TempoSoglia, Titolario};
 use crate::text::{fold_char, fold_words, fold_words_by};
 
 mod index;
 use index::{Index, Text};
+
+/// The index of `t` when it is one of the embedded titolari, built at its first use and
+/// kept for the run (they live as long, at fixed addresses); `None` for a titolario the
+/// caller read itself ([`Titolario::from_json`]), which gets an index built for the call.
+/// The cache is the suggestion engine's own, so the catalog knows nothing of it.
+fn cached(t: &Titolario) -> Option<&'static Index> {
+    static INDEXES: OnceLock<Vec<OnceLock<Index>>> = OnceLock::new();
+    let all = titolario::titolari();
+    let at = all.iter().position(|x| std::ptr::eq(x, t))?;
+    let slots = INDEXES.get_or_init(|| all.iter().map(|_| OnceLock::new()).collect());
+    Some(slots.get(at)?.get_or_init(|| Index::build(&all[at])))
+}
 
 /// Characters of the description that are read; the rest is ignored.
 pub const MAX_SCAN_CHARS: usize = 20_000;
@@ -132,14 +146,8 @@ pub fn suggest(
     if folded.is_empty() {
         return Vec::new();
     }
-    // Built once per titolario and kept in its slot; should the slot ever hold something
-    // else, an index built for this call answers the same.
     let built;
-    let index = match t
-        .suggest_index
-        .get_or_init(|| std::sync::Arc::new(Index::build(t)))
-        .downcast_ref::<Index>()
-    {
+    let index = match cached(t) {
         Some(index) => index,
         None => {
             built = Index::build(t);

@@ -22,8 +22,6 @@
 mod load;
 mod raw;
 
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -73,9 +71,6 @@ pub struct Titolario {
     pub notes: Vec<Note>,
     /// The classes, in the document's order.
     pub classes: Vec<Classe>,
-    /// A slot for what a reader builds once from the list (the suggestion engine's index):
-    /// typed by the reader, so that the catalog does not depend on it.
-    pub(crate) suggest_index: OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>,
 }
 
 /// A first-level entry of the menu. A classe with no sub-objects in the document (e.g.

@@ -10,7 +10,7 @@ use crate::catalog::titolario::{TempoSoglia, Unit};
 use crate::field::{Field, FormField};
 use crate::finding::{Finding, Lang, Severity};
 
-use super::objects::Proposal;
+use super::proposal::Proposal;
 
 mod text;
 

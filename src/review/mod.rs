@@ -27,19 +27,24 @@ mod booking;
 mod channel;
 pub mod messages;
 mod objects;
+mod proposal;
 mod recipient;
 mod subject;
 
 use messages::Problem;
 use serde::Deserialize;
 
-pub use objects::Proposal;
+pub use proposal::Proposal;
 pub use subject::{compose_subject, Composed, SubjectInput};
 
 use crate::catalog::profile::{Channel, Kind};
 use crate::finding::{Finding, Lang, Severity};
 use crate::routing::{self, online::MAX_DESCRIPTION, Facts, Route};
 use crate::text::fold_words;
+
+/// Longest useful content in a composed subject, in characters (the subject cuts it there,
+/// the message says so).
+pub(crate) const MAX_CONTENT: usize = 120;
 
 /// A draft request, as the portal passes it: every field is optional text.
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -10,8 +10,7 @@ use crate::catalog::profile::{Gestione, SubjectPart};
 use crate::finding::{Finding, Lang, Source};
 use crate::text::fold_words;
 
-/// Longest useful content in a composed subject, in characters.
-pub(crate) const MAX_CONTENT: usize = 120;
+use super::MAX_CONTENT;
 
 /// The identifiers found in a text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -114,7 +114,6 @@ mod entries;
 mod export;
 pub mod messages;
 mod resolve;
-mod words;
 
 use chrono::{NaiveDate, NaiveTime};
 

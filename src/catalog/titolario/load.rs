@@ -438,7 +438,6 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
         generic: raw.generic,
         notes,
         classes,
-        suggest_index: OnceLock::new(),
     };
     Ok((t, raw.keywords_from))
 }

@@ -7,8 +7,8 @@ use crate::dates::clip;
 use crate::finding::Lang;
 
 use super::Problem;
-use crate::review::objects::Proposal;
-use crate::review::subject::MAX_CONTENT;
+use crate::review::proposal::Proposal;
+use crate::review::MAX_CONTENT;
 use crate::routing::online::MAX_DESCRIPTION;
 
 impl Problem<'_> {

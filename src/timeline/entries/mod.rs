@@ -14,9 +14,11 @@ use crate::catalog::titolario::{Oggetto, Unit};
 use crate::dates;
 use crate::finding::{Finding, Lang, Source};
 
+use super::messages::words::{
+    and_list, calendar_count, closed_because, length, requirement, working_count,
+};
 use super::messages::{Problem, Text};
 use super::resolve::Ctx;
-use super::words::{and_list, calendar_count, closed_because, length, requirement, working_count};
 use super::{Entry, EntryId, EntryKind, Recipient, TermLength};
 
 mod escalation;

@@ -17,10 +17,11 @@ use crate::field::{Field, FormField};
 use crate::finding::{Finding, Lang, Severity};
 
 mod text;
+pub(super) mod words;
 
 pub(crate) use text::{object_label, Text};
 
-use super::words::{and_list, day, list};
+use words::{and_list, day, list};
 
 /// What a finding of the timeline reports, with the data its message needs.
 #[derive(Clone, Debug)]
@@ -106,7 +107,7 @@ pub(crate) enum Problem<'a> {
         sent: NaiveDate,
     },
     /// `timeline.sent-on-closed-day`: `why` is the holiday in brackets, empty for a
-    /// weekend ([`super::words::closed_because`]).
+    /// weekend ([`words::closed_because`]).
     SentOnClosedDay {
         sent: NaiveDate,
         start: NaiveDate,

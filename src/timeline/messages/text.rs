@@ -7,8 +7,8 @@ use crate::catalog::titolario::{Oggetto, Unit};
 use crate::dates::{self, it};
 use crate::finding::Lang;
 
-use super::super::words::{day, length};
 use super::super::EntryId;
+use super::words::{day, length};
 
 impl EntryId {
     /// The entry's short title.

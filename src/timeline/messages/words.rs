@@ -9,10 +9,10 @@ use crate::catalog::titolario::Unit;
 use crate::dates;
 use crate::finding::Lang;
 
-use super::messages::Text;
+use super::Text;
 
 /// `mercoledì 24/12/2025`, `Wednesday 24 Dec 2025`.
-pub(super) fn day(d: NaiveDate, lang: Lang) -> String {
+pub(in crate::timeline) fn day(d: NaiveDate, lang: Lang) -> String {
     format!("{} {}", weekday(d.weekday(), lang), dates::human(d, lang))
 }
 
@@ -36,7 +36,7 @@ fn weekday(w: Weekday, lang: Lang) -> &'static str {
 }
 
 /// `«a», «b», «c»` (at most 12, then `…`).
-pub(super) fn list(items: &[String]) -> String {
+pub(in crate::timeline) fn list(items: &[String]) -> String {
     let mut out: Vec<String> = Vec::new();
     for item in items {
         let quoted = format!("«{item}»");
@@ -52,7 +52,7 @@ pub(super) fn list(items: &[String]) -> String {
 }
 
 /// `7 giorni lavorativi`, `1 working day`, `10 giorni di calendario`.
-pub(super) fn length(days: u32, unit: Unit, lang: Lang) -> String {
+pub(in crate::timeline) fn length(days: u32, unit: Unit, lang: Lang) -> String {
     let one = days == 1;
     let words = match (unit, lang, one) {
         (Unit::WorkingDays, Lang::It, true) => "giorno lavorativo",
@@ -69,7 +69,11 @@ pub(super) fn length(days: u32, unit: Unit, lang: Lang) -> String {
 
 /// Whether the office is closed on `d`, and why when the weekday does not say it: `" (Natale)"`
 /// for a holiday, `""` for a Saturday or Sunday; `None` on a working day.
-pub(super) fn closed_because(cal: &Calendar, d: NaiveDate, lang: Lang) -> Option<String> {
+pub(in crate::timeline) fn closed_because(
+    cal: &Calendar,
+    d: NaiveDate,
+    lang: Lang,
+) -> Option<String> {
     match cal.day_kind(d).ok()? {
         DayKind::Working => None,
         DayKind::Saturday | DayKind::Sunday => Some(String::new()),
@@ -79,7 +83,7 @@ pub(super) fn closed_because(cal: &Calendar, d: NaiveDate, lang: Lang) -> Option
 
 /// How a working-day term from `from` ends on `date`: the start on a closed day and the
 /// holidays not counted on weekdays in between.
-pub(super) fn working_count(
+pub(in crate::timeline) fn working_count(
     cal: &Calendar,
     from: NaiveDate,
     days: u32,
@@ -103,7 +107,7 @@ pub(super) fn working_count(
 
 /// How a calendar-day term from `from` ends: its nominal day and, when the office is closed
 /// then, the working day it moves to.
-pub(super) fn calendar_count(
+pub(in crate::timeline) fn calendar_count(
     cal: &Calendar,
     from: NaiveDate,
     days: u32,
@@ -139,7 +143,7 @@ fn holidays_between(cal: &Calendar, from: NaiveDate, to: NaiveDate, lang: Lang) 
 }
 
 /// What an escalation must carry, in the documents' words.
-pub(super) fn requirement(r: Requirement, lang: Lang) -> &'static str {
+pub(in crate::timeline) fn requirement(r: Requirement, lang: Lang) -> &'static str {
     match (r, lang) {
         (Requirement::CodiceFiscale, Lang::It) => "il codice fiscale",
         (Requirement::CodiceFiscale, Lang::En) => "the codice fiscale",
@@ -155,7 +159,7 @@ pub(super) fn requirement(r: Requirement, lang: Lang) -> &'static str {
 }
 
 /// `a, b e c` / `a, b and c`.
-pub(super) fn and_list(items: &[&str], lang: Lang) -> String {
+pub(in crate::timeline) fn and_list(items: &[&str], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_string(),
