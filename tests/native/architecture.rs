@@ -65,7 +65,6 @@ fn code_of(text: &str) -> String {
 }
 
 #[test]
-#[ignore = "issue 17 in progress: run with --include-ignored"]
 fn no_source_file_is_over_700_lines() {
     let long: Vec<String> = sources()
         .iter()
@@ -76,7 +75,6 @@ fn no_source_file_is_over_700_lines() {
 }
 
 #[test]
-#[ignore = "issue 17 in progress: run with --include-ignored"]
 fn words_are_chosen_by_language_in_the_messages_modules() {
     let mut outside = Vec::new();
     for (module, path, text) in sources() {
@@ -103,7 +101,6 @@ fn words_are_chosen_by_language_in_the_messages_modules() {
 }
 
 #[test]
-#[ignore = "issue 17 in progress: run with --include-ignored"]
 fn no_inline_javascript_and_no_leaked_memory() {
     for (_, path, text) in sources() {
         let code = code_of(&text);
@@ -183,7 +180,6 @@ fn is_ancestor(a: &str, b: &str) -> bool {
 }
 
 #[test]
-#[ignore = "issue 17 in progress: run with --include-ignored"]
 fn no_import_cycle_between_modules() {
     let files = sources();
     let modules: BTreeSet<String> = files.iter().map(|(m, _, _)| m.clone()).collect();
