@@ -570,28 +570,3 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
     .map(|p| p.finding(lang))
     .collect()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_example_is_said_in_both_languages_with_the_same_code_and_field() {
-        let (it, en) = (examples(Lang::It), examples(Lang::En));
-        assert_eq!(it.len(), en.len());
-        for (i, e) in it.iter().zip(&en) {
-            assert_eq!(
-                (i.code, i.severity, &i.field),
-                (e.code, e.severity, &e.field)
-            );
-            assert_ne!(i.message, e.message, "{}", i.code);
-            assert!(
-                ["profile.", "catalog.", "suggest."]
-                    .iter()
-                    .any(|a| i.code.starts_with(a)),
-                "{}",
-                i.code
-            );
-        }
-    }
-}

@@ -640,33 +640,3 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
     .map(|p| p.finding(lang))
     .collect()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_example_per_code_in_either_language() {
-        let it = examples(Lang::It);
-        let en = examples(Lang::En);
-        let codes: Vec<&str> = it.iter().map(|f| f.code).collect();
-        assert_eq!(codes, en.iter().map(|f| f.code).collect::<Vec<_>>());
-        let mut unique = codes.clone();
-        unique.sort_unstable();
-        unique.dedup();
-        assert_eq!(unique.len(), codes.len(), "{codes:?}");
-        for (i, e) in it.iter().zip(&en) {
-            assert!(
-                i.code.starts_with("review.") || i.code.starts_with("subject."),
-                "{}",
-                i.code
-            );
-            assert!(!i.message.is_empty(), "{}", i.code);
-            // The matricola's reason comes from the cf engine, already in one language.
-            if i.code != "review.matricola-format" {
-                assert_ne!(i.message, e.message, "{}", i.code);
-            }
-            assert_eq!((i.severity, &i.field), (e.severity, &e.field), "{}", i.code);
-        }
-    }
-}

@@ -362,31 +362,3 @@ fn kind_ids() -> String {
 fn join<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     ids.collect::<Vec<_>>().join(", ")
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_example_per_code_in_either_language() {
-        let it = examples(Lang::It);
-        let en = examples(Lang::En);
-        let codes: Vec<&str> = it.iter().map(|f| f.code).collect();
-        assert_eq!(codes, en.iter().map(|f| f.code).collect::<Vec<_>>());
-        let mut unique = codes.clone();
-        unique.sort_unstable();
-        unique.dedup();
-        assert_eq!(unique.len(), codes.len(), "{codes:?}");
-        // Every variant of Problem: 22 variants, OnlineListed with two codes.
-        assert_eq!(codes.len(), 23, "{codes:?}");
-        for (i, e) in it.iter().zip(&en) {
-            assert!(i.code.starts_with("route."), "{}", i.code);
-            assert!(
-                !i.message.is_empty() && i.message != e.message,
-                "{}",
-                i.code
-            );
-            assert_eq!((i.severity, &i.field), (e.severity, &e.field), "{}", i.code);
-        }
-    }
-}
