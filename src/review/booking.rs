@@ -9,6 +9,7 @@ use super::messages::Problem;
 use crate::catalog::profile::{BookingPart, Gestione, Requirement};
 use crate::finding::{Finding, Lang, Source};
 use crate::review::subject::{has_word, ids};
+use crate::routing::messages::ActedNote;
 use crate::text::fold_words;
 
 /// Fewer words than this is not "in detail".
@@ -97,12 +98,13 @@ pub fn appointment(a: &Appointment, lang: Lang) -> Vec<Finding> {
     if a.booking.contains(&BookingPart::AttoEOggetto) && !has_act_identifier(&padded) {
         out.push(src(Problem::AppointmentNoAct.finding(lang)));
     }
-    if a.notes.contains(&"route.appointment-no-named-official")
+    if a.notes
+        .contains(&ActedNote::AppointmentNoNamedOfficial.code())
         && NAMED.iter().any(|n| padded.contains(&format!(" {n}")))
     {
         out.push(src(Problem::AppointmentNamedOfficial.finding(lang)));
     }
-    if a.notes.contains(&"route.appointment-not-for-info")
+    if a.notes.contains(&ActedNote::AppointmentNotForInfo.code())
         && NOT_FOR_APPOINTMENT.iter().any(|w| has_word(&padded, w))
     {
         out.push(src(Problem::AppointmentNotFor.finding(lang)));

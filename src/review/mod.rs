@@ -39,6 +39,7 @@ pub use subject::{compose_subject, Composed, SubjectInput};
 
 use crate::catalog::profile::{Channel, Kind};
 use crate::finding::{Finding, Lang, Severity};
+use crate::routing::messages::ActedNote;
 use crate::routing::{self, online::MAX_DESCRIPTION, Facts, Route};
 use crate::text::fold_words;
 
@@ -178,7 +179,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
         if !route
             .findings
             .iter()
-            .any(|f| f.code.starts_with("route.online-"))
+            .any(|f| routing::messages::says_online(f.code))
         {
             let chain = routing::chain(p);
             if let Some(f) = routing::online_only_notice(&chain, k, o, lang, &mut route) {
@@ -190,12 +191,12 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
     let generic_source = route
         .findings
         .iter()
-        .find(|f| f.code == "route.generic-object")
+        .find(|f| ActedNote::GenericObject.is(f))
         .and_then(|f| f.source.as_deref().cloned());
     // The object check says precisely whether the generic object is misused.
     let mut findings: Vec<Finding> = std::mem::take(&mut route.findings)
         .into_iter()
-        .filter(|f| f.code != "route.generic-object")
+        .filter(|f| !ActedNote::GenericObject.is(f))
         .collect();
     let kind = route.kind;
 

@@ -115,7 +115,8 @@ impl Facts {
             Some(id) => {
                 let p = profile::profile(id);
                 if p.is_none() {
-                    findings.push(Problem::UnknownProfile { id }.finding(lang));
+                    let known = super::messages::profile_ids();
+                    findings.push(Problem::UnknownProfile { id, known: &known }.finding(lang));
                 }
                 if let (Some(p), Some(s)) = (&p, sede_in) {
                     let chain = crate::routing::chain(p);

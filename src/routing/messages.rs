@@ -19,9 +19,10 @@ pub(crate) enum Problem<'a> {
     NationalProfile {
         sede: Option<&'a str>,
     },
-    /// No profile with this id.
+    /// No profile with this id; `known`: the ids there are ([`profile_ids`]).
     UnknownProfile {
         id: &'a str,
+        known: &'a str,
     },
     /// The sede is not one of the profile's.
     SedeNotInProfile {
@@ -105,6 +106,54 @@ pub(crate) enum NoChannel<'a> {
         kind: Kind,
         gestione: Gestione,
     },
+}
+
+/// The notes of a profile that instrada acts on, by their code. Their words are the
+/// profile's (`docs/findings.md` lists every built-in note with its example there); what
+/// this crate does with them is the rules': the code is named once, here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActedNote {
+    /// «Non specificato» misused: the review's object check says precisely when.
+    GenericObject,
+    /// Torino's sport e spettacolo box serves periods up to 12/2014: with the period known,
+    /// routing replaces the note with the answer.
+    SportSpettacoloPeriod,
+    /// The same clause, as a rule's own note: dropped when the period is known.
+    SportUntil2014,
+    /// An appointment cannot ask for a named official: the review looks for one.
+    AppointmentNoNamedOfficial,
+    /// Appointments are not for information: the review looks for such a request.
+    AppointmentNotForInfo,
+}
+
+impl ActedNote {
+    /// The note's code in the profiles.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ActedNote::GenericObject => "route.generic-object",
+            ActedNote::SportSpettacoloPeriod => "route.sport-spettacolo-period",
+            ActedNote::SportUntil2014 => "route.sport-until-2014",
+            ActedNote::AppointmentNoNamedOfficial => "route.appointment-no-named-official",
+            ActedNote::AppointmentNotForInfo => "route.appointment-not-for-info",
+        }
+    }
+
+    /// Whether `f` is this note.
+    pub fn is(self, f: &Finding) -> bool {
+        f.code == self.code()
+    }
+}
+
+/// Whether `code` is one of the findings that say a request is made online only (or may
+/// be): the review then does not say it again for the object.
+pub(crate) fn says_online(code: &str) -> bool {
+    matches!(
+        code,
+        "route.online-only-request"
+            | "route.online-listed"
+            | "route.online-only"
+            | "route.online-list-incomplete"
+    )
 }
 
 impl Problem<'_> {
@@ -208,8 +257,8 @@ impl Problem<'_> {
             (Problem::NationalProfile { sede: Some(s) }, En) => format!("No territorial protocol covers the sede “{}”: the national rules apply (profile “nazionale”), without guaranteed times or escalation contacts, which are local agreements.", clip(s)),
             (Problem::NationalProfile { sede: None }, It) => format!("Nessun protocollo territoriale indicato: valgono le regole nazionali (profilo «nazionale»). Per Siena, Emilia Romagna, Milano e Torino scegli il profilo o la sede ({}).", profile_ids()),
             (Problem::NationalProfile { sede: None }, En) => format!("No territorial protocol given: the national rules apply (profile “nazionale”). For Siena, Emilia Romagna, Milano and Torino choose the profile or the sede ({}).", profile_ids()),
-            (Problem::UnknownProfile { id }, It) => format!("Il profilo «{}» non esiste: scegli uno tra {}.", clip(id), profile_ids()),
-            (Problem::UnknownProfile { id }, En) => format!("There is no profile “{}”: choose one of {}.", clip(id), profile_ids()),
+            (Problem::UnknownProfile { id, known }, It) => format!("Il profilo «{}» non esiste: scegli uno tra {known}.", clip(id)),
+            (Problem::UnknownProfile { id, known }, En) => format!("There is no profile “{}”: choose one of {known}.", clip(id)),
             (Problem::SedeNotInProfile { sede, profile: p }, It) => format!("La sede «{}» non fa parte del profilo {}: scegli una tra {}.", clip(sede), p.id, sede_ids(p)),
             (Problem::SedeNotInProfile { sede, profile: p }, En) => format!("The sede “{}” is not part of the profile {}: choose one of {}.", clip(sede), p.id, sede_ids(p)),
             (Problem::SedeCalendarUnknown { sede }, It) => format!("instrada non conosce la festa del patrono della sede «{}»: le date si contano con il calendario nazionale. Controlla il nome della sede.", clip(sede)),
@@ -277,7 +326,11 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
     let mut out = vec![
         Problem::DateMissing,
         Problem::NationalProfile { sede: Some("Bari") },
-        Problem::UnknownProfile { id: "Tornio" },
+        // The built-in ids, whatever a portal has loaded in this run.
+        Problem::UnknownProfile {
+            id: "Tornio",
+            known: "siena, emilia-romagna, milano, torino, nazionale-gdp, nazionale",
+        },
     ];
     if let Some(p) = &torino {
         out.push(Problem::SedeNotInProfile {
@@ -338,7 +391,8 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
     out.iter().map(|p| p.finding(lang)).collect()
 }
 
-fn profile_ids() -> String {
+/// The ids of every profile, the built-in ones and those the portal loaded: `a, b, c`.
+pub(super) fn profile_ids() -> String {
     join(profile::profiles().iter().map(|p| p.id.as_str()))
 }
 
@@ -361,4 +415,47 @@ fn kind_ids() -> String {
 /// `a, b, c`.
 fn join<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     ids.collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_online_codes_are_those_of_the_online_problems() {
+        let online: Vec<&str> = examples(Lang::It)
+            .iter()
+            .map(|f| f.code)
+            .filter(|c| says_online(c))
+            .collect();
+        assert_eq!(
+            online,
+            [
+                "route.online-only-request",
+                "route.online-listed",
+                "route.online-only",
+                "route.online-list-incomplete"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_acted_note_is_a_note_of_a_built_in_profile() {
+        for note in [
+            ActedNote::GenericObject,
+            ActedNote::SportSpettacoloPeriod,
+            ActedNote::SportUntil2014,
+            ActedNote::AppointmentNoNamedOfficial,
+            ActedNote::AppointmentNotForInfo,
+        ] {
+            assert!(
+                profile::profiles().iter().any(|p| p
+                    .notes
+                    .iter()
+                    .chain(p.rules.iter().flat_map(|r| &r.notes))
+                    .any(|n| n.code == note.code())),
+                "{note:?}"
+            );
+        }
+    }
 }

@@ -32,7 +32,7 @@ mod result;
 
 use facts::blank;
 pub use facts::{Facts, Resolved};
-use messages::{NoChannel, Problem};
+use messages::{ActedNote, NoChannel, Problem};
 pub use result::{Address, CassettoInfo, ListedMatch, Phone, Route, Step};
 
 use chrono::NaiveDate;
@@ -203,20 +203,20 @@ const SPORT_UNTIL: (i32, u32) = (2014, 12);
 /// clause (the document names no channel); unknown, the warning the data carries
 /// (`route.sport-spettacolo-period`). Only where the chosen rule carries that warning.
 fn sport_period(out: &mut Route, gestione: Gestione, period: Option<(i32, u32)>, lang: Lang) {
-    const WARNING: &str = "route.sport-spettacolo-period";
+    const WARNING: ActedNote = ActedNote::SportSpettacoloPeriod;
     let Some(period) = period else {
         return;
     };
-    if gestione != Gestione::SportSpettacolo || !out.findings.iter().any(|f| f.code == WARNING) {
+    if gestione != Gestione::SportSpettacolo || !out.findings.iter().any(|f| WARNING.is(f)) {
         return;
     }
     let source = out
         .findings
         .iter()
-        .find(|f| f.code == WARNING)
+        .find(|f| WARNING.is(f))
         .and_then(|f| f.source.as_deref().cloned());
     out.findings
-        .retain(|f| f.code != WARNING && f.code != "route.sport-until-2014");
+        .retain(|f| !WARNING.is(f) && !ActedNote::SportUntil2014.is(f));
     if period <= SPORT_UNTIL {
         return;
     }
