@@ -256,36 +256,21 @@ fn read_request(request: &JsValue) -> Read {
     if sent.is_none() && !findings.iter().any(|f| f.marks(FormField::DataInvio)) {
         findings.push(Problem::NoSent.finding(lang));
     }
-    let kind = match kind_text.as_deref() {
-        None => None,
-        Some(k) => {
-            let parsed = Kind::parse(k);
-            if parsed.is_none() {
-                findings.push(Problem::UnknownKind { given: k }.finding(lang));
-            }
-            parsed
-        }
-    };
-    let previous = match previous_text.as_deref() {
-        None => None,
-        Some(p) => {
-            let parsed = Previous::parse(p);
-            if parsed.is_none() {
-                findings.push(Problem::UnknownPrevious { given: p }.finding(lang));
-            }
-            parsed
-        }
-    };
-    let time = match time_text.as_deref() {
-        None => None,
-        Some(t) => {
-            let parsed = dates::time_from(t, "%H:%M").or_else(|| dates::time_from(t, "%H:%M:%S"));
-            if parsed.is_none() {
-                findings.push(Problem::BadTime { given: t }.finding(lang));
-            }
-            parsed
-        }
-    };
+    let kind = read(kind_text.as_deref(), Kind::parse, &mut findings, |given| {
+        Problem::UnknownKind { given }.finding(lang)
+    });
+    let previous = read(
+        previous_text.as_deref(),
+        Previous::parse,
+        &mut findings,
+        |given| Problem::UnknownPrevious { given }.finding(lang),
+    );
+    let time = read(
+        time_text.as_deref(),
+        |t| dates::time_from(t, "%H:%M").or_else(|| dates::time_from(t, "%H:%M:%S")),
+        &mut findings,
+        |given| Problem::BadTime { given }.finding(lang),
+    );
     let regional = {
         let v = get(request, "regional");
         v.as_bool().unwrap_or(false)
@@ -378,4 +363,20 @@ fn field_of(key: &str) -> Field {
         "notice" => FormField::DataRichiesta.into(),
         _ => Field::input(key),
     }
+}
+
+/// A value read from the text a request gave: `None` when it gave none; when the text cannot
+/// be read, `None` too, with the finding `unreadable` makes of it.
+fn read<T>(
+    text: Option<&str>,
+    parse: impl Fn(&str) -> Option<T>,
+    findings: &mut Vec<Finding>,
+    unreadable: impl FnOnce(&str) -> Finding,
+) -> Option<T> {
+    let text = text?;
+    let parsed = parse(text);
+    if parsed.is_none() {
+        findings.push(unreadable(text));
+    }
+    parsed
 }

@@ -4,15 +4,14 @@
 //! that cannot be sent that way.
 
 use crate::field::FormField;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use std::cell::OnceCell;
 use std::sync::Arc;
 
 use crate::calendar::{self, Calendar};
-use crate::catalog::profile::{self, Cassetto, Gestione, Kind, Previous, Profile, TermKind};
+use crate::catalog::profile::{self, Cassetto, Gestione, Kind, Profile, TermKind};
 use crate::catalog::titolario::{self, Oggetto, Titolario};
 use crate::finding::{Finding, Lang};
-use crate::text::fold_words;
 
 use super::messages::Problem;
 use super::TimelineRequest;
@@ -34,12 +33,11 @@ pub(super) struct Ctx<'p> {
     pub object: Option<(&'static Titolario, &'static Oggetto)>,
     pub kind: Kind,
     pub sent: NaiveDate,
-    pub time: Option<NaiveTime>,
-    pub notice: Option<NaiveDate>,
-    pub regional: bool,
     /// The first request of a sollecito, when given and not after `sent`.
     pub first_request: Option<NaiveDate>,
-    pub previous: Option<Previous>,
+    /// The request as given: its time, notice, regional flag and previous outcome are read
+    /// from it as they are.
+    pub req: &'p TimelineRequest,
 }
 
 impl<'p> Ctx<'p> {
@@ -63,7 +61,7 @@ impl<'p> Ctx<'p> {
 /// profiles it reads are kept in `held`, which the caller owns for as long as it uses the
 /// answer (a profile the portal replaces meanwhile stays whole until then).
 pub(super) fn context<'p>(
-    req: &TimelineRequest,
+    req: &'p TimelineRequest,
     held: &'p OnceCell<Vec<Arc<Profile>>>,
     findings: &mut Vec<Finding>,
 ) -> Option<Ctx<'p>> {
@@ -150,11 +148,8 @@ pub(super) fn context<'p>(
         object,
         kind: req.kind.unwrap_or(Kind::Comunicazione),
         sent,
-        time: req.time,
-        notice: req.notice,
-        regional: req.regional,
         first_request,
-        previous: req.previous,
+        req,
     })
 }
 
@@ -267,7 +262,9 @@ fn find_cassetto_and_object<'p>(
     {
         None => None,
         Some(raw) => {
-            let id = normalise_id(raw);
+            // The one normaliser of ids (`text::id_key`), as `route` and `review` read the
+            // gestione: text that cannot be an id matches no cassetto.
+            let id = crate::text::id_key(raw).unwrap_or_default();
             let by_id = cassetti
                 .iter()
                 .copied()
@@ -455,9 +452,4 @@ fn not_offered(
         .finding(lang)
         .source(o.source.clone()),
     );
-}
-
-/// `"Aziende DM"`, `"aziende_dm"` → `"aziende-dm"`.
-fn normalise_id(s: &str) -> String {
-    fold_words(s).replace(' ', "-")
 }

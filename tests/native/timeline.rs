@@ -1264,3 +1264,32 @@ fn what_a_person_reads_never_names_a_source_file() {
         }
     }
 }
+
+/// The cassetto is read with the one id normaliser every function shares (`text::id_key`):
+/// case, spaces and underscores do not matter, as in `route` and `review`; text that cannot
+/// be an id matches nothing and is said.
+#[test]
+fn the_cassetto_is_read_as_every_id_is() {
+    for (given, found) in [
+        ("aziende-dm", true),
+        ("Aziende DM", true),
+        ("AZIENDE_DM", true),
+        (" aziende-dm ", true),
+        ("aziende.dm", false),
+        ("aziende/dm", false),
+    ] {
+        let t = timeline(&request(
+            "milano",
+            "2026-01-07",
+            &format!("cassetto={given}"),
+        ));
+        let unknown = t
+            .findings
+            .iter()
+            .any(|f| f.code == "timeline.unknown-cassetto");
+        check(given, found, !unknown);
+        if found {
+            check(given, Some("aziende-dm"), t.cassetto.as_deref());
+        }
+    }
+}

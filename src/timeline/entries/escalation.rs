@@ -99,7 +99,7 @@ impl<'a> Builder<'a> {
         let Some((pb, level_b)) = self.level(Level::B) else {
             return;
         };
-        let answered = ctx.previous.filter(|p| p.answered_unsatisfactorily());
+        let answered = ctx.req.previous.filter(|p| p.answered_unsatisfactorily());
         let (b, reading) = match answered {
             Some(outcome) => {
                 let Some(rule) = self.level_b_rule(outcome) else {

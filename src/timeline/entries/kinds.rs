@@ -130,7 +130,7 @@ impl Builder<'_> {
     /// Quesiti normativi: the provincial Direzione, the regional one, the reminder.
     pub(super) fn quesito(&mut self) -> bool {
         let (ctx, lang) = (self.ctx, self.lang());
-        if ctx.regional {
+        if ctx.req.regional {
             return self.simple_term(TermKind::QuesitoRegionale, EntryId::QuesitoRegionale);
         }
         let provincial = ctx.term(TermKind::QuesitoProvinciale);
@@ -228,7 +228,7 @@ impl Builder<'_> {
                 continue;
             };
             let unit = unit_of(term.unit);
-            let counted = match ctx.notice {
+            let counted = match ctx.req.notice {
                 Some(notice) => self.count(notice, term.days, unit),
                 None => None,
             };
@@ -307,7 +307,7 @@ impl Builder<'_> {
             text.push_str(
                 &Text::PhoneClosed {
                     sent: ctx.sent,
-                    at: ctx.time,
+                    at: ctx.req.time,
                     next,
                 }
                 .render(lang),
@@ -334,7 +334,7 @@ impl Builder<'_> {
         for i in 0..21 {
             let open_day = ctx.cal.is_working_day(d).unwrap_or(false)
                 && line.days.iter().any(|w| w.chrono() == d.weekday());
-            let in_time = i > 0 || ctx.time.zip(close).is_none_or(|(t, c)| t < c);
+            let in_time = i > 0 || ctx.req.time.zip(close).is_none_or(|(t, c)| t < c);
             if open_day && in_time {
                 return Some(d);
             }
