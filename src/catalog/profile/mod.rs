@@ -26,7 +26,6 @@
 //! assert_eq!(torino.term(TermKind::Processo, d2022).unwrap().days, 20);
 //! ```
 
-mod names;
 mod read;
 mod registry;
 mod validate;
@@ -42,7 +41,7 @@ pub use registry::{
     profiles, Loaded, NATIONAL,
 };
 pub use validate::{is_email, GESTIONE_PLACEHOLDER, INPS_PEC_DOMAIN, MAX_JSON};
-pub(crate) use vocab::vocabulary;
+pub(crate) use vocab::{vocabulary, Named};
 pub use vocab::{
     BookingPart, Channel, DayUnit, Gestione, Kind, Level, Previous, Requirement, SubjectPart,
     TermKind, Weekday,
@@ -319,15 +318,16 @@ impl Rule {
     }
 }
 
+vocabulary! {
 /// Severity of a note.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoteSeverity {
     /// Blocks: the request would not be handled.
-    Error,
+    Error = "error",
     /// Something to fix or check.
-    Warning,
+    Warning = "warning",
     /// Something to know.
-    Info,
+    Info = "info",
+}
 }
 
 /// A note attached to a rule or a profile.

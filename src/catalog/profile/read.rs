@@ -17,10 +17,10 @@
 
 use chrono::NaiveDate;
 
-use super::names::Named;
 use super::{
     Cassetto, Contact, ContactList, DeadMailbox, Document, EscalationLevel, Listed, Mailbox,
-    MailboxPolicy, Note, OnlineOnly, Period, PhoneLine, Profile, Rule, Sede, Term, Text, Update,
+    MailboxPolicy, Named, Note, OnlineOnly, Period, PhoneLine, Profile, Rule, Sede, Term, Text,
+    Update,
 };
 use crate::finding::Source;
 use crate::json::{self, Fail, Fields, Json, Reason, What};

@@ -3,16 +3,50 @@
 //! identifiers in the JSON (kebab-case Italian, as the documents name things), so a portal
 //! profile with a typo is rejected with "unknown variant … expected one of …" (serde's words).
 
-use crate::finding::Lang;
+/// The names the reader accepts for a closed vocabulary: each value's id (the name it is
+/// written with), in declaration order, then the other spellings accepted (Level's lower
+/// case, the widget's «senza risposta»). "expected one of …" lists them in this order.
+pub(crate) trait Named: Copy + 'static {
+    /// `(name, value)`, ids first.
+    const NAMES: &'static [(&'static str, Self)];
+}
 
 /// Declares a closed vocabulary once: the enum, each value's identifier (the one the JSON
-/// and the JS API write), `ALL` in declaration order, `id()`, and how it is written to the
-/// wire and to serde (areas whose results still derive `Serialize` embed these enums).
+/// and the JS API write) with the other spellings read as the same value
+/// (`Scaduta = "scaduta" | "senza-risposta"`), and, for the vocabularies shown to people,
+/// its Italian and English label (`=> ("…", "…")`). From these: `ALL` in declaration order,
+/// `id()`, `parse()` through the one id normaliser, the reader's names ([`Named`]),
+/// `label()` where labels are given, and how it is written to the wire and to serde (areas
+/// whose results still derive `Serialize` embed these enums).
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $($(#[$vmeta:meta])* $variant:ident = $id:literal,)+
+            $($(#[$vmeta:meta])* $variant:ident = $id:literal $(| $alias:literal)*
+                => ($it:literal, $en:literal $(,)?),)+
+        }
+    ) => {
+        $crate::catalog::profile::vocabulary! {
+            $(#[$meta])*
+            pub enum $name {
+                $($(#[$vmeta])* $variant = $id $(| $alias)*,)+
+            }
+        }
+
+        impl $name {
+            /// The name shown in messages.
+            pub fn label(self, lang: $crate::finding::Lang) -> &'static str {
+                let (it, en) = match self {
+                    $($name::$variant => ($it, $en),)+
+                };
+                lang.pick(it, en)
+            }
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$vmeta:meta])* $variant:ident = $id:literal $(| $alias:literal)*,)+
         }
     ) => {
         $(#[$meta])*
@@ -31,10 +65,27 @@ macro_rules! vocabulary {
                     $($name::$variant => $id,)+
                 }
             }
+
+            /// Reads an identifier or an accepted spelling, as [`crate::text::id_key`]
+            /// normalises ids everywhere: any case, spaces or underscores for hyphens.
+            pub fn parse(s: &str) -> Option<$name> {
+                let key = $crate::text::id_key(s)?;
+                <$name as $crate::catalog::profile::Named>::NAMES
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case(&key))
+                    .map(|(_, value)| *value)
+            }
         }
 
-        impl crate::wire::ToWire for $name {
-            fn write(&self, out: &mut crate::wire::Json) {
+        impl $crate::catalog::profile::Named for $name {
+            const NAMES: &'static [(&'static str, $name)] = &[
+                $(($id, $name::$variant),)+
+                $($(($alias, $name::$variant),)*)+
+            ];
+        }
+
+        impl $crate::wire::ToWire for $name {
+            fn write(&self, out: &mut $crate::wire::Json) {
                 out.str(self.id())
             }
         }
@@ -53,31 +104,40 @@ vocabulary! {
 /// (or, where no Comunicazione bidirezionale exists yet, its own e-mail boxes).
 pub enum Gestione {
     /// Aziende con dipendenti (DM, Uniemens): the Cassetto previdenziale aziende.
-    AziendeDm = "aziende-dm",
+    AziendeDm = "aziende-dm" => ("aziende con dipendenti", "employers with employees (DM)"),
     /// Committenti della Gestione separata.
-    CommittentiGs = "committenti-gs",
+    CommittentiGs = "committenti-gs" => (
+        "committenti della Gestione separata",
+        "Gestione separata principals (committenti)",
+    ),
     /// Liberi professionisti iscritti alla Gestione separata.
-    LiberiProfessionisti = "liberi-professionisti",
+    LiberiProfessionisti = "liberi-professionisti" => (
+        "liberi professionisti della Gestione separata",
+        "self-employed professionals in the Gestione separata",
+    ),
     /// Artigiani e commercianti.
-    ArtigianiCommercianti = "artigiani-commercianti",
+    ArtigianiCommercianti = "artigiani-commercianti" => (
+        "artigiani e commercianti",
+        "craftspeople and traders",
+    ),
     /// Datori di lavoro agricolo and lavoratori autonomi agricoli.
-    Agricoli = "agricoli",
+    Agricoli = "agricoli" => (
+        "datori di lavoro agricolo e lavoratori autonomi agricoli",
+        "agricultural employers and self-employed farmers",
+    ),
     /// Datori di lavoro domestico.
-    Domestici = "domestici",
+    Domestici = "domestici" => ("datori di lavoro domestico", "domestic employers"),
     /// Aziende and workers of sport e spettacolo (ex ENPALS).
-    SportSpettacolo = "sport-spettacolo",
+    SportSpettacolo = "sport-spettacolo" => ("sport e spettacolo", "sport and entertainment"),
     /// Public employers (Gestione dipendenti pubblici, ex INPDAP).
-    DipendentiPubblici = "dipendenti-pubblici",
+    DipendentiPubblici = "dipendenti-pubblici" => (
+        "datori di lavoro di dipendenti pubblici",
+        "public employers",
+    ),
 }
 }
 
 impl Gestione {
-    /// Reads an identifier (any case, spaces or underscores for hyphens).
-    pub fn parse(s: &str) -> Option<Gestione> {
-        let s = crate::text::id_key(s)?;
-        Gestione::ALL.into_iter().find(|g| g.id() == s)
-    }
-
     /// The name INPS staff read in an e-mail subject: always Italian, in the documents' words
     /// ("lavoratori domestici", "agricoli", "gestione separata", Milano §2, Torino §2.5).
     pub fn subject_label(self) -> &'static str {
@@ -90,34 +150,6 @@ impl Gestione {
             Gestione::Domestici => "Lavoratori domestici",
             Gestione::SportSpettacolo => "Sport e spettacolo",
             Gestione::DipendentiPubblici => "Dipendenti pubblici",
-        }
-    }
-
-    /// The name shown in messages.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Gestione::AziendeDm, Lang::It) => "aziende con dipendenti",
-            (Gestione::AziendeDm, Lang::En) => "employers with employees (DM)",
-            (Gestione::CommittentiGs, Lang::It) => "committenti della Gestione separata",
-            (Gestione::CommittentiGs, Lang::En) => "Gestione separata principals (committenti)",
-            (Gestione::LiberiProfessionisti, Lang::It) => {
-                "liberi professionisti della Gestione separata"
-            }
-            (Gestione::LiberiProfessionisti, Lang::En) => {
-                "self-employed professionals in the Gestione separata"
-            }
-            (Gestione::ArtigianiCommercianti, Lang::It) => "artigiani e commercianti",
-            (Gestione::ArtigianiCommercianti, Lang::En) => "craftspeople and traders",
-            (Gestione::Agricoli, Lang::It) => {
-                "datori di lavoro agricolo e lavoratori autonomi agricoli"
-            }
-            (Gestione::Agricoli, Lang::En) => "agricultural employers and self-employed farmers",
-            (Gestione::Domestici, Lang::It) => "datori di lavoro domestico",
-            (Gestione::Domestici, Lang::En) => "domestic employers",
-            (Gestione::SportSpettacolo, Lang::It) => "sport e spettacolo",
-            (Gestione::SportSpettacolo, Lang::En) => "sport and entertainment",
-            (Gestione::DipendentiPubblici, Lang::It) => "datori di lavoro di dipendenti pubblici",
-            (Gestione::DipendentiPubblici, Lang::En) => "public employers",
         }
     }
 
@@ -165,64 +197,38 @@ vocabulary! {
 pub enum Kind {
     /// A service request, not yet known to be online-only or not: the description decides
     /// (the L. 122/2010 lists, Milano §1.1, Torino §1.1).
-    Domanda = "domanda",
+    Domanda = "domanda" => ("domanda di servizio", "service request"),
     /// A service request that INPS made online-only (L. 122/2010).
-    DomandaTelematizzata = "domanda-telematizzata",
+    DomandaTelematizzata = "domanda-telematizzata" => (
+        "domanda di servizio telematizzata",
+        "online-only service request",
+    ),
     /// A service request that is not online (Milano §1.2, Torino §1.2: by PEC).
-    DomandaNonTelematizzata = "domanda-non-telematizzata",
+    DomandaNonTelematizzata = "domanda-non-telematizzata" => (
+        "domanda di servizio non telematizzata",
+        "service request that is not online",
+    ),
     /// Comunicazioni, invio documentazione, richieste di informazioni e chiarimenti.
-    Comunicazione = "comunicazione",
+    Comunicazione = "comunicazione" => (
+        "comunicazione, invio di documenti o richiesta di chiarimenti",
+        "communication, documents or request for clarification",
+    ),
     /// A reminder about an earlier request, or an escalation when the answer is late.
-    Sollecito = "sollecito",
+    Sollecito = "sollecito" => ("sollecito", "reminder (sollecito)"),
     /// Communications and regularisations about the DURC.
-    Durc = "durc",
+    Durc = "durc" => ("comunicazione sul DURC", "DURC communication"),
     /// An appointment with an INPS official.
-    Appuntamento = "appuntamento",
+    Appuntamento = "appuntamento" => ("appuntamento", "appointment"),
     /// An urgent matter (Siena: PEC; ER: telephone).
-    Urgente = "urgente",
+    Urgente = "urgente" => ("segnalazione urgente", "urgent matter"),
     /// A question on the law (ER: only through the provincial Ordine).
-    QuesitoNormativo = "quesito-normativo",
+    QuesitoNormativo = "quesito-normativo" => (
+        "quesito normativo",
+        "question on the law (quesito normativo)",
+    ),
     /// An istanza di riesame of a denial (Milano H).
-    Riesame = "riesame",
+    Riesame = "riesame" => ("istanza di riesame", "request for review of a denial (riesame)"),
 }
-}
-
-impl Kind {
-    /// Reads an identifier (any case, spaces or underscores for hyphens).
-    pub fn parse(s: &str) -> Option<Kind> {
-        let s = crate::text::id_key(s)?;
-        Kind::ALL.into_iter().find(|k| k.id() == s)
-    }
-
-    /// The name shown in messages.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Kind::Domanda, Lang::It) => "domanda di servizio",
-            (Kind::Domanda, Lang::En) => "service request",
-            (Kind::DomandaTelematizzata, Lang::It) => "domanda di servizio telematizzata",
-            (Kind::DomandaTelematizzata, Lang::En) => "online-only service request",
-            (Kind::DomandaNonTelematizzata, Lang::It) => "domanda di servizio non telematizzata",
-            (Kind::DomandaNonTelematizzata, Lang::En) => "service request that is not online",
-            (Kind::Comunicazione, Lang::It) => {
-                "comunicazione, invio di documenti o richiesta di chiarimenti"
-            }
-            (Kind::Comunicazione, Lang::En) => {
-                "communication, documents or request for clarification"
-            }
-            (Kind::Sollecito, Lang::It) => "sollecito",
-            (Kind::Sollecito, Lang::En) => "reminder (sollecito)",
-            (Kind::Durc, Lang::It) => "comunicazione sul DURC",
-            (Kind::Durc, Lang::En) => "DURC communication",
-            (Kind::Appuntamento, Lang::It) => "appuntamento",
-            (Kind::Appuntamento, Lang::En) => "appointment",
-            (Kind::Urgente, Lang::It) => "segnalazione urgente",
-            (Kind::Urgente, Lang::En) => "urgent matter",
-            (Kind::QuesitoNormativo, Lang::It) => "quesito normativo",
-            (Kind::QuesitoNormativo, Lang::En) => "question on the law (quesito normativo)",
-            (Kind::Riesame, Lang::It) => "istanza di riesame",
-            (Kind::Riesame, Lang::En) => "request for review of a denial (riesame)",
-        }
-    }
 }
 
 vocabulary! {
@@ -235,8 +241,9 @@ pub enum Previous {
     Nessuna = "nessuna",
     /// An earlier request is waiting, its response time has not passed.
     InAttesa = "in-attesa",
-    /// An earlier request got no answer within the response time (tempi soglia).
-    Scaduta = "scaduta",
+    /// An earlier request got no answer within the response time (tempi soglia);
+    /// `senza-risposta` is the widget's «senza risposta», the same outcome.
+    Scaduta = "scaduta" | "senza-risposta",
     /// An earlier request was answered with outcome "non accolta".
     NonAccolta = "non-accolta",
     /// An earlier request was answered, but the answer is not exhaustive (Torino §2.6 B:
@@ -248,17 +255,6 @@ pub enum Previous {
 }
 
 impl Previous {
-    /// Reads an identifier (any case, spaces or underscores for hyphens). `senza-risposta`
-    /// (the widget's «senza risposta») is the same outcome as `scaduta`: no answer within
-    /// the response time.
-    pub fn parse(s: &str) -> Option<Previous> {
-        let s = crate::text::id_key(s)?;
-        if s == "senza-risposta" {
-            return Some(Previous::Scaduta);
-        }
-        Previous::ALL.into_iter().find(|p| p.id() == s)
-    }
-
     /// Whether an answer arrived but does not settle the matter ("non accolta", "non
     /// esaustiva"): the reasons for a level B reminder other than lateness (Torino §2.6 B).
     pub fn answered_unsatisfactorily(self) -> bool {
@@ -270,45 +266,44 @@ vocabulary! {
 /// The level of an escalation (Milano §2 B–C, Torino §2.6 B–C); level A is the ordinary
 /// channel itself.
 pub enum Level {
+    // Lower case is read too, as the serde alias accepted.
     /// Level B: the managers of the agencies.
-    B = "B",
+    B = "B" | "b",
     /// Level C: the URP, with the customer-care manager.
-    C = "C",
+    C = "C" | "c",
 }
-}
-
-impl Level {
-    /// Reads `"B"` or `"C"` (any case).
-    pub fn parse(s: &str) -> Option<Level> {
-        match s.trim() {
-            "B" | "b" => Some(Level::B),
-            "C" | "c" => Some(Level::C),
-            _ => None,
-        }
-    }
 }
 
 vocabulary! {
 /// A channel to INPS.
 pub enum Channel {
     /// www.inps.it, Servizi online (the online-only service requests).
-    ServiziOnline = "servizi-online",
+    ServiziOnline = "servizi-online" => (
+        "servizi online di www.inps.it",
+        "the online services of www.inps.it",
+    ),
     /// Posta elettronica certificata to the competent Direzione or Agenzia.
-    Pec = "pec",
+    Pec = "pec" => ("PEC", "certified e-mail (PEC)"),
     /// Comunicazione bidirezionale inside a cassetto previdenziale.
-    Bidirezionale = "bidirezionale",
+    Bidirezionale = "bidirezionale" => (
+        "Comunicazione bidirezionale del cassetto",
+        "the cassetto's Comunicazione bidirezionale",
+    ),
     /// An institutional e-mail box (not certified).
-    Email = "email",
+    Email = "email" => ("e-mail istituzionale", "institutional e-mail"),
     /// Agenda appuntamenti inside a cassetto previdenziale.
-    Agenda = "agenda",
+    Agenda = "agenda" => (
+        "Agenda appuntamenti del cassetto",
+        "the cassetto's Agenda appuntamenti",
+    ),
     /// The telephone.
-    Telefono = "telefono",
+    Telefono = "telefono" => ("telefono", "telephone"),
     /// Through the provincial Ordine (quesiti normativi in ER, appointments in Milano).
-    Ordine = "ordine",
+    Ordine = "ordine" => ("Ordine provinciale", "the provincial Ordine"),
     /// Escalation to the managers (level B) or the URP (level C).
-    Escalation = "escalation",
+    Escalation = "escalation" => ("sollecito ai livelli superiori", "escalation to higher levels"),
     /// The protocol names no channel for this case.
-    Nessuno = "nessuno",
+    Nessuno = "nessuno" => ("nessun canale indicato", "no channel given"),
 }
 }
 
@@ -317,30 +312,6 @@ impl Channel {
     /// recipient apply).
     pub fn is_mail(self) -> bool {
         matches!(self, Channel::Pec | Channel::Email | Channel::Escalation)
-    }
-
-    /// The name shown in messages.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Channel::ServiziOnline, Lang::It) => "servizi online di www.inps.it",
-            (Channel::ServiziOnline, Lang::En) => "the online services of www.inps.it",
-            (Channel::Pec, Lang::It) => "PEC",
-            (Channel::Pec, Lang::En) => "certified e-mail (PEC)",
-            (Channel::Bidirezionale, Lang::It) => "Comunicazione bidirezionale del cassetto",
-            (Channel::Bidirezionale, Lang::En) => "the cassetto's Comunicazione bidirezionale",
-            (Channel::Email, Lang::It) => "e-mail istituzionale",
-            (Channel::Email, Lang::En) => "institutional e-mail",
-            (Channel::Agenda, Lang::It) => "Agenda appuntamenti del cassetto",
-            (Channel::Agenda, Lang::En) => "the cassetto's Agenda appuntamenti",
-            (Channel::Telefono, Lang::It) => "telefono",
-            (Channel::Telefono, Lang::En) => "telephone",
-            (Channel::Ordine, Lang::It) => "Ordine provinciale",
-            (Channel::Ordine, Lang::En) => "the provincial Ordine",
-            (Channel::Escalation, Lang::It) => "sollecito ai livelli superiori",
-            (Channel::Escalation, Lang::En) => "escalation to higher levels",
-            (Channel::Nessuno, Lang::It) => "nessun canale indicato",
-            (Channel::Nessuno, Lang::En) => "no channel given",
-        }
     }
 }
 
