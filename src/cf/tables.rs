@@ -79,36 +79,29 @@ pub(crate) const DIGIT: [u8; 256] = {
     t
 };
 
-/// Value of a character in an odd position of the check-character sum.
-pub(crate) const ODD: [u8; 256] = {
-    let odd = ODD26;
+/// Per byte, the value `by_index[i]` of the `i`-th letter (either case) and of the digit
+/// `i`: the two check-character tables differ only in the values, not in which bytes count.
+const fn letters_and_digits(by_index: [u8; 26]) -> [u8; 256] {
     let mut t = [0u8; 256];
     let mut i = 0;
     while i < 26 {
-        t[b'A' as usize + i] = odd[i];
-        t[b'a' as usize + i] = odd[i];
+        t[b'A' as usize + i] = by_index[i];
+        t[b'a' as usize + i] = by_index[i];
         if i < 10 {
-            t[b'0' as usize + i] = odd[i];
+            t[b'0' as usize + i] = by_index[i];
         }
         i += 1;
     }
     t
-};
+}
+
+/// Value of a character in an odd position of the check-character sum.
+pub(crate) const ODD: [u8; 256] = letters_and_digits(ODD26);
 
 /// Value of a character in an even position (A–Z 0–25, digits 0–9).
-pub(crate) const EVEN: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 26 {
-        t[b'A' as usize + i] = i as u8;
-        t[b'a' as usize + i] = i as u8;
-        if i < 10 {
-            t[b'0' as usize + i] = i as u8;
-        }
-        i += 1;
-    }
-    t
-};
+pub(crate) const EVEN: [u8; 256] = letters_and_digits([
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+]);
 
 /// Month number (1–12) of a month letter, else 0.
 pub(crate) const MONTH: [u8; 256] = {

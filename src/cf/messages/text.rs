@@ -19,39 +19,33 @@ pub(crate) fn nth(n: usize) -> &'static str {
     N.get(n).copied().unwrap_or("?")
 }
 
+/// `vowel` before the ordinals read with a vowel first, 8° and 11° (ottavo, undicesimo),
+/// `other` before the rest: the one rule behind the four article forms below.
+fn elided(n: usize, vowel: &'static str, other: &'static str) -> &'static str {
+    if matches!(n, 8 | 11) {
+        vowel
+    } else {
+        other
+    }
+}
+
 /// The Italian article of an ordinal written in digits: "l'" before 8° and 11° (ottavo,
 /// undicesimo), "il " otherwise.
 pub(crate) fn il(n: usize) -> &'static str {
-    if matches!(n, 8 | 11) {
-        "l'"
-    } else {
-        "il "
-    }
+    elided(n, "l'", "il ")
 }
 
 /// "a" with that article: "all'8°", "al 7°".
 pub(crate) fn al(n: usize) -> &'static str {
-    if matches!(n, 8 | 11) {
-        "all'"
-    } else {
-        "al "
-    }
+    elided(n, "all'", "al ")
 }
 
 /// The same two, capitalised, to start a sentence.
 pub(crate) fn il_cap(n: usize) -> &'static str {
-    if matches!(n, 8 | 11) {
-        "L'"
-    } else {
-        "Il "
-    }
+    elided(n, "L'", "Il ")
 }
 
 /// "All'8°", "Al 7°".
 pub(crate) fn al_cap(n: usize) -> &'static str {
-    if matches!(n, 8 | 11) {
-        "All'"
-    } else {
-        "Al "
-    }
+    elided(n, "All'", "Al ")
 }
