@@ -100,26 +100,8 @@ pub fn choices(choices: Choices, sedi: &[(String, String)]) -> Vec<Choice> {
     };
     match choices {
         Choices::Free => Vec::new(),
-        Choices::Gestione => Gestione::ALL
-            .iter()
-            .map(|g| {
-                c(
-                    g.id(),
-                    &capitalised(g.label(Lang::It)),
-                    &capitalised(g.label(Lang::En)),
-                )
-            })
-            .collect(),
-        Choices::Tipo => Kind::ALL
-            .iter()
-            .map(|k| {
-                c(
-                    k.id(),
-                    &capitalised(k.label(Lang::It)),
-                    &capitalised(k.label(Lang::En)),
-                )
-            })
-            .collect(),
+        Choices::Gestione => labelled(&Gestione::ALL, Gestione::id, Gestione::label),
+        Choices::Tipo => labelled(&Kind::ALL, Kind::id, Kind::label),
         Choices::EsitoPrecedente => OUTCOMES
             .iter()
             .map(|(id, _, it, en)| c(id, it, en))
@@ -127,6 +109,22 @@ pub fn choices(choices: Choices, sedi: &[(String, String)]) -> Vec<Choice> {
         Choices::Sede => sedi.iter().map(|(id, name)| c(id, name, name)).collect(),
         Choices::Sesso => vec![c("M", "Maschio", "Male"), c("F", "Femmina", "Female")],
     }
+}
+
+/// The choices of a closed list of the profile's words (gestioni, kinds): each one's id,
+/// and its label in both languages, capitalised to stand alone in a list.
+fn labelled<T: Copy>(
+    all: &[T],
+    id: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|&v| Choice {
+            id: id(v).to_string(),
+            it: capitalised(label(v, Lang::It)),
+            en: capitalised(label(v, Lang::En)),
+        })
+        .collect()
 }
 
 /// What a portal's value means to instrada.

@@ -41,26 +41,33 @@ impl Json {
         }
     }
 
-    pub fn begin_object(&mut self) {
+    /// Opens an object or an array (`bracket`): a value at this level, the first at the next.
+    fn open(&mut self, bracket: char) {
         self.separate();
-        self.text.push('{');
+        self.text.push(bracket);
         self.comma = false;
+    }
+
+    /// Closes what [`Json::open`] opened: the next value at this level needs a comma.
+    fn close(&mut self, bracket: char) {
+        self.text.push(bracket);
+        self.comma = true;
+    }
+
+    pub fn begin_object(&mut self) {
+        self.open('{');
     }
 
     pub fn end_object(&mut self) {
-        self.text.push('}');
-        self.comma = true;
+        self.close('}');
     }
 
     pub fn begin_array(&mut self) {
-        self.separate();
-        self.text.push('[');
-        self.comma = false;
+        self.open('[');
     }
 
     pub fn end_array(&mut self) {
-        self.text.push(']');
-        self.comma = true;
+        self.close(']');
     }
 
     /// The key of the next value of an object.

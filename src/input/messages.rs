@@ -4,20 +4,15 @@ use super::{Expected, InputProblem};
 use crate::finding::{Finding, Lang, Severity};
 
 fn expected(e: Expected, lang: Lang) -> &'static str {
-    match (e, lang) {
-        (Expected::Text, Lang::It) => "un testo",
-        (Expected::Text, Lang::En) => "text",
-        (Expected::List, Lang::It) => "una lista",
-        (Expected::List, Lang::En) => "a list",
-        (Expected::Bool, Lang::It) => "true o false",
-        (Expected::Bool, Lang::En) => "true or false",
-        (Expected::Object, Lang::It) => "un oggetto",
-        (Expected::Object, Lang::En) => "an object",
-        (Expected::Number, Lang::It) => "un numero",
-        (Expected::Number, Lang::En) => "a number",
-        (Expected::Documented, Lang::It) => "il tipo documentato",
-        (Expected::Documented, Lang::En) => "the documented type",
-    }
+    let (it, en) = match e {
+        Expected::Text => ("un testo", "text"),
+        Expected::List => ("una lista", "a list"),
+        Expected::Bool => ("true o false", "true or false"),
+        Expected::Object => ("un oggetto", "an object"),
+        Expected::Number => ("un numero", "a number"),
+        Expected::Documented => ("il tipo documentato", "the documented type"),
+    };
+    lang.pick(it, en)
 }
 
 /// The finding of `p` in `lang` (without its field: [`InputProblem::finding`] adds it).
