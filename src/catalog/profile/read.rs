@@ -22,6 +22,7 @@ use super::{
     MailboxPolicy, Named, Note, OnlineOnly, Period, PhoneLine, Profile, Rule, Sede, Term, Text,
     Update,
 };
+use crate::catalog::fields::{many, maybe};
 use crate::finding::Source;
 use crate::json::{self, Fail, Fields, Json, Reason, What};
 
@@ -81,29 +82,6 @@ fn one<T>(f: &mut Fields, key: &'static str, read: fn(&Json, String) -> Read<T>)
         Some(v) => read(v, f.sub(key)),
         None => Err(f.missing(key)),
     }
-}
-
-/// A field that may hold an object.
-fn maybe<T>(
-    f: &mut Fields,
-    key: &'static str,
-    read: fn(&Json, String) -> Read<T>,
-) -> Read<Option<T>> {
-    f.get(key).map(|v| read(v, f.sub(key))).transpose()
-}
-
-/// A list of objects; absent is empty unless `required`.
-fn many<T>(
-    f: &mut Fields,
-    key: &'static str,
-    required: bool,
-    read: fn(&Json, String) -> Read<T>,
-) -> Read<Vec<T>> {
-    let list = f.list(key, required)?;
-    list.iter()
-        .enumerate()
-        .map(|(i, v)| read(v, f.item(key, i)))
-        .collect()
 }
 
 /// A date written `YYYY-MM-DD`, if the field is there.

@@ -2,6 +2,7 @@
 //! error naming the field's path; [`super::load`] then checks what the fields say.
 
 use super::{Basis, Note};
+use crate::catalog::fields::{many, maybe};
 use crate::finding::Source;
 use crate::json::{Fail, Fields, Json, Reason};
 
@@ -65,25 +66,12 @@ pub(super) fn raw_titolario(v: &Json) -> Result<RawTitolario, Fail> {
         section: f.str("section")?,
         soglia_unit: f.opt_str("sogliaUnit")?,
         from: f.opt_str("from")?,
-        list_missing: f
-            .get("listMissing")
-            .map(|n| text(n, f.sub("listMissing")))
-            .transpose()?,
+        list_missing: maybe(&mut f, "listMissing", text)?,
         see_also: f.opt_str("seeAlso")?,
         generic: f.opt_str("generic")?,
         keywords_from: f.opt_str("keywordsFrom")?,
-        notes: f
-            .list("notes", false)?
-            .iter()
-            .enumerate()
-            .map(|(i, n)| note(n, f.item("notes", i)))
-            .collect::<Result<_, _>>()?,
-        classes: f
-            .list("classes", true)?
-            .iter()
-            .enumerate()
-            .map(|(i, c)| raw_classe(c, f.item("classes", i)))
-            .collect::<Result<_, _>>()?,
+        notes: many(&mut f, "notes", false, note)?,
+        classes: many(&mut f, "classes", true, raw_classe)?,
     };
     f.end()?;
     Ok(raw)
@@ -98,12 +86,7 @@ fn raw_classe(v: &Json, at: String) -> Result<RawClasse, Fail> {
         direct: f.flag("direct")?,
         document: f.opt_str("document")?,
         section: f.str("section")?,
-        objects: f
-            .list("objects", true)?
-            .iter()
-            .enumerate()
-            .map(|(i, o)| raw_oggetto(o, f.item("objects", i)))
-            .collect::<Result<_, _>>()?,
+        objects: many(&mut f, "objects", true, raw_oggetto)?,
     };
     f.end()?;
     Ok(raw)
@@ -125,7 +108,7 @@ fn raw_oggetto(v: &Json, at: String) -> Result<RawOggetto, Fail> {
         strong: f.strings("strong")?,
         all_of: f.strings("allOf")?,
         codes: f.strings("codes")?,
-        note: f.get("note").map(|n| note(n, f.sub("note"))).transpose()?,
+        note: maybe(&mut f, "note", note)?,
         document: f.opt_str("document")?,
         section: f.opt_str("section")?,
     };
