@@ -94,6 +94,27 @@ pub(crate) fn set_text(e: &Element, text: &str) {
     }
 }
 
+/// Appends to `select` (or a `<datalist>`) an `<option>` of `value`, showing `text` (none:
+/// the value itself), and returns it.
+pub(crate) fn option(doc: &Document, select: &Element, value: &str, text: Option<&str>) -> Element {
+    let o = el(doc, "option", "", text);
+    set(&o, "value", value);
+    append(select, &o);
+    o
+}
+
+/// The elements under `root` that match `selector`, in document order (none when the
+/// selector is refused): the one walk over a `NodeList` the widget needs.
+pub(crate) fn all(root: &Element, selector: &str) -> impl Iterator<Item = Element> {
+    let list = root.query_selector_all(selector).ok();
+    let len = list.as_ref().map_or(0, |l| l.length());
+    (0..len).filter_map(move |i| {
+        list.as_ref()
+            .and_then(|l| l.item(i))
+            .and_then(|n| n.dyn_into::<Element>().ok())
+    })
+}
+
 /// Shows or hides `e` with the `hidden` attribute (no inline style: CSP `style-src 'self'`).
 pub(crate) fn show(e: &Element, visible: bool) {
     if e.has_attribute("hidden") == visible {

@@ -135,16 +135,10 @@ impl Field {
         }
         let has_empty = select.length() > 0;
         if !has_empty {
-            let o = dom::el(doc, "option", "", Some(empty));
-            dom::set(&o, "value", "");
-            dom::append(&self.control, &o);
-            added.push(o);
+            added.push(dom::option(doc, &self.control, "", Some(empty)));
         }
         for (value, label) in choices {
-            let o = dom::el(doc, "option", "", Some(label));
-            dom::set(&o, "value", value);
-            dom::append(&self.control, &o);
-            added.push(o);
+            added.push(dom::option(doc, &self.control, value, Some(label)));
         }
         self.control.set_value(&chosen);
         true
@@ -182,16 +176,7 @@ impl Field {
 /// second one is reported once on the console and left alone).
 pub(crate) fn discover(form: &HtmlFormElement) -> Vec<(Kind, Control)> {
     let mut found: Vec<(Kind, Control)> = Vec::new();
-    let Ok(list) = form.query_selector_all("[data-instrada-field]") else {
-        return found;
-    };
-    for i in 0..list.length() {
-        let Some(element) = list
-            .item(i)
-            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
-        else {
-            continue;
-        };
+    for element in dom::all(form, "[data-instrada-field]") {
         let name = element
             .get_attribute("data-instrada-field")
             .unwrap_or_default();

@@ -65,13 +65,9 @@ pub(crate) fn build(
 
     let gestione = dom::el(doc, "select", "form-control form-select", None);
     dom::set(&gestione, "required", "");
-    let empty = dom::el(doc, "option", "", Some(Label::ChooseGestione.text(lang)));
-    dom::set(&empty, "value", "");
-    dom::append(&gestione, &empty);
+    dom::option(doc, &gestione, "", Some(Label::ChooseGestione.text(lang)));
     for (id, name) in request::gestioni(lang) {
-        let o = dom::el(doc, "option", "", Some(&name));
-        dom::set(&o, "value", &id);
-        dom::append(&gestione, &o);
+        dom::option(doc, &gestione, &id, Some(&name));
     }
     group(doc, &form, &prefix, Kind::Gestione, gestione, lang);
 
@@ -102,9 +98,7 @@ pub(crate) fn build(
     let esito = dom::el(doc, "select", "form-control form-select", None);
     dom::set(&esito, "disabled", "");
     for c in crate::vocabulary::choices(crate::vocabulary::Choices::EsitoPrecedente, &[]) {
-        let o = dom::el(doc, "option", "", Some(c.label(lang)));
-        dom::set(&o, "value", &c.id);
-        dom::append(&esito, &o);
+        dom::option(doc, &esito, &c.id, Some(c.label(lang)));
     }
     let wrapper = group(doc, &form, &prefix, Kind::EsitoPrecedente, esito, lang);
     dom::set(&wrapper, "data-instrada-sollecito", "");
@@ -117,9 +111,7 @@ pub(crate) fn build(
 
     let oggetto = dom::el(doc, "select", "form-control form-select", None);
     dom::set(&oggetto, "required", "");
-    let empty = dom::el(doc, "option", "", Some(Label::PickerChoose.text(lang)));
-    dom::set(&empty, "value", "");
-    dom::append(&oggetto, &empty);
+    dom::option(doc, &oggetto, "", Some(Label::PickerChoose.text(lang)));
     group(doc, &form, &prefix, Kind::Oggetto, oggetto, lang);
 
     // The e-mail's subject and recipient: only when the route is an e-mail (institutional
@@ -225,9 +217,7 @@ pub(crate) fn sync_addresses(doc: &Document, control: &Element, addresses: &[Str
     }
     dom::set_text(&list, "");
     for a in addresses {
-        let o = dom::el(doc, "option", "", None);
-        dom::set(&o, "value", a);
-        dom::append(&list, &o);
+        dom::option(doc, &list, a, None);
     }
 }
 
@@ -235,13 +225,7 @@ pub(crate) fn sync_addresses(doc: &Document, control: &Element, addresses: &[Str
 /// mounted form). A select's value that the new form does not offer yet (the sedi, filled
 /// when the widget starts) is kept in `data-instrada-pending` and chosen then.
 pub(crate) fn copy_values(from: &HtmlFormElement, to: &HtmlFormElement) {
-    let Ok(list) = from.query_selector_all("[data-instrada-field]") else {
-        return;
-    };
-    for i in 0..list.length() {
-        let Some(old) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
+    for old in dom::all(from, "[data-instrada-field]") {
         let Some(old) = dom::control(&old) else {
             continue;
         };

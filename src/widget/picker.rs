@@ -92,9 +92,7 @@ impl Picker {
             );
             select.set_id(&select_id);
             dom::set(&select, "data-instrada-picker", "select");
-            let empty = dom::el(doc, "option", "", Some(Label::PickerChoose.text(lang)));
-            dom::set(&empty, "value", "");
-            dom::append(&select, &empty);
+            dom::option(doc, &select, "", Some(Label::PickerChoose.text(lang)));
             dom::append(&root, &label);
             dom::append(&root, &select);
             wasm_bindgen::JsCast::unchecked_into(select)
@@ -236,43 +234,21 @@ impl Picker {
         }
         view.query = folded;
         let mut visible = 0;
-        if let Ok(options) = self
-            .select
-            .query_selector_all("option[data-instrada-search]")
-        {
-            for i in 0..options.length() {
-                let Some(o) = options
-                    .item(i)
-                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
-                else {
-                    continue;
-                };
-                let hay = o.get_attribute("data-instrada-search").unwrap_or_default();
-                let on = words.iter().all(|w| hay.contains(w.as_str()));
-                dom::show(&o, on);
-                if on && o.get_attribute("data-instrada-option").as_deref() != Some("suggested") {
-                    visible += 1;
-                }
+        for o in dom::all(&self.select, "option[data-instrada-search]") {
+            let hay = o.get_attribute("data-instrada-search").unwrap_or_default();
+            let on = words.iter().all(|w| hay.contains(w.as_str()));
+            dom::show(&o, on);
+            if on && o.get_attribute("data-instrada-option").as_deref() != Some("suggested") {
+                visible += 1;
             }
         }
-        if let Ok(groups) = self
-            .select
-            .query_selector_all("optgroup[data-instrada-option]")
-        {
-            for i in 0..groups.length() {
-                let Some(g) = groups
-                    .item(i)
-                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
-                else {
-                    continue;
-                };
-                let any = g
-                    .query_selector("option:not([hidden])")
-                    .ok()
-                    .flatten()
-                    .is_some();
-                dom::show(&g, any);
-            }
+        for g in dom::all(&self.select, "optgroup[data-instrada-option]") {
+            let any = g
+                .query_selector("option:not([hidden])")
+                .ok()
+                .flatten()
+                .is_some();
+            dom::show(&g, any);
         }
         let status = if words.is_empty() {
             String::new()
@@ -286,18 +262,8 @@ impl Picker {
 
     /// Removes the options the picker added (the portal's own stay).
     fn clear(&self) {
-        if let Ok(ours) = self
-            .select
-            .query_selector_all(":scope > [data-instrada-option]")
-        {
-            for i in 0..ours.length() {
-                if let Some(n) = ours
-                    .item(i)
-                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
-                {
-                    n.remove();
-                }
-            }
+        for n in dom::all(&self.select, ":scope > [data-instrada-option]") {
+            n.remove();
         }
     }
 

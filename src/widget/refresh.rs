@@ -106,44 +106,40 @@ impl Inner {
     /// In a mounted form, shows (and enables) the e-mail's subject and recipient fields when
     /// the route is an e-mail, and hides (and disables) them otherwise; the titolario's
     /// object the other way round (an e-mail or a PEC has no titolario: its subject takes the
-    /// object's place). What was typed in them stays. True when they changed. A portal's own
-    /// form is left as the portal made it.
+    /// object's place). True when they changed.
     fn sync_mail(&self, mail: bool) -> bool {
-        if self.mounted.is_none() {
-            return false;
-        }
-        let mut changed = false;
-        for f in &self.fields {
-            let wanted = match f.kind {
-                Kind::OggettoEmail | Kind::Destinatario => mail,
-                Kind::Oggetto => !mail,
-                _ => continue,
-            };
-            if f.control.disabled() == wanted {
-                f.control.set_disabled(!wanted);
-                if let Ok(Some(group)) = f.control.closest(".instrada-group") {
-                    dom::show(&group, wanted);
-                }
-                changed = true;
-            }
-        }
-        changed
+        self.sync_shown(|kind| match kind {
+            Kind::OggettoEmail | Kind::Destinatario => Some(mail),
+            Kind::Oggetto => Some(!mail),
+            _ => None,
+        })
     }
 
     /// In a mounted form, shows (and enables) the first request's date and outcome for a
     /// sollecito only. True when they changed.
     fn sync_sollecito(&self, sollecito: bool) -> bool {
+        self.sync_shown(|kind| {
+            matches!(kind, Kind::DataPrimaRichiesta | Kind::EsitoPrecedente).then_some(sollecito)
+        })
+    }
+
+    /// In a mounted form, shows and enables the group of each field `wanted` says yes to,
+    /// hides and disables those it says no to, and leaves the fields it says nothing of
+    /// (`None`). What was typed in them stays. True when one changed. A portal's own form is
+    /// left as the portal made it.
+    fn sync_shown(&self, wanted: impl Fn(Kind) -> Option<bool>) -> bool {
         if self.mounted.is_none() {
             return false;
         }
         let mut changed = false;
         for f in &self.fields {
-            if matches!(f.kind, Kind::DataPrimaRichiesta | Kind::EsitoPrecedente)
-                && f.control.disabled() == sollecito
-            {
-                f.control.set_disabled(!sollecito);
+            let Some(wanted) = wanted(f.kind) else {
+                continue;
+            };
+            if f.control.disabled() == wanted {
+                f.control.set_disabled(!wanted);
                 if let Ok(Some(group)) = f.control.closest(".instrada-group") {
-                    dom::show(&group, sollecito);
+                    dom::show(&group, wanted);
                 }
                 changed = true;
             }
