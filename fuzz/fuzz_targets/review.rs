@@ -1,14 +1,15 @@
 //! `review::review` on arbitrary drafts: every field is missing, arbitrary text or a real
 //! value of the data (profile, sede, gestione, cassetto, kind, channel, object, address,
 //! date, code), so that both the refusals and the deep checks are reached. Also
-//! `routing::route` on the same facts and `review::compose_subject`.
+//! `routing::route` on the same facts, `review::review_request` on what the draft reads as,
+//! and `review::compose_subject`.
 //!
 //! Properties: never a panic; `ok` is exactly "no error finding"; every finding has a code
 //! of its area and a message; errors come first; a composed subject is one line.
 #![no_main]
 
 use instrada::finding::{Finding, Lang, Severity};
-use instrada::review::{compose_subject, review, Draft, SubjectInput};
+use instrada::review::{compose_subject, review, review_request, Draft, SubjectInput};
 use instrada::routing::route;
 use instrada_fuzz::{vocab, Input};
 use libfuzzer_sys::fuzz_target;
@@ -74,6 +75,13 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let _ = route(&draft.facts(), lang);
+    // The typed core on what the text front door read: the review without the reading's
+    // findings.
+    let (request, read) = draft.read(lang);
+    let typed = review_request(&request, lang);
+    if read.is_empty() {
+        assert_eq!(typed, r, "the typed core disagrees with the text");
+    }
 
     let c = compose_subject(
         &SubjectInput {

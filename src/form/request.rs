@@ -12,8 +12,8 @@ use crate::catalog::titolario::{self, Titolario};
 use crate::dates;
 use crate::field::FormField as Kind;
 use crate::finding::{Finding, Lang, Severity};
-use crate::review::{self, Draft};
-use crate::routing::Route;
+use crate::review;
+use crate::routing::{self, Route};
 use crate::suggest;
 use crate::timeline::{self, TimelineRequest};
 
@@ -61,24 +61,45 @@ pub fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
     let gestione = text(values, Kind::Gestione);
     let sede = cfg.sede_of(values);
     if cfg.checks.review || cfg.checks.channel {
-        let draft = Draft {
-            profile: Some(p.id.clone()),
-            sede: sede.clone(),
-            gestione: gestione.clone(),
-            kind: Some(text(values, Kind::Tipo).unwrap_or_else(|| "comunicazione".into())),
-            date: Some(dates::iso(sent)),
+        // The typed request from the values the form holds: the date is a date; what the
+        // form holds as text (the sede, the gestione, the kind, the outcome) goes through
+        // routing's reader, so that a value it does not know is said as for any portal.
+        let mut read = routing::Reader::new(lang);
+        let (profile, resolved_sede) = read.place(Some(&p.id), sede.as_deref(), sent);
+        let gestione_of = read.gestione(gestione.as_deref());
+        let kind = match text(values, Kind::Tipo) {
+            Some(k) => read.kind(Some(&k)),
+            None => Some(profile::Kind::Comunicazione),
+        };
+        let previous = read.previous(
+            text(values, Kind::EsitoPrecedente)
+                .as_deref()
+                .map(crate::vocabulary::routing_outcome),
+        );
+        let request = review::Request {
+            route: routing::Request {
+                profile,
+                sede: resolved_sede,
+                gestione: gestione_of,
+                kind,
+                date: Some(sent),
+                previous,
+                level: None,
+                accentramento: None,
+                period: None,
+                description: text(values, Kind::Descrizione).unwrap_or_default(),
+            },
+            cassetto: None,
+            channel: None,
             object: text(values, Kind::Oggetto),
-            description: text(values, Kind::Descrizione),
             subject: text(values, Kind::OggettoEmail),
             recipient: text(values, Kind::Destinatario),
             sender: text(values, Kind::Mittente),
             codice_fiscale: text(values, Kind::CodiceFiscale),
             matricola: text(values, Kind::Matricola),
-            previous: text(values, Kind::EsitoPrecedente)
-                .map(|v| crate::vocabulary::routing_outcome(&v).to_string()),
-            ..Draft::default()
+            reference: None,
         };
-        let r = review::review(&draft, lang);
+        let r = review::review_read(&request, read.findings, lang);
         let mut notes = Vec::new();
         if cfg.checks.review {
             for f in r.findings {
@@ -98,7 +119,7 @@ pub fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
         // An e-mail, a PEC or an escalation (an e-mail to the managers): a subject and a
         // recipient, no titolario object.
         c.mail = r.route.ok && r.route.step.channel.is_mail();
-        c.addresses = all_addresses(&draft, &r.route, lang);
+        c.addresses = all_addresses(p, sede.is_some(), &request.route, &r.route, lang);
         // The subject the rule asks for, offered to the subject field («Usa»): never written
         // unasked.
         if let Some(subject) = r.subject.as_deref().filter(|_| c.mail && cfg.checks.review) {
@@ -159,7 +180,13 @@ pub fn calendar_of(sede: &str, lang: Lang) -> Finding {
 /// Every mailbox the route's channel can use, the sede's own first: the routing gives only
 /// the sede's own when it knows the sede, so the route is asked again without it for the
 /// others (DURC: the seven `preavvisodiaccertamento` boxes of Milano).
-fn all_addresses(draft: &Draft, route: &Route, lang: Lang) -> Vec<String> {
+fn all_addresses(
+    p: &Profile,
+    with_sede: bool,
+    request: &routing::Request,
+    route: &Route,
+    lang: Lang,
+) -> Vec<String> {
     let mut out: Vec<String> = route
         .step
         .addresses
@@ -171,12 +198,16 @@ fn all_addresses(draft: &Draft, route: &Route, lang: Lang) -> Vec<String> {
         route.step.channel,
         crate::catalog::profile::Channel::Email | crate::catalog::profile::Channel::Pec
     );
-    if draft.sede.is_some() && route.ok && boxes {
-        let facts = crate::routing::Facts {
+    if with_sede && route.ok && boxes {
+        // The form's profile read again without the sede: the national baseline named with
+        // a territorial sede stays the national one, as the reader says.
+        let (profile, _) = routing::Reader::new(lang).place(Some(&p.id), None, request.on());
+        let without = routing::Request {
+            profile,
             sede: None,
-            ..draft.facts()
+            ..request.clone()
         };
-        let all = crate::routing::route(&facts, lang);
+        let all = routing::route_request(&without, lang);
         if all.step.rule == route.step.rule {
             for a in all.step.addresses {
                 if !out.contains(&a.address) {

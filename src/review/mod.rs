@@ -6,6 +6,9 @@
 //! carry. Every finding has a stable code, a message that says what to do, and the rule's
 //! source.
 //!
+//! The core takes a typed [`Request`] ([`review_request`]); [`Draft`] is the text front door
+//! ([`Draft::read`], then the core: [`review`]), as for routing.
+//!
 //! ```
 //! use instrada::finding::Lang;
 //! use instrada::review::{review, Draft};
@@ -134,6 +137,34 @@ impl crate::wire::ToWire for Review {
     }
 }
 
+/// A draft request, typed: what [`Draft::read`] makes of the portal's text, and what the
+/// widget builds from the values it holds. Free texts stay text (trimmed, `None` when
+/// blank); closed vocabularies and dates are typed.
+#[derive(Clone, Debug)]
+pub struct Request {
+    /// What routing reads: profile, sede, gestione, kind, date, description, …
+    pub route: routing::Request,
+    /// Cassetto id chosen in the form, if any.
+    pub cassetto: Option<String>,
+    /// The channel the user is about to use; when `None` it is read from the recipient
+    /// (an address) or the object (the cassetto).
+    pub channel: Option<Channel>,
+    /// The object picked from the cassetto's menu (id or label).
+    pub object: Option<String>,
+    /// The e-mail subject line.
+    pub subject: Option<String>,
+    /// The recipient address.
+    pub recipient: Option<String>,
+    /// The sender's address, when the portal knows it.
+    pub sender: Option<String>,
+    /// The contributor's codice fiscale.
+    pub codice_fiscale: Option<String>,
+    /// The matricola aziendale.
+    pub matricola: Option<String>,
+    /// The identifier of the unanswered communication (for a sollecito).
+    pub reference: Option<String>,
+}
+
 fn text(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
@@ -155,27 +186,62 @@ impl Draft {
             period: self.period.clone(),
         }
     }
+
+    /// Reads the draft: the typed request, and a finding for each field that cannot be
+    /// understood (routing's first, in the order of the fields).
+    pub fn read(&self, lang: Lang) -> (Request, Vec<Finding>) {
+        let (route, mut findings) = self.facts().read(lang);
+        let owned = |s: &Option<String>| text(s).map(String::from);
+        let channel = text(&self.channel).and_then(|c| {
+            let parsed = channel::parse_channel(c);
+            if parsed.is_none() {
+                findings.push(Problem::UnknownChannel { channel: c }.finding(lang));
+            }
+            parsed
+        });
+        let request = Request {
+            route,
+            cassetto: owned(&self.cassetto),
+            channel,
+            object: owned(&self.object),
+            subject: owned(&self.subject),
+            recipient: owned(&self.recipient),
+            sender: owned(&self.sender),
+            codice_fiscale: owned(&self.codice_fiscale),
+            matricola: owned(&self.matricola),
+            reference: owned(&self.reference),
+        };
+        (request, findings)
+    }
 }
 
-/// Reviews a draft. Never fails: every problem is a finding.
+/// Reviews a draft given as text. Never fails: every problem is a finding.
 pub fn review(draft: &Draft, lang: Lang) -> Review {
-    let facts = Facts {
-        description: None,
-        ..draft.facts()
-    };
-    let resolved = facts.resolve(lang);
-    let (profile, date, dated, gestione, sede) = (
-        resolved.profile.clone(),
-        resolved.date,
-        resolved.dated,
-        resolved.gestione,
-        resolved.sede.clone(),
-    );
-    let description = text(&draft.description).unwrap_or("");
-    let mut route = routing::route_resolved(resolved, description, lang);
+    let (request, read) = draft.read(lang);
+    review_read(&request, read, lang)
+}
+
+/// Reviews a typed request: the core of [`review`], and what the widget calls with the
+/// values it holds.
+pub fn review_request(request: &Request, lang: Lang) -> Review {
+    review_read(request, Vec::new(), lang)
+}
+
+/// Reviews a request with what its reading could not understand: routing's findings go
+/// where the route's are, the review's own (the channel) where the review checks the
+/// channel, so that the order is the one of a single pass over the text.
+pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> Review {
+    let (read_own, read_route): (Vec<Finding>, Vec<Finding>) = read
+        .into_iter()
+        .partition(|f| f.code.starts_with("review."));
+    let r = &request.route;
+    let (date, dated, gestione) = (r.on(), r.date.is_some(), r.gestione);
+    let description = r.description.trim();
+    let mut route = routing::route_request(r, lang);
+    route.findings.splice(0..0, read_route);
     // The object chosen can name an online-only request too ("Dilazioni su Cartella"):
     // said once, whatever the kind (issue 13).
-    if let (Some(p), Some(k), Some(o)) = (&profile, route.kind, text(&draft.object)) {
+    if let (Some(p), Some(k), Some(o)) = (&r.profile, route.kind, text(&request.object)) {
         if !route
             .findings
             .iter()
@@ -206,7 +272,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
 
     // The codice fiscale and the matricola: the engine of `crate::cf` says precisely what is
     // wrong; the review adds one finding per field, with the engine's first reason.
-    let cf = text(&draft.codice_fiscale);
+    let cf = text(&request.codice_fiscale);
     if let Some(c) = cf.filter(|c| !crate::cf::is_valid(c)) {
         let report = crate::cf::check(
             c,
@@ -228,7 +294,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
             .finding(lang),
         );
     }
-    let matricola = text(&draft.matricola);
+    let matricola = text(&request.matricola);
     if let Some(m) = matricola {
         let report = crate::cf::check_matricola(m, lang);
         if !report.valid {
@@ -243,15 +309,10 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
         }
     }
 
-    let recipient = text(&draft.recipient);
-    let object = text(&draft.object);
-    let explicit = text(&draft.channel).and_then(|c| {
-        let parsed = channel::parse_channel(c);
-        if parsed.is_none() {
-            findings.push(Problem::UnknownChannel { channel: c }.finding(lang));
-        }
-        parsed
-    });
+    let recipient = text(&request.recipient);
+    let object = text(&request.object);
+    findings.extend(read_own);
+    let explicit = request.channel;
     let chosen = explicit.or_else(|| match (recipient, object) {
         (Some(r), _)
             if recipient::normalise(r).ends_with(crate::catalog::profile::INPS_PEC_DOMAIN) =>
@@ -263,8 +324,8 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
         (None, None) => None,
     });
 
-    let chain = profile.as_ref().map(routing::chain).unwrap_or_default();
-    let for_text = format!("{description} {}", text(&draft.subject).unwrap_or(""));
+    let chain = r.profile.as_ref().map(routing::chain).unwrap_or_default();
+    let for_text = format!("{description} {}", text(&request.subject).unwrap_or(""));
     let mut proposals = Vec::new();
     let rc = route.step.channel;
     let recipient_is_alternative = recipient.is_some_and(|r| {
@@ -282,7 +343,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
         && chosen.is_none_or(|c| c == Channel::Bidirezionale || recipient_is_alternative)
     {
         if let Some(k) = &route.step.cassetto {
-            if let Some(c) = text(&draft.cassetto).filter(|c| *c != k.cassetto) {
+            if let Some(c) = text(&request.cassetto).filter(|c| *c != k.cassetto) {
                 findings.push(
                     Problem::CassettoWrong {
                         name: &k.name,
@@ -328,11 +389,11 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
             &chain,
             kind,
             date,
-            sede.as_deref(),
+            request.route.sede.as_deref(),
             lang,
         ));
     }
-    if let Some(s) = text(&draft.sender) {
+    if let Some(s) = text(&request.sender) {
         let pec_needed = rc == Channel::Pec;
         if !crate::catalog::profile::is_email(&recipient::normalise(s)) {
             findings.push(Problem::SenderInvalid { sender: s }.finding(lang));
@@ -382,7 +443,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
                 .source
                 .clone()
                 .unwrap_or_else(|| crate::finding::Source::new("", ""));
-            let draft_subject = text(&draft.subject).unwrap_or("");
+            let draft_subject = text(&request.subject).unwrap_or("");
             let f = subject::check(
                 draft_subject,
                 &step.subject,
@@ -413,7 +474,7 @@ pub fn review(draft: &Draft, lang: Lang) -> Review {
                 text: &for_text,
                 cf,
                 matricola,
-                reference: text(&draft.reference),
+                reference: text(&request.reference),
                 gestione,
                 requires: &route.step.requires,
                 source: route.step.source.clone(),

@@ -40,9 +40,11 @@ pub struct Facts {
     pub period: Option<String>,
 }
 
-/// The facts once read: what could be understood, and what could not (as findings).
+/// A request to route, typed: what [`Facts::read`] makes of a form's text, and what the
+/// widget builds from the values it already holds (a date is a date, not text to parse
+/// back).
 #[derive(Clone, Debug)]
-pub struct Resolved {
+pub struct Request {
     /// The profile, when it could be found.
     pub profile: Option<Arc<Profile>>,
     /// The sede, when given and part of the profile.
@@ -51,20 +53,26 @@ pub struct Resolved {
     pub gestione: Option<Gestione>,
     /// The kind of request.
     pub kind: Option<Kind>,
-    /// The date the rules are read at.
-    pub date: NaiveDate,
-    /// Whether the date was given (otherwise the latest rules are used).
-    pub dated: bool,
+    /// The date of sending; without it the latest rules are used.
+    pub date: Option<NaiveDate>,
     /// How the earlier request went.
     pub previous: Previous,
     /// The escalation level asked for.
     pub level: Option<Level>,
-    /// Whether the request is about accentramento, when the form said so.
+    /// Whether the request is about accentramento, when the form said so (else the
+    /// description tells).
     pub accentramento: Option<bool>,
     /// The contribution period (year, month), when given.
     pub period: Option<(i32, u32)>,
-    /// What could not be read.
-    pub findings: Vec<Finding>,
+    /// What the request is about, in the user's words (empty when not said).
+    pub description: String,
+}
+
+impl Request {
+    /// The date the rules are read at: the date of sending, else the latest rules.
+    pub fn on(&self) -> NaiveDate {
+        self.date.unwrap_or_else(latest)
+    }
 }
 
 /// The date used when none is given: the latest rules of every profile.
@@ -72,29 +80,90 @@ pub(crate) fn latest() -> NaiveDate {
     NaiveDate::from_ymd_opt(2100, 1, 1).unwrap_or(NaiveDate::MAX)
 }
 
-pub(crate) fn blank(s: &Option<String>) -> Option<&str> {
-    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+/// A field's text, trimmed; `None` when missing or blank.
+fn blank(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
 }
 
 impl Facts {
-    /// Reads the facts, collecting a finding for each field that cannot be understood.
-    pub fn resolve(&self, lang: Lang) -> Resolved {
-        let mut findings = Vec::new();
-        let (date, dated) = match blank(&self.date) {
-            Some(d) => match crate::dates::parse_date(d, FormField::DataInvio, lang) {
-                Ok(d) => (d, true),
+    /// Reads the facts: the typed request, and a finding for each field that cannot be
+    /// understood (in the order of the fields read).
+    pub fn read(&self, lang: Lang) -> (Request, Vec<Finding>) {
+        let mut read = Reader::new(lang);
+        let date = read.date(self.date.as_deref());
+        let (profile, sede) = read.place(
+            self.profile.as_deref(),
+            self.sede.as_deref(),
+            date.unwrap_or_else(latest),
+        );
+        let request = Request {
+            profile,
+            sede,
+            gestione: read.gestione(self.gestione.as_deref()),
+            kind: read.kind(self.kind.as_deref()),
+            date,
+            previous: read.previous(self.previous.as_deref()),
+            level: read.level(self.level.as_deref()),
+            accentramento: read.accentramento(self.accentramento.as_deref()),
+            period: read.period(self.period.as_deref()),
+            description: blank(self.description.as_deref())
+                .unwrap_or_default()
+                .to_string(),
+        };
+        (request, read.findings)
+    }
+}
+
+/// The text front door, one field at a time: each reading turns a form's text into the
+/// typed value and keeps a finding for what it cannot understand. [`Facts::read`] reads
+/// every field; the widget, which holds typed values, reads only those it has as text.
+pub struct Reader {
+    lang: Lang,
+    /// What could not be read, in the order the fields were read.
+    pub findings: Vec<Finding>,
+}
+
+impl Reader {
+    /// A reader whose findings are said in `lang`.
+    pub fn new(lang: Lang) -> Reader {
+        Reader {
+            lang,
+            findings: Vec::new(),
+        }
+    }
+
+    fn say(&mut self, problem: Problem<'_>) {
+        self.findings.push(problem.finding(self.lang));
+    }
+
+    /// The date of sending, `YYYY-MM-DD` or `DD/MM/YYYY`.
+    pub fn date(&mut self, s: Option<&str>) -> Option<NaiveDate> {
+        match blank(s) {
+            Some(d) => match crate::dates::parse_date(d, FormField::DataInvio, self.lang) {
+                Ok(d) => Some(d),
                 Err(f) => {
-                    findings.push(f);
-                    (latest(), false)
+                    self.findings.push(f);
+                    None
                 }
             },
             None => {
-                findings.push(Problem::DateMissing.finding(lang));
-                (latest(), false)
+                self.say(Problem::DateMissing);
+                None
             }
-        };
+        }
+    }
 
-        let sede_in = blank(&self.sede);
+    /// The profile and the sede, from their ids (the sede may be a name, or a sede of the
+    /// national calendar); `date` chooses among a sede's profiles.
+    pub fn place(
+        &mut self,
+        profile: Option<&str>,
+        sede: Option<&str>,
+        date: NaiveDate,
+    ) -> (Option<Arc<Profile>>, Option<String>) {
+        let lang = self.lang;
+        let findings = &mut self.findings;
+        let sede_in = blank(sede);
         let mut sede = sede_in.map(String::from);
         // A sede of the national calendar (any comune's agency): where no territorial
         // profile covers it, the national baseline answers with its calendar.
@@ -106,7 +175,7 @@ impl Facts {
         };
         // The national baseline named with a sede of a territorial protocol (the widget's
         // default profile, then a sede chosen): the territory's protocol applies.
-        let named = blank(&self.profile).filter(|id| {
+        let named = blank(profile).filter(|id| {
             let territorial = sede_in.and_then(|s| profile::profile_for_sede(s, date));
             !(profile::profile(id).is_some_and(|p| p.id == profile::NATIONAL)
                 && territorial.is_some())
@@ -152,14 +221,14 @@ impl Facts {
                     None => match calendar_sede(s) {
                         Some(id) => {
                             sede = Some(id.to_string());
-                            national_info(&mut findings, Some(s));
+                            national_info(findings, Some(s));
                             national()
                         }
                         // A sede instrada has no calendar for (most of Italy's agencies):
                         // the national rules and the national calendar, said plainly.
                         None if crate::text::id_key(s).is_some() => {
                             sede = crate::text::id_key(s);
-                            national_info(&mut findings, Some(s));
+                            national_info(findings, Some(s));
                             findings.push(Problem::SedeCalendarUnknown { sede: s }.finding(lang));
                             national()
                         }
@@ -171,87 +240,83 @@ impl Facts {
                     },
                 },
                 None => {
-                    national_info(&mut findings, None);
+                    national_info(findings, None);
                     national()
                 }
             },
         };
+        (profile, sede)
+    }
 
-        let gestione = match blank(&self.gestione) {
-            Some(g) => {
-                let parsed = Gestione::parse(g);
-                if parsed.is_none() {
-                    findings.push(Problem::UnknownGestione { gestione: g }.finding(lang));
-                }
-                parsed
-            }
-            None => {
-                findings.push(Problem::GestioneMissing.finding(lang));
-                None
-            }
+    /// The gestione id (`"aziende-dm"`); missing is a finding too.
+    pub fn gestione(&mut self, s: Option<&str>) -> Option<Gestione> {
+        let Some(g) = blank(s) else {
+            self.say(Problem::GestioneMissing);
+            return None;
         };
-
-        let kind = match blank(&self.kind) {
-            Some(k) => {
-                let parsed = Kind::parse(k);
-                if parsed.is_none() {
-                    findings.push(Problem::UnknownKind { kind: k }.finding(lang));
-                }
-                parsed
-            }
-            None => {
-                findings.push(Problem::KindMissing.finding(lang));
-                None
-            }
-        };
-
-        let previous = match blank(&self.previous) {
-            Some(s) => Previous::parse(s).unwrap_or_else(|| {
-                findings.push(Problem::UnknownPrevious { previous: s }.finding(lang));
-                Previous::Nessuna
-            }),
-            None => Previous::Nessuna,
-        };
-        let level = blank(&self.level).and_then(|s| {
-            let l = Level::parse(s);
-            if l.is_none() {
-                findings.push(Problem::UnknownLevel { level: s }.finding(lang));
-            }
-            l
-        });
-
-        let accentramento = blank(&self.accentramento).and_then(|s| {
-            let b = match crate::text::fold_words(s).as_str() {
-                "true" | "si" | "yes" | "1" => Some(true),
-                "false" | "no" | "0" => Some(false),
-                _ => None,
-            };
-            if b.is_none() {
-                findings.push(Problem::UnknownAccentramento { value: s }.finding(lang));
-            }
-            b
-        });
-        let period = blank(&self.period).and_then(|s| {
-            let p = parse_period(s);
-            if p.is_none() {
-                findings.push(Problem::UnknownPeriod { period: s }.finding(lang));
-            }
-            p
-        });
-
-        Resolved {
-            profile,
-            sede,
-            gestione,
-            kind,
-            date,
-            dated,
-            previous,
-            level,
-            accentramento,
-            period,
-            findings,
+        let parsed = Gestione::parse(g);
+        if parsed.is_none() {
+            self.say(Problem::UnknownGestione { gestione: g });
         }
+        parsed
+    }
+
+    /// The kind of request (`"durc"`); missing is a finding too.
+    pub fn kind(&mut self, s: Option<&str>) -> Option<Kind> {
+        let Some(k) = blank(s) else {
+            self.say(Problem::KindMissing);
+            return None;
+        };
+        let parsed = Kind::parse(k);
+        if parsed.is_none() {
+            self.say(Problem::UnknownKind { kind: k });
+        }
+        parsed
+    }
+
+    /// How the earlier request went; none when not said or not understood.
+    pub fn previous(&mut self, s: Option<&str>) -> Previous {
+        let Some(s) = blank(s) else {
+            return Previous::Nessuna;
+        };
+        Previous::parse(s).unwrap_or_else(|| {
+            self.say(Problem::UnknownPrevious { previous: s });
+            Previous::Nessuna
+        })
+    }
+
+    /// The escalation level (`"B"`, `"C"`).
+    pub fn level(&mut self, s: Option<&str>) -> Option<Level> {
+        let s = blank(s)?;
+        let l = Level::parse(s);
+        if l.is_none() {
+            self.say(Problem::UnknownLevel { level: s });
+        }
+        l
+    }
+
+    /// Whether the request is about accentramento (`"true"`/`"false"`, `"si"`/`"no"`).
+    pub fn accentramento(&mut self, s: Option<&str>) -> Option<bool> {
+        let s = blank(s)?;
+        let b = match crate::text::fold_words(s).as_str() {
+            "true" | "si" | "yes" | "1" => Some(true),
+            "false" | "no" | "0" => Some(false),
+            _ => None,
+        };
+        if b.is_none() {
+            self.say(Problem::UnknownAccentramento { value: s });
+        }
+        b
+    }
+
+    /// The contribution period, `MM/YYYY` or `YYYY-MM`.
+    pub fn period(&mut self, s: Option<&str>) -> Option<(i32, u32)> {
+        let s = blank(s)?;
+        let p = parse_period(s);
+        if p.is_none() {
+            self.say(Problem::UnknownPeriod { period: s });
+        }
+        p
     }
 }
 

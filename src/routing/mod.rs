@@ -9,6 +9,11 @@
 //! that started last (a national rule of 2023 supersedes a local one of 2018), then the
 //! first in the file.
 //!
+//! The core takes a typed [`Request`] ([`route_request`]): the widget builds one from the
+//! values it holds. [`Facts`] is the text front door a portal passes through the bindings:
+//! [`Facts::read`] (one field at a time, [`Reader`]) turns each text into its typed value and
+//! what it cannot read into a finding; [`route`] is that reading, then the core.
+//!
 //! ```
 //! use instrada::finding::Lang;
 //! use instrada::routing::{route, Facts};
@@ -30,8 +35,7 @@ pub mod messages;
 pub mod online;
 mod result;
 
-use facts::blank;
-pub use facts::{Facts, Resolved};
+pub use facts::{Facts, Reader, Request};
 use messages::{ActedNote, NoChannel, Problem};
 pub use result::{Address, CassettoInfo, ListedMatch, Phone, Route, Step};
 
@@ -45,33 +49,39 @@ use crate::catalog::profile::{
 use crate::catalog::titolario;
 use crate::finding::{Finding, Lang, Severity, Source};
 
-/// Routes a request. Never fails: what cannot be read or routed is a finding, and the
-/// channel is then [`Channel::Nessuno`].
+/// Routes a request given as text. Never fails: what cannot be read or routed is a
+/// finding, and the channel is then [`Channel::Nessuno`].
 pub fn route(facts: &Facts, lang: Lang) -> Route {
-    let resolved = facts.resolve(lang);
-    route_resolved(resolved, blank(&facts.description).unwrap_or(""), lang)
+    let (request, read) = facts.read(lang);
+    let mut out = route_request(&request, lang);
+    // What could not be read comes first, as the reading comes first.
+    out.findings.splice(0..0, read);
+    out
 }
 
-/// Routes facts already read (the review reuses them).
-pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
+/// Routes a typed request: the core of [`route`], and what the review and the widget call
+/// with the values they hold.
+pub fn route_request(r: &Request, lang: Lang) -> Route {
+    let date = r.on();
+    let description = r.description.trim();
     let mut out = Route {
         ok: false,
         profile: r.profile.as_ref().map(|p| p.id.clone()),
         sede: r.sede.clone(),
         gestione: r.gestione,
         kind: r.kind,
-        date: r.dated.then(|| crate::dates::iso(r.date)),
+        date: r.date.map(crate::dates::iso),
         step: Step::none(NoChannel::Incomplete.why(lang), None),
         alternatives: Vec::new(),
         listed: None,
-        findings: r.findings,
+        findings: Vec::new(),
     };
-    let (Some(held), Some(gestione), Some(kind)) = (r.profile, r.gestione, r.kind) else {
+    let (Some(held), Some(gestione), Some(kind)) = (&r.profile, r.gestione, r.kind) else {
         return out;
     };
-    let p: &Profile = &held;
-    if !p.in_force(r.date) {
-        let ended = p.effective.until.filter(|u| r.date > *u);
+    let p: &Profile = held;
+    if !p.in_force(date) {
+        let ended = p.effective.until.filter(|u| date > *u);
         out.findings.push(
             Problem::ProfileNotInForce { profile: p, ended }
                 .finding(lang)
@@ -80,12 +90,12 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         return out;
     }
 
-    let chain = chain(&held);
+    let chain = chain(held);
     let mut kind = kind;
     // A `domanda` is classified by the description unless a rule takes it as it is (Siena);
     // one declared non-online is still checked against the online-only list.
     let classify = match kind {
-        Kind::Domanda => !has_rule_for(&chain, kind, gestione, r.date),
+        Kind::Domanda => !has_rule_for(&chain, kind, gestione, date),
         Kind::DomandaNonTelematizzata => true,
         _ => false,
     };
@@ -103,10 +113,10 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
     }
     out.kind = Some(kind);
 
-    let chosen = choose(&chain, gestione, kind, r.previous, r.level, r.date);
+    let chosen = choose(&chain, gestione, kind, r.previous, r.level, date);
     // Torino §2.5: accentramento has its own exclusive box; recognised from the description
     // ("accentramento", "accentrato", "matricola accentrata").
-    let chosen = accentramento(&chain, kind, description, r.accentramento, r.date).or(chosen);
+    let chosen = accentramento(&chain, kind, description, r.accentramento, date).or(chosen);
     let Some((rp, rule)) = chosen else {
         out.step = Step::none(
             NoChannel::NotCovered {
@@ -128,7 +138,7 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
             for n in q
                 .notes
                 .iter()
-                .filter(|n| n.applies(r.date, Some(kind), Some(gestione), None))
+                .filter(|n| n.applies(date, Some(kind), Some(gestione), None))
             {
                 out.findings.push(note_finding(n, lang));
             }
@@ -144,14 +154,14 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         rule,
         gestione,
         r.sede.as_deref(),
-        r.date,
+        date,
         lang,
         &mut out.findings,
     );
     for n in rule
         .notes
         .iter()
-        .filter(|n| n.applies(r.date, Some(kind), Some(gestione), Some(rule.channel)))
+        .filter(|n| n.applies(date, Some(kind), Some(gestione), Some(rule.channel)))
     {
         out.findings.push(note_finding(n, lang));
     }
@@ -160,7 +170,7 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         for n in q
             .notes
             .iter()
-            .filter(|n| n.applies(r.date, Some(kind), Some(gestione), Some(rule.channel)))
+            .filter(|n| n.applies(date, Some(kind), Some(gestione), Some(rule.channel)))
         {
             out.findings.push(note_finding(n, lang));
         }
@@ -171,7 +181,7 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
         .iter()
         .filter_map(|id| rp.rule(id))
         .filter(|alt| {
-            alt.in_force(rp.effective.from, r.date)
+            alt.in_force(rp.effective.from, date)
                 && (alt.gestioni.is_empty() || alt.gestioni.contains(&gestione))
                 // A rule that exists only as an alternative serves its own kinds of request
                 // (the CODER's reminder box is not an alternative for a comunicazione).
@@ -185,7 +195,7 @@ pub fn route_resolved(r: Resolved, description: &str, lang: Lang) -> Route {
                 alt,
                 gestione,
                 r.sede.as_deref(),
-                r.date,
+                date,
                 lang,
                 &mut Vec::new(),
             )

@@ -582,3 +582,47 @@ fn milano_durc_reply_by_cassetto_or_pec() {
         ("002 §2 I: a box the protocol does not list is still wrong", D { channel: "email", recipient: "aziende.milanonord@inps.it", ..durc }, &["review.recipient-not-listed"], &[]),
     ]);
 }
+
+/// The typed request is the core (issue 17): the text front door reads the draft into it,
+/// and reviewing that request gives the review of the text.
+#[test]
+fn a_typed_request_reviews_as_its_text() {
+    use instrada::catalog::profile::{Channel, Gestione};
+    use instrada::review::review_request;
+    let d = D {
+        profile: "torino",
+        gestione: "domestici",
+        kind: "comunicazione",
+        date: "2024-03-04",
+        recipient: " Anagraficaflussi.torino@inps.it ",
+        channel: "email",
+        ..D::default()
+    };
+    let (request, read) = d.draft().read(Lang::It);
+    assert!(read.is_empty(), "{read:?}");
+    assert_eq!(request.route.gestione, Some(Gestione::Domestici));
+    assert_eq!(request.channel, Some(Channel::Email));
+    assert_eq!(
+        request.recipient.as_deref(),
+        Some("Anagraficaflussi.torino@inps.it")
+    );
+    assert_eq!(review_request(&request, Lang::It), run(d));
+
+    // A channel the reading does not know: `None` in the request, a finding in the review.
+    let (request, read) = D {
+        channel: "piccione",
+        ..d
+    }
+    .draft()
+    .read(Lang::It);
+    assert_eq!(request.channel, None);
+    assert_eq!(
+        read.iter().map(|f| f.code).collect::<Vec<_>>(),
+        ["review.unknown-channel"]
+    );
+    assert!(codes(&run(D {
+        channel: "piccione",
+        ..d
+    }))
+    .contains(&"review.unknown-channel"));
+}

@@ -904,3 +904,62 @@ fn accentramento_and_sport_period_as_facts() {
     );
     assert_eq!(f.source.as_ref().map(|s| s.section.as_str()), Some("2.5"));
 }
+
+/// The typed request is the core (issue 17): one built from typed values routes as its text,
+/// and the text front door keeps for itself what it could not read.
+#[test]
+fn a_typed_request_routes_as_its_text() {
+    use chrono::NaiveDate;
+    use instrada::catalog::profile::{self, Gestione, Previous};
+    use instrada::routing::{route_request, Request};
+    let typed = Request {
+        profile: profile::profile("milano"),
+        sede: Some("milano-nord".into()),
+        gestione: Some(Gestione::AziendeDm),
+        kind: Some(Kind::Durc),
+        date: NaiveDate::from_ymd_opt(2024, 5, 6),
+        previous: Previous::Nessuna,
+        level: None,
+        accentramento: None,
+        period: None,
+        description: String::new(),
+    };
+    let text = facts(&[
+        "milano",
+        "milano-nord",
+        DM,
+        "durc",
+        "2024-05-06",
+        "",
+        "",
+        "",
+    ]);
+    assert_eq!(route_request(&typed, Lang::It), route(&text, Lang::It));
+
+    let unknown = facts(&[
+        "milano",
+        "milano-nord",
+        "boh",
+        "durc",
+        "06/05/2024",
+        "",
+        "",
+        "",
+    ]);
+    let (request, read) = unknown.read(Lang::It);
+    assert_eq!((request.gestione, request.date), (None, typed.date));
+    assert_eq!(codes_of(&read), ["route.unknown-gestione"]);
+    let routed = route_request(&request, Lang::It);
+    assert!(!routed
+        .findings
+        .iter()
+        .any(|f| f.code == "route.unknown-gestione"));
+    assert_eq!(
+        codes(&route(&unknown, Lang::It)),
+        [codes_of(&read), codes(&routed)].concat()
+    );
+}
+
+fn codes_of(findings: &[instrada::finding::Finding]) -> Vec<&'static str> {
+    findings.iter().map(|f| f.code).collect()
+}
