@@ -13,9 +13,9 @@ use wasm_bindgen::prelude::*;
 use super::{lang_of, object_arg, text_arg, wire_js};
 use crate::catalog::messages::Problem;
 use crate::catalog::profile::{Cassetto, Profile};
-use crate::catalog::titolario::{self, Classe, NoteView, Oggetto, Titolario};
+use crate::catalog::titolario::{self, Titolario, TitolarioView};
 use crate::dates::parse_date;
-use crate::finding::{Finding, Lang, Source};
+use crate::finding::{Finding, Lang};
 use crate::suggest::{suggest, Suggestion, MAX_SCAN_CHARS};
 use crate::wire::{Json, ToWire};
 
@@ -87,106 +87,11 @@ struct SuggestOptions {
     limit: Option<f64>,
 }
 
-struct Summary<'a> {
-    id: &'a str,
-    cassetto: &'a str,
-    name: &'a str,
-    as_of: NaiveDate,
-    source: &'a Source,
-    list_missing: Option<&'a str>,
-    see_also: Option<&'a str>,
-    generic: Option<&'a str>,
-    object_count: usize,
-    /// Only in `titolario`: the notes and the tree (one struct for both answers keeps the
-    /// wasm small).
-    notes: Option<Vec<NoteView<'a>>>,
-    classes: Option<Vec<ClasseView<'a>>>,
-}
-
-impl ToWire for Summary<'_> {
-    fn write(&self, out: &mut Json) {
-        out.begin_object();
-        out.field_str("id", self.id);
-        out.field_str("cassetto", self.cassetto);
-        out.field_str("name", self.name);
-        out.field_date("asOf", self.as_of);
-        out.key("source");
-        self.source.write(out);
-        out.field_str_if("listMissing", self.list_missing);
-        out.field_str_if("seeAlso", self.see_also);
-        out.field_str_if("generic", self.generic);
-        out.field_int("objectCount", self.object_count as i64);
-        if let Some(notes) = &self.notes {
-            out.field_list("notes", notes);
-        }
-        if let Some(classes) = &self.classes {
-            out.field_list("classes", classes);
-        }
-        out.end_object();
-    }
-}
-
-struct OggettoView<'a> {
-    o: &'a Oggetto,
-    available: bool,
-    note: Option<NoteView<'a>>,
-}
-
-impl ToWire for OggettoView<'_> {
-    fn write(&self, out: &mut Json) {
-        let o = self.o;
-        out.begin_object();
-        out.field_str("id", &o.id);
-        out.field_str("label", &o.label);
-        out.field_str("labelEn", &o.label_en);
-        if let Some(t) = &o.tempo_soglia {
-            out.key("tempoSoglia");
-            t.write(out);
-        }
-        if let Some(from) = o.from {
-            out.field_date("from", from);
-        }
-        if let Some(removed) = o.removed {
-            out.field_date("removed", removed);
-        }
-        out.field_str("status", o.status.id());
-        out.field_bool("generic", o.generic);
-        out.field_bool("available", self.available);
-        if let Some(note) = &self.note {
-            out.key("note");
-            note.write(out);
-        }
-        out.key("source");
-        o.source.write(out);
-        out.end_object();
-    }
-}
-
-struct ClasseView<'a> {
-    c: &'a Classe,
-    objects: Vec<OggettoView<'a>>,
-}
-
-impl ToWire for ClasseView<'_> {
-    fn write(&self, out: &mut Json) {
-        let c = self.c;
-        out.begin_object();
-        out.field_str("id", &c.id);
-        out.field_str("label", &c.label);
-        out.field_str("labelEn", &c.label_en);
-        out.field_bool("direct", c.direct);
-        out.field_list("objects", &self.objects);
-        out.key("source");
-        c.source.write(out);
-        out.end_object();
-    }
-}
-
 /// `{ titolari, findings }` of `titolari`, or `{ titolario?, findings }` of `titolario`
 /// (one writer for both answers keeps the wasm small).
 struct TitolariResult<'a> {
     key: &'static str,
-    list: &'a [Summary<'a>],
+    list: &'a [TitolarioView<'a>],
     findings: &'a [Finding],
 }
 
@@ -204,7 +109,7 @@ impl ToWire for TitolariResult<'_> {
     }
 }
 
-fn titolari_result(key: &'static str, list: &[Summary], findings: &[Finding]) -> JsValue {
+fn titolari_result(key: &'static str, list: &[TitolarioView], findings: &[Finding]) -> JsValue {
     wire_js(&TitolariResult {
         key,
         list,
@@ -225,33 +130,6 @@ impl ToWire for SuggestResult<'_> {
         out.field_list("suggestions", &self.suggestions);
         out.field_list("findings", &self.findings);
         out.end_object();
-    }
-}
-
-fn summary(t: &Titolario, lang: Lang) -> Summary<'_> {
-    Summary {
-        id: &t.id,
-        cassetto: &t.cassetto,
-        name: lang.pick(&t.name, &t.name_en),
-        as_of: t.as_of,
-        source: &t.source,
-        list_missing: match lang {
-            Lang::It => t.list_missing.as_deref(),
-            Lang::En => t.list_missing_en.as_deref(),
-        },
-        see_also: t.see_also.as_deref(),
-        generic: t.generic.as_deref(),
-        object_count: t.objects().count(),
-        notes: None,
-        classes: None,
-    }
-}
-
-fn oggetto_view(o: &Oggetto, date: Option<NaiveDate>, lang: Lang) -> OggettoView<'_> {
-    OggettoView {
-        o,
-        available: o.is_available(date),
-        note: o.note.as_ref().map(|n| n.view(lang)),
     }
 }
 
@@ -295,9 +173,9 @@ fn titolari_js_result(options: JsValue) -> JsValue {
     if !options.is_undefined() && !options.is_null() && !options.is_object() {
         findings.push(not_an_options_object(lang));
     }
-    let list: Vec<Summary> = titolario::titolari()
+    let list: Vec<TitolarioView> = titolario::titolari()
         .iter()
-        .map(|t| summary(t, lang))
+        .map(|t| t.summary(lang))
         .collect();
     titolari_result("titolari", &list, &findings)
 }
@@ -330,23 +208,7 @@ fn titolario_js_result(id: JsValue, options: JsValue) -> JsValue {
         None
     });
     let view = match find_titolario(id, lang) {
-        Ok(t) => Some(Summary {
-            notes: Some(t.notes.iter().map(|n| n.view(lang)).collect()),
-            classes: Some(
-                t.classes
-                    .iter()
-                    .map(|c| ClasseView {
-                        c,
-                        objects: c
-                            .objects
-                            .iter()
-                            .map(|o| oggetto_view(o, date, lang))
-                            .collect(),
-                    })
-                    .collect(),
-            ),
-            ..summary(t, lang)
-        }),
+        Ok(t) => Some(t.tree(date, lang)),
         Err(f) => {
             findings.push(f);
             None

@@ -25,7 +25,7 @@ mod raw;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::finding::Source;
+use crate::finding::{Lang, Source};
 use crate::text::{fold_words, folds_to};
 use crate::wire::{Json, ToWire};
 
@@ -205,12 +205,12 @@ pub enum Basis {
 
 impl Note {
     /// The text in the requested language.
-    pub fn pick(&self, lang: crate::finding::Lang) -> &str {
+    pub fn pick(&self, lang: Lang) -> &str {
         lang.pick(&self.it, &self.en)
     }
 
     /// The note in one language with what it rests on, for a view sent to JS.
-    pub fn view(&self, lang: crate::finding::Lang) -> NoteView<'_> {
+    pub fn view(&self, lang: Lang) -> NoteView<'_> {
         let (kind, source, why) = match &self.basis {
             Basis::Document { source } => ("document", Some(source), None),
             Basis::Reading { why, why_en } => (
@@ -347,4 +347,112 @@ impl ToWire for NoteView<'_> {
         out.field_str_if("why", self.why);
         out.end_object();
     }
+}
+
+/// A titolario on the wire, in one language: as `titolari()` lists it (`TitolarioSummary`,
+/// [`Titolario::summary`]) or as `titolario()` answers it (`TitolarioView`,
+/// [`Titolario::tree`]), with its notes and its classes, each object saying whether it can
+/// be chosen at the date. Written from the titolario itself: one writer for both answers
+/// keeps the wasm small.
+#[derive(Clone, Copy, Debug)]
+pub struct TitolarioView<'a> {
+    titolario: &'a Titolario,
+    lang: Lang,
+    /// `Some(date)` for the tree: the notes and the classes, objects available at `date`
+    /// (as the list stands, without one).
+    tree: Option<Option<NaiveDate>>,
+}
+
+impl Titolario {
+    /// The titolario as a list shows it.
+    pub fn summary(&self, lang: Lang) -> TitolarioView<'_> {
+        TitolarioView {
+            titolario: self,
+            lang,
+            tree: None,
+        }
+    }
+
+    /// The titolario with its notes and its classes, each object available at `date` or not.
+    pub fn tree(&self, date: Option<NaiveDate>, lang: Lang) -> TitolarioView<'_> {
+        TitolarioView {
+            titolario: self,
+            lang,
+            tree: Some(date),
+        }
+    }
+}
+
+impl ToWire for TitolarioView<'_> {
+    fn write(&self, out: &mut Json) {
+        let (t, lang) = (self.titolario, self.lang);
+        out.begin_object();
+        out.field_str("id", &t.id);
+        out.field_str("cassetto", &t.cassetto);
+        out.field_str("name", lang.pick(&t.name, &t.name_en));
+        out.field_date("asOf", t.as_of);
+        out.key("source");
+        t.source.write(out);
+        let list_missing = lang.pick(&t.list_missing, &t.list_missing_en);
+        out.field_str_if("listMissing", list_missing.as_deref());
+        out.field_str_if("seeAlso", t.see_also.as_deref());
+        out.field_str_if("generic", t.generic.as_deref());
+        out.field_int("objectCount", t.objects().count() as i64);
+        if let Some(date) = self.tree {
+            let notes: Vec<NoteView> = t.notes.iter().map(|n| n.view(lang)).collect();
+            out.field_list("notes", &notes);
+            out.key("classes");
+            out.begin_array();
+            for c in &t.classes {
+                classe(out, c, date, lang);
+            }
+            out.end_array();
+        }
+        out.end_object();
+    }
+}
+
+/// A classe with all its objects, `{ id, label, labelEn, direct, objects, source }`.
+fn classe(out: &mut Json, c: &Classe, date: Option<NaiveDate>, lang: Lang) {
+    out.begin_object();
+    out.field_str("id", &c.id);
+    out.field_str("label", &c.label);
+    out.field_str("labelEn", &c.label_en);
+    out.field_bool("direct", c.direct);
+    out.key("objects");
+    out.begin_array();
+    for o in &c.objects {
+        oggetto(out, o, date, lang);
+    }
+    out.end_array();
+    out.key("source");
+    c.source.write(out);
+    out.end_object();
+}
+
+fn oggetto(out: &mut Json, o: &Oggetto, date: Option<NaiveDate>, lang: Lang) {
+    out.begin_object();
+    out.field_str("id", &o.id);
+    out.field_str("label", &o.label);
+    out.field_str("labelEn", &o.label_en);
+    if let Some(t) = &o.tempo_soglia {
+        out.key("tempoSoglia");
+        t.write(out);
+    }
+    if let Some(from) = o.from {
+        out.field_date("from", from);
+    }
+    if let Some(removed) = o.removed {
+        out.field_date("removed", removed);
+    }
+    out.field_str("status", o.status.id());
+    out.field_bool("generic", o.generic);
+    out.field_bool("available", o.is_available(date));
+    if let Some(note) = &o.note {
+        out.key("note");
+        note.view(lang).write(out);
+    }
+    out.key("source");
+    o.source.write(out);
+    out.end_object();
 }
