@@ -149,12 +149,13 @@ fn find_titolario(id: Option<String>, lang: Lang) -> Result<&'static Titolario, 
         .ok_or_else(|| Problem::UnknownTitolario { id, known: known() }.finding(lang))
 }
 
-/// Reads the optional `date` option.
-fn date_option(date: Option<&str>, lang: Lang) -> Result<Option<NaiveDate>, Finding> {
-    match date.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(s) => parse_date(s, Field::input("date"), lang).map(Some),
-    }
+/// Reads the optional `date` option; a date that cannot be read is left out, with the
+/// finding that says why.
+fn date_option(date: Option<&str>, lang: Lang, findings: &mut Vec<Finding>) -> Option<NaiveDate> {
+    let date = date.map(str::trim).filter(|s| !s.is_empty())?;
+    parse_date(date, Field::input("date"), lang)
+        .map_err(|f| findings.push(f))
+        .ok()
 }
 
 /// Lists the embedded titolari: `titolari({ lang })`.
@@ -199,10 +200,7 @@ fn titolario_js_result(id: JsValue, options: JsValue) -> JsValue {
         findings.push(f);
         TitolarioOptions::default()
     });
-    let date = date_option(opts.date.as_deref(), lang).unwrap_or_else(|f| {
-        findings.push(f);
-        None
-    });
+    let date = date_option(opts.date.as_deref(), lang, &mut findings);
     let id = text_arg(&id, "titolario", lang).unwrap_or_else(|f| {
         findings.push(f);
         None
@@ -382,10 +380,7 @@ fn read_options(
         findings.push(f);
         SuggestOptions::default()
     });
-    let date = date_option(opts.date.as_deref(), lang).unwrap_or_else(|f| {
-        findings.push(f);
-        None
-    });
+    let date = date_option(opts.date.as_deref(), lang, findings);
     let limit = match opts.limit {
         None => 5,
         Some(n) if n.is_finite() && n >= 1.0 => n.min(50.0) as usize,
