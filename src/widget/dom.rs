@@ -94,6 +94,13 @@ pub(crate) fn set_text(e: &Element, text: &str) {
     }
 }
 
+/// A `<label>` of class `class` showing `text`, for the control of id `for_id`.
+pub(crate) fn label(doc: &Document, class: &str, text: &str, for_id: &str) -> Element {
+    let l = el(doc, "label", class, Some(text));
+    set(&l, "for", for_id);
+    l
+}
+
 /// Appends to `select` (or a `<datalist>`) an `<option>` of `value`, showing `text` (none:
 /// the value itself), and returns it.
 pub(crate) fn option(doc: &Document, select: &Element, value: &str, text: Option<&str>) -> Element {

@@ -63,9 +63,7 @@ pub(crate) fn build(
     dom::set(&matricola, "autocomplete", "off");
     group(doc, &form, &prefix, Kind::Matricola, matricola, lang);
 
-    let gestione = dom::el(doc, "select", "form-control form-select", None);
-    dom::set(&gestione, "required", "");
-    dom::option(doc, &gestione, "", Some(Label::ChooseGestione.text(lang)));
+    let gestione = required_select(doc, Label::ChooseGestione.text(lang));
     for (id, name) in request::gestioni(lang) {
         dom::option(doc, &gestione, &id, Some(&name));
     }
@@ -109,9 +107,7 @@ pub(crate) fn build(
     dom::set(&descrizione, "required", "");
     group(doc, &form, &prefix, Kind::Descrizione, descrizione, lang);
 
-    let oggetto = dom::el(doc, "select", "form-control form-select", None);
-    dom::set(&oggetto, "required", "");
-    dom::option(doc, &oggetto, "", Some(Label::PickerChoose.text(lang)));
+    let oggetto = required_select(doc, Label::PickerChoose.text(lang));
     group(doc, &form, &prefix, Kind::Oggetto, oggetto, lang);
 
     // The e-mail's subject and recipient: only when the route is an e-mail (institutional
@@ -158,6 +154,15 @@ pub(crate) fn build(
     form.unchecked_into()
 }
 
+/// A select the person must choose in, opening on an empty option that says so: the form
+/// cannot be sent until a real choice is made.
+fn required_select(doc: &Document, choose: &str) -> Element {
+    let select = dom::el(doc, "select", "form-control form-select", None);
+    dom::set(&select, "required", "");
+    dom::option(doc, &select, "", Some(choose));
+    select
+}
+
 /// `<div class="form-group"><label>…</label>control<small class="form-text">hint</small></div>`,
 /// appended to `form` and returned.
 /// The label comes first and is `active` (Bootstrap Italia's label that stays above the
@@ -173,13 +178,12 @@ fn group(
 ) -> Element {
     let id = format!("{prefix}-{}", kind.name());
     let wrapper = dom::el(doc, "div", "form-group instrada-group", None);
-    let label = dom::el(
+    let label = dom::label(
         doc,
-        "label",
         "active instrada-label",
-        Some(messages::field_label(kind, lang)),
+        messages::field_label(kind, lang),
+        &id,
     );
-    dom::set(&label, "for", &id);
     control.set_id(&id);
     dom::set(&control, "name", kind.name());
     dom::set(&control, "data-instrada-field", kind.name());

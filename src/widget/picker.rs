@@ -57,13 +57,12 @@ impl Picker {
 
         let status_id = format!("{prefix}-picker-status");
         let search_id = format!("{prefix}-picker-search");
-        let label = dom::el(
+        let label = dom::label(
             doc,
-            "label",
             "instrada-label",
-            Some(Label::PickerSearch.text(lang)),
+            Label::PickerSearch.text(lang),
+            &search_id,
         );
-        dom::set(&label, "for", &search_id);
         let search = dom::el(doc, "input", "form-control instrada-picker-search", None);
         search.set_id(&search_id);
         dom::set(&search, "type", "search");
@@ -77,13 +76,12 @@ impl Picker {
 
         let select: Control = if own_select {
             let select_id = format!("{prefix}-picker-select");
-            let label = dom::el(
+            let label = dom::label(
                 doc,
-                "label",
                 "instrada-label",
-                Some(Label::PickerSelect.text(lang)),
+                Label::PickerSelect.text(lang),
+                &select_id,
             );
-            dom::set(&label, "for", &select_id);
             let select = dom::el(
                 doc,
                 "select",
