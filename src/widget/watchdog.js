@@ -288,22 +288,22 @@ class Widget {
 }
 
 // Brand checks that never throw: a Proxy of a form passes `instanceof HTMLFormElement` and
-// then throws in every method; a revoked Proxy throws in `instanceof` itself.
-export function wd_is_form(v) {
+// then throws in every method; a revoked Proxy throws in `instanceof` itself. A platform
+// getter read on `v` throws unless `v` is that kind of object; the prototype (`proto()`) is
+// looked up inside the try too: where the page has no such interface, `v` is not one.
+function branded(proto, getter, v) {
   try {
-    Reflect.apply(Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements').get, v, []);
+    Reflect.apply(Object.getOwnPropertyDescriptor(proto(), getter).get, v, []);
     return true;
   } catch (_) {
     return false;
   }
 }
+export function wd_is_form(v) {
+  return branded(() => HTMLFormElement.prototype, 'elements', v);
+}
 export function wd_is_element(v) {
-  try {
-    Reflect.apply(Object.getOwnPropertyDescriptor(Element.prototype, 'tagName').get, v, []);
-    return true;
-  } catch (_) {
-    return false;
-  }
+  return branded(() => Element.prototype, 'tagName', v);
 }
 
 // A control's value, at most `max` UTF-16 units of it (never half a surrogate pair): what
