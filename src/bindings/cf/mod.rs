@@ -31,22 +31,6 @@ export interface CfFinding {
    */
   suggestion?: string;
 }
-export interface CfCheckOptions {
-  /** Today's date, YYYY-MM-DD, for the century of birth. Default: the place registry's date. */
-  today?: string;
-  lang?: "it" | "en";
-  /**
-   * The form's other fields, optional: for a wrong code, the suggested corrections that
-   * agree with them come first (ones that disagree are dropped when one agrees). A valid
-   * code is not compared with them here: `crossCheckCodiceFiscale` does that.
-   */
-  surname?: string;
-  name?: string;
-  birthDate?: string;
-  sex?: "M" | "F" | string;
-  placeCode?: string;
-  placeName?: string;
-}
 export interface CfPerson {
   birthDate: string;
   sex: "M" | "F";
@@ -78,8 +62,16 @@ export interface CfFields {
   lang?: "it" | "en";
 }
 export interface CfCrossCheckOptions extends CfFields {
+  /** Today's date, YYYY-MM-DD, for the century of birth. Default: the place registry's date. */
   today?: string;
 }
+/**
+ * The options of `checkCodiceFiscale`: the same as `crossCheckCodiceFiscale`'s, all optional.
+ * The form's other fields order the suggestions for a wrong code: the corrections that agree
+ * with them come first (ones that disagree are dropped when one agrees). A valid code is not
+ * compared with them here: `crossCheckCodiceFiscale` does that.
+ */
+export type CfCheckOptions = CfCrossCheckOptions;
 export interface CfEncodeResult {
   code: string | null;
   errors: CfFinding[];
