@@ -43,8 +43,8 @@ pub use registry::{
 pub use validate::{is_email, GESTIONE_PLACEHOLDER, INPS_PEC_DOMAIN, MAX_JSON};
 pub(crate) use vocab::{vocabulary, Named};
 pub use vocab::{
-    BookingPart, Channel, DayUnit, Gestione, Kind, Level, Previous, Requirement, SubjectPart,
-    TermKind, Weekday,
+    BookingPart, Channel, DayUnit, Gestione, Kind, Level, MailboxKind, NoteSeverity, Party,
+    Previous, Requirement, SubjectPart, TermKind, Weekday,
 };
 
 /// The cassetti a profile may name: the five with a titolario, plus the two whose object
@@ -185,16 +185,6 @@ pub struct Sede {
     pub mailboxes: Vec<Mailbox>,
 }
 
-vocabulary! {
-/// Certified or plain mailbox.
-pub enum MailboxKind {
-    /// Posta elettronica certificata.
-    Pec = "pec",
-    /// Plain e-mail.
-    Email = "email",
-}
-}
-
 /// One mailbox of a sede or of the territory.
 #[derive(Clone, Debug)]
 pub struct Mailbox {
@@ -318,18 +308,6 @@ impl Rule {
     }
 }
 
-vocabulary! {
-/// Severity of a note.
-pub enum NoteSeverity {
-    /// Blocks: the request would not be handled.
-    Error = "error",
-    /// Something to fix or check.
-    Warning = "warning",
-    /// Something to know.
-    Info = "info",
-}
-}
-
 /// A note attached to a rule or a profile.
 #[derive(Clone, Debug)]
 pub struct Note {
@@ -419,16 +397,6 @@ pub struct Term {
     pub note: Option<Text>,
     /// Its source.
     pub source: Source,
-}
-
-vocabulary! {
-/// Who must meet a term.
-pub enum Party {
-    /// INPS.
-    Inps = "inps",
-    /// The intermediary (or the contributor).
-    Intermediario = "intermediario",
-}
 }
 
 /// An escalation level.

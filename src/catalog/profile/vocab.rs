@@ -1,7 +1,8 @@
 //! The closed vocabularies a profile is written in: kinds of contributor (gestioni), kinds
-//! of request, channels, and the small enums of escalation and response terms. They are
-//! identifiers in the JSON (kebab-case Italian, as the documents name things), so a portal
-//! profile with a typo is rejected with "unknown variant … expected one of …" (serde's words).
+//! of request, channels, and the small enums of escalation, response terms, mailboxes and
+//! notes. They are identifiers in the JSON (kebab-case Italian, as the documents name
+//! things), so a portal profile with a typo is rejected with "unknown variant … expected one
+//! of …" (serde's words).
 
 /// The names the reader accepts for a closed vocabulary: each value's id (the name it is
 /// written with), in declaration order, then the other spellings accepted (Level's lower
@@ -428,4 +429,36 @@ impl Weekday {
             Weekday::Dom => chrono::Weekday::Sun,
         }
     }
+}
+
+vocabulary! {
+/// Certified or plain mailbox.
+pub enum MailboxKind {
+    /// Posta elettronica certificata.
+    Pec = "pec",
+    /// Plain e-mail.
+    Email = "email",
+}
+}
+
+vocabulary! {
+/// Severity of a note.
+pub enum NoteSeverity {
+    /// Blocks: the request would not be handled.
+    Error = "error",
+    /// Something to fix or check.
+    Warning = "warning",
+    /// Something to know.
+    Info = "info",
+}
+}
+
+vocabulary! {
+/// Who must meet a term.
+pub enum Party {
+    /// INPS.
+    Inps = "inps",
+    /// The intermediary (or the contributor).
+    Intermediario = "intermediario",
+}
 }
