@@ -23,8 +23,7 @@ pub use ics::to_ics;
 mod results;
 
 use results::{
-    CalendarRef, CountResult, DateResult, HolidayInfo, HolidaysResult, SedeInfo, TermResult,
-    WorkingDayResult,
+    Answer, CalendarRef, Count, DateHead, Head, HolidayInfo, Holidays, SedeInfo, Term, WorkingDay,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -242,25 +241,14 @@ fn holidays_result(year: JsValue, options: Option<JsValue>) -> JsValue {
         }
         Ok((y as i32, cal))
     };
-    let result = match run() {
-        Ok((y, cal)) => HolidaysResult {
-            year: Some(y),
-            holidays: cal
-                .holidays(y)
-                .iter()
-                .map(|h| HolidayInfo::new(h, lang))
-                .collect(),
-            calendar: Some(calendar_ref(&cal, lang)),
-            findings: Vec::new(),
-        },
-        Err(f) => HolidaysResult {
-            year: None,
-            holidays: Vec::new(),
-            calendar: None,
-            findings: vec![f],
-        },
-    };
-    wire_js(&result)
+    answer(run(), lang, |y, cal| Holidays {
+        year: Some(y),
+        holidays: cal
+            .holidays(y)
+            .iter()
+            .map(|h| HolidayInfo::new(h, lang))
+            .collect(),
+    })
 }
 
 /// Whether the office works on a day, and if not, why.
@@ -285,31 +273,19 @@ fn is_working_day_result(date: JsValue, options: Option<JsValue>) -> JsValue {
             cal,
         ))
     };
-    let result = match run() {
-        Ok((kind, cal)) => WorkingDayResult {
-            working_day: Some(kind == DayKind::Working),
-            day: Some(match kind {
-                DayKind::Working => "working",
-                DayKind::Saturday => "saturday",
-                DayKind::Sunday => "sunday",
-                DayKind::Holiday(_) => "holiday",
-            }),
-            holiday: match kind {
-                DayKind::Holiday(h) => Some(HolidayInfo::new(&h, lang)),
-                _ => None,
-            },
-            calendar: Some(calendar_ref(&cal, lang)),
-            findings: Vec::new(),
+    answer(run(), lang, |kind, _| WorkingDay {
+        working_day: Some(kind == DayKind::Working),
+        day: Some(match kind {
+            DayKind::Working => "working",
+            DayKind::Saturday => "saturday",
+            DayKind::Sunday => "sunday",
+            DayKind::Holiday(_) => "holiday",
+        }),
+        holiday: match kind {
+            DayKind::Holiday(h) => Some(HolidayInfo::new(&h, lang)),
+            _ => None,
         },
-        Err(f) => WorkingDayResult {
-            working_day: None,
-            day: None,
-            holiday: None,
-            calendar: None,
-            findings: vec![f],
-        },
-    };
-    wire_js(&result)
+    })
 }
 
 /// "Entro n giorni lavorativi": the n-th working day after `date` (the event's day is not
@@ -339,11 +315,7 @@ fn add_working_days_result(date: JsValue, n: JsValue, options: Option<JsValue>) 
     };
     match run() {
         Ok((d, cal)) => date_result_js(d, &cal, lang),
-        Err(f) => wire_js(&DateResult {
-            date: None,
-            calendar: None,
-            findings: vec![f],
-        }),
+        Err(f) => wire_js(&Answer::<DateHead>::failed(f)),
     }
 }
 
@@ -415,19 +387,9 @@ fn working_days_between_result(from: JsValue, to: JsValue, options: Option<JsVal
             cal,
         ))
     };
-    let result = match run() {
-        Ok((n, cal)) => CountResult {
-            working_days: Some(n),
-            calendar: Some(calendar_ref(&cal, lang)),
-            findings: Vec::new(),
-        },
-        Err(f) => CountResult {
-            working_days: None,
-            calendar: None,
-            findings: vec![f],
-        },
-    };
-    wire_js(&result)
+    answer(run(), lang, |n, _| Count {
+        working_days: Some(n),
+    })
 }
 
 /// A term of `days` calendar days from `date`, moved to the next working day when it ends on
@@ -457,21 +419,27 @@ fn term_calendar_days_result(date: JsValue, days: JsValue, options: Option<JsVal
             cal,
         ))
     };
-    let result = match run() {
-        Ok((t, cal)) => TermResult {
-            date: Some(iso(t.due)),
-            nominal: Some(iso(t.nominal)),
-            moved: t.moved(),
+    answer(run(), lang, |t, _| Term {
+        date: Some(iso(t.due)),
+        nominal: Some(iso(t.nominal)),
+        moved: t.moved(),
+    })
+}
+
+/// Writes a calendar function's answer: the fields `head` makes of what `run` found, with
+/// the calendar it ran on; or the finding that stopped it, every field empty.
+fn answer<T, H: Head>(
+    run: Result<(T, Calendar), Finding>,
+    lang: Lang,
+    head: impl FnOnce(T, &Calendar) -> H,
+) -> JsValue {
+    let result = match run {
+        Ok((value, cal)) => Answer {
+            head: head(value, &cal),
             calendar: Some(calendar_ref(&cal, lang)),
             findings: Vec::new(),
         },
-        Err(f) => TermResult {
-            date: None,
-            nominal: None,
-            moved: false,
-            calendar: None,
-            findings: vec![f],
-        },
+        Err(f) => Answer::failed(f),
     };
     wire_js(&result)
 }

@@ -64,93 +64,111 @@ fn field_int_or_null(out: &mut Json, key: &str, value: Option<i32>) {
     }
 }
 
-/// The `calendar` and `findings` every calendar result ends with.
-fn write_tail(out: &mut Json, calendar: &Option<CalendarRef>, findings: &[Finding]) {
-    out.key("calendar");
-    calendar.write(out);
-    out.field_list("findings", findings);
-    out.end_object();
+/// The fields a calendar function's answer starts with, before the calendar and the
+/// findings every answer ends with. `Default` is a failed call's: `null`, `false`, empty.
+pub(super) trait Head: Default {
+    fn write_fields(&self, out: &mut Json);
 }
 
-pub(super) struct HolidaysResult {
-    pub(super) year: Option<i32>,
-    pub(super) holidays: Vec<HolidayInfo>,
+/// A calendar function's answer: its own fields, then the calendar used (`null` when the call
+/// failed) and the findings.
+pub(super) struct Answer<H> {
+    pub(super) head: H,
     pub(super) calendar: Option<CalendarRef>,
     pub(super) findings: Vec<Finding>,
 }
 
-impl ToWire for HolidaysResult {
-    fn write(&self, out: &mut Json) {
-        out.begin_object();
-        field_int_or_null(out, "year", self.year);
-        out.field_list("holidays", &self.holidays);
-        write_tail(out, &self.calendar, &self.findings);
+impl<H: Head> Answer<H> {
+    /// The answer of a call that failed with `finding`.
+    pub(super) fn failed(finding: Finding) -> Answer<H> {
+        Answer {
+            head: H::default(),
+            calendar: None,
+            findings: vec![finding],
+        }
     }
 }
 
-pub(super) struct WorkingDayResult {
+impl<H: Head> ToWire for Answer<H> {
+    fn write(&self, out: &mut Json) {
+        out.begin_object();
+        self.head.write_fields(out);
+        out.key("calendar");
+        self.calendar.write(out);
+        out.field_list("findings", &self.findings);
+        out.end_object();
+    }
+}
+
+/// `HolidaysResult`.
+#[derive(Default)]
+pub(super) struct Holidays {
+    pub(super) year: Option<i32>,
+    pub(super) holidays: Vec<HolidayInfo>,
+}
+
+impl Head for Holidays {
+    fn write_fields(&self, out: &mut Json) {
+        field_int_or_null(out, "year", self.year);
+        out.field_list("holidays", &self.holidays);
+    }
+}
+
+/// `WorkingDayResult`.
+#[derive(Default)]
+pub(super) struct WorkingDay {
     pub(super) working_day: Option<bool>,
     pub(super) day: Option<&'static str>,
     pub(super) holiday: Option<HolidayInfo>,
-    pub(super) calendar: Option<CalendarRef>,
-    pub(super) findings: Vec<Finding>,
 }
 
-impl ToWire for WorkingDayResult {
-    fn write(&self, out: &mut Json) {
-        out.begin_object();
+impl Head for WorkingDay {
+    fn write_fields(&self, out: &mut Json) {
         out.key("workingDay");
         self.working_day.write(out);
         out.field_str_or_null("day", self.day);
         out.key("holiday");
         self.holiday.write(out);
-        write_tail(out, &self.calendar, &self.findings);
     }
 }
 
-pub(super) struct DateResult {
+/// `DateResult` (its failure only: `date_result_js` writes a date found).
+#[derive(Default)]
+pub(super) struct DateHead {
     pub(super) date: Option<String>,
-    pub(super) calendar: Option<CalendarRef>,
-    pub(super) findings: Vec<Finding>,
 }
 
-impl ToWire for DateResult {
-    fn write(&self, out: &mut Json) {
-        out.begin_object();
+impl Head for DateHead {
+    fn write_fields(&self, out: &mut Json) {
         out.field_str_or_null("date", self.date.as_deref());
-        write_tail(out, &self.calendar, &self.findings);
     }
 }
 
-pub(super) struct CountResult {
+/// `CountResult`.
+#[derive(Default)]
+pub(super) struct Count {
     pub(super) working_days: Option<i32>,
-    pub(super) calendar: Option<CalendarRef>,
-    pub(super) findings: Vec<Finding>,
 }
 
-impl ToWire for CountResult {
-    fn write(&self, out: &mut Json) {
-        out.begin_object();
+impl Head for Count {
+    fn write_fields(&self, out: &mut Json) {
         field_int_or_null(out, "workingDays", self.working_days);
-        write_tail(out, &self.calendar, &self.findings);
     }
 }
 
-pub(super) struct TermResult {
+/// `TermResult`.
+#[derive(Default)]
+pub(super) struct Term {
     pub(super) date: Option<String>,
     pub(super) nominal: Option<String>,
     pub(super) moved: bool,
-    pub(super) calendar: Option<CalendarRef>,
-    pub(super) findings: Vec<Finding>,
 }
 
-impl ToWire for TermResult {
-    fn write(&self, out: &mut Json) {
-        out.begin_object();
+impl Head for Term {
+    fn write_fields(&self, out: &mut Json) {
         out.field_str_or_null("date", self.date.as_deref());
         out.field_str_or_null("nominal", self.nominal.as_deref());
         out.field_bool("moved", self.moved);
-        write_tail(out, &self.calendar, &self.findings);
     }
 }
 
