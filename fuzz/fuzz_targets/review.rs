@@ -9,8 +9,8 @@
 #![no_main]
 
 use instrada::finding::{Finding, Lang, Severity};
-use instrada::review::{compose_subject, review, review_request, Draft, SubjectInput};
-use instrada::routing::route;
+use instrada::review::{compose_subject, review, review_request, Draft, SubjectInput, Texts};
+use instrada::routing::{route, Facts};
 use instrada_fuzz::{vocab, Input};
 use libfuzzer_sys::fuzz_target;
 
@@ -27,26 +27,40 @@ fuzz_target!(|data: &[u8]| {
     let v = vocab();
     let mut input = Input::new(data);
     let lang = if input.bool() { Lang::En } else { Lang::It };
+    // Drawn in the order the draft's fields were always drawn, so that the corpus keeps
+    // its meaning.
+    let mut f = |values: &[String]| input.field(values);
+    let (profile, sede, gestione) = (f(&v.profiles), f(&v.sedi), f(&v.gestioni));
+    let (cassetto, kind, date) = (f(&v.cassetti), f(&v.kinds), f(&v.dates));
+    let (channel, object, description) = (f(&v.channels), f(&v.objects), f(&v.objects));
+    let (subject, recipient, sender) = (f(&v.codes), f(&v.addresses), f(&v.addresses));
+    let (codice_fiscale, matricola, reference) = (f(&v.codes), f(&v.codes), f(&v.codes));
+    let (previous, level) = (f(&v.states), f(&v.states));
+    let (accentramento, period) = (f(&v.flags), f(&v.periods));
     let draft = Draft {
-        profile: input.field(&v.profiles),
-        sede: input.field(&v.sedi),
-        gestione: input.field(&v.gestioni),
-        cassetto: input.field(&v.cassetti),
-        kind: input.field(&v.kinds),
-        date: input.field(&v.dates),
-        channel: input.field(&v.channels),
-        object: input.field(&v.objects),
-        description: input.field(&v.objects),
-        subject: input.field(&v.codes),
-        recipient: input.field(&v.addresses),
-        sender: input.field(&v.addresses),
-        codice_fiscale: input.field(&v.codes),
-        matricola: input.field(&v.codes),
-        reference: input.field(&v.codes),
-        previous: input.field(&v.states),
-        level: input.field(&v.states),
-        accentramento: input.field(&v.flags),
-        period: input.field(&v.periods),
+        facts: Facts {
+            profile,
+            sede,
+            gestione,
+            kind,
+            date,
+            description,
+            previous,
+            level,
+            accentramento,
+            period,
+        },
+        channel,
+        texts: Texts {
+            cassetto,
+            object,
+            subject,
+            recipient,
+            sender,
+            codice_fiscale,
+            matricola,
+            reference,
+        },
     };
 
     let r = review(&draft, lang);
@@ -74,7 +88,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(!s.contains(['\n', '\r']), "subject on two lines: {s:?}");
     }
 
-    let _ = route(&draft.facts(), lang);
+    let _ = route(&draft.facts, lang);
     // The typed core on what the text front door read: the review without the reading's
     // findings.
     let (request, read) = draft.read(lang);
@@ -85,10 +99,10 @@ fuzz_target!(|data: &[u8]| {
 
     let c = compose_subject(
         &SubjectInput {
-            codice_fiscale: draft.codice_fiscale.clone(),
-            gestione: draft.gestione.clone(),
-            content: draft.description.clone(),
-            matricola: draft.matricola.clone(),
+            codice_fiscale: draft.texts.codice_fiscale.clone(),
+            gestione: draft.facts.gestione.clone(),
+            content: draft.facts.description.clone(),
+            matricola: draft.texts.matricola.clone(),
         },
         lang,
     );

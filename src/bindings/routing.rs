@@ -12,7 +12,7 @@ use super::{lang_of, object_arg, text_arg, to_js, wire_js, MAX_TEXT};
 use crate::catalog::messages::Problem as CatalogProblem;
 use crate::catalog::profile::{self, view};
 use crate::finding::{Finding, Lang};
-use crate::review::{self, Composed, Draft, Review, SubjectInput};
+use crate::review::{self, Composed, Draft, Review, SubjectInput, Texts};
 use crate::routing::{self, Facts, Route};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -345,26 +345,38 @@ fn review_result(draft: JsValue) -> JsValue {
     }
     let mut findings = Vec::new();
     let mut get = |name: &str| field(&draft, name, lang, &mut findings);
+    // The order of the readings is the order of the findings of wrongly typed fields:
+    // the portal's order, not the one of the types that hold them.
+    let (profile, sede, gestione) = (get("profile"), get("sede"), get("gestione"));
+    let (cassetto, kind, date) = (get("cassetto"), get("kind"), get("date"));
+    let (channel, object, description) = (get("channel"), get("object"), get("description"));
+    let (subject, recipient, sender) = (get("subject"), get("recipient"), get("sender"));
+    let (codice_fiscale, matricola) = (get("codiceFiscale"), get("matricola"));
+    let (reference, previous, level) = (get("reference"), get("previous"), get("level"));
     let d = Draft {
-        profile: get("profile"),
-        sede: get("sede"),
-        gestione: get("gestione"),
-        cassetto: get("cassetto"),
-        kind: get("kind"),
-        date: get("date"),
-        channel: get("channel"),
-        object: get("object"),
-        description: get("description"),
-        subject: get("subject"),
-        recipient: get("recipient"),
-        sender: get("sender"),
-        codice_fiscale: get("codiceFiscale"),
-        matricola: get("matricola"),
-        reference: get("reference"),
-        previous: get("previous"),
-        level: get("level"),
-        accentramento: flag(&draft, "accentramento", lang, &mut findings),
-        period: period(&draft, lang, &mut findings),
+        facts: Facts {
+            profile,
+            sede,
+            gestione,
+            kind,
+            date,
+            description,
+            previous,
+            level,
+            accentramento: flag(&draft, "accentramento", lang, &mut findings),
+            period: period(&draft, lang, &mut findings),
+        },
+        channel,
+        texts: Texts {
+            cassetto,
+            object,
+            subject,
+            recipient,
+            sender,
+            codice_fiscale,
+            matricola,
+            reference,
+        },
     };
     let mut r = review::review(&d, lang);
     if !findings.is_empty() {

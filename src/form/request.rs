@@ -89,15 +89,16 @@ pub fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
                 period: None,
                 description: text(values, Kind::Descrizione).unwrap_or_default(),
             },
-            cassetto: None,
             channel: None,
-            object: text(values, Kind::Oggetto),
-            subject: text(values, Kind::OggettoEmail),
-            recipient: text(values, Kind::Destinatario),
-            sender: text(values, Kind::Mittente),
-            codice_fiscale: text(values, Kind::CodiceFiscale),
-            matricola: text(values, Kind::Matricola),
-            reference: None,
+            texts: review::Texts {
+                object: text(values, Kind::Oggetto),
+                subject: text(values, Kind::OggettoEmail),
+                recipient: text(values, Kind::Destinatario),
+                sender: text(values, Kind::Mittente),
+                codice_fiscale: text(values, Kind::CodiceFiscale),
+                matricola: text(values, Kind::Matricola),
+                ..review::Texts::default()
+            },
         };
         let r = review::review_read(&request, read.findings, lang);
         let mut notes = Vec::new();

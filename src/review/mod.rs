@@ -11,14 +11,21 @@
 //!
 //! ```
 //! use instrada::finding::Lang;
-//! use instrada::review::{review, Draft};
+//! use instrada::review::{review, Draft, Texts};
+//! use instrada::routing::Facts;
 //!
 //! let d = Draft {
-//!     profile: Some("torino".into()),
-//!     gestione: Some("domestici".into()),
-//!     kind: Some("comunicazione".into()),
-//!     date: Some("2024-03-04".into()),
-//!     recipient: Some("Anagraficaflussi.torino@inps.it".into()),
+//!     facts: Facts {
+//!         profile: Some("torino".into()),
+//!         gestione: Some("domestici".into()),
+//!         kind: Some("comunicazione".into()),
+//!         date: Some("2024-03-04".into()),
+//!         ..Facts::default()
+//!     },
+//!     texts: Texts {
+//!         recipient: Some("Anagraficaflussi.torino@inps.it".into()),
+//!         ..Texts::default()
+//!     },
 //!     ..Draft::default()
 //! };
 //! let r = review(&d, Lang::It);
@@ -54,25 +61,26 @@ pub(crate) const MAX_CONTENT: usize = 120;
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Draft {
-    /// Profile id; may be left out when `sede` is given.
-    pub profile: Option<String>,
-    /// Sede id of the competent office.
-    pub sede: Option<String>,
-    /// Gestione id.
-    pub gestione: Option<String>,
-    /// Cassetto id chosen in the form, if any.
-    pub cassetto: Option<String>,
-    /// Kind of request.
-    pub kind: Option<String>,
-    /// Date of sending.
-    pub date: Option<String>,
+    /// What routing reads: profile or sede, gestione, kind, date, description, …
+    #[serde(flatten)]
+    pub facts: Facts,
     /// The channel the user is about to use (`"bidirezionale"`, `"pec"`, `"email"`, …); when
     /// left out it is read from the recipient (an address) or the object (the cassetto).
     pub channel: Option<String>,
+    /// What the user wrote.
+    #[serde(flatten)]
+    pub texts: Texts,
+}
+
+/// The free texts of a draft: the review reads them as they are (the reading only trims
+/// them, `None` when blank).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Texts {
+    /// Cassetto id chosen in the form, if any.
+    pub cassetto: Option<String>,
     /// The object picked from the cassetto's menu (id or label).
     pub object: Option<String>,
-    /// What the request is about.
-    pub description: Option<String>,
     /// The e-mail subject line.
     pub subject: Option<String>,
     /// The recipient address.
@@ -85,14 +93,6 @@ pub struct Draft {
     pub matricola: Option<String>,
     /// The identifier of the unanswered communication (for a sollecito).
     pub reference: Option<String>,
-    /// How the earlier request went.
-    pub previous: Option<String>,
-    /// The escalation level asked for.
-    pub level: Option<String>,
-    /// Whether the request is about accentramento (see [`crate::routing::Facts`]).
-    pub accentramento: Option<String>,
-    /// The contribution period, `MM/YYYY` or `YYYY-MM` (see [`crate::routing::Facts`]).
-    pub period: Option<String>,
 }
 
 /// The answer of [`review`].
@@ -138,60 +138,45 @@ impl crate::wire::ToWire for Review {
 }
 
 /// A draft request, typed: what [`Draft::read`] makes of the portal's text, and what the
-/// widget builds from the values it holds. Free texts stay text (trimmed, `None` when
-/// blank); closed vocabularies and dates are typed.
+/// widget builds from the values it holds. Free texts stay text; closed vocabularies and
+/// dates are typed.
 #[derive(Clone, Debug)]
 pub struct Request {
     /// What routing reads: profile, sede, gestione, kind, date, description, …
     pub route: routing::Request,
-    /// Cassetto id chosen in the form, if any.
-    pub cassetto: Option<String>,
     /// The channel the user is about to use; when `None` it is read from the recipient
     /// (an address) or the object (the cassetto).
     pub channel: Option<Channel>,
-    /// The object picked from the cassetto's menu (id or label).
-    pub object: Option<String>,
-    /// The e-mail subject line.
-    pub subject: Option<String>,
-    /// The recipient address.
-    pub recipient: Option<String>,
-    /// The sender's address, when the portal knows it.
-    pub sender: Option<String>,
-    /// The contributor's codice fiscale.
-    pub codice_fiscale: Option<String>,
-    /// The matricola aziendale.
-    pub matricola: Option<String>,
-    /// The identifier of the unanswered communication (for a sollecito).
-    pub reference: Option<String>,
+    /// What the user wrote.
+    pub texts: Texts,
 }
 
 fn text(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-impl Draft {
-    /// The facts of the request that routing reads, as the draft gives them: one place to
-    /// add a fact to, for the review, the widget and the fuzz target alike.
-    pub fn facts(&self) -> Facts {
-        Facts {
-            profile: self.profile.clone(),
-            sede: self.sede.clone(),
-            gestione: self.gestione.clone(),
-            kind: self.kind.clone(),
-            date: self.date.clone(),
-            description: self.description.clone(),
-            previous: self.previous.clone(),
-            level: self.level.clone(),
-            accentramento: self.accentramento.clone(),
-            period: self.period.clone(),
+impl Texts {
+    /// Each text trimmed, `None` when blank.
+    fn trimmed(&self) -> Texts {
+        let t = |s: &Option<String>| text(s).map(String::from);
+        Texts {
+            cassetto: t(&self.cassetto),
+            object: t(&self.object),
+            subject: t(&self.subject),
+            recipient: t(&self.recipient),
+            sender: t(&self.sender),
+            codice_fiscale: t(&self.codice_fiscale),
+            matricola: t(&self.matricola),
+            reference: t(&self.reference),
         }
     }
+}
 
+impl Draft {
     /// Reads the draft: the typed request, and a finding for each field that cannot be
     /// understood (routing's first, in the order of the fields).
     pub fn read(&self, lang: Lang) -> (Request, Vec<Finding>) {
-        let (route, mut findings) = self.facts().read(lang);
-        let owned = |s: &Option<String>| text(s).map(String::from);
+        let (route, mut findings) = self.facts.read(lang);
         let channel = text(&self.channel).and_then(|c| {
             let parsed = channel::parse_channel(c);
             if parsed.is_none() {
@@ -201,15 +186,8 @@ impl Draft {
         });
         let request = Request {
             route,
-            cassetto: owned(&self.cassetto),
             channel,
-            object: owned(&self.object),
-            subject: owned(&self.subject),
-            recipient: owned(&self.recipient),
-            sender: owned(&self.sender),
-            codice_fiscale: owned(&self.codice_fiscale),
-            matricola: owned(&self.matricola),
-            reference: owned(&self.reference),
+            texts: self.texts.trimmed(),
         };
         (request, findings)
     }
@@ -234,14 +212,14 @@ pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> 
     let (read_own, read_route): (Vec<Finding>, Vec<Finding>) = read
         .into_iter()
         .partition(|f| f.code.starts_with("review."));
-    let r = &request.route;
+    let (r, t) = (&request.route, &request.texts);
     let (date, dated, gestione) = (r.on(), r.date.is_some(), r.gestione);
     let description = r.description.trim();
     let mut route = routing::route_request(r, lang);
     route.findings.splice(0..0, read_route);
     // The object chosen can name an online-only request too ("Dilazioni su Cartella"):
     // said once, whatever the kind (issue 13).
-    if let (Some(p), Some(k), Some(o)) = (&r.profile, route.kind, text(&request.object)) {
+    if let (Some(p), Some(k), Some(o)) = (&r.profile, route.kind, text(&t.object)) {
         if !route
             .findings
             .iter()
@@ -272,7 +250,7 @@ pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> 
 
     // The codice fiscale and the matricola: the engine of `crate::cf` says precisely what is
     // wrong; the review adds one finding per field, with the engine's first reason.
-    let cf = text(&request.codice_fiscale);
+    let cf = text(&t.codice_fiscale);
     if let Some(c) = cf.filter(|c| !crate::cf::is_valid(c)) {
         let report = crate::cf::check(
             c,
@@ -294,7 +272,7 @@ pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> 
             .finding(lang),
         );
     }
-    let matricola = text(&request.matricola);
+    let matricola = text(&t.matricola);
     if let Some(m) = matricola {
         let report = crate::cf::check_matricola(m, lang);
         if !report.valid {
@@ -309,8 +287,8 @@ pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> 
         }
     }
 
-    let recipient = text(&request.recipient);
-    let object = text(&request.object);
+    let recipient = text(&t.recipient);
+    let object = text(&t.object);
     findings.extend(read_own);
     let explicit = request.channel;
     let chosen = explicit.or_else(|| match (recipient, object) {
@@ -325,7 +303,7 @@ pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> 
     });
 
     let chain = r.profile.as_ref().map(routing::chain).unwrap_or_default();
-    let for_text = format!("{description} {}", text(&request.subject).unwrap_or(""));
+    let for_text = format!("{description} {}", text(&t.subject).unwrap_or(""));
     let mut proposals = Vec::new();
     let rc = route.step.channel;
     let recipient_is_alternative = recipient.is_some_and(|r| {
@@ -343,20 +321,14 @@ pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> 
         && chosen.is_none_or(|c| c == Channel::Bidirezionale || recipient_is_alternative)
     {
         if let Some(k) = &route.step.cassetto {
-            if let Some(c) = text(&request.cassetto).filter(|c| *c != k.cassetto) {
+            if let Some(c) = text(&t.cassetto).filter(|c| *c != k.cassetto) {
                 findings.push(
                     Problem::CassettoWrong {
                         name: &k.name,
                         chosen: c,
                     }
                     .finding(lang)
-                    .source(
-                        route
-                            .step
-                            .source
-                            .clone()
-                            .unwrap_or_else(|| crate::finding::Source::new("", "")),
-                    ),
+                    .source(source_of(&route.step)),
                 );
             }
             if !recipient_is_alternative {
@@ -393,19 +365,15 @@ pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> 
             lang,
         ));
     }
-    if let Some(s) = text(&request.sender) {
+    if let Some(s) = text(&t.sender) {
         let pec_needed = rc == Channel::Pec;
         if !crate::catalog::profile::is_email(&recipient::normalise(s)) {
             findings.push(Problem::SenderInvalid { sender: s }.finding(lang));
         } else if pec_needed && !recipient::sender_looks_certified(s) {
             findings.push(
-                Problem::SenderNotPec.finding(lang).source(
-                    route
-                        .step
-                        .source
-                        .clone()
-                        .unwrap_or_else(|| crate::finding::Source::new("", "")),
-                ),
+                Problem::SenderNotPec
+                    .finding(lang)
+                    .source(source_of(&route.step)),
             );
         }
     }
@@ -439,11 +407,8 @@ pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> 
     };
     if let Some(step) = mail_step.filter(|s| !s.subject.is_empty() || s.subject_prefix.is_some()) {
         if chosen.is_none_or(|c| c.is_mail()) {
-            let src = step
-                .source
-                .clone()
-                .unwrap_or_else(|| crate::finding::Source::new("", ""));
-            let draft_subject = text(&request.subject).unwrap_or("");
+            let src = source_of(step);
+            let draft_subject = text(&t.subject).unwrap_or("");
             let f = subject::check(
                 draft_subject,
                 &step.subject,
@@ -474,7 +439,7 @@ pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> 
                 text: &for_text,
                 cf,
                 matricola,
-                reference: text(&request.reference),
+                reference: text(&t.reference),
                 gestione,
                 requires: &route.step.requires,
                 source: route.step.source.clone(),
@@ -509,6 +474,13 @@ pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> 
         objects: proposals,
         subject: proposed_subject,
     }
+}
+
+/// The source of a step's rule (a step without a rule has none to cite).
+fn source_of(step: &routing::Step) -> crate::finding::Source {
+    step.source
+        .clone()
+        .unwrap_or_else(|| crate::finding::Source::new("", ""))
 }
 
 /// A subject proposal from what the draft holds: the content is what the user wrote in the

@@ -248,75 +248,76 @@ impl Reader {
         (profile, sede)
     }
 
-    /// The gestione id (`"aziende-dm"`); missing is a finding too.
-    pub fn gestione(&mut self, s: Option<&str>) -> Option<Gestione> {
-        let Some(g) = blank(s) else {
-            self.say(Problem::GestioneMissing);
+    /// A field of a closed list: `missing` said when blank, `unknown` when `parse` does not
+    /// understand the text.
+    fn field<'s, T>(
+        &mut self,
+        s: Option<&'s str>,
+        missing: Option<Problem<'s>>,
+        parse: impl Fn(&str) -> Option<T>,
+        unknown: impl Fn(&'s str) -> Problem<'s>,
+    ) -> Option<T> {
+        let Some(s) = blank(s) else {
+            if let Some(p) = missing {
+                self.say(p);
+            }
             return None;
         };
-        let parsed = Gestione::parse(g);
+        let parsed = parse(s);
         if parsed.is_none() {
-            self.say(Problem::UnknownGestione { gestione: g });
+            self.say(unknown(s));
         }
         parsed
+    }
+
+    /// The gestione id (`"aziende-dm"`); missing is a finding too.
+    pub fn gestione(&mut self, s: Option<&str>) -> Option<Gestione> {
+        let missing = Some(Problem::GestioneMissing);
+        self.field(s, missing, Gestione::parse, |gestione| {
+            Problem::UnknownGestione { gestione }
+        })
     }
 
     /// The kind of request (`"durc"`); missing is a finding too.
     pub fn kind(&mut self, s: Option<&str>) -> Option<Kind> {
-        let Some(k) = blank(s) else {
-            self.say(Problem::KindMissing);
-            return None;
-        };
-        let parsed = Kind::parse(k);
-        if parsed.is_none() {
-            self.say(Problem::UnknownKind { kind: k });
-        }
-        parsed
+        let missing = Some(Problem::KindMissing);
+        self.field(s, missing, Kind::parse, |kind| Problem::UnknownKind {
+            kind,
+        })
     }
 
     /// How the earlier request went; none when not said or not understood.
     pub fn previous(&mut self, s: Option<&str>) -> Previous {
-        let Some(s) = blank(s) else {
-            return Previous::Nessuna;
-        };
-        Previous::parse(s).unwrap_or_else(|| {
-            self.say(Problem::UnknownPrevious { previous: s });
-            Previous::Nessuna
+        self.field(s, None, Previous::parse, |previous| {
+            Problem::UnknownPrevious { previous }
         })
+        .unwrap_or(Previous::Nessuna)
     }
 
     /// The escalation level (`"B"`, `"C"`).
     pub fn level(&mut self, s: Option<&str>) -> Option<Level> {
-        let s = blank(s)?;
-        let l = Level::parse(s);
-        if l.is_none() {
-            self.say(Problem::UnknownLevel { level: s });
-        }
-        l
+        self.field(s, None, Level::parse, |level| Problem::UnknownLevel {
+            level,
+        })
     }
 
     /// Whether the request is about accentramento (`"true"`/`"false"`, `"si"`/`"no"`).
     pub fn accentramento(&mut self, s: Option<&str>) -> Option<bool> {
-        let s = blank(s)?;
-        let b = match crate::text::fold_words(s).as_str() {
+        let flag = |s: &str| match crate::text::fold_words(s).as_str() {
             "true" | "si" | "yes" | "1" => Some(true),
             "false" | "no" | "0" => Some(false),
             _ => None,
         };
-        if b.is_none() {
-            self.say(Problem::UnknownAccentramento { value: s });
-        }
-        b
+        self.field(s, None, flag, |value| Problem::UnknownAccentramento {
+            value,
+        })
     }
 
     /// The contribution period, `MM/YYYY` or `YYYY-MM`.
     pub fn period(&mut self, s: Option<&str>) -> Option<(i32, u32)> {
-        let s = blank(s)?;
-        let p = parse_period(s);
-        if p.is_none() {
-            self.say(Problem::UnknownPeriod { period: s });
-        }
-        p
+        self.field(s, None, parse_period, |period| Problem::UnknownPeriod {
+            period,
+        })
     }
 }
 

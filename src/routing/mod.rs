@@ -480,21 +480,17 @@ fn step<'p>(
     }
     if let Some(level) = rule.escalation {
         if let Some(list) = rp.escalation_list(level, date) {
-            let for_sede = |c: &&profile::Contact| {
-                sede.is_none_or(|x| c.sedi.is_empty() || c.sedi.iter().any(|y| y == x))
+            let for_sede = |contacts: &[profile::Contact]| {
+                contacts
+                    .iter()
+                    .filter(|c| {
+                        sede.is_none_or(|x| c.sedi.is_empty() || c.sedi.iter().any(|y| y == x))
+                    })
+                    .map(|c| contact(c, sede, lang))
+                    .collect()
             };
-            s.addresses = list
-                .to
-                .iter()
-                .filter(for_sede)
-                .map(|c| contact(c, sede, lang))
-                .collect();
-            s.cc = list
-                .cc
-                .iter()
-                .filter(for_sede)
-                .map(|c| contact(c, sede, lang))
-                .collect();
+            s.addresses = for_sede(&list.to);
+            s.cc = for_sede(&list.cc);
         }
         s.requires = rp
             .escalation_level(level)

@@ -8,7 +8,8 @@
 //! update 19/07/2021), 004 = `004_42f457ca74ab71b1.txt` (circolare INPS 34/2023).
 
 use instrada::finding::{Lang, Severity};
-use instrada::review::{compose_subject, review, Draft, Review, SubjectInput};
+use instrada::review::{compose_subject, review, Draft, Review, SubjectInput, Texts};
+use instrada::routing::Facts;
 
 const CF: &str = "RSSMRA80A01H501U";
 const DITTA: &str = "12345670017";
@@ -38,23 +39,28 @@ impl D {
     fn draft(&self) -> Draft {
         let o = |s: &str| (!s.is_empty()).then(|| s.to_string());
         Draft {
-            profile: o(self.profile),
-            sede: o(self.sede),
-            gestione: o(self.gestione),
-            kind: o(self.kind),
-            date: o(self.date),
-            object: o(self.object),
-            description: o(self.description),
-            subject: o(self.subject),
-            recipient: o(self.recipient),
-            codice_fiscale: o(self.cf),
-            matricola: o(self.matricola),
-            previous: o(self.previous),
-            level: o(self.level),
-            sender: o(self.sender),
-            reference: o(self.reference),
+            facts: Facts {
+                profile: o(self.profile),
+                sede: o(self.sede),
+                gestione: o(self.gestione),
+                kind: o(self.kind),
+                date: o(self.date),
+                description: o(self.description),
+                previous: o(self.previous),
+                level: o(self.level),
+                ..Facts::default()
+            },
             channel: o(self.channel),
-            ..Draft::default()
+            texts: Texts {
+                object: o(self.object),
+                subject: o(self.subject),
+                recipient: o(self.recipient),
+                codice_fiscale: o(self.cf),
+                matricola: o(self.matricola),
+                sender: o(self.sender),
+                reference: o(self.reference),
+                ..Texts::default()
+            },
         }
     }
 }
@@ -297,7 +303,7 @@ fn channels() {
         ..TORINO_DM
     }
     .draft();
-    d.cassetto = Some("committenti-gs".into());
+    d.texts.cassetto = Some("committenti-gs".into());
     assert!(codes(&review(&d, Lang::It)).contains(&"review.cassetto-wrong"));
 }
 
@@ -414,25 +420,29 @@ fn identifiers_and_odd_input() {
     let strange = ["\0", "😀", "\u{202E}ossecca", "%s%n", long];
     for s in strange {
         let d = Draft {
-            profile: Some("torino".into()),
-            sede: Some(s.into()),
-            gestione: Some(DM.into()),
-            cassetto: Some(s.into()),
-            kind: Some("comunicazione".into()),
-            date: Some("2024-03-04".into()),
+            facts: Facts {
+                profile: Some("torino".into()),
+                sede: Some(s.into()),
+                gestione: Some(DM.into()),
+                kind: Some("comunicazione".into()),
+                date: Some("2024-03-04".into()),
+                description: Some(s.into()),
+                previous: Some(s.into()),
+                level: Some(s.into()),
+                accentramento: Some(s.into()),
+                period: Some(s.into()),
+            },
             channel: Some(s.into()),
-            object: Some("Non specificato".into()),
-            description: Some(s.into()),
-            subject: Some(s.into()),
-            recipient: Some(s.into()),
-            sender: Some(s.into()),
-            codice_fiscale: Some(s.into()),
-            matricola: Some(s.into()),
-            reference: Some(s.into()),
-            previous: Some(s.into()),
-            level: Some(s.into()),
-            accentramento: Some(s.into()),
-            period: Some(s.into()),
+            texts: Texts {
+                cassetto: Some(s.into()),
+                object: Some("Non specificato".into()),
+                subject: Some(s.into()),
+                recipient: Some(s.into()),
+                sender: Some(s.into()),
+                codice_fiscale: Some(s.into()),
+                matricola: Some(s.into()),
+                reference: Some(s.into()),
+            },
         };
         let r = review(&d, Lang::En);
         assert!(!r.ok);
@@ -603,7 +613,7 @@ fn a_typed_request_reviews_as_its_text() {
     assert_eq!(request.route.gestione, Some(Gestione::Domestici));
     assert_eq!(request.channel, Some(Channel::Email));
     assert_eq!(
-        request.recipient.as_deref(),
+        request.texts.recipient.as_deref(),
         Some("Anagraficaflussi.torino@inps.it")
     );
     assert_eq!(review_request(&request, Lang::It), run(d));

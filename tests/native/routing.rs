@@ -427,10 +427,13 @@ fn sede_ids_are_read_alike_by_every_function() {
             "calendar {spelling:?}"
         );
         let draft = Draft {
-            sede: Some(spelling.into()),
-            gestione: Some(DM.into()),
-            kind: Some("durc".into()),
-            date: Some("2024-05-06".into()),
+            facts: Facts {
+                sede: Some(spelling.into()),
+                gestione: Some(DM.into()),
+                kind: Some("durc".into()),
+                date: Some("2024-05-06".into()),
+                ..Facts::default()
+            },
             ..Draft::default()
         };
         let rv = review(&draft, Lang::It);
