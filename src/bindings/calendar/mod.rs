@@ -226,22 +226,14 @@ pub fn holidays(
     #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    let note = super::lang_note(options.as_ref());
-    super::with_lang_note(holidays_result(year, options), note)
-}
-
-/// [`holidays`] before its language note.
-fn holidays_result(year: JsValue, options: Option<JsValue>) -> JsValue {
-    let (lang, cal) = read_options(options);
-    let run = || -> Result<(i32, Calendar), Finding> {
-        let cal = cal?;
+    let run = |_: &Calendar, lang| {
         let y = int_arg(&year, "year", Whole::Year, lang)?;
         if !(i64::from(calendar::FIRST_YEAR)..=i64::from(calendar::LAST_YEAR)).contains(&y) {
             return Err(calendar::messages::arg(&ArgProblem::YearOutOfRange, lang));
         }
-        Ok((y as i32, cal))
+        Ok(y as i32)
     };
-    answer(run(), lang, |y, cal| Holidays {
+    call(options, run, |y, cal, lang| Holidays {
         year: Some(y),
         holidays: cal
             .holidays(y)
@@ -257,23 +249,12 @@ pub fn is_working_day(
     #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    let note = super::lang_note(options.as_ref());
-    super::with_lang_note(is_working_day_result(date, options), note)
-}
-
-/// [`is_working_day`] before its language note.
-fn is_working_day_result(date: JsValue, options: Option<JsValue>) -> JsValue {
-    let (lang, cal) = read_options(options);
-    let run = || -> Result<(DayKind, Calendar), Finding> {
-        let cal = cal?;
+    let run = |cal: &Calendar, lang| {
         let d = date_arg(&date, "date", lang)?;
-        Ok((
-            cal.day_kind(d)
-                .map_err(|e| e.finding(Field::input("date"), lang))?,
-            cal,
-        ))
+        cal.day_kind(d)
+            .map_err(|e| e.finding(Field::input("date"), lang))
     };
-    answer(run(), lang, |kind, _| WorkingDay {
+    call(options, run, |kind, _, lang| WorkingDay {
         working_day: Some(kind == DayKind::Working),
         day: Some(match kind {
             DayKind::Working => "working",
@@ -297,26 +278,17 @@ pub fn add_working_days(
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
 ) -> JsValue {
     let note = super::lang_note(options.as_ref());
-    super::with_lang_note(add_working_days_result(date, n, options), note)
-}
-
-/// [`add_working_days`] before its language note.
-fn add_working_days_result(date: JsValue, n: JsValue, options: Option<JsValue>) -> JsValue {
-    let (lang, cal) = read_options(options);
-    let run = || -> Result<(NaiveDate, Calendar), Finding> {
-        let cal = cal?;
+    let (lang, found) = found(options, |cal, lang| {
         let d = date_arg(&date, "date", lang)?;
         let n = days_arg(&n, "n", lang)?;
-        Ok((
-            cal.add_working_days(d, n)
-                .map_err(|e| e.finding(Field::input("date"), lang))?,
-            cal,
-        ))
-    };
-    match run() {
+        cal.add_working_days(d, n)
+            .map_err(|e| e.finding(Field::input("date"), lang))
+    });
+    let result = match found {
         Ok((d, cal)) => date_result_js(d, &cal, lang),
         Err(f) => wire_js(&Answer::<DateHead>::failed(f)),
-    }
+    };
+    super::with_lang_note(result, note)
 }
 
 /// Builds `{ date, calendar, findings: [] }` directly: the hot path of `addWorkingDays`
@@ -365,15 +337,7 @@ pub fn working_days_between(
     #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    let note = super::lang_note(options.as_ref());
-    super::with_lang_note(working_days_between_result(from, to, options), note)
-}
-
-/// [`working_days_between`] before its language note.
-fn working_days_between_result(from: JsValue, to: JsValue, options: Option<JsValue>) -> JsValue {
-    let (lang, cal) = read_options(options);
-    let run = || -> Result<(i32, Calendar), Finding> {
-        let cal = cal?;
+    let run = |cal: &Calendar, lang| {
         let a = date_arg(&from, "from", lang)?;
         let b = date_arg(&to, "to", lang)?;
         let field = if calendar::check_date(a).is_err() {
@@ -381,13 +345,10 @@ fn working_days_between_result(from: JsValue, to: JsValue, options: Option<JsVal
         } else {
             "to"
         };
-        Ok((
-            cal.working_days_between(a, b)
-                .map_err(|e| e.finding(Field::input(field), lang))?,
-            cal,
-        ))
+        cal.working_days_between(a, b)
+            .map_err(|e| e.finding(Field::input(field), lang))
     };
-    answer(run(), lang, |n, _| Count {
+    call(options, run, |n, _, _| Count {
         working_days: Some(n),
     })
 }
@@ -400,48 +361,51 @@ pub fn term_calendar_days(
     #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    let note = super::lang_note(options.as_ref());
-    super::with_lang_note(term_calendar_days_result(date, days, options), note)
-}
-
-/// [`term_calendar_days`] before its language note.
-fn term_calendar_days_result(date: JsValue, days: JsValue, options: Option<JsValue>) -> JsValue {
-    let (lang, cal) = read_options(options);
-    let run = || -> Result<(calendar::Term, Calendar), Finding> {
-        let cal = cal?;
+    let run = |cal: &Calendar, lang| {
         let d = date_arg(&date, "date", lang)?;
         let n = days_arg(&days, "days", lang)?;
         let n = u32::try_from(n)
             .map_err(|_| calendar::messages::arg(&ArgProblem::NegativeTerm, lang))?;
-        Ok((
-            cal.term_calendar_days(d, n)
-                .map_err(|e| e.finding(Field::input("date"), lang))?,
-            cal,
-        ))
+        cal.term_calendar_days(d, n)
+            .map_err(|e| e.finding(Field::input("date"), lang))
     };
-    answer(run(), lang, |t, _| Term {
+    call(options, run, |t, _, _| Term {
         date: Some(iso(t.due)),
         nominal: Some(iso(t.nominal)),
         moved: t.moved(),
     })
 }
 
-/// Writes a calendar function's answer: the fields `head` makes of what `run` found, with
-/// the calendar it ran on; or the finding that stopped it, every field empty.
-fn answer<T, H: Head>(
-    run: Result<(T, Calendar), Finding>,
-    lang: Lang,
-    head: impl FnOnce(T, &Calendar) -> H,
+/// What `run` finds on the calendar `options` choose, with that calendar, and the language
+/// of the options; or the finding that stopped it: the options' first, then `run`'s.
+fn found<T>(
+    options: Option<JsValue>,
+    run: impl FnOnce(&Calendar, Lang) -> Result<T, Finding>,
+) -> (Lang, Result<(T, Calendar), Finding>) {
+    let (lang, cal) = read_options(options);
+    (lang, cal.and_then(|cal| Ok((run(&cal, lang)?, cal))))
+}
+
+/// A calendar function: the fields `head` makes of what `run` finds (see [`found`]), with
+/// the calendar it ran on; or the finding that stopped it, every field empty. The options'
+/// language note is read first (`run` may read the other arguments, which can be anything)
+/// and added last.
+fn call<T, H: Head>(
+    options: Option<JsValue>,
+    run: impl FnOnce(&Calendar, Lang) -> Result<T, Finding>,
+    head: impl FnOnce(T, &Calendar, Lang) -> H,
 ) -> JsValue {
-    let result = match run {
+    let note = super::lang_note(options.as_ref());
+    let (lang, found) = found(options, run);
+    let result = match found {
         Ok((value, cal)) => Answer {
-            head: head(value, &cal),
+            head: head(value, &cal, lang),
             calendar: Some(calendar_ref(&cal, lang)),
             findings: Vec::new(),
         },
         Err(f) => Answer::failed(f),
     };
-    wire_js(&result)
+    super::with_lang_note(wire_js(&result), note)
 }
 
 /// The known sedi, with the patron day each one adds to the national calendar.
