@@ -7,7 +7,9 @@
 //! with findings: an exported function never throws and never panics on input.
 //!
 //! One file per area of the core: `cf`, `calendar`, `catalog`, `routing`, … Each exports
-//! camelCase functions and declares their TypeScript types in a `typescript_custom_section`.
+//! camelCase functions; their TypeScript types are real `.d.ts` files next to them
+//! (`cf/cf.d.ts`, `routing.d.ts`, …) that a `typescript_custom_section` includes, so that
+//! wasm-bindgen writes them into `pkg/instrada.d.ts` and an editor reads them as TypeScript.
 
 use crate::field::Field;
 use crate::input::{Expected, InputProblem};
@@ -29,33 +31,7 @@ pub mod routing;
 pub mod timeline;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_SHARED: &'static str = r#"
-/** The language of messages: Italian (default) or English. */
-export type Lang = "it" | "en";
-/** How much a finding matters; only errors block a submission. */
-export type Severity = "error" | "warning" | "info";
-/** Where a rule comes from: a source document (file name) and its section, or a law. */
-export interface Source { document: string; section: string; }
-/** One problem, warning or piece of information about an input. */
-export interface Finding {
-  /** Stable identifier, `area.kebab-case`: match on it, never on the message. */
-  code: string;
-  severity: Severity;
-  /** For a person: what is wrong and what to do, in the requested language. */
-  message: string;
-  /** 0-based character position in the normalised input. */
-  position?: number;
-  /**
-   * The form field concerned, by its `data-instrada-field` name (`codice-fiscale`, `oggetto`,
-   * `data-invio`, …) whichever function reports it; for what the form has no field for, the
-   * property (or path) of the input as passed (`profileId`, `events[2].summary`).
-   */
-  field?: string;
-  /** A value the user may accept with an explicit action. */
-  suggestion?: string;
-  source?: Source;
-}
-"#;
+const TS_SHARED: &str = include_str!("shared.d.ts");
 
 /// Longest text accepted from JavaScript for any single argument (1 MiB of UTF-16 code units
 /// is about what a pasted document could be). Longer input is refused with a finding before

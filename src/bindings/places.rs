@@ -15,18 +15,7 @@ use wasm_bindgen::prelude::*;
 use crate::cf::places;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_PLACES: &str = r#"
-/** Where the list of places comes from (see `ready`). */
-export interface ReadyOptions {
-  /**
-   * Where `instrada-places.txt` is served, when not next to the module (the default:
-   * `new URL('instrada-places.txt', <the package's URL>)`). Only the first load uses it.
-   */
-  url?: string | URL;
-  /** The file's text, for a caller that reads it itself (Node, a bundle that inlines it). */
-  text?: string;
-}
-"#;
+const TS_PLACES: &str = include_str!("places.d.ts");
 
 // The fetch, in JavaScript (src/bindings/places.js): the package's file or the URL given;
 // never rejects.

@@ -1,0 +1,11 @@
+
+/** Where the list of places comes from (see `ready`). */
+export interface ReadyOptions {
+  /**
+   * Where `instrada-places.txt` is served, when not next to the module (the default:
+   * `new URL('instrada-places.txt', <the package's URL>)`). Only the first load uses it.
+   */
+  url?: string | URL;
+  /** The file's text, for a caller that reads it itself (Node, a bundle that inlines it). */
+  text?: string;
+}
