@@ -83,11 +83,11 @@ pub struct Widget {
 /// the options leave out. Returns `undefined` (and logs one console warning) when `form`
 /// is not a form or is already enhanced: nothing throws.
 pub fn attach(form: JsValue, options: JsValue) -> Option<Widget> {
-    if !watchdog::wd_is_form(&form) {
-        warn("attach() needs a <form> element; nothing was changed.");
-        return None;
-    }
-    let form: HtmlFormElement = form.unchecked_into();
+    let form: HtmlFormElement = brand_checked(
+        form,
+        watchdog::wd_is_form,
+        "attach() needs a <form> element; nothing was changed.",
+    )?;
     let options = plain_options(&options);
     let cfg = options::read(&options, Some(&form));
     Inner::start(form, cfg, None, Carry::default()).map(|inner| Widget { inner: Some(inner) })
@@ -172,6 +172,17 @@ fn install_api() {
     api.forget();
 }
 
+/// `value` as a `T` when the watchdog's brand check `is` says it is one (a Proxy or another
+/// look-alike is not); otherwise `None`, after the one console `warning` the entry point
+/// owes its caller.
+fn brand_checked<T: JsCast>(value: JsValue, is: fn(&JsValue) -> bool, warning: &str) -> Option<T> {
+    if !is(&value) {
+        warn(warning);
+        return None;
+    }
+    Some(value.unchecked_into())
+}
+
 /// A plain copy of the options (a getter, a Proxy, a revoked Proxy or a Date-like can then
 /// throw nowhere inside the widget); `undefined`, after one warning, when they cannot be read.
 fn plain_options(options: &JsValue) -> JsValue {
@@ -190,11 +201,11 @@ fn plain_options(options: &JsValue) -> JsValue {
 /// Options as for [`attach`], plus `action` and `method` for the form. Returns `undefined`
 /// (and logs one console warning) when `container` is not an element.
 pub fn mount(container: JsValue, options: JsValue) -> Option<Widget> {
-    if !watchdog::wd_is_element(&container) {
-        warn("mount() needs an element to build the form in; nothing was changed.");
-        return None;
-    }
-    let container: Element = container.unchecked_into();
+    let container: Element = brand_checked(
+        container,
+        watchdog::wd_is_element,
+        "mount() needs an element to build the form in; nothing was changed.",
+    )?;
     let options = plain_options(&options);
     let doc = dom::document()?;
     let cfg = options::read(&options, None);
