@@ -10,21 +10,11 @@ use crate::routing::Route;
 use super::messages::Problem;
 use super::Proposal;
 
-/// Reads a channel id (`"pec"`, `"bidirezionale"`, …).
+/// Reads the channel a draft says it uses (`"pec"`, `"bidirezionale"`, …) as every closed
+/// vocabulary is read (`Channel::parse`: any case, spaces or underscores for hyphens, the
+/// spellings the profiles accept); `nessuno` is no channel a draft can be sent by.
 pub fn parse_channel(s: &str) -> Option<Channel> {
-    let s = s.trim().to_ascii_lowercase();
-    [
-        Channel::ServiziOnline,
-        Channel::Pec,
-        Channel::Bidirezionale,
-        Channel::Email,
-        Channel::Agenda,
-        Channel::Telefono,
-        Channel::Ordine,
-        Channel::Escalation,
-    ]
-    .into_iter()
-    .find(|c| c.id() == s)
+    Channel::parse(s).filter(|c| *c != Channel::Nessuno)
 }
 
 /// The finding when the draft's channel is not the route's, if it says something the
@@ -123,4 +113,25 @@ pub fn channel_mismatch(
         .finding(lang),
     };
     Some(f.source(src))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_drafts_channel_is_read_as_every_vocabulary_is() {
+        for (given, read) in [
+            ("pec", Some(Channel::Pec)),
+            (" PEC ", Some(Channel::Pec)),
+            ("Servizi online", Some(Channel::ServiziOnline)),
+            ("servizi_online", Some(Channel::ServiziOnline)),
+            ("bidirezionale", Some(Channel::Bidirezionale)),
+            ("nessuno", None),
+            ("fax", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_channel(given), read, "{given:?}");
+        }
+    }
 }
