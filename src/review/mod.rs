@@ -526,13 +526,13 @@ fn compose_for(
             .or_else(|| kind.map(|k| k.label(Lang::It).to_string()))
             .unwrap_or_default()
     };
-    compose_subject(
-        &SubjectInput {
-            codice_fiscale: cf,
-            gestione: gestione.map(|g| g.id().to_string()),
-            content: Some(content),
-            matricola,
-        },
+    // Only the subject is kept: the review says in its own findings what the draft lacks.
+    let gestione = gestione.ok_or_else(|| Problem::ComposeGestioneMissing.finding(Lang::It));
+    subject::compose(
+        cf.as_deref(),
+        matricola.as_deref(),
+        gestione,
+        &content,
         Lang::It,
     )
     .subject

@@ -258,28 +258,51 @@ impl crate::wire::ToWire for Composed {
 /// assert!(c.ok);
 /// ```
 pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
+    let gestione = match input.gestione.as_deref().map(str::trim) {
+        Some(g) if !g.is_empty() => Gestione::parse(g)
+            .ok_or_else(|| Problem::ComposeUnknownGestione { gestione: g }.finding(lang)),
+        _ => Err(Problem::ComposeGestioneMissing
+            .finding(lang)
+            .source(subject_source())),
+    };
+    compose(
+        input.codice_fiscale.as_deref(),
+        input.matricola.as_deref(),
+        gestione,
+        input.content.as_deref().unwrap_or(""),
+        lang,
+    )
+}
+
+/// Milano §2, where the parts of a subject are listed.
+fn subject_source() -> Source {
+    Source::new("002_16d6e432ed698fc3.txt", "2")
+}
+
+/// [`compose_subject`] over a typed gestione (or the finding that says why there is none):
+/// the review composes from the gestione it holds, without writing it as text to read back.
+pub(crate) fn compose(
+    cf: Option<&str>,
+    matricola: Option<&str>,
+    gestione: Result<Gestione, Finding>,
+    content: &str,
+    lang: Lang,
+) -> Composed {
     let mut findings = Vec::new();
     let mut parts: Vec<String> = Vec::new();
-    let src = Source::new("002_16d6e432ed698fc3.txt", "2");
-    match input
-        .codice_fiscale
-        .as_deref()
-        .map(normalise_cf)
-        .filter(|c| !c.is_empty())
-    {
+    match cf.map(normalise_cf).filter(|c| !c.is_empty()) {
         Some(cf) if crate::cf::is_valid(&cf) => parts.push(cf),
         Some(cf) => {
             findings.push(Problem::ComposeCfInvalid { cf: &cf }.finding(lang));
             parts.push(cf.chars().take(16).collect());
         }
-        None => findings.push(Problem::ComposeCfMissing.finding(lang).source(src.clone())),
+        None => findings.push(
+            Problem::ComposeCfMissing
+                .finding(lang)
+                .source(subject_source()),
+        ),
     }
-    if let Some(m) = input
-        .matricola
-        .as_deref()
-        .map(normalise_cf)
-        .filter(|m| !m.is_empty())
-    {
+    if let Some(m) = matricola.map(normalise_cf).filter(|m| !m.is_empty()) {
         if m.len() != 10 || !m.bytes().all(|b| b.is_ascii_digit()) {
             findings.push(Problem::ComposeMatricolaFormat { matricola: &m }.finding(lang));
         }
@@ -288,32 +311,21 @@ pub fn compose_subject(input: &SubjectInput, lang: Lang) -> Composed {
             m.chars().take(20).collect::<String>()
         ));
     }
-    match input
-        .gestione
-        .as_deref()
-        .map(str::trim)
-        .filter(|g| !g.is_empty())
-    {
-        Some(g) => match Gestione::parse(g) {
-            Some(g) => parts.push(g.subject_label().to_string()),
-            None => findings.push(Problem::ComposeUnknownGestione { gestione: g }.finding(lang)),
-        },
-        None => findings.push(
-            Problem::ComposeGestioneMissing
-                .finding(lang)
-                .source(src.clone()),
-        ),
+    match gestione {
+        Ok(g) => parts.push(g.subject_label().to_string()),
+        Err(f) => findings.push(f),
     }
-    let content: String = input
-        .content
-        .as_deref()
-        .unwrap_or("")
+    let content: String = content
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
     if content.is_empty() {
-        findings.push(Problem::ComposeContentMissing.finding(lang).source(src));
+        findings.push(
+            Problem::ComposeContentMissing
+                .finding(lang)
+                .source(subject_source()),
+        );
     } else if content.chars().count() > MAX_CONTENT {
         let mut cut: String = content.chars().take(MAX_CONTENT).collect();
         if let Some(i) = cut.rfind(' ') {
