@@ -188,96 +188,103 @@ pub(super) fn find_profile(id: Option<&str>, lang: Lang) -> Result<Arc<profile::
         })
 }
 
+/// The answer of a function of one object that may carry `lang` (`route`, `review`,
+/// `composeSubject`): its refusal when the argument is not an object, else `answer` of it,
+/// which is given the findings of the fields of the wrong type; then the language note.
+fn answer_object<T: crate::wire::ToWire>(
+    arg: JsValue,
+    what: &str,
+    refused: impl FnOnce(Finding, Lang) -> T,
+    answer: impl FnOnce(&JsValue, Lang, Vec<Finding>) -> T,
+) -> JsValue {
+    let note = super::lang_note(Some(&arg));
+    let lang = lang_of(&arg);
+    let result = match not_object(&arg, what, lang) {
+        Some(f) => refused(f, lang),
+        None => answer(&arg, lang, Vec::new()),
+    };
+    super::with_lang_note(wire_js(&result), note)
+}
+
 /// Which channel, address or cassetto menu to use, what the subject or booking must hold,
 /// and why.
 #[wasm_bindgen(js_name = route, unchecked_return_type = "RouteResult")]
 pub fn route(#[wasm_bindgen(unchecked_param_type = "RouteFacts")] facts: JsValue) -> JsValue {
-    let note = super::lang_note(Some(&facts));
-    super::with_lang_note(route_result(facts), note)
-}
-
-/// [`route`] before its language note.
-fn route_result(facts: JsValue) -> JsValue {
-    let lang = lang_of(&facts);
-    if let Some(f) = not_object(&facts, "facts", lang) {
-        return wire_js(&Route::refused(f, lang));
-    }
-    let mut findings = Vec::new();
-    let mut get = |name: &str| field(&facts, name, lang, &mut findings);
-    let f = Facts {
-        profile: get("profile"),
-        sede: get("sede"),
-        gestione: get("gestione"),
-        kind: get("kind"),
-        date: get("date"),
-        description: get("description"),
-        previous: get("previous"),
-        level: get("level"),
-        accentramento: flag(&facts, "accentramento", lang, &mut findings),
-        period: period(&facts, lang, &mut findings),
-    };
-    let mut r = routing::route(&f, lang);
-    findings.append(&mut r.findings);
-    r.findings = findings;
-    wire_js(&r)
+    answer_object(
+        facts,
+        "facts",
+        Route::refused,
+        |facts, lang, mut findings| {
+            let mut get = |name: &str| field(facts, name, lang, &mut findings);
+            let f = Facts {
+                profile: get("profile"),
+                sede: get("sede"),
+                gestione: get("gestione"),
+                kind: get("kind"),
+                date: get("date"),
+                description: get("description"),
+                previous: get("previous"),
+                level: get("level"),
+                accentramento: flag(facts, "accentramento", lang, &mut findings),
+                period: period(facts, lang, &mut findings),
+            };
+            let mut r = routing::route(&f, lang);
+            r.findings.splice(0..0, findings);
+            r
+        },
+    )
 }
 
 /// Reviews a draft request: channel, recipient, subject line, object, appointment and
 /// escalation data.
 #[wasm_bindgen(js_name = review, unchecked_return_type = "ReviewResult")]
 pub fn review(#[wasm_bindgen(unchecked_param_type = "ReviewDraft")] draft: JsValue) -> JsValue {
-    let note = super::lang_note(Some(&draft));
-    super::with_lang_note(review_result(draft), note)
-}
-
-/// [`review`] before its language note.
-fn review_result(draft: JsValue) -> JsValue {
-    let lang = lang_of(&draft);
-    if let Some(f) = not_object(&draft, "draft", lang) {
-        return wire_js(&Review::refused(f, lang));
-    }
-    let mut findings = Vec::new();
-    let mut get = |name: &str| field(&draft, name, lang, &mut findings);
-    // The order of the readings is the order of the findings of wrongly typed fields:
-    // the portal's order, not the one of the types that hold them.
-    let (profile, sede, gestione) = (get("profile"), get("sede"), get("gestione"));
-    let (cassetto, kind, date) = (get("cassetto"), get("kind"), get("date"));
-    let (channel, object, description) = (get("channel"), get("object"), get("description"));
-    let (subject, recipient, sender) = (get("subject"), get("recipient"), get("sender"));
-    let (codice_fiscale, matricola) = (get("codiceFiscale"), get("matricola"));
-    let (reference, previous, level) = (get("reference"), get("previous"), get("level"));
-    let d = Draft {
-        facts: Facts {
-            profile,
-            sede,
-            gestione,
-            kind,
-            date,
-            description,
-            previous,
-            level,
-            accentramento: flag(&draft, "accentramento", lang, &mut findings),
-            period: period(&draft, lang, &mut findings),
+    answer_object(
+        draft,
+        "draft",
+        Review::refused,
+        |draft, lang, mut findings| {
+            let mut get = |name: &str| field(draft, name, lang, &mut findings);
+            // The order of the readings is the order of the findings of wrongly typed fields:
+            // the portal's order, not the one of the types that hold them.
+            let (profile, sede, gestione) = (get("profile"), get("sede"), get("gestione"));
+            let (cassetto, kind, date) = (get("cassetto"), get("kind"), get("date"));
+            let (channel, object, description) =
+                (get("channel"), get("object"), get("description"));
+            let (subject, recipient, sender) = (get("subject"), get("recipient"), get("sender"));
+            let (codice_fiscale, matricola) = (get("codiceFiscale"), get("matricola"));
+            let (reference, previous, level) = (get("reference"), get("previous"), get("level"));
+            let d = Draft {
+                facts: Facts {
+                    profile,
+                    sede,
+                    gestione,
+                    kind,
+                    date,
+                    description,
+                    previous,
+                    level,
+                    accentramento: flag(draft, "accentramento", lang, &mut findings),
+                    period: period(draft, lang, &mut findings),
+                },
+                channel,
+                texts: Texts {
+                    cassetto,
+                    object,
+                    subject,
+                    recipient,
+                    sender,
+                    codice_fiscale,
+                    matricola,
+                    reference,
+                },
+            };
+            let mut r = review::review(&d, lang);
+            r.ok &= findings.is_empty();
+            r.findings.splice(0..0, findings);
+            r
         },
-        channel,
-        texts: Texts {
-            cassetto,
-            object,
-            subject,
-            recipient,
-            sender,
-            codice_fiscale,
-            matricola,
-            reference,
-        },
-    };
-    let mut r = review::review(&d, lang);
-    if !findings.is_empty() {
-        r.ok = false;
-        findings.append(&mut r.findings);
-        r.findings = findings;
-    }
-    wire_js(&r)
+    )
 }
 
 /// Composes a subject line with the codice fiscale, the gestione and the content (Milano §2,
@@ -286,35 +293,24 @@ fn review_result(draft: JsValue) -> JsValue {
 pub fn compose_subject(
     #[wasm_bindgen(unchecked_param_type = "SubjectRequest")] input: JsValue,
 ) -> JsValue {
-    let note = super::lang_note(Some(&input));
-    super::with_lang_note(compose_subject_result(input), note)
-}
-
-/// [`compose_subject`] before its language note.
-fn compose_subject_result(input: JsValue) -> JsValue {
-    let lang = lang_of(&input);
-    if let Some(f) = not_object(&input, "input", lang) {
-        return wire_js(&Composed {
-            ok: false,
-            subject: String::new(),
-            findings: vec![f],
-        });
-    }
-    let mut findings = Vec::new();
-    let mut get = |name: &str| field(&input, name, lang, &mut findings);
-    let i = SubjectInput {
-        codice_fiscale: get("codiceFiscale"),
-        gestione: get("gestione"),
-        content: get("content"),
-        matricola: get("matricola"),
+    let refused = |f, _| Composed {
+        ok: false,
+        subject: String::new(),
+        findings: vec![f],
     };
-    let mut c = review::compose_subject(&i, lang);
-    if !findings.is_empty() {
-        c.ok = false;
-        findings.append(&mut c.findings);
-        c.findings = findings;
-    }
-    wire_js(&c)
+    answer_object(input, "input", refused, |input, lang, mut findings| {
+        let mut get = |name: &str| field(input, name, lang, &mut findings);
+        let i = SubjectInput {
+            codice_fiscale: get("codiceFiscale"),
+            gestione: get("gestione"),
+            content: get("content"),
+            matricola: get("matricola"),
+        };
+        let mut c = review::compose_subject(&i, lang);
+        c.ok &= findings.is_empty();
+        c.findings.splice(0..0, findings);
+        c
+    })
 }
 
 /// Registers a portal's own profile (JSON text, or an object) for the page's lifetime.
