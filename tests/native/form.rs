@@ -500,3 +500,33 @@ fn while_the_person_types_the_review_of_the_last_look_stands() {
     let left = form::evaluate(&cfg, &v, false, &mut memo);
     assert_ne!(codes(&left.findings), reviewed);
 }
+
+/// The widget builds the typed request from its values (issue 17): what it holds as text
+/// and cannot read (a gestione, a kind, an outcome nobody mapped) is said on its field by
+/// the same reader a portal's text goes through; the date of sending is a date, never text.
+#[test]
+fn values_the_request_cannot_read_are_said_on_their_field() {
+    let cfg = config("milano", Lang::It);
+    let sent = day("2024-05-06");
+    let findings = |fields: &[(F, &str, bool)]| {
+        codes(&form::request::compute(&cfg, &values(fields), sent).findings)
+    };
+    let base = [(F::Gestione, "aziende-dm", true), (F::Tipo, "durc", true)];
+    assert!(!findings(&base)
+        .iter()
+        .any(|(_, c)| c.starts_with("route.unknown")));
+    for (field, value, code) in [
+        (F::Gestione, "marziani", "route.unknown-gestione"),
+        (F::Tipo, "lettera", "route.unknown-kind"),
+        (F::EsitoPrecedente, "forse", "route.unknown-previous"),
+    ] {
+        let mut fields = base.to_vec();
+        fields.retain(|(f, _, _)| *f != field);
+        fields.push((field, value, true));
+        let got = findings(&fields);
+        assert!(
+            got.contains(&(Field::Form(field).id().to_string(), code)),
+            "{value}: {got:?}"
+        );
+    }
+}
