@@ -199,14 +199,15 @@ fn the_widget_source_reads_only_the_vocabulary_s_names() {
     // The widget's option reader and the typed options name the same options as the guide.
     let options_rs = include_str!("../../src/widget/options.rs");
     let mod_rs = include_str!("../../src/widget/mod.rs");
+    let types = include_str!("../../src/widget/widget-api.d.ts");
     for (name, _, _) in vocabulary::OPTIONS {
         assert!(
             options_rs.contains(&format!("\"{name}\"")),
             "options.rs does not read {name}"
         );
         assert!(
-            mod_rs.contains(&format!("{name}?:")),
-            "the TypeScript options lack {name}"
+            types.contains(&format!("{name}?:")),
+            "the TypeScript options (widget-api.d.ts) lack {name}"
         );
     }
     for check in vocabulary::CHECKS {
