@@ -187,16 +187,16 @@ pub fn add_working_days(
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: Option<JsValue>,
 ) -> JsValue {
     let note = super::lang_note(options.as_ref());
-    let (lang, found) = found(options, |cal, lang| {
+    let (lang, cal) = read_options(options);
+    let result = cal.and_then(|cal| {
         let d = date_arg(&date, "date", lang)?;
         let n = days_arg(&n, "n", lang)?;
-        cal.add_working_days(d, n)
-            .map_err(|e| e.finding(Field::input("date"), lang))
+        let d = cal
+            .add_working_days(d, n)
+            .map_err(|e| e.finding(Field::input("date"), lang))?;
+        Ok(date_result_js(d, &cal, lang))
     });
-    let result = match found {
-        Ok((d, cal)) => date_result_js(d, &cal, lang),
-        Err(f) => wire_js(&Answer::<DateHead>::failed(f)),
-    };
+    let result = result.unwrap_or_else(|f| wire_js(&Answer::<DateHead>::failed(f)));
     super::with_lang_note(result, note)
 }
 
@@ -285,36 +285,27 @@ pub fn term_calendar_days(
     })
 }
 
-/// What `run` finds on the calendar `options` choose, with that calendar, and the language
-/// of the options; or the finding that stopped it: the options' first, then `run`'s.
-fn found<T>(
-    options: Option<JsValue>,
-    run: impl FnOnce(&Calendar, Lang) -> Result<T, Finding>,
-) -> (Lang, Result<(T, Calendar), Finding>) {
-    let (lang, cal) = read_options(options);
-    (lang, cal.and_then(|cal| Ok((run(&cal, lang)?, cal))))
-}
-
-/// A calendar function: the fields `head` makes of what `run` finds (see [`found`]), with
-/// the calendar it ran on; or the finding that stopped it, every field empty. The options'
-/// language note is read first (`run` may read the other arguments, which can be anything)
-/// and added last.
+/// A calendar function: the fields `head` makes of what `run` finds on the calendar the
+/// options choose, with that calendar; or the finding that stopped it (the options' first,
+/// then `run`'s), every field empty. The options' language note is read first (`run` may
+/// read the other arguments, which can be anything) and added last.
 fn call<T, H: Head>(
     options: Option<JsValue>,
     run: impl FnOnce(&Calendar, Lang) -> Result<T, Finding>,
     head: impl FnOnce(T, &Calendar, Lang) -> H,
 ) -> JsValue {
     let note = super::lang_note(options.as_ref());
-    let (lang, found) = found(options, run);
-    let result = match found {
-        Ok((value, cal)) => Answer {
+    let (lang, cal) = read_options(options);
+    let answer = cal.and_then(|cal| {
+        let value = run(&cal, lang)?;
+        Ok(Answer {
             head: head(value, &cal, lang),
             calendar: Some(calendar_ref(&cal, lang)),
             findings: Vec::new(),
-        },
-        Err(f) => Answer::failed(f),
-    };
-    super::with_lang_note(wire_js(&result), note)
+        })
+    });
+    let answer = answer.unwrap_or_else(Answer::failed);
+    super::with_lang_note(wire_js(&answer), note)
 }
 
 /// The known sedi, with the patron day each one adds to the national calendar.

@@ -93,11 +93,18 @@ impl<H: Head> ToWire for Answer<H> {
     fn write(&self, out: &mut Json) {
         out.begin_object();
         self.head.write_fields(out);
-        out.key("calendar");
-        self.calendar.write(out);
-        out.field_list("findings", &self.findings);
-        out.end_object();
+        write_tail(out, &self.calendar, &self.findings);
     }
+}
+
+/// The `calendar` and `findings` every answer ends with: one function, not one copy per
+/// kind of answer (a smaller module).
+#[inline(never)]
+fn write_tail(out: &mut Json, calendar: &Option<CalendarRef>, findings: &[Finding]) {
+    out.key("calendar");
+    calendar.write(out);
+    out.field_list("findings", findings);
+    out.end_object();
 }
 
 /// `HolidaysResult`.
