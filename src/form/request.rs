@@ -100,7 +100,7 @@ pub fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
                 ..review::Texts::default()
             },
         };
-        let r = review::review_read(&request, read.findings, lang);
+        let r = review::review_read(&request, read.findings, Vec::new(), lang);
         let mut notes = Vec::new();
         if cfg.checks.review {
             for f in r.findings {

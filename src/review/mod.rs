@@ -176,11 +176,20 @@ impl Draft {
     /// Reads the draft: the typed request, and a finding for each field that cannot be
     /// understood (routing's first, in the order of the fields).
     pub fn read(&self, lang: Lang) -> (Request, Vec<Finding>) {
-        let (route, mut findings) = self.facts.read(lang);
+        let (request, mut findings, own) = self.read_apart(lang);
+        findings.extend(own);
+        (request, findings)
+    }
+
+    /// [`Draft::read`] with routing's findings apart from the review's own (the channel):
+    /// the review reports each where its own checks would.
+    fn read_apart(&self, lang: Lang) -> (Request, Vec<Finding>, Vec<Finding>) {
+        let (route, findings) = self.facts.read(lang);
+        let mut own = Vec::new();
         let channel = text(&self.channel).and_then(|c| {
             let parsed = channel::parse_channel(c);
             if parsed.is_none() {
-                findings.push(Problem::UnknownChannel { channel: c }.finding(lang));
+                own.push(Problem::UnknownChannel { channel: c }.finding(lang));
             }
             parsed
         });
@@ -189,29 +198,32 @@ impl Draft {
             channel,
             texts: self.texts.trimmed(),
         };
-        (request, findings)
+        (request, findings, own)
     }
 }
 
 /// Reviews a draft given as text. Never fails: every problem is a finding.
 pub fn review(draft: &Draft, lang: Lang) -> Review {
-    let (request, read) = draft.read(lang);
-    review_read(&request, read, lang)
+    let (request, read_route, read_own) = draft.read_apart(lang);
+    review_read(&request, read_route, read_own, lang)
 }
 
 /// Reviews a typed request: the core of [`review`], and what the widget calls with the
 /// values it holds.
 pub fn review_request(request: &Request, lang: Lang) -> Review {
-    review_read(request, Vec::new(), lang)
+    review_read(request, Vec::new(), Vec::new(), lang)
 }
 
-/// Reviews a request with what its reading could not understand: routing's findings go
-/// where the route's are, the review's own (the channel) where the review checks the
-/// channel, so that the order is the one of a single pass over the text.
-pub(crate) fn review_read(request: &Request, read: Vec<Finding>, lang: Lang) -> Review {
-    let (read_own, read_route): (Vec<Finding>, Vec<Finding>) = read
-        .into_iter()
-        .partition(|f| f.code.starts_with("review."));
+/// Reviews a request with what its reading could not understand: routing's findings
+/// (`read_route`) go where the route's are, the review's own (`read_own`, the channel) where
+/// the review checks the channel, so that the order is the one of a single pass over the
+/// text.
+pub(crate) fn review_read(
+    request: &Request,
+    read_route: Vec<Finding>,
+    read_own: Vec<Finding>,
+    lang: Lang,
+) -> Review {
     let (r, t) = (&request.route, &request.texts);
     let (date, dated, gestione) = (r.on(), r.date.is_some(), r.gestione);
     let description = r.description.trim();
