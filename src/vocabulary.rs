@@ -22,42 +22,43 @@
 //! assert_eq!(map("tipo", " Sollecito ", None, &[]), Mapped::Known("sollecito".into()));
 //! ```
 
-use crate::catalog::profile::{Gestione, Kind};
+use crate::catalog::profile::{Gestione, Kind, Previous};
 use crate::finding::Lang;
 
 pub use crate::field::{Choices, FieldInfo, FIELDS};
 
-/// The outcomes of an earlier request a form can give (`esito-precedente`): its id, the id
-/// the routing reads, and the labels. `senza-risposta` is the routing's `scaduta` (no answer
-/// within the guaranteed time, Milano §2 B, Torino §2.6 B).
-pub const OUTCOMES: [(&str, &str, &str, &str); 5] = [
+/// The outcomes of an earlier request a form can give (`esito-precedente`): its id, the
+/// outcome the routing reads, and the labels. `senza-risposta` is the routing's
+/// [`Previous::Scaduta`] (no answer within the guaranteed time, Milano §2 B, Torino §2.6 B),
+/// which `Previous::parse` reads from either id.
+pub const OUTCOMES: [(&str, Previous, &str, &str); 5] = [
     (
         "nessuna",
-        "nessuna",
+        Previous::Nessuna,
         "Nessuna richiesta precedente",
         "No earlier request",
     ),
     (
         "in-attesa",
-        "in-attesa",
+        Previous::InAttesa,
         "In attesa, nei tempi di risposta",
         "Waiting, within the response time",
     ),
     (
         "senza-risposta",
-        "scaduta",
+        Previous::Scaduta,
         "Senza risposta nei tempi garantiti",
         "No answer within the guaranteed time",
     ),
     (
         "non-accolta",
-        "non-accolta",
+        Previous::NonAccolta,
         "Risposta: non accolta",
         "Answer: not accepted",
     ),
     (
         "non-esaustiva",
-        "non-esaustiva",
+        Previous::NonEsaustiva,
         "Risposta non esaustiva",
         "Answer not exhaustive",
     ),
@@ -163,7 +164,7 @@ pub fn map(name: &str, portal: &str, explicit: Option<&str>, sedi: &[(String, St
         // The routing's own words for an outcome are read too.
         Choices::EsitoPrecedente => OUTCOMES
             .iter()
-            .find(|(_, routing, _, _)| *routing == key)
+            .find(|(_, routing, _, _)| routing.id() == key)
             .map(|(id, _, it, en)| Choice {
                 id: id.to_string(),
                 it: it.to_string(),
@@ -175,15 +176,6 @@ pub fn map(name: &str, portal: &str, explicit: Option<&str>, sedi: &[(String, St
         Some(c) => Mapped::Known(c.id),
         None => Mapped::Unknown,
     }
-}
-
-/// The id the routing reads for an outcome id of [`OUTCOMES`] (`senza-risposta` → `scaduta`).
-pub fn routing_outcome(id: &str) -> &str {
-    OUTCOMES
-        .iter()
-        .find(|(own, _, _, _)| *own == id)
-        .map(|(_, routing, _, _)| *routing)
-        .unwrap_or(id)
 }
 
 /// Every attribute the widget reads on a portal's page, with what it does (Italian, English).

@@ -71,11 +71,9 @@ pub fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
             Some(k) => read.kind(Some(&k)),
             None => Some(profile::Kind::Comunicazione),
         };
-        let previous = read.previous(
-            text(values, Kind::EsitoPrecedente)
-                .as_deref()
-                .map(crate::vocabulary::routing_outcome),
-        );
+        // The form's outcome ids are the routing's own (`senza-risposta` is read as
+        // `scaduta`, vocabulary::OUTCOMES).
+        let previous = read.previous(text(values, Kind::EsitoPrecedente).as_deref());
         let request = review::Request {
             route: routing::Request {
                 profile,
@@ -235,8 +233,7 @@ fn timeline_request(cfg: &Config, values: &Values, sent: NaiveDate) -> TimelineR
         // levels B and C, count from it (Milano §2 E, Torino §2.6 E).
         first_request: text(values, Kind::DataPrimaRichiesta)
             .and_then(|d| dates::parse_date(&d, Kind::DataInvio, cfg.lang).ok()),
-        previous: text(values, Kind::EsitoPrecedente)
-            .and_then(|v| profile::Previous::parse(crate::vocabulary::routing_outcome(&v))),
+        previous: text(values, Kind::EsitoPrecedente).and_then(|v| profile::Previous::parse(&v)),
         today: Some(cfg.today),
         lang: cfg.lang,
         ..TimelineRequest::default()

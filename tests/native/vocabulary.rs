@@ -2,7 +2,7 @@
 //! are read, and the integrator's guide (`docs/integrators.md`) checked against the code in
 //! both directions, so that what the guide promises is what the widget reads.
 
-use instrada::catalog::profile;
+use instrada::catalog::profile::{self, Previous};
 use instrada::vocabulary::{self, map, Choices, Mapped, FIELDS};
 
 const GUIDE: &str = include_str!("../../docs/integrators.md");
@@ -104,7 +104,13 @@ fn outcomes_reach_the_routing_in_its_words() {
         ("nessuna", "nessuna"),
         ("in-attesa", "in-attesa"),
     ] {
-        assert_eq!(vocabulary::routing_outcome(own), routing);
+        let read = Previous::parse(own).map(Previous::id);
+        assert_eq!(read, Some(routing), "{own}");
+        let listed = vocabulary::OUTCOMES
+            .iter()
+            .find(|o| o.0 == own)
+            .map(|o| o.1.id());
+        assert_eq!(listed, Some(routing), "{own}");
     }
 }
 
