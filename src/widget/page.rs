@@ -66,9 +66,28 @@ pub fn simulate_failure_for_tests(failed: bool) {
     }
 }
 
-/// Set by `__panicAtNextInputForTests` (the `test-hooks` build only).
+/// The failures tests asked for at the next input event, a bit each (the `test-hooks`
+/// build only): each is taken, and cleared, on its own, as three flags would be.
 #[cfg(feature = "test-hooks")]
-static PANIC_AT_NEXT_INPUT: AtomicBool = AtomicBool::new(false);
+static ASKED: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+#[cfg(feature = "test-hooks")]
+const PANIC: u8 = 1;
+#[cfg(feature = "test-hooks")]
+const TRAP: u8 = 2;
+#[cfg(feature = "test-hooks")]
+const EXHAUST: u8 = 4;
+
+/// Asks for the failure `bit` at the next input event.
+#[cfg(feature = "test-hooks")]
+fn ask(bit: u8) {
+    ASKED.fetch_or(bit, Ordering::SeqCst);
+}
+
+/// Whether the failure `bit` was asked for; the request is used up.
+#[cfg(feature = "test-hooks")]
+fn take(bit: u8) -> bool {
+    ASKED.fetch_and(!bit, Ordering::SeqCst) & bit != 0
+}
 
 /// The `test-hooks` build only (never shipped, `tests/e2e/panic.test.mjs`): the next input
 /// event a widget handles panics, so that an end-to-end test can check what a real panic
@@ -76,24 +95,16 @@ static PANIC_AT_NEXT_INPUT: AtomicBool = AtomicBool::new(false);
 #[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = __panicAtNextInputForTests)]
 pub fn panic_at_next_input_for_tests() {
-    PANIC_AT_NEXT_INPUT.store(true, Ordering::SeqCst);
+    ask(PANIC);
 }
-
-/// Set by `__trapAtNextInputForTests` (the `test-hooks` build only).
-#[cfg(feature = "test-hooks")]
-static TRAP_AT_NEXT_INPUT: AtomicBool = AtomicBool::new(false);
 
 /// The `test-hooks` build only (`tests/e2e/watchdog.test.mjs`): the next input event a
 /// widget handles reads past the end of the module's memory, a trap without a panic.
 #[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = __trapAtNextInputForTests)]
 pub fn trap_at_next_input_for_tests() {
-    TRAP_AT_NEXT_INPUT.store(true, Ordering::SeqCst);
+    ask(TRAP);
 }
-
-/// Set by `__exhaustMemoryAtNextInputForTests` (the `test-hooks` build only).
-#[cfg(feature = "test-hooks")]
-static EXHAUST_AT_NEXT_INPUT: AtomicBool = AtomicBool::new(false);
 
 /// The `test-hooks` build only (`tests/e2e/watchdog.test.mjs`): the next input event a
 /// widget handles takes the module's memory until the allocator is refused, the way a bug
@@ -101,7 +112,7 @@ static EXHAUST_AT_NEXT_INPUT: AtomicBool = AtomicBool::new(false);
 #[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = __exhaustMemoryAtNextInputForTests)]
 pub fn exhaust_memory_at_next_input_for_tests() {
-    EXHAUST_AT_NEXT_INPUT.store(true, Ordering::SeqCst);
+    ask(EXHAUST);
 }
 
 /// The failure a test asked for at this input event, if any (the `test-hooks` build only;
@@ -109,17 +120,17 @@ pub fn exhaust_memory_at_next_input_for_tests() {
 pub(crate) fn fail_if_asked() {
     #[cfg(feature = "test-hooks")]
     {
-        if PANIC_AT_NEXT_INPUT.swap(false, Ordering::SeqCst) {
+        if take(PANIC) {
             panic!("the deliberate panic of the test-hooks build");
         }
-        if TRAP_AT_NEXT_INPUT.swap(false, Ordering::SeqCst) {
+        if take(TRAP) {
             // A read far past the end of the module's memory: "memory access out of
             // bounds", a trap that no panic hook sees.
             let past = std::hint::black_box(0xFFFF_FFF0usize) as *const u8;
             // SAFETY: none, on purpose: this traps (the test-hooks build only).
             let _ = unsafe { std::ptr::read_volatile(past) };
         }
-        if EXHAUST_AT_NEXT_INPUT.swap(false, Ordering::SeqCst) {
+        if take(EXHAUST) {
             exhaust_memory();
         }
     }
