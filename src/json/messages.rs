@@ -35,10 +35,7 @@ impl What {
             What::Bool => ("true o false", "true or false"),
             What::Null => ("null", "null"),
         };
-        match lang {
-            Lang::It => it,
-            Lang::En => en,
-        }
+        lang.pick(it, en)
     }
 }
 
@@ -107,7 +104,7 @@ impl Reason {
     /// The reason in `lang`.
     pub(crate) fn render(&self, lang: Lang) -> String {
         let it = lang == Lang::It;
-        let pick = |i: &'static str, e: &'static str| if it { i } else { e };
+        let pick = |i, e| lang.pick(i, e);
         match self {
             Reason::Eof(what) => [
                 pick("il testo finisce a metà di ", "EOF while parsing "),
