@@ -15,8 +15,7 @@ use instrada::finding::{Lang, Severity};
 use libfuzzer_sys::fuzz_target;
 
 // The independent oracle the native tests use too (the decree's tables, written again).
-#[path = "../../tests/support/oracle.rs"]
-mod oracle;
+use instrada_fuzz::oracle;
 
 /// Errors only the full check can find: the fast path does not look the place up nor choose
 /// the century against today.

@@ -28,7 +28,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Every `.rs` file of `src/`, with its module path (`cf::fast`) and its text.
-fn sources() -> Vec<(String, PathBuf, String)> {
+pub(crate) fn sources() -> Vec<(String, PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&root, &mut files);
@@ -53,7 +53,7 @@ fn sources() -> Vec<(String, PathBuf, String)> {
 
 /// The code of a file without its `#[cfg(test)] mod tests { … }` (unit tests may spell
 /// out both languages to compare them) and without comments.
-fn code_of(text: &str) -> String {
+pub(crate) fn code_of(text: &str) -> String {
     let text = match text.find("#[cfg(test)]\nmod tests") {
         Some(at) => &text[..at],
         None => text,

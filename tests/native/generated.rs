@@ -358,24 +358,13 @@ fn every_code_has_an_example() {
         "widget",
         "field",
     ];
-    let mut files = Vec::new();
-    rust_files(&root().join("src"), &mut files);
     let mut missing = BTreeSet::new();
-    for path in files {
+    for (_, path, text) in crate::architecture::sources() {
         if path.ends_with("tests.rs") {
             continue;
         }
-        let text = fs::read_to_string(&path).unwrap();
-        // Unit tests and the wire writer's own test spell made-up codes.
-        let text = match text.find("#[cfg(test)]\nmod tests") {
-            Some(at) => &text[..at],
-            None => &text[..],
-        };
-        let text: String = text
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        // Without unit tests (the wire writer's own test spells made-up codes) and comments.
+        let text = crate::architecture::code_of(&text);
         // Each `"` followed by `area.` and kebab-case up to the next `"`.
         for (at, _) in text.match_indices('"') {
             let rest = &text[at + 1..];
@@ -409,15 +398,4 @@ fn every_code_has_an_example() {
         missing.is_empty(),
         "codes without an example in their area's messages::examples: {missing:#?}"
     );
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
