@@ -31,6 +31,15 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// No fields, at no path: what is read after an object that is not one.
+    pub(crate) fn none() -> Fields<'static> {
+        Fields {
+            map: &[],
+            at: String::new(),
+            read: Vec::new(),
+        }
+    }
+
     /// Like [`Fields::of`], but a key outside `keys` is refused at once, before any other
     /// problem of the object: a misspelt key is the likely cause of a missing field, as
     /// serde's `deny_unknown_fields` reports a key met first.

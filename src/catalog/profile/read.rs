@@ -15,16 +15,14 @@
 //! value of the wrong kind is "expected a string, found a number" (the crate reader's words).
 //! Each comes with the path of the field (`rules[0].gestioni[0]`).
 
-use chrono::NaiveDate;
-
 use super::{
     Cassetto, Contact, ContactList, DeadMailbox, Document, EscalationLevel, Listed, Mailbox,
     MailboxPolicy, Named, Note, OnlineOnly, Period, PhoneLine, Profile, Rule, Sede, Term, Text,
     Update,
 };
-use crate::catalog::fields::{many, maybe};
+use crate::catalog::fields::{fail, name_index, Obj, Sink};
 use crate::finding::Source;
-use crate::json::{self, Fail, Fields, Json, Reason, What};
+use crate::json::{self, Json, Reason, What};
 
 /// A profile that could not be read: where (byte offset in the JSON), which field (empty for
 /// a syntax error or the whole document), and why.
@@ -42,11 +40,16 @@ pub(super) fn read(text: &str) -> Result<Profile, ReadError> {
         field: String::new(),
         reason,
     })?;
-    profile(&value).map_err(|(field, reason)| ReadError {
-        at: json::locate(text, &field),
-        field,
-        reason,
-    })
+    let mut sink = None;
+    let p = profile(&mut sink, &value);
+    match sink {
+        None => Ok(p),
+        Some((field, reason)) => Err(ReadError {
+            at: json::locate(text, &field),
+            field,
+            reason,
+        }),
+    }
 }
 
 /// The id a profile's JSON declares, if it can be read (to name a refused profile).
@@ -60,111 +63,80 @@ pub(super) fn declared_id(text: &str) -> Option<String> {
     }
 }
 
-type Read<T> = Result<T, Fail>;
-
-/// Reads the object `v` (at path `at`) whose keys must be among `keys` with `read`, then
-/// refuses a key `read` did not take.
-fn object<T>(
-    v: &Json,
-    at: String,
-    keys: &[&str],
-    read: impl FnOnce(&mut Fields) -> Read<T>,
-) -> Read<T> {
-    let mut f = Fields::known(v, at, keys)?;
-    let t = read(&mut f)?;
-    f.end()?;
-    Ok(t)
-}
-
-/// A field that holds an object, which must be there.
-fn one<T>(f: &mut Fields, key: &'static str, read: fn(&Json, String) -> Read<T>) -> Read<T> {
-    match f.get(key) {
-        Some(v) => read(v, f.sub(key)),
-        None => Err(f.missing(key)),
-    }
-}
-
-/// A date written `YYYY-MM-DD`, if the field is there.
-fn date(f: &mut Fields, key: &'static str) -> Read<Option<NaiveDate>> {
-    let Some(s) = f.opt_str(key)? else {
-        return Ok(None);
-    };
-    let parsed = if s.len() == 10 {
-        crate::dates::date_from(&s, "%Y-%m-%d")
-    } else {
-        None
-    };
-    match parsed {
-        Some(d) => Ok(Some(d)),
-        None => Err((f.path(key), Reason::NotADate(crate::dates::clip(&s)))),
-    }
-}
-
-/// A date that must be there.
-fn day(f: &mut Fields, key: &'static str) -> Read<NaiveDate> {
-    date(f, key)?.ok_or_else(|| f.missing(key))
+/// The fields of the object `v` (at path `at`), whose keys must be among `keys`.
+fn object<'a, 's>(sink: &'s mut Sink, v: &'a Json, at: String, keys: &[&str]) -> Obj<'a, 's> {
+    Obj::new(sink, v, at, Some(keys))
 }
 
 /// A text in Italian and English.
-fn text(v: &Json, at: String) -> Read<Text> {
-    object(v, at, &["it", "en"], |f| {
-        Ok(Text {
-            it: f.str("it")?,
-            en: f.opt_str("en")?.unwrap_or_default(),
-        })
-    })
-}
-
-fn source(v: &Json, at: String) -> Read<Source> {
-    object(v, at, &["document", "section"], |f| {
-        Ok(Source {
-            document: f.str("document")?,
-            section: f.opt_str("section")?.unwrap_or_default(),
-        })
-    })
-}
-
-/// A value of a closed vocabulary.
-fn named<T: Named>(v: &Json, at: &str) -> Read<T> {
-    let Json::Str(s) = v else {
-        return Err((at.to_string(), Reason::wrong(v, What::Str)));
+fn text(s: &mut Sink, v: &Json, at: String) -> Text {
+    let mut f = object(s, v, at, &["it", "en"]);
+    let t = Text {
+        it: f.str("it"),
+        en: f.opt_str("en").unwrap_or_default(),
     };
-    T::NAMES
-        .iter()
-        .find(|(name, _)| name == s)
-        .map(|(_, value)| *value)
-        .ok_or_else(|| {
-            (
-                at.to_string(),
-                Reason::UnknownVariant {
-                    value: crate::dates::clip(s),
-                    expected: T::NAMES.iter().map(|(name, _)| name.to_string()).collect(),
-                },
-            )
-        })
+    f.end();
+    t
 }
 
-fn one_named<T: Named>(f: &mut Fields, key: &'static str) -> Read<T> {
-    match f.get(key) {
-        Some(v) => named(v, &f.path(key)),
-        None => Err(f.missing(key)),
+fn source(s: &mut Sink, v: &Json, at: String) -> Source {
+    let mut f = object(s, v, at, &["document", "section"]);
+    let t = Source {
+        document: f.str("document"),
+        section: f.opt_str("section").unwrap_or_default(),
+    };
+    f.end();
+    t
+}
+
+/// The names of a closed vocabulary in the field `key` (a list when `list`, absent empty
+/// unless `required`; else one value), as indices in `names`.
+fn name_indices(
+    f: &mut Obj,
+    key: &'static str,
+    list: bool,
+    required: bool,
+    names: &[&str],
+) -> Vec<usize> {
+    if !list {
+        let at = f.path(key);
+        return match f.get(key) {
+            Some(v) => vec![name_index(f.sink(), v, &at, names)],
+            None if required => {
+                f.missing(key);
+                vec![0]
+            }
+            None => Vec::new(),
+        };
     }
+    let list = f.list(key, required);
+    let at = f.path(key);
+    let mut out = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        out.push(name_index(f.sink(), v, &format!("{at}[{i}]"), names));
+    }
+    out
 }
 
-fn maybe_named<T: Named>(f: &mut Fields, key: &'static str) -> Read<Option<T>> {
-    f.get(key).map(|v| named(v, &f.path(key))).transpose()
+fn values<T: Named>(indices: Vec<usize>) -> Vec<T> {
+    indices.into_iter().map(|i| T::VALUES[i]).collect()
+}
+
+/// A value of a closed vocabulary that must be there.
+fn one_named<T: Named>(f: &mut Obj, key: &'static str) -> T {
+    T::VALUES[name_indices(f, key, false, true, T::NAMES)[0]]
+}
+
+fn maybe_named<T: Named>(f: &mut Obj, key: &'static str) -> Option<T> {
+    values(name_indices(f, key, false, false, T::NAMES)).pop()
 }
 
 /// A list of names; absent is empty unless `required`.
-fn names<T: Named>(f: &mut Fields, key: &'static str, required: bool) -> Read<Vec<T>> {
-    let list = f.list(key, required)?;
-    list.iter()
-        .enumerate()
-        .map(|(i, v)| named(v, &format!("{}[{i}]", f.path(key))))
-        .collect()
+fn names<T: Named>(f: &mut Obj, key: &'static str, required: bool) -> Vec<T> {
+    values(name_indices(f, key, true, required, T::NAMES))
 }
 
-fn profile(v: &Json) -> Read<Profile> {
+fn profile(s: &mut Sink, v: &Json) -> Profile {
     const KEYS: [&str; 20] = [
         "id",
         "name",
@@ -187,104 +159,109 @@ fn profile(v: &Json) -> Read<Profile> {
         "mailboxPolicy",
         "notes",
     ];
-    object(v, String::new(), &KEYS, |f| {
-        Ok(Profile {
-            id: f.str("id")?,
-            name: one(f, "name", text)?,
-            territory: one(f, "territory", text)?,
-            issuer: f.str("issuer")?,
-            document: one(f, "document", document)?,
-            effective: one(f, "effective", period)?,
-            trial_until: date(f, "trialUntil")?,
-            inherits: f.strings("inherits")?,
-            sedi: many(f, "sedi", false, sede)?,
-            mailboxes: many(f, "mailboxes", false, mailbox)?,
-            cassetti: many(f, "cassetti", false, cassetto)?,
-            rules: many(f, "rules", false, rule)?,
-            online_only: maybe(f, "onlineOnly", online_only)?,
-            pec_examples: many(f, "pecExamples", false, listed)?,
-            terms: many(f, "terms", false, term)?,
-            escalation: many(f, "escalation", false, escalation_level)?,
-            phone: many(f, "phone", false, phone_line)?,
-            dead_mailboxes: many(f, "deadMailboxes", false, dead_mailbox)?,
-            mailbox_policy: maybe(f, "mailboxPolicy", mailbox_policy)?,
-            notes: many(f, "notes", false, note)?,
-        })
-    })
+    let mut f = object(s, v, String::new(), &KEYS);
+    let p = Profile {
+        id: f.str("id"),
+        name: f.one("name", text),
+        territory: f.one("territory", text),
+        issuer: f.str("issuer"),
+        document: f.one("document", document),
+        effective: f.one("effective", period),
+        trial_until: f.date("trialUntil"),
+        inherits: f.strings("inherits"),
+        sedi: f.many("sedi", false, sede),
+        mailboxes: f.many("mailboxes", false, mailbox),
+        cassetti: f.many("cassetti", false, cassetto),
+        rules: f.many("rules", false, rule),
+        online_only: f.maybe("onlineOnly", online_only),
+        pec_examples: f.many("pecExamples", false, listed),
+        terms: f.many("terms", false, term),
+        escalation: f.many("escalation", false, escalation_level),
+        phone: f.many("phone", false, phone_line),
+        dead_mailboxes: f.many("deadMailboxes", false, dead_mailbox),
+        mailbox_policy: f.maybe("mailboxPolicy", mailbox_policy),
+        notes: f.many("notes", false, note),
+    };
+    f.end();
+    p
 }
 
-fn document(v: &Json, at: String) -> Read<Document> {
-    object(
-        v,
-        at,
-        &["file", "title", "date", "reference", "updates"],
-        |f| {
-            Ok(Document {
-                file: f.str("file")?,
-                title: f.str("title")?,
-                date: day(f, "date")?,
-                reference: f.opt_str("reference")?,
-                updates: many(f, "updates", false, update)?,
-            })
-        },
-    )
+fn document(s: &mut Sink, v: &Json, at: String) -> Document {
+    let mut f = object(s, v, at, &["file", "title", "date", "reference", "updates"]);
+    let d = Document {
+        file: f.str("file"),
+        title: f.str("title"),
+        date: f.day("date"),
+        reference: f.opt_str("reference"),
+        updates: f.many("updates", false, update),
+    };
+    f.end();
+    d
 }
 
-fn update(v: &Json, at: String) -> Read<Update> {
-    object(v, at, &["date", "title", "source"], |f| {
-        Ok(Update {
-            date: day(f, "date")?,
-            title: f.str("title")?,
-            source: one(f, "source", source)?,
-        })
-    })
+fn update(s: &mut Sink, v: &Json, at: String) -> Update {
+    let mut f = object(s, v, at, &["date", "title", "source"]);
+    let u = Update {
+        date: f.day("date"),
+        title: f.str("title"),
+        source: f.one("source", source),
+    };
+    f.end();
+    u
 }
 
-fn period(v: &Json, at: String) -> Read<Period> {
-    object(v, at, &["from", "until"], |f| {
-        Ok(Period {
-            from: day(f, "from")?,
-            until: date(f, "until")?,
-        })
-    })
+fn period(s: &mut Sink, v: &Json, at: String) -> Period {
+    let mut f = object(s, v, at, &["from", "until"]);
+    let p = Period {
+        from: f.day("from"),
+        until: f.date("until"),
+    };
+    f.end();
+    p
 }
 
-fn sede(v: &Json, at: String) -> Read<Sede> {
-    object(v, at, &["id", "name", "mailboxes"], |f| {
-        Ok(Sede {
-            id: f.str("id")?,
-            name: f.str("name")?,
-            mailboxes: many(f, "mailboxes", false, mailbox)?,
-        })
-    })
+fn sede(s: &mut Sink, v: &Json, at: String) -> Sede {
+    let mut f = object(s, v, at, &["id", "name", "mailboxes"]);
+    let t = Sede {
+        id: f.str("id"),
+        name: f.str("name"),
+        mailboxes: f.many("mailboxes", false, mailbox),
+    };
+    f.end();
+    t
 }
 
-fn mailbox(v: &Json, at: String) -> Read<Mailbox> {
+fn mailbox(s: &mut Sink, v: &Json, at: String) -> Mailbox {
     const KEYS: [&str; 6] = ["address", "kind", "uses", "aliases", "note", "source"];
-    object(v, at, &KEYS, |f| {
-        Ok(Mailbox {
-            address: f.str("address")?,
-            kind: one_named(f, "kind")?,
-            uses: required_strings(f, "uses")?,
-            aliases: f.strings("aliases")?,
-            note: maybe(f, "note", text)?,
-            source: one(f, "source", source)?,
-        })
-    })
+    let mut f = object(s, v, at, &KEYS);
+    let m = Mailbox {
+        address: f.str("address"),
+        kind: one_named(&mut f, "kind"),
+        uses: required_strings(&mut f, "uses"),
+        aliases: f.strings("aliases"),
+        note: f.maybe("note", text),
+        source: f.one("source", source),
+    };
+    f.end();
+    m
 }
 
 /// A true/false flag that must be there.
-fn flag(f: &mut Fields, key: &'static str) -> Read<bool> {
-    f.opt_flag(key)?.ok_or_else(|| f.missing(key))
+fn flag(f: &mut Obj, key: &'static str) -> bool {
+    let b = f.opt_flag(key);
+    if b.is_none() {
+        f.missing(key);
+    }
+    b.unwrap_or_default()
 }
 
 /// A list of strings that must be there (it may be empty).
-fn required_strings(f: &mut Fields, key: &'static str) -> Read<Vec<String>> {
-    f.list(key, true)?;
+fn required_strings(f: &mut Obj, key: &'static str) -> Vec<String> {
+    f.list(key, true);
     f.strings(key)
 }
 
-fn cassetto(v: &Json, at: String) -> Read<Cassetto> {
+fn cassetto(s: &mut Sink, v: &Json, at: String) -> Cassetto {
     const KEYS: [&str; 9] = [
         "cassetto",
         "name",
@@ -296,22 +273,23 @@ fn cassetto(v: &Json, at: String) -> Read<Cassetto> {
         "until",
         "source",
     ];
-    object(v, at, &KEYS, |f| {
-        Ok(Cassetto {
-            cassetto: f.str("cassetto")?,
-            name: one(f, "name", text)?,
-            gestioni: names(f, "gestioni", true)?,
-            titolario: f.opt_str("titolario")?,
-            bidirezionale: f.opt_flag("bidirezionale")?.unwrap_or(true),
-            menu: maybe(f, "menu", text)?,
-            from: date(f, "from")?,
-            until: date(f, "until")?,
-            source: one(f, "source", source)?,
-        })
-    })
+    let mut f = object(s, v, at, &KEYS);
+    let c = Cassetto {
+        cassetto: f.str("cassetto"),
+        name: f.one("name", text),
+        gestioni: names(&mut f, "gestioni", true),
+        titolario: f.opt_str("titolario"),
+        bidirezionale: f.opt_flag("bidirezionale").unwrap_or(true),
+        menu: f.maybe("menu", text),
+        from: f.date("from"),
+        until: f.date("until"),
+        source: f.one("source", source),
+    };
+    f.end();
+    c
 }
 
-fn rule(v: &Json, at: String) -> Read<Rule> {
+fn rule(s: &mut Sink, v: &Json, at: String) -> Rule {
     const KEYS: [&str; 21] = [
         "id",
         "gestioni",
@@ -335,178 +313,190 @@ fn rule(v: &Json, at: String) -> Read<Rule> {
         "notes",
         "source",
     ];
-    object(v, at, &KEYS, |f| {
-        Ok(Rule {
-            id: f.str("id")?,
-            gestioni: names(f, "gestioni", false)?,
-            kinds: names(f, "kinds", true)?,
-            previous: names(f, "previous", false)?,
-            levels: names(f, "levels", false)?,
-            from: date(f, "from")?,
-            until: date(f, "until")?,
-            alternative_only: f.flag("alternativeOnly")?,
-            channel: one_named(f, "channel")?,
-            mailbox: f.opt_str("mailbox")?,
-            addresses: f.strings("addresses")?,
-            cassetto: f.opt_str("cassetto")?,
-            escalation: maybe_named(f, "escalation")?,
-            subject: names(f, "subject", false)?,
-            subject_prefix: f.opt_str("subjectPrefix")?,
-            booking: names(f, "booking", false)?,
-            alternatives: f.strings("alternatives")?,
-            why: one(f, "why", text)?,
-            reading: maybe(f, "reading", text)?,
-            notes: many(f, "notes", false, note)?,
-            source: one(f, "source", source)?,
-        })
-    })
+    let mut f = object(s, v, at, &KEYS);
+    let r = Rule {
+        id: f.str("id"),
+        gestioni: names(&mut f, "gestioni", false),
+        kinds: names(&mut f, "kinds", true),
+        previous: names(&mut f, "previous", false),
+        levels: names(&mut f, "levels", false),
+        from: f.date("from"),
+        until: f.date("until"),
+        alternative_only: f.flag("alternativeOnly"),
+        channel: one_named(&mut f, "channel"),
+        mailbox: f.opt_str("mailbox"),
+        addresses: f.strings("addresses"),
+        cassetto: f.opt_str("cassetto"),
+        escalation: maybe_named(&mut f, "escalation"),
+        subject: names(&mut f, "subject", false),
+        subject_prefix: f.opt_str("subjectPrefix"),
+        booking: names(&mut f, "booking", false),
+        alternatives: f.strings("alternatives"),
+        why: f.one("why", text),
+        reading: f.maybe("reading", text),
+        notes: f.many("notes", false, note),
+        source: f.one("source", source),
+    };
+    f.end();
+    r
 }
 
-fn note(v: &Json, at: String) -> Read<Note> {
+fn note(s: &mut Sink, v: &Json, at: String) -> Note {
     const KEYS: [&str; 9] = [
         "code", "severity", "text", "kinds", "gestioni", "channels", "from", "until", "source",
     ];
-    object(v, at, &KEYS, |f| {
-        Ok(Note {
-            code: f.str("code")?,
-            severity: one_named(f, "severity")?,
-            text: one(f, "text", text)?,
-            kinds: names(f, "kinds", false)?,
-            gestioni: names(f, "gestioni", false)?,
-            channels: names(f, "channels", false)?,
-            from: date(f, "from")?,
-            until: date(f, "until")?,
-            source: one(f, "source", source)?,
-        })
-    })
+    let mut f = object(s, v, at, &KEYS);
+    let n = Note {
+        code: f.str("code"),
+        severity: one_named(&mut f, "severity"),
+        text: f.one("text", text),
+        kinds: names(&mut f, "kinds", false),
+        gestioni: names(&mut f, "gestioni", false),
+        channels: names(&mut f, "channels", false),
+        from: f.date("from"),
+        until: f.date("until"),
+        source: f.one("source", source),
+    };
+    f.end();
+    n
 }
 
-fn online_only(v: &Json, at: String) -> Read<OnlineOnly> {
-    object(v, at, &["items", "complete", "where", "source"], |f| {
-        Ok(OnlineOnly {
-            items: many(f, "items", true, listed)?,
-            complete: flag(f, "complete")?,
-            r#where: one(f, "where", text)?,
-            source: one(f, "source", source)?,
-        })
-    })
+fn online_only(s: &mut Sink, v: &Json, at: String) -> OnlineOnly {
+    let mut f = object(s, v, at, &["items", "complete", "where", "source"]);
+    let o = OnlineOnly {
+        items: f.many("items", true, listed),
+        complete: flag(&mut f, "complete"),
+        r#where: f.one("where", text),
+        source: f.one("source", source),
+    };
+    f.end();
+    o
 }
 
-fn listed(v: &Json, at: String) -> Read<Listed> {
-    object(v, at, &["label", "match", "source"], |f| {
-        let label = f.str("label")?;
-        let groups = f.list("match", true)?;
-        let matches = groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let at = format!("{}[{i}]", f.path("match"));
-                match g {
-                    Json::List(terms) => json::strings(terms, &at),
-                    _ => Err((at, Reason::wrong(g, What::List))),
-                }
-            })
-            .collect::<Read<_>>()?;
-        Ok(Listed {
-            label,
-            matches,
-            source: one(f, "source", source)?,
-        })
-    })
+fn listed(s: &mut Sink, v: &Json, at: String) -> Listed {
+    let mut f = object(s, v, at, &["label", "match", "source"]);
+    let label = f.str("label");
+    let groups = f.list("match", true);
+    let at = f.path("match");
+    let mut matches = Vec::with_capacity(groups.len());
+    for (i, g) in groups.iter().enumerate() {
+        let at = format!("{at}[{i}]");
+        match g {
+            Json::List(terms) => match json::strings(terms, &at) {
+                Ok(terms) => matches.push(terms),
+                Err(e) => f.fail(e),
+            },
+            _ => fail(f.sink(), (at, Reason::wrong(g, What::List))),
+        }
+    }
+    let l = Listed {
+        label,
+        matches,
+        source: f.one("source", source),
+    };
+    f.end();
+    l
 }
 
-fn term(v: &Json, at: String) -> Read<Term> {
+fn term(s: &mut Sink, v: &Json, at: String) -> Term {
     const KEYS: [&str; 9] = [
         "kind", "days", "unit", "label", "by", "from", "until", "note", "source",
     ];
-    object(v, at, &KEYS, |f| {
-        Ok(Term {
-            kind: one_named(f, "kind")?,
-            days: f.opt_u32("days")?.ok_or_else(|| f.missing("days"))?,
-            unit: one_named(f, "unit")?,
-            label: one(f, "label", text)?,
-            by: one_named(f, "by")?,
-            from: date(f, "from")?,
-            until: date(f, "until")?,
-            note: maybe(f, "note", text)?,
-            source: one(f, "source", source)?,
-        })
-    })
+    let mut f = object(s, v, at, &KEYS);
+    let kind = one_named(&mut f, "kind");
+    let days = f.opt_u32("days");
+    if days.is_none() {
+        f.missing("days");
+    }
+    let t = Term {
+        kind,
+        days: days.unwrap_or_default(),
+        unit: one_named(&mut f, "unit"),
+        label: f.one("label", text),
+        by: one_named(&mut f, "by"),
+        from: f.date("from"),
+        until: f.date("until"),
+        note: f.maybe("note", text),
+        source: f.one("source", source),
+    };
+    f.end();
+    t
 }
 
-fn escalation_level(v: &Json, at: String) -> Read<EscalationLevel> {
-    object(
-        v,
-        at,
-        &["level", "when", "lists", "requires", "source"],
-        |f| {
-            Ok(EscalationLevel {
-                level: one_named(f, "level")?,
-                when: one(f, "when", text)?,
-                lists: many(f, "lists", true, contact_list)?,
-                requires: names(f, "requires", false)?,
-                source: one(f, "source", source)?,
-            })
-        },
-    )
+fn escalation_level(s: &mut Sink, v: &Json, at: String) -> EscalationLevel {
+    let mut f = object(s, v, at, &["level", "when", "lists", "requires", "source"]);
+    let e = EscalationLevel {
+        level: one_named(&mut f, "level"),
+        when: f.one("when", text),
+        lists: f.many("lists", true, contact_list),
+        requires: names(&mut f, "requires", false),
+        source: f.one("source", source),
+    };
+    f.end();
+    e
 }
 
-fn contact_list(v: &Json, at: String) -> Read<ContactList> {
-    object(v, at, &["from", "to", "cc", "source"], |f| {
-        Ok(ContactList {
-            from: day(f, "from")?,
-            to: many(f, "to", true, contact)?,
-            cc: many(f, "cc", false, contact)?,
-            source: one(f, "source", source)?,
-        })
-    })
+fn contact_list(s: &mut Sink, v: &Json, at: String) -> ContactList {
+    let mut f = object(s, v, at, &["from", "to", "cc", "source"]);
+    let l = ContactList {
+        from: f.day("from"),
+        to: f.many("to", true, contact),
+        cc: f.many("cc", false, contact),
+        source: f.one("source", source),
+    };
+    f.end();
+    l
 }
 
-fn contact(v: &Json, at: String) -> Read<Contact> {
-    object(v, at, &["address", "sedi", "role"], |f| {
-        Ok(Contact {
-            address: f.str("address")?,
-            sedi: f.strings("sedi")?,
-            role: maybe(f, "role", text)?,
-        })
-    })
+fn contact(s: &mut Sink, v: &Json, at: String) -> Contact {
+    let mut f = object(s, v, at, &["address", "sedi", "role"]);
+    let c = Contact {
+        address: f.str("address"),
+        sedi: f.strings("sedi"),
+        role: f.maybe("role", text),
+    };
+    f.end();
+    c
 }
 
-fn phone_line(v: &Json, at: String) -> Read<PhoneLine> {
-    object(
+fn phone_line(s: &mut Sink, v: &Json, at: String) -> PhoneLine {
+    let mut f = object(
+        s,
         v,
         at,
         &["number", "days", "from", "to", "purpose", "source"],
-        |f| {
-            Ok(PhoneLine {
-                number: f.str("number")?,
-                days: names(f, "days", true)?,
-                from: f.str("from")?,
-                to: f.str("to")?,
-                purpose: one(f, "purpose", text)?,
-                source: one(f, "source", source)?,
-            })
-        },
-    )
+    );
+    let p = PhoneLine {
+        number: f.str("number"),
+        days: names(&mut f, "days", true),
+        from: f.str("from"),
+        to: f.str("to"),
+        purpose: f.one("purpose", text),
+        source: f.one("source", source),
+    };
+    f.end();
+    p
 }
 
-fn dead_mailbox(v: &Json, at: String) -> Read<DeadMailbox> {
-    object(v, at, &["pattern", "source"], |f| {
-        Ok(DeadMailbox {
-            pattern: f.str("pattern")?,
-            source: one(f, "source", source)?,
-        })
-    })
+fn dead_mailbox(s: &mut Sink, v: &Json, at: String) -> DeadMailbox {
+    let mut f = object(s, v, at, &["pattern", "source"]);
+    let d = DeadMailbox {
+        pattern: f.str("pattern"),
+        source: f.one("source", source),
+    };
+    f.end();
+    d
 }
 
-fn mailbox_policy(v: &Json, at: String) -> Read<MailboxPolicy> {
-    object(v, at, &["listedOnly", "personalNotRead", "source"], |f| {
-        Ok(MailboxPolicy {
-            listed_only: flag(f, "listedOnly")?,
-            personal_not_read: flag(f, "personalNotRead")?,
-            source: one(f, "source", source)?,
-        })
-    })
+fn mailbox_policy(s: &mut Sink, v: &Json, at: String) -> MailboxPolicy {
+    let mut f = object(s, v, at, &["listedOnly", "personalNotRead", "source"]);
+    let m = MailboxPolicy {
+        listed_only: flag(&mut f, "listedOnly"),
+        personal_not_read: flag(&mut f, "personalNotRead"),
+        source: f.one("source", source),
+    };
+    f.end();
+    m
 }
 
 #[cfg(test)]

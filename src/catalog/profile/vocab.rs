@@ -8,8 +8,11 @@
 /// written with), in declaration order, then the other spellings accepted (Level's lower
 /// case, the widget's «senza risposta»). "expected one of …" lists them in this order.
 pub(crate) trait Named: Copy + 'static {
-    /// `(name, value)`, ids first.
-    const NAMES: &'static [(&'static str, Self)];
+    /// The names, ids first.
+    const NAMES: &'static [&'static str];
+    /// The value of each name, in the same order (two lists, not one of pairs: the
+    /// reader's search of a name is then one function for every vocabulary).
+    const VALUES: &'static [Self];
 }
 
 /// Declares a closed vocabulary once: the enum, each value's identifier (the one the JSON
@@ -70,18 +73,20 @@ macro_rules! vocabulary {
             /// Reads an identifier or an accepted spelling, as [`crate::text::id_key`]
             /// normalises ids everywhere: any case, spaces or underscores for hyphens.
             pub fn parse(s: &str) -> Option<$name> {
+                use $crate::catalog::profile::Named;
                 let key = $crate::text::id_key(s)?;
-                <$name as $crate::catalog::profile::Named>::NAMES
+                let i = $name::NAMES
                     .iter()
-                    .find(|(name, _)| name.eq_ignore_ascii_case(&key))
-                    .map(|(_, value)| *value)
+                    .position(|name| name.eq_ignore_ascii_case(&key))?;
+                $name::VALUES.get(i).copied()
             }
         }
 
         impl $crate::catalog::profile::Named for $name {
-            const NAMES: &'static [(&'static str, $name)] = &[
-                $(($id, $name::$variant),)+
-                $($(($alias, $name::$variant),)*)+
+            const NAMES: &'static [&'static str] = &[$($id,)+ $($($alias,)*)+];
+            const VALUES: &'static [$name] = &[
+                $($name::$variant,)+
+                $($({ let _ = $alias; $name::$variant },)*)+
             ];
         }
 
