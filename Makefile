@@ -42,8 +42,10 @@ lint: setup
 	cargo clippy --all-targets --target $(WASM_TARGET) --features test-hooks -- -D warnings
 # The smaller build of the codice fiscale and the calendar alone (not the package).
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
-# The package's build: the list of places a file of the package (scripts/build.sh).
+# The package's build: the list of places and the built-in profiles and titolari files of
+# the package (scripts/build.sh).
 	cargo clippy --lib --target $(WASM_TARGET) --features places-file -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --features places-file,catalog-file -- -D warnings
 
 native-test:
 	cargo test

@@ -207,6 +207,11 @@ pub(crate) enum Problem {
     },
     NoMatch,
     BadLimit,
+    /// The built-in profiles and titolari (the package's `instrada-catalog.txt`) are on
+    /// their way.
+    DataPending,
+    /// They could not be had.
+    DataUnavailable,
 }
 
 impl Problem {
@@ -248,7 +253,7 @@ impl Problem {
             P::EscalationMissing { rule } => f.field(Field::input(format!("{rule}.escalation"))),
             P::MissingDocument => f.field(Field::input("document")),
             P::IdTaken { .. } => f.field(Field::input("id")),
-            P::TooLarge { .. } => f,
+            P::TooLarge { .. } | P::DataPending | P::DataUnavailable => f,
             P::ObjectTooLarge | P::NotJson | P::JsonMissing => f.field(Field::input("json")),
             P::DateMissing => f.field(Field::input("date")),
             P::ProfileMissing { .. } | P::UnknownProfile { .. } => {
@@ -378,6 +383,10 @@ fn words(p: &Problem, lang: Lang) -> (&'static str, Severity, String) {
         (P::NoMatch, En) => ("suggest.no-match", Info, "No object of the list matches the words of the description: choose the object from the menu, describing the request with the words of the document (e.g. avviso bonario, cartella, DURC, F24).".into()),
         (P::BadLimit, It) => ("suggest.bad-limit", Warning, "«limit» deve essere un numero intero da 1 a 50: uso 5.".into()),
         (P::BadLimit, En) => ("suggest.bad-limit", Warning, "“limit” must be a whole number from 1 to 50: using 5.".into()),
+        (P::DataPending, It) => ("catalog.data-pending", Warning, "I profili e i titolari di instrada (instrada-catalog.txt) sono in arrivo: attendi ready() e chiedi di nuovo.".into()),
+        (P::DataPending, En) => ("catalog.data-pending", Warning, "instrada's profiles and titolari (instrada-catalog.txt) are on their way: await ready() and ask again.".into()),
+        (P::DataUnavailable, It) => ("catalog.data-unavailable", Warning, "I profili e i titolari di instrada non sono disponibili: il file instrada-catalog.txt non si è potuto caricare. Pubblicalo accanto al modulo e permettine l'indirizzo in connect-src della CSP.".into()),
+        (P::DataUnavailable, En) => ("catalog.data-unavailable", Warning, "instrada's profiles and titolari are unavailable: the file instrada-catalog.txt could not be loaded. Serve it next to the module and allow its address in the CSP's connect-src.".into()),
     }
 }
 
@@ -565,6 +574,8 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
         Problem::TextTruncated { max: 4000 },
         Problem::NoMatch,
         Problem::BadLimit,
+        Problem::DataPending,
+        Problem::DataUnavailable,
     ]
     .iter()
     .map(|p| p.finding(lang))

@@ -3,6 +3,7 @@
 //! read with the crate's JSON reader ([`crate::json`]) at first use. A portal may also load
 //! its own profile at run time.
 
+pub mod data;
 mod fields;
 pub mod messages;
 pub mod profile;

@@ -112,6 +112,11 @@ impl Config {
     /// The profile, found from the id or from the sede; `None` when neither names a known
     /// profile (the codice fiscale checks still run, and one note to the integrator says so).
     pub fn protocol(&self) -> Option<&Profile> {
+        // While the built-ins' file is on its way, not known yet (and not "unknown"): found
+        // at the first call after it arrives.
+        if crate::catalog::data::absence().is_some() {
+            return None;
+        }
         self.protocol
             .get_or_init(|| {
             let found = match (&self.profile, &self.sede) {

@@ -52,6 +52,10 @@ use crate::finding::{Finding, Lang, Severity, Source};
 /// Routes a request given as text. Never fails: what cannot be read or routed is a
 /// finding, and the channel is then [`Channel::Nessuno`].
 pub fn route(facts: &Facts, lang: Lang) -> Route {
+    // Without the built-in profiles (their file still on its way) nothing can be routed.
+    if let Some(f) = crate::catalog::data::pending(lang) {
+        return Route::refused(f, lang);
+    }
     let (request, read) = facts.read(lang);
     let mut out = route_request(&request, lang);
     // What could not be read comes first, as the reading comes first.

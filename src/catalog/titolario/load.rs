@@ -16,44 +16,18 @@ use crate::json;
 use crate::text::fold_words;
 use chrono::NaiveDate;
 
-/// The embedded files, in the order [`super::titolari`] returns them.
-const FILES: [(&str, &str); 9] = [
-    (
-        "aziende-dm-er-2019.json",
-        data_json!("titolari/aziende-dm-er-2019.json"),
-    ),
-    (
-        "aziende-dm-torino-2017.json",
-        data_json!("titolari/aziende-dm-torino-2017.json"),
-    ),
-    (
-        "aziende-dm-milano-2018.json",
-        data_json!("titolari/aziende-dm-milano-2018.json"),
-    ),
-    (
-        "committenti-gs.json",
-        data_json!("titolari/committenti-gs.json"),
-    ),
-    (
-        "liberi-professionisti-milano-2018.json",
-        data_json!("titolari/liberi-professionisti-milano-2018.json"),
-    ),
-    (
-        "liberi-professionisti-torino-2017.json",
-        data_json!("titolari/liberi-professionisti-torino-2017.json"),
-    ),
-    (
-        "artigiani-commercianti-milano-2018.json",
-        data_json!("titolari/artigiani-commercianti-milano-2018.json"),
-    ),
-    (
-        "artigiani-commercianti-torino-2017.json",
-        data_json!("titolari/artigiani-commercianti-torino-2017.json"),
-    ),
-    (
-        "dipendenti-pubblici-2023.json",
-        data_json!("titolari/dipendenti-pubblici-2023.json"),
-    ),
+/// The built-in files (`src/data/titolari/`, [`crate::catalog::data`]), in the order
+/// [`super::titolari`] returns them.
+const FILES: [&str; 9] = [
+    "aziende-dm-er-2019.json",
+    "aziende-dm-torino-2017.json",
+    "aziende-dm-milano-2018.json",
+    "committenti-gs.json",
+    "liberi-professionisti-milano-2018.json",
+    "liberi-professionisti-torino-2017.json",
+    "artigiani-commercianti-milano-2018.json",
+    "artigiani-commercianti-torino-2017.json",
+    "dipendenti-pubblici-2023.json",
 ];
 
 /// A titolario file that could not be read: which file, which field, why.
@@ -82,11 +56,17 @@ impl std::error::Error for TitolarioError {}
 /// Parses every embedded file once; the second list holds the errors.
 pub(super) fn embedded() -> &'static (Vec<Titolario>, Vec<TitolarioError>) {
     static ALL: OnceLock<(Vec<Titolario>, Vec<TitolarioError>)> = OnceLock::new();
+    // None until the catalog's file has arrived (a `catalog-file` build): not parsed empty.
+    static NONE: (Vec<Titolario>, Vec<TitolarioError>) = (Vec::new(), Vec::new());
+    if crate::catalog::data::absence().is_some() {
+        return &NONE;
+    }
     ALL.get_or_init(|| {
         let mut ok: Vec<Titolario> = Vec::with_capacity(FILES.len());
         let mut errors = Vec::new();
         let mut keywords_from = Vec::new();
-        for (file, json) in FILES {
+        for file in FILES {
+            let json = crate::catalog::data::json(&format!("titolari/{file}")).unwrap_or("");
             match parse_raw(file, json) {
                 Ok((t, _)) if ok.iter().any(|o| o.id == t.id) => errors.push(err(
                     file,
