@@ -1,7 +1,7 @@
 //! The one boundary between JavaScript and the core.
 //!
 //! **Architecture invariant:** this module (and `widget`, for the DOM) is the only code that
-//! knows about `JsValue`, `serde-wasm-bindgen` and `web-sys`. Every exported function takes
+//! knows about `JsValue` and `web-sys`. Every exported function takes
 //! `JsValue`s, so that *any* JavaScript value (undefined, null, a number, an object, a
 //! megabyte of text, lone surrogates) reaches Rust, is read leniently, and yields a result
 //! with findings: an exported function never throws and never panics on input.
@@ -13,8 +13,6 @@
 
 use crate::field::Field;
 use crate::input::InputProblem;
-#[cfg(feature = "catalog")]
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::finding::{Finding, Lang};
@@ -336,17 +334,13 @@ pub(crate) fn wire_js<T: crate::wire::ToWire + ?Sized>(value: &T) -> JsValue {
     js_sys::JSON::parse(&value.to_wire()).unwrap_or(JsValue::NULL)
 }
 
-/// Turns a result into a plain JavaScript object (maps as objects, not `Map`s; `None` as
-/// `null`, as the TypeScript types say). Serialising
-/// plain core types cannot fail; should it ever, the caller gets `null` rather than a panic.
-/// Only the timeline's results still use it (the codice fiscale and calendar results are
-/// written with `wire_js`).
+/// A finding as a plain JavaScript object (`loadProfile`'s warnings), written as every other
+/// result is, through [`wire_js`]: the same object serde-wasm-bindgen's serializer made from
+/// its `Serialize` derive (`wire.rs` keeps the two identical), without linking that
+/// serializer (issue 15).
 #[cfg(feature = "catalog")]
-pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+pub(crate) fn to_js(finding: &Finding) -> JsValue {
+    wire_js(finding)
 }
 
 /// The version of instrada, as in `Cargo.toml`: a portal can log it next to a problem report.
