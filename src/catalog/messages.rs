@@ -4,6 +4,8 @@
 //! side. The checks only say which [`Problem`] they met; this module renders it in the
 //! language asked for, and only in that one.
 
+use std::fmt::{self, Write as _};
+
 use chrono::NaiveDate;
 
 use super::profile::{CASSETTI, INPS_PEC_DOMAIN, MAX_JSON};
@@ -277,116 +279,84 @@ impl Problem {
 /// The code, severity and message of `p` in `lang`.
 #[rustfmt::skip]
 fn words(p: &Problem, lang: Lang) -> (&'static str, Severity, String) {
-    use Lang::{En, It};
     use Problem as P;
     use Severity::{Error, Info, Warning};
-    match (p, lang) {
-        (P::Json { line, column, field, reason }, It) if field.is_empty() => ("profile.json", Error, format!("Il profilo non si legge alla riga {line}, colonna {column}: {}. Correggi il JSON in quel punto.", reason.render(It))),
-        (P::Json { line, column, field, reason }, En) if field.is_empty() => ("profile.json", Error, format!("The profile cannot be read at line {line}, column {column}: {reason}. Fix the JSON there.")),
-        (P::Json { line, column, field, reason }, It) => ("profile.json", Error, format!("Il profilo non si legge alla riga {line}, colonna {column}, in «{field}»: {}. Correggi il JSON in quel punto.", reason.render(It))),
-        (P::Json { line, column, field, reason }, En) => ("profile.json", Error, format!("The profile cannot be read at line {line}, column {column}, in “{field}”: {reason}. Fix the JSON there.")),
-        (P::TooLarge { bytes }, It) => ("profile.too-large", Error, format!("Il profilo è troppo grande ({bytes} byte): il massimo è {MAX_JSON}.")),
-        (P::TooLarge { bytes }, En) => ("profile.too-large", Error, format!("The profile is too large ({bytes} bytes): the maximum is {MAX_JSON}.")),
-        (P::IdTaken { id }, It) => ("profile.id-taken", Error, format!("«{id}» è l'id di un profilo incluso: scegli un altro id per il profilo del portale.")),
-        (P::IdTaken { id }, En) => ("profile.id-taken", Error, format!("“{id}” is the id of a built-in profile: choose another id for the portal's profile.")),
-        (P::ObjectTooLarge, It) => ("profile.too-large", Error, "Il profilo è troppo grande.".into()),
-        (P::ObjectTooLarge, En) => ("profile.too-large", Error, "The profile is too large.".into()),
-        (P::NotJson, It) => ("profile.json", Error, "Il profilo non si può convertire in JSON: passa il testo JSON.".into()),
-        (P::NotJson, En) => ("profile.json", Error, "The profile cannot be turned into JSON: pass the JSON text.".into()),
-        (P::JsonMissing, It) => ("profile.json-missing", Error, "Passa il profilo come testo JSON.".into()),
-        (P::JsonMissing, En) => ("profile.json-missing", Error, "Pass the profile as JSON text.".into()),
-        (P::MissingSource { field }, It) => ("profile.missing-source", Error, format!("«{field}»: indica il documento da cui viene la regola (document) e la sezione (section).")),
-        (P::MissingSource { field }, En) => ("profile.missing-source", Error, format!("“{field}”: give the document the rule comes from (document) and its section (section).")),
-        (P::MissingDocument, It) => ("profile.missing-source", Error, "«document»: indica il file (file) e il titolo (title) del documento.".into()),
-        (P::MissingDocument, En) => ("profile.missing-source", Error, "“document”: give the document's file (file) and title (title).".into()),
-        (P::MissingText { field }, It) => ("profile.missing-text", Error, format!("«{field}»: scrivi il testo in italiano (it).")),
-        (P::MissingText { field }, En) => ("profile.missing-text", Error, format!("“{field}”: write the Italian text (it).")),
-        (P::DatesOutOfOrder { field, from, until }, It) => ("profile.dates-out-of-order", Error, format!("«{field}»: la data finale {} viene prima di quella iniziale {}: scambiale o correggile.", it_date(*until), it_date(*from))),
-        (P::DatesOutOfOrder { field, from, until }, En) => ("profile.dates-out-of-order", Error, format!("“{field}”: the end date {} comes before the start date {}: swap or fix them.", iso(*until), iso(*from))),
-        (P::ListsOutOfOrder { field }, It) => ("profile.dates-out-of-order", Error, format!("«{field}»: gli elenchi vanno in ordine di data, ciascuno dopo il precedente.")),
-        (P::ListsOutOfOrder { field }, En) => ("profile.dates-out-of-order", Error, format!("“{field}”: lists go in date order, each after the previous one.")),
-        (P::BadId { field, id }, It) => ("profile.bad-id", Error, format!("«{field}»: l'id «{}» deve avere da 1 a 64 caratteri tra lettere minuscole, cifre e trattini.", clip(id))),
-        (P::BadId { field, id }, En) => ("profile.bad-id", Error, format!("“{field}”: the id “{}” must have 1 to 64 characters among lower-case letters, digits and hyphens.", clip(id))),
-        (P::BadEmail { field, address }, It) => ("profile.bad-email", Error, format!("«{field}»: «{}» non è un indirizzo e-mail: scrivilo come nome@dominio.it.", clip(address))),
-        (P::BadEmail { field, address }, En) => ("profile.bad-email", Error, format!("“{field}”: “{}” is not an e-mail address: write it as name@domain.it.", clip(address))),
-        (P::PecOutsideDomain { field }, It) => ("profile.pec-domain", Error, format!("«{}»: una PEC dell'INPS termina con {INPS_PEC_DOMAIN}; correggi l'indirizzo o usa kind \"email\".", mailbox_of(field))),
-        (P::PecOutsideDomain { field }, En) => ("profile.pec-domain", Error, format!("“{}”: an INPS PEC address ends with {INPS_PEC_DOMAIN}; fix the address or use kind \"email\".", mailbox_of(field))),
-        (P::EmailIsPec { field }, It) => ("profile.pec-domain", Error, format!("«{}»: l'indirizzo è una PEC ({INPS_PEC_DOMAIN}): usa kind \"pec\".", mailbox_of(field))),
-        (P::EmailIsPec { field }, En) => ("profile.pec-domain", Error, format!("“{}”: the address is a PEC ({INPS_PEC_DOMAIN}): use kind \"pec\".", mailbox_of(field))),
-        (P::MailboxNoUse { field }, It) => ("profile.mailbox-no-use", Error, format!("«{}»: indica a cosa serve la casella (uses).", mailbox_of(field))),
-        (P::MailboxNoUse { field }, En) => ("profile.mailbox-no-use", Error, format!("“{}”: say what the mailbox is for (uses).", mailbox_of(field))),
-        (P::UnknownUse { field, value }, It) => ("profile.unknown-use", Error, format!("«{field}»: «{}» non è un uso noto: usa l'id di una gestione o uno tra {}.", clip(value), USES.join(", "))),
-        (P::UnknownUse { field, value }, En) => ("profile.unknown-use", Error, format!("“{field}”: “{}” is not a known use: use a gestione id or one of {}.", clip(value), USES.join(", "))),
-        (P::UnknownCassetto { field, value }, It) => ("profile.unknown-cassetto", Error, format!("«{field}»: «{}» non è un cassetto noto: usa uno tra {}.", clip(value), CASSETTI.join(", "))),
-        (P::UnknownCassetto { field, value }, En) => ("profile.unknown-cassetto", Error, format!("“{field}”: “{}” is not a known cassetto: use one of {}.", clip(value), CASSETTI.join(", "))),
-        (P::UnknownSede { field, sede }, It) => ("profile.unknown-sede", Error, format!("«{field}»: la sede «{}» non è tra le sedi del profilo: aggiungila in sedi o correggi l'id.", clip(sede))),
-        (P::UnknownSede { field, sede }, En) => ("profile.unknown-sede", Error, format!("“{field}”: the sede “{}” is not among the profile's sedi: add it to sedi or fix the id.", clip(sede))),
-        (P::UnknownInherits { field, id }, It) => ("profile.unknown-inherits", Error, format!("«{field}»: «{}» non è un altro profilo registrato: usa l'id di un profilo esistente.", clip(id))),
-        (P::UnknownInherits { field, id }, En) => ("profile.unknown-inherits", Error, format!("“{field}”: “{}” is not another registered profile: use the id of an existing profile.", clip(id))),
-        (P::UnknownTitolarioOf { field, id }, It) => ("profile.unknown-titolario", Error, format!("«{field}»: «{}» non è un titolario noto: usa l'id di un titolario esistente o togli il campo.", clip(id))),
-        (P::UnknownTitolarioOf { field, id }, En) => ("profile.unknown-titolario", Error, format!("“{field}”: “{}” is not a known titolario: use the id of an existing one or remove the field.", clip(id))),
-        (P::TitolarioCassetto { field, titolario, belongs_to, cassetto }, It) => ("profile.titolario-cassetto", Error, format!("«{field}»: il titolario «{titolario}» è del cassetto «{belongs_to}», non di «{cassetto}».")),
-        (P::TitolarioCassetto { field, titolario, belongs_to, cassetto }, En) => ("profile.titolario-cassetto", Error, format!("“{field}”: the titolario “{titolario}” belongs to the cassetto “{belongs_to}”, not “{cassetto}”.")),
-        (P::CassettoNoGestioni { field }, It) => ("profile.cassetto-no-gestioni", Error, format!("«{field}»: indica le gestioni che usano il cassetto.")),
-        (P::CassettoNoGestioni { field }, En) => ("profile.cassetto-no-gestioni", Error, format!("“{field}”: list the gestioni that use the cassetto.")),
-        (P::RuleNoKinds { field }, It) => ("profile.rule-no-kinds", Error, format!("«{field}»: indica almeno un tipo di richiesta.")),
-        (P::RuleNoKinds { field }, En) => ("profile.rule-no-kinds", Error, format!("“{field}”: give at least one kind of request.")),
-        (P::EscalationMissing { rule }, It) => ("profile.escalation-missing", Error, format!("«{rule}»: una regola di escalation indica il livello (escalation) e il profilo deve averne i contatti (escalation).")),
-        (P::EscalationMissing { rule }, En) => ("profile.escalation-missing", Error, format!("“{rule}”: an escalation rule gives the level (escalation) and the profile must have its contacts (escalation).")),
-        (P::UnknownRule { field, id }, It) => ("profile.unknown-rule", Error, format!("«{field}»: «{}» non è l'id di un'altra regola del profilo.", clip(id))),
-        (P::UnknownRule { field, id }, En) => ("profile.unknown-rule", Error, format!("“{field}”: “{}” is not the id of another rule of the profile.", clip(id))),
-        (P::BadDays { field }, It) => ("profile.bad-days", Error, format!("«{field}»: i giorni devono essere tra 1 e 366.")),
-        (P::BadDays { field }, En) => ("profile.bad-days", Error, format!("“{field}”: days must be between 1 and 366.")),
-        (P::EscalationNoList { field }, It) => ("profile.escalation-no-list", Error, format!("«{field}»: indica almeno un elenco di contatti con la sua data.")),
-        (P::EscalationNoList { field }, En) => ("profile.escalation-no-list", Error, format!("“{field}”: give at least one list of contacts with its date.")),
-        (P::EscalationNoRecipient { field }, It) => ("profile.escalation-no-list", Error, format!("«{field}»: indica almeno un destinatario.")),
-        (P::EscalationNoRecipient { field }, En) => ("profile.escalation-no-list", Error, format!("“{field}”: give at least one recipient.")),
-        (P::BadHours { field }, It) => ("profile.bad-hours", Error, format!("«{field}»: scrivi gli orari come HH:MM, l'apertura prima della chiusura.")),
-        (P::BadHours { field }, En) => ("profile.bad-hours", Error, format!("“{field}”: write the hours as HH:MM, opening before closing.")),
-        (P::NoDays { field }, It) => ("profile.bad-hours", Error, format!("«{field}»: indica i giorni in cui il numero risponde.")),
-        (P::NoDays { field }, En) => ("profile.bad-hours", Error, format!("“{field}”: give the days the number answers.")),
-        (P::DuplicateId { field, id }, It) => ("profile.duplicate-id", Error, format!("«{field}»: «{}» è già usato da un'altra voce: ogni id deve essere unico.", clip(id))),
-        (P::DuplicateId { field, id }, En) => ("profile.duplicate-id", Error, format!("“{field}”: “{}” is already used by another entry: each id must be unique.", clip(id))),
-        (P::BadCode { field, code }, It) => ("profile.bad-code", Error, format!("«{field}»: il codice «{}» deve avere la forma area.parole-col-trattino (es. route.pec-only).", clip(code))),
-        (P::BadCode { field, code }, En) => ("profile.bad-code", Error, format!("“{field}”: the code “{}” must have the form area.kebab-case (e.g. route.pec-only).", clip(code))),
-        (P::BadMatch { field }, It) => ("profile.bad-match", Error, format!("«{field}»: scrivi l'etichetta (label) e almeno un gruppo di termini non vuoti (match).")),
-        (P::BadMatch { field }, En) => ("profile.bad-match", Error, format!("“{field}”: write the label and at least one group of non-empty terms (match).")),
-        (P::DateMissing, It) => ("catalog.date-missing", Info, "Senza data il catalogo mostra le regole più recenti: passa la data di oggi per vedere quelle in vigore.".into()),
-        (P::DateMissing, En) => ("catalog.date-missing", Info, "Without a date the catalog shows the latest rules: pass today's date to see those in force.".into()),
-        (P::ProfileMissing { known }, It) => ("catalog.profile-missing", Error, format!("Indica il profilo del protocollo: uno tra {known}.")),
-        (P::ProfileMissing { known }, En) => ("catalog.profile-missing", Error, format!("Give the protocol profile: one of {known}.")),
-        (P::UnknownProfile { id, known }, It) => ("catalog.unknown-profile", Error, format!("Il profilo «{}» non esiste: scegli uno tra {known}.", clip(id))),
-        (P::UnknownProfile { id, known }, En) => ("catalog.unknown-profile", Error, format!("There is no profile “{}”: choose one of {known}.", clip(id))),
-        (P::TitolarioMissing { known }, It) => ("catalog.titolario-missing", Error, format!("Indica l'identificativo del titolario: uno tra {known}.")),
-        (P::TitolarioMissing { known }, En) => ("catalog.titolario-missing", Error, format!("Give the titolario id: one of {known}.")),
-        (P::UnknownTitolario { id, known }, It) => ("catalog.unknown-titolario", Error, format!("Non esiste un titolario «{}»: usa uno tra {known}.", clip(id))),
-        (P::UnknownTitolario { id, known }, En) => ("catalog.unknown-titolario", Error, format!("There is no titolario “{}”: use one of {known}.", clip(id))),
-        (P::CassettoMissing { offered }, It) => ("catalog.cassetto-missing", Error, format!("Indica il cassetto: uno tra {offered}.")),
-        (P::CassettoMissing { offered }, En) => ("catalog.cassetto-missing", Error, format!("Give the cassetto: one of {offered}.")),
-        (P::UnknownCassettoOf { profile, id, offered }, It) => ("catalog.unknown-cassetto", Error, format!("Il profilo «{profile}» non ha il cassetto «{}»: usa uno tra {offered}.", clip(id))),
-        (P::UnknownCassettoOf { profile, id, offered }, En) => ("catalog.unknown-cassetto", Error, format!("The profile “{profile}” has no cassetto “{}”: use one of {offered}.", clip(id))),
-        (P::ProfileNotInForce { date, name_it, .. }, It) => ("catalog.profile-not-in-force", Error, format!("Alla data {} il protocollo «{name_it}» non è in vigore: scegli il profilo valido alla data.", it_date(*date))),
-        (P::ProfileNotInForce { date, name_en, .. }, En) => ("catalog.profile-not-in-force", Error, format!("On {} the protocol “{name_en}” is not in force: choose the profile valid at the date.", iso(*date))),
-        (P::CassettoNotInForce { date, profile, id }, It) => ("catalog.cassetto-not-in-force", Error, format!("Alla data {} il profilo «{profile}» non offre il cassetto «{id}»: controlla la data.", it_date(*date))),
-        (P::CassettoNotInForce { date, profile, id }, En) => ("catalog.cassetto-not-in-force", Error, format!("On {} the profile “{profile}” does not offer the cassetto “{id}”: check the date.", iso(*date))),
-        (P::NoTitolario { name_it, .. }, It) => ("suggest.no-titolario", Info, format!("L'elenco degli oggetti di «{name_it}» non è nei documenti: nessun oggetto da proporre.")),
-        (P::NoTitolario { name_en, .. }, En) => ("suggest.no-titolario", Info, format!("The object list of “{name_en}” is not in the documents: no object to suggest.")),
-        (P::ListFromSeeAlso { list_it, other_it, .. }, It) => ("suggest.list-from-see-also", Info, format!("L'elenco degli oggetti di «{list_it}» non è nei documenti: le proposte vengono dall'elenco «{other_it}» dello stesso cassetto.")),
-        (P::ListFromSeeAlso { list_en, other_en, .. }, En) => ("suggest.list-from-see-also", Info, format!("The object list of “{list_en}” is not in the documents: the suggestions come from the list “{other_en}” of the same drawer.")),
-        (P::ListMissing { list_it, .. }, It) => ("suggest.list-missing", Info, format!("L'elenco degli oggetti di «{list_it}» non è nei documenti: nessun oggetto da proporre.")),
-        (P::ListMissing { list_en, .. }, En) => ("suggest.list-missing", Info, format!("The object list of “{list_en}” is not in the documents: no object to suggest.")),
-        (P::EmptyText, It) => ("suggest.empty-text", Info, "Scrivi una descrizione della richiesta per ricevere una proposta di oggetto.".into()),
-        (P::EmptyText, En) => ("suggest.empty-text", Info, "Write a description of the request to get a suggested object.".into()),
-        (P::TextTruncated { max }, It) => ("suggest.text-truncated", Info, format!("Per proporre l'oggetto sono stati letti i primi {max} caratteri della descrizione.")),
-        (P::TextTruncated { max }, En) => ("suggest.text-truncated", Info, format!("Only the first {max} characters of the description were read to suggest the object.")),
-        (P::NoMatch, It) => ("suggest.no-match", Info, "Nessun oggetto dell'elenco corrisponde alle parole della descrizione: scegli l'oggetto dal menu, descrivendo la richiesta con le parole dell'atto (es. avviso bonario, cartella, DURC, F24).".into()),
-        (P::NoMatch, En) => ("suggest.no-match", Info, "No object of the list matches the words of the description: choose the object from the menu, describing the request with the words of the document (e.g. avviso bonario, cartella, DURC, F24).".into()),
-        (P::BadLimit, It) => ("suggest.bad-limit", Warning, "«limit» deve essere un numero intero da 1 a 50: uso 5.".into()),
-        (P::BadLimit, En) => ("suggest.bad-limit", Warning, "“limit” must be a whole number from 1 to 50: using 5.".into()),
-        (P::DataPending, It) => ("catalog.data-pending", Warning, "I profili e i titolari di instrada (instrada-catalog.txt) sono in arrivo: attendi ready() e chiedi di nuovo.".into()),
-        (P::DataPending, En) => ("catalog.data-pending", Warning, "instrada's profiles and titolari (instrada-catalog.txt) are on their way: await ready() and ask again.".into()),
-        (P::DataUnavailable, It) => ("catalog.data-unavailable", Warning, "I profili e i titolari di instrada non sono disponibili: il file instrada-catalog.txt non si è potuto caricare. Pubblicalo accanto al modulo e permettine l'indirizzo in connect-src della CSP.".into()),
-        (P::DataUnavailable, En) => ("catalog.data-unavailable", Warning, "instrada's profiles and titolari are unavailable: the file instrada-catalog.txt could not be loaded. Serve it next to the module and allow its address in the CSP's connect-src.".into()),
+    match p {
+        P::Json { line, column, field, reason } if field.is_empty() => ("profile.json", Error, fill(lang.pick("Il profilo non si legge alla riga {}, colonna {}: {}. Correggi il JSON in quel punto.", "The profile cannot be read at line {}, column {}: {}. Fix the JSON there."), &[&line, &column, &reason.render(lang)])),
+        P::Json { line, column, field, reason } => ("profile.json", Error, fill(lang.pick("Il profilo non si legge alla riga {}, colonna {}, in «{}»: {}. Correggi il JSON in quel punto.", "The profile cannot be read at line {}, column {}, in “{}”: {}. Fix the JSON there."), &[&line, &column, &field, &reason.render(lang)])),
+        P::TooLarge { bytes } => ("profile.too-large", Error, fill(lang.pick("Il profilo è troppo grande ({} byte): il massimo è {}.", "The profile is too large ({} bytes): the maximum is {}."), &[&bytes, &MAX_JSON])),
+        P::IdTaken { id } => ("profile.id-taken", Error, fill(lang.pick("«{}» è l'id di un profilo incluso: scegli un altro id per il profilo del portale.", "“{}” is the id of a built-in profile: choose another id for the portal's profile."), &[&id])),
+        P::ObjectTooLarge => ("profile.too-large", Error, lang.pick("Il profilo è troppo grande.", "The profile is too large.").into()),
+        P::NotJson => ("profile.json", Error, lang.pick("Il profilo non si può convertire in JSON: passa il testo JSON.", "The profile cannot be turned into JSON: pass the JSON text.").into()),
+        P::JsonMissing => ("profile.json-missing", Error, lang.pick("Passa il profilo come testo JSON.", "Pass the profile as JSON text.").into()),
+        P::MissingSource { field } => ("profile.missing-source", Error, fill(lang.pick("«{}»: indica il documento da cui viene la regola (document) e la sezione (section).", "“{}”: give the document the rule comes from (document) and its section (section)."), &[&field])),
+        P::MissingDocument => ("profile.missing-source", Error, lang.pick("«document»: indica il file (file) e il titolo (title) del documento.", "“document”: give the document's file (file) and title (title).").into()),
+        P::MissingText { field } => ("profile.missing-text", Error, fill(lang.pick("«{}»: scrivi il testo in italiano (it).", "“{}”: write the Italian text (it)."), &[&field])),
+        P::DatesOutOfOrder { field, from, until } => ("profile.dates-out-of-order", Error, fill(lang.pick("«{}»: la data finale {} viene prima di quella iniziale {}: scambiale o correggile.", "“{}”: the end date {} comes before the start date {}: swap or fix them."), &[&field, &day(lang, *until), &day(lang, *from)])),
+        P::ListsOutOfOrder { field } => ("profile.dates-out-of-order", Error, fill(lang.pick("«{}»: gli elenchi vanno in ordine di data, ciascuno dopo il precedente.", "“{}”: lists go in date order, each after the previous one."), &[&field])),
+        P::BadId { field, id } => ("profile.bad-id", Error, fill(lang.pick("«{}»: l'id «{}» deve avere da 1 a 64 caratteri tra lettere minuscole, cifre e trattini.", "“{}”: the id “{}” must have 1 to 64 characters among lower-case letters, digits and hyphens."), &[&field, &clip(id)])),
+        P::BadEmail { field, address } => ("profile.bad-email", Error, fill(lang.pick("«{}»: «{}» non è un indirizzo e-mail: scrivilo come nome@dominio.it.", "“{}”: “{}” is not an e-mail address: write it as name@domain.it."), &[&field, &clip(address)])),
+        P::PecOutsideDomain { field } => ("profile.pec-domain", Error, fill(lang.pick("«{}»: una PEC dell'INPS termina con {}; correggi l'indirizzo o usa kind \"email\".", "“{}”: an INPS PEC address ends with {}; fix the address or use kind \"email\"."), &[&mailbox_of(field), &INPS_PEC_DOMAIN])),
+        P::EmailIsPec { field } => ("profile.pec-domain", Error, fill(lang.pick("«{}»: l'indirizzo è una PEC ({}): usa kind \"pec\".", "“{}”: the address is a PEC ({}): use kind \"pec\"."), &[&mailbox_of(field), &INPS_PEC_DOMAIN])),
+        P::MailboxNoUse { field } => ("profile.mailbox-no-use", Error, fill(lang.pick("«{}»: indica a cosa serve la casella (uses).", "“{}”: say what the mailbox is for (uses)."), &[&mailbox_of(field)])),
+        P::UnknownUse { field, value } => ("profile.unknown-use", Error, fill(lang.pick("«{}»: «{}» non è un uso noto: usa l'id di una gestione o uno tra {}.", "“{}”: “{}” is not a known use: use a gestione id or one of {}."), &[&field, &clip(value), &USES.join(", ")])),
+        P::UnknownCassetto { field, value } => ("profile.unknown-cassetto", Error, fill(lang.pick("«{}»: «{}» non è un cassetto noto: usa uno tra {}.", "“{}”: “{}” is not a known cassetto: use one of {}."), &[&field, &clip(value), &CASSETTI.join(", ")])),
+        P::UnknownSede { field, sede } => ("profile.unknown-sede", Error, fill(lang.pick("«{}»: la sede «{}» non è tra le sedi del profilo: aggiungila in sedi o correggi l'id.", "“{}”: the sede “{}” is not among the profile's sedi: add it to sedi or fix the id."), &[&field, &clip(sede)])),
+        P::UnknownInherits { field, id } => ("profile.unknown-inherits", Error, fill(lang.pick("«{}»: «{}» non è un altro profilo registrato: usa l'id di un profilo esistente.", "“{}”: “{}” is not another registered profile: use the id of an existing profile."), &[&field, &clip(id)])),
+        P::UnknownTitolarioOf { field, id } => ("profile.unknown-titolario", Error, fill(lang.pick("«{}»: «{}» non è un titolario noto: usa l'id di un titolario esistente o togli il campo.", "“{}”: “{}” is not a known titolario: use the id of an existing one or remove the field."), &[&field, &clip(id)])),
+        P::TitolarioCassetto { field, titolario, belongs_to, cassetto } => ("profile.titolario-cassetto", Error, fill(lang.pick("«{}»: il titolario «{}» è del cassetto «{}», non di «{}».", "“{}”: the titolario “{}” belongs to the cassetto “{}”, not “{}”."), &[&field, &titolario, &belongs_to, &cassetto])),
+        P::CassettoNoGestioni { field } => ("profile.cassetto-no-gestioni", Error, fill(lang.pick("«{}»: indica le gestioni che usano il cassetto.", "“{}”: list the gestioni that use the cassetto."), &[&field])),
+        P::RuleNoKinds { field } => ("profile.rule-no-kinds", Error, fill(lang.pick("«{}»: indica almeno un tipo di richiesta.", "“{}”: give at least one kind of request."), &[&field])),
+        P::EscalationMissing { rule } => ("profile.escalation-missing", Error, fill(lang.pick("«{}»: una regola di escalation indica il livello (escalation) e il profilo deve averne i contatti (escalation).", "“{}”: an escalation rule gives the level (escalation) and the profile must have its contacts (escalation)."), &[&rule])),
+        P::UnknownRule { field, id } => ("profile.unknown-rule", Error, fill(lang.pick("«{}»: «{}» non è l'id di un'altra regola del profilo.", "“{}”: “{}” is not the id of another rule of the profile."), &[&field, &clip(id)])),
+        P::BadDays { field } => ("profile.bad-days", Error, fill(lang.pick("«{}»: i giorni devono essere tra 1 e 366.", "“{}”: days must be between 1 and 366."), &[&field])),
+        P::EscalationNoList { field } => ("profile.escalation-no-list", Error, fill(lang.pick("«{}»: indica almeno un elenco di contatti con la sua data.", "“{}”: give at least one list of contacts with its date."), &[&field])),
+        P::EscalationNoRecipient { field } => ("profile.escalation-no-list", Error, fill(lang.pick("«{}»: indica almeno un destinatario.", "“{}”: give at least one recipient."), &[&field])),
+        P::BadHours { field } => ("profile.bad-hours", Error, fill(lang.pick("«{}»: scrivi gli orari come HH:MM, l'apertura prima della chiusura.", "“{}”: write the hours as HH:MM, opening before closing."), &[&field])),
+        P::NoDays { field } => ("profile.bad-hours", Error, fill(lang.pick("«{}»: indica i giorni in cui il numero risponde.", "“{}”: give the days the number answers."), &[&field])),
+        P::DuplicateId { field, id } => ("profile.duplicate-id", Error, fill(lang.pick("«{}»: «{}» è già usato da un'altra voce: ogni id deve essere unico.", "“{}”: “{}” is already used by another entry: each id must be unique."), &[&field, &clip(id)])),
+        P::BadCode { field, code } => ("profile.bad-code", Error, fill(lang.pick("«{}»: il codice «{}» deve avere la forma area.parole-col-trattino (es. route.pec-only).", "“{}”: the code “{}” must have the form area.kebab-case (e.g. route.pec-only)."), &[&field, &clip(code)])),
+        P::BadMatch { field } => ("profile.bad-match", Error, fill(lang.pick("«{}»: scrivi l'etichetta (label) e almeno un gruppo di termini non vuoti (match).", "“{}”: write the label and at least one group of non-empty terms (match)."), &[&field])),
+        P::DateMissing => ("catalog.date-missing", Info, lang.pick("Senza data il catalogo mostra le regole più recenti: passa la data di oggi per vedere quelle in vigore.", "Without a date the catalog shows the latest rules: pass today's date to see those in force.").into()),
+        P::ProfileMissing { known } => ("catalog.profile-missing", Error, fill(lang.pick("Indica il profilo del protocollo: uno tra {}.", "Give the protocol profile: one of {}."), &[&known])),
+        P::UnknownProfile { id, known } => ("catalog.unknown-profile", Error, fill(lang.pick("Il profilo «{}» non esiste: scegli uno tra {}.", "There is no profile “{}”: choose one of {}."), &[&clip(id), &known])),
+        P::TitolarioMissing { known } => ("catalog.titolario-missing", Error, fill(lang.pick("Indica l'identificativo del titolario: uno tra {}.", "Give the titolario id: one of {}."), &[&known])),
+        P::UnknownTitolario { id, known } => ("catalog.unknown-titolario", Error, fill(lang.pick("Non esiste un titolario «{}»: usa uno tra {}.", "There is no titolario “{}”: use one of {}."), &[&clip(id), &known])),
+        P::CassettoMissing { offered } => ("catalog.cassetto-missing", Error, fill(lang.pick("Indica il cassetto: uno tra {}.", "Give the cassetto: one of {}."), &[&offered])),
+        P::UnknownCassettoOf { profile, id, offered } => ("catalog.unknown-cassetto", Error, fill(lang.pick("Il profilo «{}» non ha il cassetto «{}»: usa uno tra {}.", "The profile “{}” has no cassetto “{}”: use one of {}."), &[&profile, &clip(id), &offered])),
+        P::ProfileNotInForce { date, name_it, name_en } => ("catalog.profile-not-in-force", Error, fill(lang.pick("Alla data {} il protocollo «{}» non è in vigore: scegli il profilo valido alla data.", "On {} the protocol “{}” is not in force: choose the profile valid at the date."), &[&day(lang, *date), lang.pick(name_it, name_en)])),
+        P::CassettoNotInForce { date, profile, id } => ("catalog.cassetto-not-in-force", Error, fill(lang.pick("Alla data {} il profilo «{}» non offre il cassetto «{}»: controlla la data.", "On {} the profile “{}” does not offer the cassetto “{}”: check the date."), &[&day(lang, *date), &profile, &id])),
+        P::NoTitolario { name_it, name_en } => ("suggest.no-titolario", Info, fill(lang.pick("L'elenco degli oggetti di «{}» non è nei documenti: nessun oggetto da proporre.", "The object list of “{}” is not in the documents: no object to suggest."), &[lang.pick(name_it, name_en)])),
+        P::ListFromSeeAlso { list_it, list_en, other_it, other_en } => ("suggest.list-from-see-also", Info, fill(lang.pick("L'elenco degli oggetti di «{}» non è nei documenti: le proposte vengono dall'elenco «{}» dello stesso cassetto.", "The object list of “{}” is not in the documents: the suggestions come from the list “{}” of the same drawer."), &[lang.pick(list_it, list_en), lang.pick(other_it, other_en)])),
+        P::ListMissing { list_it, list_en } => ("suggest.list-missing", Info, fill(lang.pick("L'elenco degli oggetti di «{}» non è nei documenti: nessun oggetto da proporre.", "The object list of “{}” is not in the documents: no object to suggest."), &[lang.pick(list_it, list_en)])),
+        P::EmptyText => ("suggest.empty-text", Info, lang.pick("Scrivi una descrizione della richiesta per ricevere una proposta di oggetto.", "Write a description of the request to get a suggested object.").into()),
+        P::TextTruncated { max } => ("suggest.text-truncated", Info, fill(lang.pick("Per proporre l'oggetto sono stati letti i primi {} caratteri della descrizione.", "Only the first {} characters of the description were read to suggest the object."), &[&max])),
+        P::NoMatch => ("suggest.no-match", Info, lang.pick("Nessun oggetto dell'elenco corrisponde alle parole della descrizione: scegli l'oggetto dal menu, descrivendo la richiesta con le parole dell'atto (es. avviso bonario, cartella, DURC, F24).", "No object of the list matches the words of the description: choose the object from the menu, describing the request with the words of the document (e.g. avviso bonario, cartella, DURC, F24).").into()),
+        P::BadLimit => ("suggest.bad-limit", Warning, lang.pick("«limit» deve essere un numero intero da 1 a 50: uso 5.", "“limit” must be a whole number from 1 to 50: using 5.").into()),
+        P::DataPending => ("catalog.data-pending", Warning, lang.pick("I profili e i titolari di instrada (instrada-catalog.txt) sono in arrivo: attendi ready() e chiedi di nuovo.", "instrada's profiles and titolari (instrada-catalog.txt) are on their way: await ready() and ask again.").into()),
+        P::DataUnavailable => ("catalog.data-unavailable", Warning, lang.pick("I profili e i titolari di instrada non sono disponibili: il file instrada-catalog.txt non si è potuto caricare. Pubblicalo accanto al modulo e permettine l'indirizzo in connect-src della CSP.", "instrada's profiles and titolari are unavailable: the file instrada-catalog.txt could not be loaded. Serve it next to the module and allow its address in the CSP's connect-src.").into()),
+    }
+}
+
+/// `template` with each `{}` replaced by the next of `args`: one message, both languages'
+/// templates side by side, and one writer for all of them (a `format!` per message and
+/// language was one formatting call each in the wasm).
+fn fill(template: &str, args: &[&dyn fmt::Display]) -> String {
+    let mut out = String::new();
+    for (i, part) in template.split("{}").enumerate() {
+        if let Some(arg) = i.checked_sub(1).and_then(|i| args.get(i)) {
+            let _ = write!(out, "{arg}");
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// A date in a message: Italian (`31/03/2023`) or ISO.
+fn day(lang: Lang, d: NaiveDate) -> String {
+    match lang {
+        Lang::It => it_date(d),
+        Lang::En => iso(d),
     }
 }
 
