@@ -106,29 +106,29 @@ impl Check<'_> {
     }
 
     fn mailbox(&mut self, field: &str, m: &Mailbox) {
-        self.email(&format!("{field}.address"), &m.address);
+        self.email(&at(field, ".address"), &m.address);
         for (i, a) in m.aliases.iter().enumerate() {
-            self.email(&format!("{field}.aliases[{i}]"), a);
+            self.email(&item(field, ".aliases", i), a);
         }
         let certified = m.address.to_ascii_lowercase().ends_with(INPS_PEC_DOMAIN);
         match (m.kind, certified) {
             (MailboxKind::Pec, false) => self.report(Problem::PecOutsideDomain {
-                field: format!("{field}.address"),
+                field: at(field, ".address"),
             }),
             (MailboxKind::Email, true) => self.report(Problem::EmailIsPec {
-                field: format!("{field}.kind"),
+                field: at(field, ".kind"),
             }),
             _ => {}
         }
         if m.uses.is_empty() {
             self.report(Problem::MailboxNoUse {
-                field: format!("{field}.uses"),
+                field: at(field, ".uses"),
             });
         }
         for (i, u) in m.uses.iter().enumerate() {
-            self.use_token(&format!("{field}.uses[{i}]"), u);
+            self.use_token(&item(field, ".uses", i), u);
         }
-        self.source(&format!("{field}.source"), &m.source);
+        self.source(&at(field, ".source"), &m.source);
     }
 
     fn use_token(&mut self, field: &str, u: &str) {
@@ -173,10 +173,10 @@ pub fn validate(p: &Profile, known: &[&str], lang: Lang) -> Vec<Finding> {
         c.report(Problem::MissingDocument);
     }
     for (i, u) in p.document.updates.iter().enumerate() {
-        c.source(&format!("document.updates[{i}].source"), &u.source);
+        c.source(&at(&item("", "document.updates", i), ".source"), &u.source);
         if u.date < p.document.date {
             c.order(
-                &format!("document.updates[{i}].date"),
+                &at(&item("", "document.updates", i), ".date"),
                 Some(p.document.date),
                 Some(u.date),
             );
@@ -187,7 +187,7 @@ pub fn validate(p: &Profile, known: &[&str], lang: Lang) -> Vec<Finding> {
     for (i, id) in p.inherits.iter().enumerate() {
         if id == &p.id || !known.contains(&id.as_str()) {
             c.report(Problem::UnknownInherits {
-                field: format!("inherits[{i}]"),
+                field: item("", "inherits", i),
                 id: id.clone(),
             });
         }
@@ -195,30 +195,30 @@ pub fn validate(p: &Profile, known: &[&str], lang: Lang) -> Vec<Finding> {
 
     let mut seen: Vec<&str> = Vec::new();
     for (i, s) in p.sedi.iter().enumerate() {
-        c.id(&format!("sedi[{i}].id"), &s.id);
+        c.id(&at(&item("", "sedi", i), ".id"), &s.id);
         if seen.contains(&s.id.as_str()) {
-            duplicate(&mut c, &format!("sedi[{i}].id"), &s.id);
+            duplicate(&mut c, &at(&item("", "sedi", i), ".id"), &s.id);
         }
         seen.push(&s.id);
         for (j, m) in s.mailboxes.iter().enumerate() {
-            c.mailbox(&format!("sedi[{i}].mailboxes[{j}]"), m);
+            c.mailbox(&item(&item("", "sedi", i), ".mailboxes", j), m);
         }
     }
     for (j, m) in p.mailboxes.iter().enumerate() {
-        c.mailbox(&format!("mailboxes[{j}]"), m);
+        c.mailbox(&item("", "mailboxes", j), m);
     }
 
     for (i, k) in p.cassetti.iter().enumerate() {
-        let f = format!("cassetti[{i}]");
-        c.cassetto(&format!("{f}.cassetto"), &k.cassetto);
+        let f = item("", "cassetti", i);
+        c.cassetto(&at(&f, ".cassetto"), &k.cassetto);
         if let Some(t) = &k.titolario {
             match titolario::titolario(t) {
                 None => c.report(Problem::UnknownTitolarioOf {
-                    field: format!("{f}.titolario"),
+                    field: at(&f, ".titolario"),
                     id: t.clone(),
                 }),
                 Some(tt) if tt.cassetto != k.cassetto => c.report(Problem::TitolarioCassetto {
-                    field: format!("{f}.titolario"),
+                    field: at(&f, ".titolario"),
                     titolario: t.clone(),
                     belongs_to: tt.cassetto.clone(),
                     cassetto: k.cassetto.clone(),
@@ -228,35 +228,35 @@ pub fn validate(p: &Profile, known: &[&str], lang: Lang) -> Vec<Finding> {
         }
         if k.gestioni.is_empty() {
             c.report(Problem::CassettoNoGestioni {
-                field: format!("{f}.gestioni"),
+                field: at(&f, ".gestioni"),
             });
         }
-        c.text(&format!("{f}.name"), &k.name);
+        c.text(&at(&f, ".name"), &k.name);
         c.order(&f, k.from, k.until);
-        c.source(&format!("{f}.source"), &k.source);
+        c.source(&at(&f, ".source"), &k.source);
     }
 
     let rule_ids: Vec<&str> = p.rules.iter().map(|r| r.id.as_str()).collect();
     for (i, r) in p.rules.iter().enumerate() {
-        let f = format!("rules[{i}]");
-        c.id(&format!("{f}.id"), &r.id);
+        let f = item("", "rules", i);
+        c.id(&at(&f, ".id"), &r.id);
         if rule_ids.iter().position(|x| *x == r.id) != Some(i) {
-            duplicate(&mut c, &format!("{f}.id"), &r.id);
+            duplicate(&mut c, &at(&f, ".id"), &r.id);
         }
         if r.kinds.is_empty() {
             c.report(Problem::RuleNoKinds {
-                field: format!("{f}.kinds"),
+                field: at(&f, ".kinds"),
             });
         }
         c.order(&f, r.from.or(Some(p.effective.from)), r.until);
         if let Some(u) = r.mailbox.as_deref().filter(|u| *u != GESTIONE_PLACEHOLDER) {
-            c.use_token(&format!("{f}.mailbox"), u);
+            c.use_token(&at(&f, ".mailbox"), u);
         }
         for (j, a) in r.addresses.iter().enumerate() {
-            c.email(&format!("{f}.addresses[{j}]"), a);
+            c.email(&item(&f, ".addresses", j), a);
         }
         if let Some(k) = &r.cassetto {
-            c.cassetto(&format!("{f}.cassetto"), k);
+            c.cassetto(&at(&f, ".cassetto"), k);
         }
         if r.channel == Channel::Escalation {
             match r.escalation {
@@ -267,104 +267,115 @@ pub fn validate(p: &Profile, known: &[&str], lang: Lang) -> Vec<Finding> {
         for (j, a) in r.alternatives.iter().enumerate() {
             if !rule_ids.contains(&a.as_str()) || a == &r.id {
                 c.report(Problem::UnknownRule {
-                    field: format!("{f}.alternatives[{j}]"),
+                    field: item(&f, ".alternatives", j),
                     id: a.clone(),
                 });
             }
         }
-        c.text(&format!("{f}.why"), &r.why);
+        c.text(&at(&f, ".why"), &r.why);
         for (j, n) in r.notes.iter().enumerate() {
-            note(&mut c, &format!("{f}.notes[{j}]"), n);
+            note(&mut c, &item(&f, ".notes", j), n);
         }
-        c.source(&format!("{f}.source"), &r.source);
+        c.source(&at(&f, ".source"), &r.source);
     }
     for (j, n) in p.notes.iter().enumerate() {
-        note(&mut c, &format!("notes[{j}]"), n);
+        note(&mut c, &item("", "notes", j), n);
     }
 
     if let Some(o) = &p.online_only {
         c.source("onlineOnly.source", &o.source);
         for (i, l) in o.items.iter().enumerate() {
-            listed(&mut c, &format!("onlineOnly.items[{i}]"), l);
+            listed(&mut c, &item("", "onlineOnly.items", i), l);
         }
     }
     for (i, l) in p.pec_examples.iter().enumerate() {
-        listed(&mut c, &format!("pecExamples[{i}]"), l);
+        listed(&mut c, &item("", "pecExamples", i), l);
     }
 
     for (i, t) in p.terms.iter().enumerate() {
-        let f = format!("terms[{i}]");
+        let f = item("", "terms", i);
         if t.days == 0 || t.days > 366 {
             c.report(Problem::BadDays {
-                field: format!("{f}.days"),
+                field: at(&f, ".days"),
             });
         }
-        c.text(&format!("{f}.label"), &t.label);
+        c.text(&at(&f, ".label"), &t.label);
         c.order(&f, t.from, t.until);
-        c.source(&format!("{f}.source"), &t.source);
+        c.source(&at(&f, ".source"), &t.source);
     }
 
     for (i, e) in p.escalation.iter().enumerate() {
-        let f = format!("escalation[{i}]");
+        let f = item("", "escalation", i);
         if p.escalation.iter().position(|x| x.level == e.level) != Some(i) {
-            duplicate(&mut c, &format!("{f}.level"), e.level.id());
+            duplicate(&mut c, &at(&f, ".level"), e.level.id());
         }
         if e.lists.is_empty() {
             c.report(Problem::EscalationNoList {
-                field: format!("{f}.lists"),
+                field: at(&f, ".lists"),
             });
         }
         for (j, l) in e.lists.iter().enumerate() {
-            let lf = format!("{f}.lists[{j}]");
+            let lf = item(&f, ".lists", j);
             if j > 0 && e.lists.get(j - 1).is_some_and(|prev| prev.from >= l.from) {
                 c.report(Problem::ListsOutOfOrder {
-                    field: format!("{lf}.from"),
+                    field: at(&lf, ".from"),
                 });
             }
             if l.from < p.effective.from {
-                c.order(&format!("{lf}.from"), Some(p.effective.from), Some(l.from));
+                c.order(&at(&lf, ".from"), Some(p.effective.from), Some(l.from));
             }
             if l.to.is_empty() {
                 c.report(Problem::EscalationNoRecipient {
-                    field: format!("{lf}.to"),
+                    field: at(&lf, ".to"),
                 });
             }
             for (k, ct) in l.to.iter().chain(l.cc.iter()).enumerate() {
-                c.email(&format!("{lf}.contacts[{k}].address"), &ct.address);
+                c.email(&at(&item(&lf, ".contacts", k), ".address"), &ct.address);
                 for (s, sede) in ct.sedi.iter().enumerate() {
-                    c.sede_ref(&format!("{lf}.contacts[{k}].sedi[{s}]"), sede);
+                    c.sede_ref(&item(&item(&lf, ".contacts", k), ".sedi", s), sede);
                 }
             }
-            c.source(&format!("{lf}.source"), &l.source);
+            c.source(&at(&lf, ".source"), &l.source);
         }
-        c.text(&format!("{f}.when"), &e.when);
-        c.source(&format!("{f}.source"), &e.source);
+        c.text(&at(&f, ".when"), &e.when);
+        c.source(&at(&f, ".source"), &e.source);
     }
 
     for (i, ph) in p.phone.iter().enumerate() {
-        let f = format!("phone[{i}]");
+        let f = item("", "phone", i);
         match (hhmm(&ph.from), hhmm(&ph.to)) {
             (Some(a), Some(b)) if a < b => {}
             _ => c.report(Problem::BadHours { field: f.clone() }),
         }
         if ph.days.is_empty() {
             c.report(Problem::NoDays {
-                field: format!("{f}.days"),
+                field: at(&f, ".days"),
             });
         }
-        c.source(&format!("{f}.source"), &ph.source);
+        c.source(&at(&f, ".source"), &ph.source);
     }
     for (i, d) in p.dead_mailboxes.iter().enumerate() {
-        let f = format!("deadMailboxes[{i}]");
+        let f = item("", "deadMailboxes", i);
         if !is_email(&d.pattern.replace("{sede}", "sede")) {
-            c.email(&format!("{f}.pattern"), &d.pattern);
+            c.email(&at(&f, ".pattern"), &d.pattern);
         }
-        c.source(&format!("{f}.source"), &d.source);
+        c.source(&at(&f, ".source"), &d.source);
     }
     if let Some(mp) = &p.mailbox_policy {
         c.source("mailboxPolicy.source", &mp.source);
     }
     c.out
+}
+
+/// The path of `key` in the entry at `path` (`rules[0]` and `.why`): a concatenation, not a
+/// `format!` at each of the checks' sixty paths.
+fn at(path: &str, key: &str) -> String {
+    [path, key].concat()
+}
+
+/// The path of the `i`-th element of the list `key` in the entry at `path`.
+fn item(path: &str, key: &str, i: usize) -> String {
+    format!("{path}{key}[{i}]")
 }
 
 fn duplicate(c: &mut Check, field: &str, id: &str) {
@@ -377,13 +388,13 @@ fn duplicate(c: &mut Check, field: &str, id: &str) {
 fn note(c: &mut Check, field: &str, n: &super::Note) {
     if !is_code(&n.code) {
         c.report(Problem::BadCode {
-            field: format!("{field}.code"),
+            field: at(field, ".code"),
             code: n.code.clone(),
         });
     }
-    c.text(&format!("{field}.text"), &n.text);
+    c.text(&at(field, ".text"), &n.text);
     c.order(field, n.from, n.until);
-    c.source(&format!("{field}.source"), &n.source);
+    c.source(&at(field, ".source"), &n.source);
 }
 
 fn listed(c: &mut Check, field: &str, l: &super::Listed) {
@@ -397,7 +408,7 @@ fn listed(c: &mut Check, field: &str, l: &super::Listed) {
             field: field.into(),
         });
     }
-    c.source(&format!("{field}.source"), &l.source);
+    c.source(&at(field, ".source"), &l.source);
 }
 
 fn hhmm(s: &str) -> Option<(u32, u32)> {
