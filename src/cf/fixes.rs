@@ -65,8 +65,11 @@ pub(crate) struct Fix {
     pub meaning: Option<Decoded>,
 }
 
+/// The code as text. Its bytes are ASCII (`person::check` and `numeric::check` keep only
+/// ASCII letters and digits, and zero), each one character: what `from_utf8_lossy` gave,
+/// without linking it (issue 15).
 fn text(code: &[u8]) -> String {
-    String::from_utf8_lossy(code).into_owned()
+    code.iter().map(|&b| char::from(b)).collect()
 }
 
 /// The characters that may stand at a position of a person's code.
