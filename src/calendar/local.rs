@@ -197,18 +197,19 @@ impl RawData {
         let mut f = Fields::of(v, String::new())?;
         let comuni = f.list("comuni", true)?;
         let agenzie = f.list("agenzie", true)?;
-        Ok(RawData {
-            comuni: comuni
-                .iter()
-                .enumerate()
-                .map(|(i, c)| RawComune::read(c, f.item("comuni", i)))
-                .collect::<Result<_, _>>()?,
-            agenzie: agenzie
-                .iter()
-                .enumerate()
-                .map(|(i, a)| RawAgenzia::read(a, f.item("agenzie", i)))
-                .collect::<Result<_, _>>()?,
-        })
+        // Plain loops, not `collect::<Result<_, _>>()`: the same first error, without an
+        // iterator adapter compiled for each list (issue 15).
+        let mut raw = RawData {
+            comuni: Vec::with_capacity(comuni.len()),
+            agenzie: Vec::with_capacity(agenzie.len()),
+        };
+        for (i, c) in comuni.iter().enumerate() {
+            raw.comuni.push(RawComune::read(c, f.item("comuni", i))?);
+        }
+        for (i, a) in agenzie.iter().enumerate() {
+            raw.agenzie.push(RawAgenzia::read(a, f.item("agenzie", i))?);
+        }
+        Ok(raw)
     }
 }
 
