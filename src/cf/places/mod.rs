@@ -392,8 +392,8 @@ fn name_index() -> &'static Vec<(Box<str>, u32)> {
                 }
             }
         }
-        // Unique pairs: the unstable sort gives the same order.
-        index.sort_unstable();
+        // Unique pairs: any sort gives the same order.
+        crate::text::heap_sort(&mut index);
         index
     })
 }
