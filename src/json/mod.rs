@@ -188,21 +188,20 @@ impl Parser<'_> {
             Some(b'"') => self.string().map(Json::Str),
             Some(b'-' | b'0'..=b'9') => self.number(),
             _ => {
-                for (word, value) in [
-                    ("null", Json::Null),
-                    ("true", Json::Bool(true)),
-                    ("false", Json::Bool(false)),
-                ] {
-                    if self
-                        .text
-                        .get(self.at..)
-                        .is_some_and(|t| t.starts_with(word))
-                    {
-                        self.at += word.len();
-                        return Ok(value);
-                    }
-                }
-                Err(self.eof_or(Reason::ExpectedValue, What::Value))
+                // A match on the word, not a loop over (word, value) pairs: the pairs were
+                // three values built and dropped at each call.
+                let rest = self.text.get(self.at..).unwrap_or("");
+                let (len, value) = if rest.starts_with("null") {
+                    (4, Json::Null)
+                } else if rest.starts_with("true") {
+                    (4, Json::Bool(true))
+                } else if rest.starts_with("false") {
+                    (5, Json::Bool(false))
+                } else {
+                    return Err(self.eof_or(Reason::ExpectedValue, What::Value));
+                };
+                self.at += len;
+                Ok(value)
             }
         }
     }
