@@ -56,21 +56,6 @@ pub fn catalog_view(
     })
 }
 
-/// `key: [..]`, each item written by `each`.
-fn field_each<T>(
-    out: &mut Json,
-    key: &str,
-    items: impl IntoIterator<Item = T>,
-    mut each: impl FnMut(&mut Json, T),
-) {
-    out.key(key);
-    out.begin_array();
-    for item in items {
-        each(out, item);
-    }
-    out.end_array();
-}
-
 impl ToWire for Summary {
     fn write(&self, out: &mut Json) {
         let (p, lang) = (&self.profile, self.lang);
@@ -90,7 +75,11 @@ impl ToWire for Summary {
         );
         out.key("inherits");
         out.strs(&p.inherits);
-        field_each(out, "sedi", &p.sedi, |out, s| out.str(&s.id));
+        array(out, "sedi");
+        for s in &p.sedi {
+            out.str(&s.id);
+        }
+        out.end_array();
         out.field_bool("builtIn", self.built_in);
         out.end_object();
     }
@@ -98,6 +87,8 @@ impl ToWire for Summary {
 
 impl ToWire for CatalogView {
     fn write(&self, out: &mut Json) {
+        // Plain loops, not iterator chains handed to `field_each`: each chain was its own
+        // iterator code in the wasm.
         let (p, date, lang) = (&self.summary.profile, self.date, self.summary.lang);
         out.begin_object();
         out.key("profile");
@@ -106,73 +97,93 @@ impl ToWire for CatalogView {
         out.field_bool("inForce", p.in_force(date));
         // A cassetto offered by the profile and by one it inherits is the profile's own.
         let mut seen: Vec<&str> = Vec::new();
-        let cassetti = self.chain.iter().flat_map(|q| {
-            q.cassetti
-                .iter()
-                .filter(move |k| k.in_force(date))
-                .map(move |k| (q, k))
-        });
-        field_each(
-            out,
-            "cassetti",
-            cassetti.filter(|(_, k)| {
-                let new = !seen.contains(&k.cassetto.as_str());
+        array(out, "cassetti");
+        for q in &self.chain {
+            for k in q.cassetti.iter().filter(|k| k.in_force(date)) {
+                if !seen.contains(&k.cassetto.as_str()) {
+                    cassetto(out, q, k, date, lang);
+                }
                 seen.push(&k.cassetto);
-                new
-            }),
-            |out, (q, k)| cassetto(out, q, k, date, lang),
-        );
-        let rules = self.chain.iter().flat_map(|q| {
-            q.rules
+            }
+        }
+        out.end_array();
+        array(out, "channels");
+        for q in &self.chain {
+            for r in q
+                .rules
                 .iter()
-                .filter(move |r| r.in_force(q.effective.from, date))
-                .map(move |r| (q, r))
-        });
-        field_each(out, "channels", rules, |out, (q, r)| {
-            channel(out, q, r, lang)
-        });
-        field_each(out, "sedi", &p.sedi, |out, s| {
+                .filter(|r| r.in_force(q.effective.from, date))
+            {
+                channel(out, q, r, lang);
+            }
+        }
+        out.end_array();
+        array(out, "sedi");
+        for s in &p.sedi {
             out.begin_object();
             out.field_str("id", &s.id);
             out.field_str("name", &s.name);
-            field_each(out, "mailboxes", &s.mailboxes, |out, m| {
-                mailbox(out, m, lang)
-            });
+            mailboxes(out, &s.mailboxes, lang);
             out.end_object();
-        });
-        field_each(out, "mailboxes", &p.mailboxes, |out, m| {
-            mailbox(out, m, lang)
-        });
-        let terms = p
+        }
+        out.end_array();
+        mailboxes(out, &p.mailboxes, lang);
+        array(out, "terms");
+        for t in p
             .terms
             .iter()
-            .filter(|t| super::within(t.from, t.until, date));
-        field_each(out, "terms", terms, |out, t| term(out, t, lang));
-        let escalation = p.escalation.iter().filter_map(|e| {
-            let l = p.escalation_list(e.level, date)?;
-            Some((e, l))
-        });
-        field_each(out, "escalation", escalation, |out, (e, l)| {
-            out.begin_object();
-            out.field_str("level", e.level.id());
-            out.field_str("when", e.when.get(lang));
-            contact_list(out, l, lang);
-            out.end_object();
-        });
-        field_each(out, "phone", &p.phone, |out, ph| phone(out, ph, lang));
-        let listed = p.online_only.iter().flat_map(|o| o.items.iter());
-        field_each(out, "onlineOnly", listed, |out, i| {
+            .filter(|t| super::within(t.from, t.until, date))
+        {
+            term(out, t, lang);
+        }
+        out.end_array();
+        array(out, "escalation");
+        for e in &p.escalation {
+            if let Some(l) = p.escalation_list(e.level, date) {
+                out.begin_object();
+                out.field_str("level", e.level.id());
+                out.field_str("when", e.when.get(lang));
+                contact_list(out, l, lang);
+                out.end_object();
+            }
+        }
+        out.end_array();
+        array(out, "phone");
+        for ph in &p.phone {
+            phone(out, ph, lang);
+        }
+        out.end_array();
+        array(out, "onlineOnly");
+        for i in p.online_only.iter().flat_map(|o| o.items.iter()) {
             out.begin_object();
             out.field_str("label", i.label.trim_end_matches(';'));
             out.key("source");
             i.source.write(out);
             out.end_object();
-        });
-        field_each(out, "deadMailboxes", &p.dead_mailboxes, |out, d| {
-            out.str(&d.pattern)
-        });
+        }
+        out.end_array();
+        array(out, "deadMailboxes");
+        for d in &p.dead_mailboxes {
+            out.str(&d.pattern);
+        }
+        out.end_array();
         out.end_object();
     }
+}
+
+/// Opens the array of the property `key`.
+fn array(out: &mut Json, key: &str) {
+    out.key(key);
+    out.begin_array();
+}
+
+/// The property `mailboxes`.
+fn mailboxes(out: &mut Json, list: &[Mailbox], lang: Lang) {
+    array(out, "mailboxes");
+    for m in list {
+        mailbox(out, m, lang);
+    }
+    out.end_array();
 }
 
 /// A cassetto offered by `q` at `date`, with the objects of its titolario available then.
@@ -197,15 +208,15 @@ fn cassetto(out: &mut Json, q: &Profile, k: &Cassetto, date: NaiveDate, lang: La
     out.field_str_if("listMissing", list_missing);
     out.field_str_if("objectsFrom", fallback.map(|f| f.id.as_str()));
     // The classes with an object available at the date, each with those objects.
-    let classes = fallback.or(own).into_iter().flat_map(|t| {
-        t.classes
-            .iter()
-            .filter(move |c| c.objects.iter().any(|o| o.is_available(Some(date))))
-            .map(move |c| (t, c))
-    });
-    field_each(out, "classes", classes, |out, (t, c)| {
-        classe(out, t, c, date, lang)
-    });
+    array(out, "classes");
+    if let Some(t) = fallback.or(own) {
+        for c in &t.classes {
+            if c.objects.iter().any(|o| o.is_available(Some(date))) {
+                classe(out, t, c, date, lang);
+            }
+        }
+    }
+    out.end_array();
     out.field_str("profile", &q.id);
     out.key("source");
     k.source.write(out);
@@ -217,8 +228,8 @@ fn classe(out: &mut Json, t: &Titolario, c: &Classe, date: NaiveDate, lang: Lang
     out.field_str("id", &c.id);
     out.field_str("label", lang.pick(&c.label, &c.label_en));
     out.field_bool("direct", c.direct);
-    let objects = c.objects.iter().filter(|o| o.is_available(Some(date)));
-    field_each(out, "objects", objects, |out, o| {
+    array(out, "objects");
+    for o in c.objects.iter().filter(|o| o.is_available(Some(date))) {
         out.begin_object();
         out.field_str("id", &o.id);
         let en = Some(o.label_en.as_str()).filter(|l| lang == Lang::En && !l.is_empty());
@@ -230,7 +241,8 @@ fn classe(out: &mut Json, t: &Titolario, c: &Classe, date: NaiveDate, lang: Lang
         let generic = o.generic || t.generic.as_deref() == Some(o.id.as_str());
         out.field_bool("generic", generic);
         out.end_object();
-    });
+    }
+    out.end_array();
     out.end_object();
 }
 
@@ -285,8 +297,13 @@ fn contact_list(out: &mut Json, l: &ContactList, lang: Lang) {
         out.field_str_if("role", c.role.as_ref().map(|r| r.get(lang)));
         out.end_object();
     };
-    field_each(out, "to", &l.to, contact);
-    field_each(out, "cc", &l.cc, contact);
+    for (key, list) in [("to", &l.to), ("cc", &l.cc)] {
+        array(out, key);
+        for c in list {
+            contact(out, c);
+        }
+        out.end_array();
+    }
     out.key("source");
     l.source.write(out);
 }
