@@ -25,9 +25,16 @@ pub enum Expected {
 impl Expected {
     /// What serde's message says was expected (`invalid type: …, expected a string`).
     pub fn from_serde(message: &str) -> Expected {
-        let expected = message
-            .rsplit_once("expected ")
-            .map_or("", |(_, e)| e.trim_end_matches('.'));
+        // The text after the last "expected " (what `rsplit_once` gives: the words cannot
+        // overlap themselves), found byte by byte: `rsplit_once` with a text links the
+        // Two-Way searcher's backward search for this one use (issue 15).
+        const WORD: &[u8] = b"expected ";
+        let bytes = message.as_bytes();
+        let expected = (0..bytes.len())
+            .rev()
+            .find(|&i| bytes[i..].starts_with(WORD))
+            .and_then(|i| message.get(i + WORD.len()..))
+            .map_or("", |e| e.trim_end_matches('.'));
         match expected {
             "a string" | "a borrowed string" | "a character" => Expected::Text,
             "a sequence" => Expected::List,
