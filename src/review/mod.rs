@@ -525,7 +525,17 @@ fn compose_for(
             .filter(|w| !w.is_empty())
             .filter(|w| {
                 let f = fold_words(w);
-                let t = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                // `w` without what is not an ASCII letter or digit at either end (what
+                // `trim_matches` with that test gives, byte by byte: an ASCII byte is
+                // always a character of its own; no `trim_matches` copy for one closure).
+                let b = w.as_bytes();
+                let t = match b.iter().position(u8::is_ascii_alphanumeric) {
+                    Some(i) => {
+                        let j = b.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(i);
+                        w.get(i..=j).unwrap_or("")
+                    }
+                    None => "",
+                };
                 let digits = t.bytes().filter(u8::is_ascii_digit).count();
                 let identifier = (t.len() == 16 && digits > 0)
                     || (matches!(t.len(), 10 | 11) && digits == t.len());
