@@ -126,15 +126,19 @@ impl Registry {
     /// was built with: another date, or other codes than `EXISTS` says.
     pub(super) fn read(owned: Cow<'static, str>) -> Result<Registry, String> {
         let text: &str = &owned;
+        // `split('\n')`, not `lines()`: the same line once trimmed (`lines` only takes a
+        // `\r` off its end), without linking `Lines` for this one use; the dates written
+        // by `dates::iso`, as chrono's `Display` writes them, without linking chrono's
+        // formatting (issue 15).
         let date = text
-            .lines()
+            .split('\n')
             .find_map(|l| l.strip_prefix("@registry-date "))
             .and_then(|d| crate::dates::date_from(d.trim(), "%Y-%m-%d"));
         if date != Some(registry_date()) {
             return Err(format!(
                 "the places file is of {}, this module of {}",
-                date.map_or("no date".to_string(), |d| d.to_string()),
-                registry_date()
+                date.map_or("no date".to_string(), crate::dates::iso),
+                crate::dates::iso(registry_date())
             ));
         }
         let section = |name: &str| -> Result<(usize, &str), String> {
