@@ -255,22 +255,34 @@ impl Titolario {
     /// "note-rettifica" both find the object). Objects that are offered come first when a
     /// label is shared.
     pub fn object(&self, id_or_label: &str) -> Option<&Oggetto> {
-        if let Some(o) = self.objects().find(|o| o.id == id_or_label) {
+        if let Some(o) = self.first(&|o| o.id == id_or_label) {
             return Some(o);
         }
         let wanted = fold_words(id_or_label);
         if wanted.is_empty() {
             return None;
         }
-        let matches = |o: &&Oggetto| {
+        let matches = |o: &Oggetto| {
             folds_to(&o.label, &wanted)
                 || folds_to(&o.id, &wanted)
                 || o.aliases.iter().any(|a| folds_to(a, &wanted))
         };
-        self.objects()
-            .filter(|o| o.status == Status::Active)
-            .find(matches)
-            .or_else(|| self.objects().find(matches))
+        self.first(&|o| o.status == Status::Active && matches(o))
+            .or_else(|| self.first(&matches))
+    }
+
+    /// The first object, in the document's order, that `wanted` accepts: one loop for the
+    /// searches of [`Titolario::object`] (each chain of `objects()` and `find` was its own
+    /// code in the wasm).
+    fn first(&self, wanted: &dyn Fn(&Oggetto) -> bool) -> Option<&Oggetto> {
+        for c in &self.classes {
+            for o in &c.objects {
+                if wanted(o) {
+                    return Some(o);
+                }
+            }
+        }
+        None
     }
 
     /// Every object, classe by classe, in the document's order.

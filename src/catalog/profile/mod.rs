@@ -525,7 +525,20 @@ impl Profile {
 
     /// The mailbox with this address (any case, aliases too).
     pub fn mailbox(&self, address: &str) -> Option<(Option<&Sede>, &Mailbox)> {
-        self.all_mailboxes().find(|(_, m)| m.is(address))
+        // Loops in the order of `all_mailboxes`, not its chain: smaller in the wasm.
+        for s in &self.sedi {
+            for m in &s.mailboxes {
+                if m.is(address) {
+                    return Some((Some(s), m));
+                }
+            }
+        }
+        for m in &self.mailboxes {
+            if m.is(address) {
+                return Some((None, m));
+            }
+        }
+        None
     }
 
     /// The term of this kind in force on `date`.

@@ -364,12 +364,18 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
         });
     }
 
-    let generics: Vec<&str> = classes
-        .iter()
-        .flat_map(|c| &c.objects)
-        .filter(|o| o.generic)
-        .map(|o| o.id.as_str())
-        .collect();
+    // The objects marked generic, and whether there is another: one loop, not three chains.
+    let mut generics: Vec<&str> = Vec::new();
+    let mut specific = false;
+    for c in &classes {
+        for o in &c.objects {
+            if o.generic {
+                generics.push(&o.id);
+            } else {
+                specific = true;
+            }
+        }
+    }
     match (&raw.generic, generics.as_slice()) {
         (None, []) => {}
         (Some(g), [one]) if g == one => {}
@@ -386,13 +392,13 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
             ))
         }
     }
-    if raw.list_missing.is_some() && classes.iter().flat_map(|c| &c.objects).any(|o| !o.generic) {
+    if raw.list_missing.is_some() && specific {
         return Err(e(
             "listMissing",
             "the list is said to be missing, so the titolario holds only its generic object".into(),
         ));
     }
-    if raw.list_missing.is_none() && classes.iter().flat_map(|c| &c.objects).all(|o| o.generic) {
+    if raw.list_missing.is_none() && !specific {
         return Err(e("classes", "the titolario has no specific object: transcribe the list or say why it is missing in `listMissing`".into()));
     }
 
