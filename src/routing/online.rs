@@ -34,11 +34,16 @@ pub fn find<'a>(items: &'a [Listed], prepared: &str) -> Option<Hit<'a>> {
     let mut best: Option<Hit<'a>> = None;
     for item in items {
         for group in &item.matches {
-            let words: Option<Vec<String>> = group
-                .iter()
-                .map(|term| term_match(term, prepared))
-                .collect();
-            if let Some(words) = words {
+            // Every term must match (a loop: `collect::<Option<_>>` compiles its adapters
+            // for this one use).
+            let mut words: Vec<String> = Vec::with_capacity(group.len());
+            for term in group {
+                match term_match(term, prepared) {
+                    Some(w) => words.push(w),
+                    None => break,
+                }
+            }
+            if words.len() == group.len() {
                 if best.as_ref().is_none_or(|b| words.len() > b.words.len()) {
                     best = Some(Hit { item, words });
                 }

@@ -218,27 +218,34 @@ impl Index {
 /// The words of the phrases of the data, folded, stopwords dropped (unless `keep_stopwords`,
 /// for codes); `None` if none is left.
 fn phrase(text: &str, keep_stopwords: bool) -> Option<Vec<Token>> {
-    let tokens: Vec<Token> = text
-        .split_whitespace()
-        .filter_map(|word| {
-            let alts: Vec<(String, bool)> = word
-                .split('|')
-                .filter_map(|alt| {
-                    let prefix = alt.ends_with('*');
-                    let f = fold_words_by(alt.trim_end_matches('*'), fold_keyword_char);
-                    // "dell'", "c.15": folding may split one written word in two; keep both.
-                    let f = f
-                        .split(' ')
-                        .filter(|w| keep_stopwords || !is_stopword(w))
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    (!f.is_empty()).then_some((f, prefix))
-                })
-                .collect();
-            (!alts.is_empty()).then_some(Token { alts })
-        })
-        .flat_map(split_compound)
-        .collect();
+    // Plain loops, not iterator chains: the same tokens in the same order, without an
+    // adapter (`FlatMap`, `Filter`, `collect`) compiled for each step (issue 15).
+    let mut tokens: Vec<Token> = Vec::new();
+    for word in text.split_whitespace() {
+        let mut alts: Vec<(String, bool)> = Vec::new();
+        for alt in word.split('|') {
+            let prefix = alt.ends_with('*');
+            let folded = fold_words_by(alt.trim_end_matches('*'), fold_keyword_char);
+            // "dell'", "c.15": folding may split one written word in two; keep both.
+            let mut f = String::new();
+            let mut first = true;
+            for w in folded.split(' ') {
+                if keep_stopwords || !is_stopword(w) {
+                    if !first {
+                        f.push(' ');
+                    }
+                    f.push_str(w);
+                    first = false;
+                }
+            }
+            if !f.is_empty() {
+                alts.push((f, prefix));
+            }
+        }
+        if !alts.is_empty() {
+            tokens.extend(split_compound(Token { alts }));
+        }
+    }
     (!tokens.is_empty()).then_some(tokens)
 }
 
