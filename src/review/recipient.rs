@@ -42,11 +42,12 @@ fn institutional_prefix(local: &str) -> bool {
             || p.dead_mailboxes
                 .iter()
                 .any(|d| prefix_of(&d.pattern) == first)
-            || p.escalation
-                .iter()
-                .flat_map(|e| e.lists.iter())
-                .flat_map(|l| l.to.iter())
-                .any(|c| !looks_personal(&c.address) && prefix_of(&c.address) == first)
+            || p.escalation.iter().any(|e| {
+                e.lists.iter().any(|l| {
+                    l.to.iter()
+                        .any(|c| !looks_personal(&c.address) && prefix_of(&c.address) == first)
+                })
+            })
     })
 }
 
@@ -175,8 +176,7 @@ pub fn check(
     // Old boxes that are no longer read (Torino §2.7).
     if let Some(dead) = chain
         .iter()
-        .flat_map(|p| p.dead_mailboxes.iter())
-        .find(|d| d.matches(&a))
+        .find_map(|p| p.dead_mailboxes.iter().find(|d| d.matches(&a)))
     {
         out.push(with_suggestion(
             Problem::RecipientDead {

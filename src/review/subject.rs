@@ -98,10 +98,10 @@ const FILLER: [&str; 21] = [
 
 /// How many words of content a subject has once identifiers and gestione are set aside.
 pub fn content_words(padded: &str) -> usize {
-    let gestione_words: Vec<&str> = Gestione::ALL
-        .iter()
-        .flat_map(|g| g.subject_words().iter().copied())
-        .collect();
+    let mut gestione_words: Vec<&str> = Vec::new();
+    for g in Gestione::ALL {
+        gestione_words.extend_from_slice(g.subject_words());
+    }
     padded
         .split(' ')
         .filter(|w| w.len() >= 3 && !w.bytes().any(|b| b.is_ascii_digit()))

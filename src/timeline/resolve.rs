@@ -210,10 +210,12 @@ fn find_calendar(
     findings: &mut Vec<Finding>,
 ) -> Option<Calendar> {
     let territorial = chain.iter().any(|p| !p.sedi.is_empty());
-    let sedi: Vec<String> = chain
-        .iter()
-        .flat_map(|p| p.sedi.iter().map(|s| s.id.clone()))
-        .collect();
+    let mut sedi: Vec<String> = Vec::new();
+    for p in chain {
+        for s in &p.sedi {
+            sedi.push(s.id.clone());
+        }
+    }
     let Some(id) = sede.map(str::trim).filter(|s| !s.is_empty()) else {
         if territorial {
             findings.push(Problem::NationalCalendar { sedi: &sedi }.finding(lang));
@@ -253,7 +255,10 @@ fn find_cassetto_and_object<'p>(
     findings: &mut Vec<Finding>,
 ) -> Option<Resolved<'p>> {
     let sent = req.sent;
-    let cassetti: Vec<&'p Cassetto> = chain.iter().flat_map(|p| p.cassetti.iter()).collect();
+    let mut cassetti: Vec<&'p Cassetto> = Vec::new();
+    for p in chain {
+        cassetti.extend(&p.cassetti);
+    }
     let cassetto = match req
         .cassetto
         .as_deref()
@@ -339,12 +344,10 @@ fn find_cassetto_and_object<'p>(
                 .unwrap_or_default();
             let hits = find_in(&own, raw);
             if hits.is_empty() && own.iter().all(|c| c.titolario.is_some()) {
-                let inherited: Vec<&'p Cassetto> = chain
-                    .iter()
-                    .skip(1)
-                    .flat_map(|p| p.cassetti.iter())
-                    .filter(|c| c.in_force(sent))
-                    .collect();
+                let mut inherited: Vec<&'p Cassetto> = Vec::new();
+                for p in chain.iter().skip(1) {
+                    inherited.extend(p.cassetti.iter().filter(|c| c.in_force(sent)));
+                }
                 find_in(&inherited, raw)
             } else {
                 hits
