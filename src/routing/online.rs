@@ -43,10 +43,10 @@ pub fn find<'a>(items: &'a [Listed], prepared: &str) -> Option<Hit<'a>> {
                     None => break,
                 }
             }
-            if words.len() == group.len() {
-                if best.as_ref().is_none_or(|b| words.len() > b.words.len()) {
-                    best = Some(Hit { item, words });
-                }
+            if words.len() == group.len()
+                && best.as_ref().is_none_or(|b| words.len() > b.words.len())
+            {
+                best = Some(Hit { item, words });
             }
         }
     }
