@@ -315,11 +315,16 @@ pub(crate) fn compose(
         Ok(g) => parts.push(g.subject_label().to_string()),
         Err(f) => findings.push(f),
     }
-    let content: String = content
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut joined = String::new();
+    for w in content.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if !w.is_empty() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(w);
+        }
+    }
+    let content = joined;
     if content.is_empty() {
         findings.push(
             Problem::ComposeContentMissing

@@ -145,11 +145,13 @@ pub(crate) fn render_field(
 /// Keeps the control's custom validity in step with its current errors (shown or not): the
 /// messages joined, or empty when there are none.
 pub(crate) fn sync_validity(control: &Control, errors: &[&Finding]) {
-    let message = errors
-        .iter()
-        .map(|f| f.message.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut message = String::new();
+    for (i, f) in errors.iter().enumerate() {
+        if i > 0 {
+            message.push(' ');
+        }
+        message.push_str(&f.message);
+    }
     control.set_custom_validity(&message);
 }
 

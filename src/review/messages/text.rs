@@ -211,10 +211,14 @@ fn quoted(list: &[String], lang: Lang) -> String {
         Lang::It => ("«", "»"),
         Lang::En => ("“", "”"),
     };
-    list.iter()
-        .map(|w| [open, w.as_str(), close].concat())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut out = String::new();
+    for (i, w) in list.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.extend([open, w.as_str(), close]);
+    }
+    out
 }
 
 /// The days of a threshold in words.
