@@ -103,6 +103,9 @@ impl ToWire for SuggestResult<'_> {
 
 /// The titolario with this id, or a finding that lists the known ids.
 fn find_titolario(id: Option<String>, lang: Lang) -> Result<&'static Titolario, Finding> {
+    if let Some(f) = super::places::catalog_pending(lang) {
+        return Err(f);
+    }
     let known = || {
         titolario::titolari()
             .iter()
@@ -142,6 +145,7 @@ fn titolari_js_result(options: JsValue) -> JsValue {
     if !options.is_undefined() && !options.is_null() && !options.is_object() {
         findings.push(not_an_options_object(lang));
     }
+    findings.extend(super::places::catalog_pending(lang));
     let list: Vec<TitolarioView> = titolario::titolari()
         .iter()
         .map(|t| t.summary(lang))

@@ -69,6 +69,8 @@ pub fn profiles(
     #[wasm_bindgen(unchecked_optional_param_type = "LangOptions")] options: JsValue,
 ) -> JsValue {
     let lang = lang_of(&options);
+    // Until the catalog's file is there, the list holds no built-in profile (`ready()`).
+    let _ = super::places::catalog_pending(lang);
     let list: Vec<view::Summary> = profile::profiles()
         .iter()
         .map(|p| view::summary(p, profile::is_built_in(&p.id), lang))
@@ -174,6 +176,9 @@ fn catalog_result(profile_id: JsValue, options: JsValue) -> JsValue {
 
 /// The profile with this id (built in or loaded), or the finding that lists the known ids.
 pub(super) fn find_profile(id: Option<&str>, lang: Lang) -> Result<Arc<profile::Profile>, Finding> {
+    if let Some(f) = super::places::catalog_pending(lang) {
+        return Err(f);
+    }
     let ids = || {
         profile::profiles()
             .iter()
@@ -207,6 +212,9 @@ fn answer_object<T: crate::wire::ToWire>(
 ) -> JsValue {
     let note = super::lang_note(Some(&arg));
     let lang = lang_of(&arg);
+    // `route`, `review` need the built-in profiles (`composeSubject` does not, but asking
+    // for them early does no harm: it is the first need of a page that composes).
+    let _ = super::places::catalog_pending(lang);
     let result = match not_object(&arg, what, lang) {
         Some(f) => refused(f, lang),
         None => answer(&arg, lang, Vec::new()),
@@ -340,6 +348,8 @@ pub fn load_profile(
 }
 
 fn load_profile_result(json: JsValue, lang: Lang) -> JsValue {
+    // The core refuses while the built-ins are absent; this starts their fetch.
+    let _ = super::places::catalog_pending(lang);
     let refused = |f: Finding| {
         super::wire_js(&profile::Loaded {
             ok: false,

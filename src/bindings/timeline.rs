@@ -135,6 +135,8 @@ type Read = Result<TimelineRequest, (Lang, Vec<Finding>)>;
 /// Reads every field of the request, collecting the problems of all of them.
 fn read_request(request: &JsValue) -> Read {
     let lang = lang_of(request);
+    // The timeline needs the built-in profiles: the core says so while they are absent.
+    let _ = super::places::catalog_pending(lang);
     if request.is_undefined() || request.is_null() || !request.is_object() || request.is_function()
     {
         return Err((lang, vec![Problem::NotObject.finding(lang)]));

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlFormElement};
 
+use crate::bindings::places::File;
 use crate::finding::Finding;
 use crate::form::messages::Label;
 use crate::form::{self, Config, Memo, Outcome, Shown, Trigger, Values};
@@ -215,8 +216,9 @@ impl Inner {
             );
         }
         queue.push(Warm::Profile);
-        // First: starting the fetch of the list of places costs nothing on the page's thread,
-        // and the file is on its way while the profile is read.
+        // First: starting the fetches of the package's lazy files costs nothing on the
+        // page's thread, and the files are on their way while the profile is read.
+        queue.push(Warm::Catalog);
         if inner.cfg.checks.codice_fiscale {
             queue.push(Warm::Places);
         }
@@ -521,6 +523,10 @@ enum Warm {
     Profile,
     /// Decode the registry of birth places (the first codice fiscale would wait for it).
     Places,
+    /// Start fetching the built-in profiles and titolari (a file of the package).
+    Catalog,
+    /// Fill the sedi and check the fields again (the profiles have arrived).
+    Refresh,
     /// Parse the titolari and build a cassetto's suggestion index.
     Cassetto(&'static str),
 }
@@ -543,6 +549,16 @@ fn warm_up(widget: Weak<Inner>, mut queue: Vec<Warm>) {
                 inner.cfg.protocol();
             }
             Warm::Places => fetch_places(),
+            Warm::Catalog => {
+                if crate::catalog::data::absence().is_some() {
+                    crate::bindings::places::on_arrival(File::Catalog, catalog_arrived);
+                    let _ = crate::bindings::places::start(File::Catalog, &JsValue::UNDEFINED);
+                }
+            }
+            Warm::Refresh => {
+                inner.refill_options();
+                inner.refresh(Trigger::Portal, None);
+            }
             Warm::Cassetto(c) => form::request::warm(&inner.cfg, c),
         }
         drop(inner);
@@ -556,8 +572,8 @@ fn warm_up(widget: Weak<Inner>, mut queue: Vec<Warm>) {
 pub(crate) fn fetch_places() {
     crate::cf::places::preload();
     if crate::cf::places::absence() == Some(crate::cf::places::Absence::Loading) {
-        crate::bindings::places::on_arrival(places_arrived);
-        let _ = crate::bindings::places::start(&JsValue::UNDEFINED);
+        crate::bindings::places::on_arrival(File::Places, places_arrived);
+        let _ = crate::bindings::places::start(File::Places, &JsValue::UNDEFINED);
     }
 }
 
@@ -571,6 +587,28 @@ fn places_arrived() {
         if !page::broken() && !inner.stepped_aside.get() {
             inner.refresh(Trigger::Portal, None);
         }
+    }
+}
+
+/// The built-in profiles and titolari have arrived (or failed): every live widget reads its
+/// profile, fills its sedi and checks its fields again, and prepares the titolari, one step
+/// per idle moment as at start-up (each step under the 50 ms of a long task).
+fn catalog_arrived() {
+    let widgets = LIVE
+        .try_with(|live| live.try_borrow().map(|l| l.clone()).unwrap_or_default())
+        .unwrap_or_default();
+    for inner in widgets {
+        let mut queue: Vec<Warm> = Vec::new();
+        if inner.cfg.checks.picker || inner.cfg.checks.review {
+            queue.extend(
+                crate::catalog::titolario::CASSETTI
+                    .iter()
+                    .rev()
+                    .map(|&c| Warm::Cassetto(c)),
+            );
+        }
+        queue.extend([Warm::Refresh, Warm::Profile]);
+        warm_up(Rc::downgrade(&inner), queue);
     }
 }
 

@@ -101,7 +101,9 @@ pub(crate) fn update(current: &Config, options: &JsValue) -> Config {
 fn known_sede(sede: Option<String>) -> Option<String> {
     let sede = sede.map(|s| s.trim().to_ascii_lowercase())?;
     // A sede of a profile a portal loaded may have no calendar of its own: still a sede.
+    // While the profiles' file is on its way the sede is kept: it cannot be checked yet.
     if crate::calendar::Calendar::for_sede(&sede).is_some()
+        || crate::catalog::data::absence().is_some()
         || crate::catalog::profile::profiles()
             .iter()
             .any(|p| p.sede(&sede).is_some())

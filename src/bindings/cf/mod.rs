@@ -219,7 +219,7 @@ pub fn preload_places(
 ) -> bool {
     cf::places::preload();
     if cf::places::absence().is_some() {
-        let _ = super::places::start(&JsValue::UNDEFINED);
+        let _ = super::places::start(super::places::File::Places, &JsValue::UNDEFINED);
     }
     cf::places::absence().is_none()
 }

@@ -178,7 +178,10 @@ pub(super) fn check_result(
     if let Some(p) = report.and_then(|r| r.person.as_ref()) {
         if p.place_name.is_none() && cf::places::absence() == Some(cf::places::Absence::Loading) {
             // Checked without the list of places: have it come (once; `ready` says when).
-            let _ = crate::bindings::places::start(&JsValue::UNDEFINED);
+            let _ = crate::bindings::places::start(
+                crate::bindings::places::File::Places,
+                &JsValue::UNDEFINED,
+            );
         }
         let (b, d) = person_bits(p.birth_date, p.sex, p.omocode);
         bits |= b;
