@@ -43,6 +43,10 @@ struct Files {
     spans: Vec<((usize, usize), (usize, usize))>,
 }
 
+// `SEDI`, written by build.rs: each built-in profile's sedi (id, name).
+#[cfg(all(target_arch = "wasm32", feature = "catalog-file"))]
+include!(concat!(env!("OUT_DIR"), "/catalog_sedi.rs"));
+
 static LOADED: OnceLock<Files> = OnceLock::new();
 /// The file could not be had (`mark_unavailable`): the built-ins will not come.
 static UNAVAILABLE: AtomicBool = AtomicBool::new(false);
@@ -91,6 +95,38 @@ pub(crate) fn pending(lang: Lang) -> Option<Finding> {
         Absence::Loading => Problem::DataPending.finding(lang),
         Absence::Unavailable => Problem::DataUnavailable.finding(lang),
     })
+}
+
+/// The sedi (id, name) of the built-in profile named `profile` (as the registry reads ids:
+/// "Torino" is `torino`), or without a profile of the one that has `sede`, known without the
+/// catalog's file: what the widget lists in a form's `sede` field as soon as it attaches.
+/// Empty in a build that embeds the files (the profiles themselves answer there).
+pub(crate) fn sedi_of(profile: Option<&str>, sede: Option<&str>) -> Vec<(String, String)> {
+    #[cfg(all(target_arch = "wasm32", feature = "catalog-file"))]
+    {
+        let key = profile.and_then(|p| crate::text::id_key(p.trim()));
+        let found = match (key, sede) {
+            (Some(k), _) => SEDI
+                .iter()
+                .find(|(id, _)| crate::text::id_key(id).as_deref() == Some(k.as_str())),
+            (None, Some(s)) if profile.is_none() => SEDI
+                .iter()
+                .find(|(_, list)| list.iter().any(|(id, _)| *id == s.trim())),
+            _ => None,
+        };
+        found
+            .map(|(_, list)| {
+                list.iter()
+                    .map(|(id, name)| (id.to_string(), name.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(not(all(target_arch = "wasm32", feature = "catalog-file")))]
+    {
+        let _ = (profile, sede);
+        Vec::new()
+    }
 }
 
 /// Hands over the text of `instrada-catalog.txt`. Refused (the built-ins stay absent) when

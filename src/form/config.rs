@@ -89,6 +89,11 @@ impl Config {
     /// The profile's sedi, as (id, name): what a `sede` field lists, and the names messages
     /// use for them.
     pub fn sedi(&self) -> Vec<(String, String)> {
+        // Before the profiles' file arrives, the built-in profile's sedi as the module knows
+        // them: a form lists them as soon as it is attached.
+        if crate::catalog::data::absence().is_some() {
+            return crate::catalog::data::sedi_of(self.profile.as_deref(), self.sede.as_deref());
+        }
         self.protocol()
             .map(|p| {
                 p.sedi

@@ -216,6 +216,11 @@ impl Inner {
             );
         }
         queue.push(Warm::Profile);
+        // Told when the profiles arrive, however their fetch starts (here at idle, or a
+        // call of the page's that needs them first).
+        if crate::catalog::data::absence().is_some() {
+            crate::bindings::places::on_arrival(File::Catalog, catalog_arrived);
+        }
         // First: starting the fetches of the package's lazy files costs nothing on the
         // page's thread, and the files are on their way while the profile is read.
         queue.push(Warm::Catalog);
@@ -550,14 +555,12 @@ fn warm_up(widget: Weak<Inner>, mut queue: Vec<Warm>) {
             }
             Warm::Places => fetch_places(),
             Warm::Catalog => {
-                if crate::catalog::data::absence().is_some() {
-                    crate::bindings::places::on_arrival(File::Catalog, catalog_arrived);
-                    let _ = crate::bindings::places::start(File::Catalog, &JsValue::UNDEFINED);
-                }
+                let _ = crate::bindings::places::start(File::Catalog, &JsValue::UNDEFINED);
             }
             Warm::Refresh => {
+                // As on attach: the warnings of what is filled show at once (a draft).
                 inner.refill_options();
-                inner.refresh(Trigger::Portal, None);
+                inner.refresh(Trigger::Review, None);
             }
             Warm::Cassetto(c) => form::request::warm(&inner.cfg, c),
         }
