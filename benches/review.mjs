@@ -23,12 +23,14 @@ if (!existsSync(join(dir, 'instrada_bg.wasm'))) {
   console.error(`${dir} has no instrada_bg.wasm: build it first (scripts/build.sh).`);
   process.exit(1);
 }
-const { initSync, review } = await import(join(dir, 'instrada.js'));
+const { initSync, review, ready } = await import(join(dir, 'instrada.js'));
 if (typeof review !== 'function') {
   console.error(`${dir} was built without the catalog feature: review() is not exported.`);
   process.exit(1);
 }
 initSync({ module: readFileSync(join(dir, 'instrada_bg.wasm')) });
+// The built-in profiles are a file of the package (issue 15): read before measuring.
+await ready();
 
 // About 200 words, as an intermediary would describe a contested DURC.
 const DESCRIPTION = [

@@ -11,8 +11,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # `places-file`: the place registry is not in the module but the package's file
-# instrada-places.txt, fetched after start-up and read in place (issue 15).
-cargo build --release --target wasm32-unknown-unknown --lib --features places-file
+# instrada-places.txt, fetched after start-up and read in place; `catalog-file`: nor are the
+# built-in profiles and titolari, the package's file instrada-catalog.txt, written by build.rs
+# into its OUT_DIR, which cargo names in the `build-script-executed` message (issue 15).
+cargo build --release --target wasm32-unknown-unknown --lib --features places-file,catalog-file
+catalog_out=$(cargo build --release --target wasm32-unknown-unknown --lib \
+  --features places-file,catalog-file --message-format=json |
+  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+    const m = s.split("\n").filter(Boolean).map((l) => JSON.parse(l))
+      .find((m) => m.reason === "build-script-executed" && m.package_id.includes("instrada"));
+    if (!m) process.exit(1);
+    console.log(m.out_dir);
+  })')
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name instrada \
   target/wasm32-unknown-unknown/release/instrada.wasm
@@ -28,6 +38,7 @@ node_modules/.bin/wasm-opt -Oz --skip-pass=inlining-optimizing --skip-pass=local
   --strip-debug --strip-producers \
   pkg/instrada_bg.wasm -o pkg/instrada_bg.wasm
 cp src/data/places.txt pkg/instrada-places.txt
+cp "$catalog_out/instrada-catalog.txt" pkg/instrada-catalog.txt
 node scripts/package.mjs pkg
 # The JavaScript minified (glue, snippets, widget wrapper; −8 KB brotli before interactive)
 # and the stylesheet (−0.8 KB), the types as written (scripts/minify.mjs).

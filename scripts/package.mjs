@@ -17,6 +17,8 @@ const files = ['instrada_bg.wasm', 'instrada.js', 'instrada.d.ts', 'instrada_bg.
 if (existsSync(`${dir}/snippets`)) files.push('snippets/');
 // The place registry, fetched by the module after start-up (scripts/build.sh copies it).
 if (existsSync(`${dir}/instrada-places.txt`)) files.push('instrada-places.txt');
+// The built-in profiles and titolari, fetched the same way (build.rs writes the file).
+if (existsSync(`${dir}/instrada-catalog.txt`)) files.push('instrada-catalog.txt');
 for (const asset of ['instrada.css', 'instrada-widget.js', 'instrada-widget.d.ts']) {
   copyFileSync(`src/widget/${asset}`, `${dir}/${asset}`);
   files.push(asset);
@@ -47,6 +49,7 @@ const manifest = {
     './instrada.css': './instrada.css',
     './instrada_bg.wasm': './instrada_bg.wasm',
     './instrada-places.txt': './instrada-places.txt',
+    './instrada-catalog.txt': './instrada-catalog.txt',
     './package.json': './package.json',
   },
   typesVersions: { '*': { widget: ['./instrada-widget.d.ts'] } },

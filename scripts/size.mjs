@@ -16,11 +16,12 @@ export const BUDGET_TOTAL_BROTLI_BYTES = 330 * 1024;
 const SHIPPED = /\.(wasm|js|css|txt)$/;
 
 /**
- * The files a session fetches only after the widget is interactive: the list of places, at
- * idle or at the first codice fiscale (src/bindings/places.rs). Every other shipped file is
- * fetched before: the wrapper, the glue and its snippets, the module, the stylesheet.
+ * The files a session fetches only after the widget is interactive: the list of places and
+ * the built-in profiles and titolari, at idle or at the first need (src/bindings/places.rs).
+ * Every other shipped file is fetched before: the wrapper, the glue and its snippets, the
+ * module, the stylesheet.
  */
-export const LAZY = new Set(['instrada-places.txt']);
+export const LAZY = new Set(['instrada-catalog.txt', 'instrada-places.txt']);
 
 const brotli = (bytes) =>
   brotliCompressSync(bytes, {

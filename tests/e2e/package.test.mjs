@@ -24,6 +24,7 @@ test('the package ships the whole product, its types, README and LICENSE, and no
   assert.deepEqual(shipped.filter((f) => !f.startsWith('snippets/')), [
     'LICENSE',
     'README.md',
+    'instrada-catalog.txt',
     'instrada-places.txt',
     'instrada-widget.d.ts',
     'instrada-widget.js',
@@ -83,6 +84,8 @@ const INTERNAL = ['verified', 'keywords', 'keywordsFrom', 'strong', 'allOf', 'al
 test('public results carry no internal notes (sedi, profiles, catalogs, titolari, route, review, timeline, …)', async () => {
   const m = await import(require.resolve('instrada'));
   m.initSync({ module: readFileSync(require.resolve('instrada/instrada_bg.wasm')) });
+  // The profiles and titolari are a file of the package, read from its folder (issue 15).
+  assert.equal(await m.ready(), true);
   const found = [];
   const walk = (value, path) => {
     if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));

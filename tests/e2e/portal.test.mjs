@@ -17,7 +17,23 @@ async function openPortal(params = {}, width = 1100) {
   await opened.page.setViewportSize({ width, height: 900 });
   await opened.page.goto(`${site.origin}/portal.html?${query}`);
   await opened.page.waitForFunction(() => document.documentElement.dataset.instrada === 'ready');
+  await catalogArrived(opened.page);
   return opened;
+}
+
+/** Waits for the built-in profiles and titolari (a file of the package fetched after start-up). */
+function catalogArrived(page) {
+  return page.evaluate(async () => (await import('/pkg/instrada.js')).ready());
+}
+
+/** `shownAfter` once it matches `pattern` (what the widget says when the profiles arrive), or as it is after a second. */
+async function shownWhen(page, selector, pattern) {
+  for (let i = 0; i < 50; i++) {
+    const shown = await shownAfter(page, selector);
+    if (pattern.test(shown)) return shown;
+    await page.waitForTimeout(20);
+  }
+  return shownAfter(page, selector);
 }
 
 /** The visible text the widget shows after a control (errors, warnings, guidance). */
@@ -80,7 +96,8 @@ test("the portal's own values are mapped; an unknown one is told on the console,
 
 test('a saved draft with «Non specificato» over an avviso bonario is warned on load, without errors', async () => {
   const { context, page, console } = await openPortal({ bozza: 'avviso' });
-  const warning = await shownAfter(page, '#ogg');
+  // On load: as soon as the profiles have arrived, without the person acting.
+  const warning = await shownWhen(page, '#ogg', /Avvisi bonari/);
   assert.match(warning, /Avvisi bonari/, `the warning on load: ${warning}`);
   assert.equal(await page.$$eval('[aria-invalid=true]', (es) => es.length), 0, 'no error before the person acts');
   assert.equal(await page.$('.instrada-summary'), null);
@@ -88,6 +105,7 @@ test('a saved draft with «Non specificato» over an avviso bonario is warned on
   // The same draft put back after the widget attached, with refresh(): the same warning.
   await page.goto(`${site.origin}/portal.html?oggi=${TODAY}`);
   await page.waitForFunction(() => document.documentElement.dataset.instrada === 'ready');
+  await catalogArrived(page);
   assert.equal(await shownAfter(page, '#ogg'), '');
   await page.click('#riprendi-bozza');
   assert.match(await shownAfter(page, '#ogg'), /Avvisi bonari/, 'refresh() reviews the draft');
@@ -137,6 +155,8 @@ test('a sollecito of a request left without an answer reaches level B, addresses
   const { context, page, console } = await openPortal({ bozza: 'sollecito' });
   assert.equal(await page.inputValue('#sede_inps'), 'milano-nord');
   assert.equal(await page.inputValue('#tipo_rich'), 'SOLL');
+  // Shown once the profiles have arrived (at idle after interactive).
+  await page.waitForSelector('.instrada-channel:not([hidden])');
   const channel = await page.textContent('.instrada-channel');
   // Protocollo di Milano 2018, § 2 B: the manager of the agency (Milano Nord).
   assert.match(channel, /Giusep\.carbone@inps\.it/, channel);
@@ -207,7 +227,7 @@ test("keyboard only: a portal's form completed and sent, its own checkbox checke
 
 test('375 px wide, in English: the draft warned, nothing wider than the screen, axe clean', async () => {
   const { context, page, console } = await openPortal({ bozza: 'avviso', lingua: 'en' }, 375);
-  assert.match(await shownAfter(page, '#ogg'), /Avvisi bonari/);
+  assert.match(await shownWhen(page, '#ogg', /Avvisi bonari/), /Avvisi bonari/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
   await checkState(page, 'portal-375-english');

@@ -88,6 +88,9 @@ for (const [path, selectors] of [
     // the request (no query), fetched once.
     const places = requests.filter((u) => new URL(u).pathname.endsWith('instrada-places.txt'));
     assert.deepEqual([...new Set(places)], [`${site.origin}/pkg/instrada-places.txt`], 'the list of places, once, as it is');
+    // The built-in profiles and titolari, the same way.
+    const catalog = requests.filter((u) => new URL(u).pathname.endsWith('instrada-catalog.txt'));
+    assert.deepEqual([...new Set(catalog)], [`${site.origin}/pkg/instrada-catalog.txt`], 'the profiles and titolari, once, as they are');
     // The console: no typed value, in any form a message could carry it.
     const said = messages.map((m) => m.text).join('\n');
     for (const value of [TYPED.cf, TYPED.matricola, 'RSSMRA', '2026/004512', 'avviso bonario', 'San Giuliano']) {

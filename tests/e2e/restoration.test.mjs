@@ -62,6 +62,8 @@ test('detach() gives back the form exactly as the portal had it, every kind of f
     });
     const before = read();
     const widget = await attach(form, { profile: 'torino', today: '2026-11-20' });
+    // The picker lists the titolario: a file of the package, fetched after start-up.
+    await (await import('/pkg/instrada.js')).ready();
     const type = (id, value) => {
       const c = form.querySelector(`#${id}`);
       c.value = value;

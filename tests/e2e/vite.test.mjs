@@ -105,6 +105,10 @@ test('Vite bundles the packed package: the wasm becomes an asset the bundle poin
   const places = assets.find((f) => /^instrada-places-.*\.txt$/.test(f));
   assert.ok(places, `the list of places is an asset in ${assets.join(', ')}`);
   assert.ok(js.includes(places), 'the bundle refers to the hashed list of places');
+  // And the built-in profiles and titolari, the same way.
+  const catalog = assets.find((f) => /^instrada-catalog-.*\.txt$/.test(f));
+  assert.ok(catalog, `the profiles and titolari are an asset in ${assets.join(', ')}`);
+  assert.ok(js.includes(catalog), 'the bundle refers to the hashed profiles and titolari');
   const css = assets.filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(DIST, 'assets', f), 'utf8')).join('\n');
   assert.match(css, /\.instrada-/, "the widget's stylesheet is in the bundle's CSS");
   for (const name of Object.keys(PAGES)) assert.ok(existsSync(join(DIST, name)), name);

@@ -112,6 +112,8 @@ test('detach() leaves the portal form exactly as it was, and its listeners are g
     const events = [];
     for (const t of ['instrada:change', 'instrada:invalid', 'instrada:valid']) form.addEventListener(t, (e) => events.push([t, e.detail.valid]));
     const widget = await attach(form, { profile: 'torino', today: '2026-11-20' });
+    // The picker lists the titolario: a file of the package, fetched after start-up.
+    await (await import('./pkg/instrada.js')).ready();
     const cf = form.querySelector('#p-cf');
     cf.value = 'RSSMRA85T10A562S';
     cf.dispatchEvent(new Event('input', { bubbles: true }));

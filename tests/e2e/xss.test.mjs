@@ -206,6 +206,8 @@ test('a portal-supplied profile full of payloads: loaded, shown as text, nothing
   const profile = hostileProfile();
   const loaded = await page.evaluate(async (p) => {
     const m = await import('/pkg/instrada.js');
+    // A portal's profile is checked against the built-ins: wait for their file.
+    await m.ready();
     return m.loadProfile(JSON.stringify(p));
   }, profile);
   assert.equal(loaded.ok, true, JSON.stringify(loaded.errors ?? loaded).slice(0, 2000));
