@@ -4,10 +4,9 @@
 //!
 //! Every function takes `JsValue`s and answers a plain object with `findings`; none throws.
 
-use super::read::{Fields, FromJs};
 use crate::field::Field;
-use crate::input::Expected;
 use chrono::NaiveDate;
+use serde::Deserialize;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
@@ -24,35 +23,18 @@ use crate::wire::{Json, ToWire};
 const TS: &str = include_str!("catalog.d.ts");
 
 /// Options of `titolario` (`lang` is read by `lang_of`; unknown fields are ignored).
-#[derive(Default)]
+#[derive(Default, Deserialize)]
+#[serde(default)]
 struct TitolarioOptions {
     date: Option<String>,
 }
 
-impl FromJs for TitolarioOptions {
-    fn from_js(value: &JsValue) -> Result<Self, Expected> {
-        let f = Fields::of(value)?;
-        Ok(TitolarioOptions {
-            date: f.text("date")?,
-        })
-    }
-}
-
 /// Options of `suggestObjects` and `suggestObjectsIn`.
-#[derive(Default)]
+#[derive(Default, Deserialize)]
+#[serde(default)]
 struct SuggestOptions {
     date: Option<String>,
     limit: Option<f64>,
-}
-
-impl FromJs for SuggestOptions {
-    fn from_js(value: &JsValue) -> Result<Self, Expected> {
-        let f = Fields::of(value)?;
-        Ok(SuggestOptions {
-            date: f.text("date")?,
-            limit: f.number("limit")?,
-        })
-    }
 }
 
 /// `{ titolari, findings }` of `titolari`, or `{ titolario?, findings }` of `titolario`

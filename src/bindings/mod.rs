@@ -12,7 +12,8 @@
 //! wasm-bindgen writes them into `pkg/instrada.d.ts` and an editor reads them as TypeScript.
 
 use crate::field::Field;
-use crate::input::InputProblem;
+use crate::input::{Expected, InputProblem};
+use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::finding::{Finding, Lang};
@@ -22,7 +23,6 @@ pub mod calendar;
 pub mod catalog;
 pub mod cf;
 pub mod places;
-pub(crate) mod read;
 #[cfg(feature = "catalog")]
 pub mod routing;
 #[cfg(feature = "catalog")]
@@ -74,13 +74,10 @@ pub(crate) fn text_arg(
     }
     if let Some(n) = value.as_f64() {
         if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e16 {
-            // As `{n:.0}` would write it (`-0` included), without linking float printing.
-            let sign = if n == 0.0 && n.is_sign_negative() {
-                "-"
-            } else {
-                ""
-            };
-            return Ok(Some(format!("{sign}{}", n as i64)));
+            // `{:.0}` costs nothing more: serde already links f64's Display (precision
+            // included) for its error messages; formatting an integer instead measured no
+            // smaller.
+            return Ok(Some(format!("{n:.0}")));
         }
         return Err(InputProblem::NumberNotCode
             .finding(lang)
@@ -107,7 +104,7 @@ pub(crate) fn text_arg(
 /// Reads an options/request object leniently: `undefined`/`null` give the default; a value
 /// that does not have the expected shape is a finding that names the field (its path) and
 /// the kind of value it needs.
-pub(crate) fn object_arg<T: read::FromJs>(
+pub(crate) fn object_arg<T: DeserializeOwned + Default>(
     value: JsValue,
     what: &str,
     lang: Lang,
@@ -115,14 +112,14 @@ pub(crate) fn object_arg<T: read::FromJs>(
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    // An array is an object to JavaScript, and the readers would take `[]` as an empty options
+    // An array is an object to JavaScript, and serde would read `[]` as an empty options
     // object: a silent pass for what is surely a mistake (`[code]` for `{ code }`).
     if !value.is_object() || value.is_function() || is_array(&value) {
         return Err(InputProblem::NotObject { what: what.into() }.finding(lang));
     }
-    // Reading properties does not catch: a getter or a Proxy trap that throws would throw
-    // through the module (and out of a function documented never to throw), leaving its
-    // state half-written. It reads a plain copy instead.
+    // serde-wasm-bindgen reads properties with calls that do not catch: a getter or a Proxy
+    // trap that throws would throw through the module (and out of a function documented
+    // never to throw), leaving its state half-written. It reads a plain copy instead.
     let copy = plain_copy(&value);
     if copy.is_null() {
         return Err(unreadable_finding(what, lang));
@@ -134,8 +131,9 @@ pub(crate) fn object_arg<T: read::FromJs>(
         }
         .finding(lang));
     }
-    T::from_js(&copy).map_err(|expected| {
-        let path = bad_path(&copy, &|v| T::from_js(&v).is_err());
+    serde_wasm_bindgen::from_value(copy.clone()).map_err(|e| {
+        let path = bad_path(&copy, &|v| serde_wasm_bindgen::from_value::<T>(v).is_err());
+        let expected = Expected::from_serde(&e.to_string());
         InputProblem::WrongType {
             what: what.into(),
             path,
@@ -296,7 +294,7 @@ pub(crate) fn lang_note(options: Option<&JsValue>) -> Option<Finding> {
 /// `findings` (`checkMatricola`, `loadProfile`): options that are not an object, or an
 /// unknown language. What they were passed for is done all the same, in Italian.
 pub(crate) fn option_warnings(options: &JsValue, lang: Lang) -> Vec<Finding> {
-    let unusable = object_arg::<read::Anything>(options.clone(), "options", lang).err();
+    let unusable = object_arg::<serde::de::IgnoredAny>(options.clone(), "options", lang).err();
     unusable
         .map(soften)
         .into_iter()

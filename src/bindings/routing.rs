@@ -79,18 +79,10 @@ pub fn profiles(
 }
 
 /// The options of `catalog`.
-#[derive(Default)]
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
 struct CatalogOptions {
     date: Option<String>,
-}
-
-impl super::read::FromJs for CatalogOptions {
-    fn from_js(value: &JsValue) -> Result<Self, crate::input::Expected> {
-        let f = super::read::Fields::of(value)?;
-        Ok(CatalogOptions {
-            date: f.text("date")?,
-        })
-    }
 }
 
 struct CatalogResult {

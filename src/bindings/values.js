@@ -44,7 +44,7 @@ export function unreadable(v) {
     return true;
   }
 }
-// A plain copy of an argument, for the readers of src/bindings/read.rs: the object's own and inherited
+// A plain copy of an argument, for serde-wasm-bindgen: the object's own and inherited
 // properties (a class's getters too, read on the object itself), down to 8 levels and at
 // most 100,000 properties in all (past them, the rest is left out). null when any read
 // throws: a getter, a Proxy trap, a revoked Proxy. undefined when a text in it is longer

@@ -1,16 +1,15 @@
 //! `toIcs`: an iCalendar (.ics) file of all-day events with reminders, from JavaScript.
 
 use chrono::Datelike;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::bindings::read::{Fields, FromJs};
 use crate::bindings::{lang_note, lang_of, object_arg, wire_js, with_lang_note};
 use crate::calendar::{self, IcsProblem};
 use crate::dates::parse_date;
 use crate::field::Field;
 use crate::finding::{Finding, Lang};
 use crate::ics;
-use crate::input::Expected;
 use crate::wire::{Json, ToWire};
 
 /// Most events accepted by `toIcs`.
@@ -32,25 +31,16 @@ impl ToWire for IcsResult {
     }
 }
 
-#[derive(Default)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct IcsInput {
     name: Option<String>,
     stamp: Option<String>,
     events: Vec<IcsEventInput>,
 }
 
-impl FromJs for IcsInput {
-    fn from_js(value: &JsValue) -> Result<Self, Expected> {
-        let f = Fields::of(value)?;
-        Ok(IcsInput {
-            name: f.text("name")?,
-            stamp: f.text("stamp")?,
-            events: f.list("events")?,
-        })
-    }
-}
-
-#[derive(Default)]
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
 struct IcsEventInput {
     date: Option<String>,
     summary: Option<String>,
@@ -59,35 +49,12 @@ struct IcsEventInput {
     reminders: Vec<IcsReminderInput>,
 }
 
-impl FromJs for IcsEventInput {
-    fn from_js(value: &JsValue) -> Result<Self, Expected> {
-        let f = Fields::of(value)?;
-        Ok(IcsEventInput {
-            date: f.text("date")?,
-            summary: f.text("summary")?,
-            description: f.text("description")?,
-            key: f.text("key")?,
-            reminders: f.list("reminders")?,
-        })
-    }
-}
-
-#[derive(Default)]
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
 struct IcsReminderInput {
     days_before: Option<f64>,
     hour: Option<f64>,
     minute: Option<f64>,
-}
-
-impl FromJs for IcsReminderInput {
-    fn from_js(value: &JsValue) -> Result<Self, Expected> {
-        let f = Fields::of(value)?;
-        Ok(IcsReminderInput {
-            days_before: f.number("daysBefore")?,
-            hour: f.number("hour")?,
-            minute: f.number("minute")?,
-        })
-    }
 }
 
 /// Builds an iCalendar (.ics) file of all-day events with reminders.
@@ -190,9 +157,7 @@ fn build_ics(input: JsValue, lang: Lang, findings: &mut Vec<Finding>) -> Option<
         for r in e.reminders.iter().take(10) {
             let clamp = |v: Option<f64>, default: f64, max: f64| {
                 let v = v.filter(|v| v.is_finite()).unwrap_or(default);
-                // Not `f64::clamp`: its assertion formats floats with `Debug`, which links
-                // float printing into the module. Same result for a finite `v`.
-                v.max(0.0).min(max) as u32
+                v.clamp(0.0, max) as u32
             };
             event = event.reminder(ics::Reminder::days_before_at(
                 clamp(r.days_before, 0.0, 366.0),

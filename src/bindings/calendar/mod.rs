@@ -8,10 +8,9 @@
 //! `"en"`. Each result names the calendar it used (`calendar.label`), because a date shown to
 //! a person must say which holidays it skipped.
 
-use super::read::{Fields, FromJs};
 use crate::field::Field;
-use crate::input::Expected;
 use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::{lang_of, object_arg, text_arg, wire_js};
@@ -30,18 +29,10 @@ use results::{
 #[wasm_bindgen(typescript_custom_section)]
 const TS: &str = include_str!("calendar.d.ts");
 
-#[derive(Default)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct CalendarOptions {
     sede: Option<String>,
-}
-
-impl FromJs for CalendarOptions {
-    fn from_js(value: &JsValue) -> Result<Self, Expected> {
-        let f = Fields::of(value)?;
-        Ok(CalendarOptions {
-            sede: f.text("sede")?,
-        })
-    }
 }
 
 fn calendar_ref(cal: &Calendar, lang: Lang) -> CalendarRef {

@@ -1,15 +1,15 @@
 //! The options and form fields of the codice fiscale functions, as JavaScript passes them.
 
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::out::cf_options;
-use crate::bindings::read::{Fields as JsFields, FromJs};
 use crate::bindings::{lang_of, object_arg};
 use crate::cf::Fields;
 use crate::dates::parse_date;
 use crate::field::Field;
 use crate::finding::{Finding, Lang};
-use crate::input::{Expected, InputProblem};
+use crate::input::InputProblem;
 
 /// The `today` option as read.
 pub(super) enum Today {
@@ -94,7 +94,8 @@ pub(super) fn read_lang_today(options: &JsValue, packed: f64) -> (Lang, Result<T
     }
 }
 
-#[derive(Default)]
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
 pub(super) struct FieldsJs {
     pub(super) surname: Option<String>,
     pub(super) name: Option<String>,
@@ -103,21 +104,6 @@ pub(super) struct FieldsJs {
     pub(super) place_code: Option<String>,
     pub(super) place_name: Option<String>,
     pub(super) today: Option<String>,
-}
-
-impl FromJs for FieldsJs {
-    fn from_js(value: &JsValue) -> Result<Self, Expected> {
-        let f = JsFields::of(value)?;
-        Ok(FieldsJs {
-            surname: f.text("surname")?,
-            name: f.text("name")?,
-            birth_date: f.text("birthDate")?,
-            sex: f.text("sex")?,
-            place_code: f.text("placeCode")?,
-            place_name: f.text("placeName")?,
-            today: f.text("today")?,
-        })
-    }
 }
 
 /// Reads `today`; a value that is not a date is a warning and the default is used.
