@@ -103,7 +103,10 @@ fn timeline_ics_result(request: JsValue) -> JsValue {
                     findings,
                 }
             } else {
-                findings.push(Problem::NothingToExport.finding(req.lang));
+                // Without the built-ins, `catalog.data-*` already says why nothing is dated.
+                if crate::catalog::data::absence().is_none() {
+                    findings.push(Problem::NothingToExport.finding(req.lang));
+                }
                 IcsResult {
                     ics: None,
                     filename: None,

@@ -223,6 +223,16 @@ fn request_part(
     out: &mut Outcome,
 ) {
     let gestione = values.get(Kind::Gestione).trim();
+    // The protocols' data could not be had (a file of the package that failed): said once,
+    // at the gestione, instead of a channel, an object and dates that never come.
+    if !gestione.is_empty()
+        && (cfg.checks.picker || cfg.checks.review || cfg.checks.channel || cfg.checks.timeline)
+        && crate::catalog::data::absence() == Some(crate::catalog::data::Absence::Unavailable)
+    {
+        out.findings
+            .push(Problem::CatalogUnavailable.finding(cfg.lang));
+        return;
+    }
     if !gestione.is_empty() && (cfg.checks.picker || cfg.checks.review) {
         let (t, note) = request::titolario_for(cfg, gestione);
         out.titolario = t;

@@ -119,6 +119,8 @@ pub enum Problem<'a> {
     /// `widget.sede-calendar`: which calendar a sede's dates are counted on; `label` is the
     /// calendar's (`Calendar::label`), `None` for a sede without a patron day in the data.
     SedeCalendar { label: Option<&'a str> },
+    /// `widget.catalog-unavailable`: the protocols' data (a lazy file) could not be loaded.
+    CatalogUnavailable,
 }
 
 impl Problem<'_> {
@@ -130,6 +132,7 @@ impl Problem<'_> {
             Problem::SubjectProposed(_) => "widget.subject-proposed",
             Problem::RecipientProposed(_) => "widget.recipient-proposed",
             Problem::SedeCalendar { .. } => "widget.sede-calendar",
+            Problem::CatalogUnavailable => "widget.catalog-unavailable",
         }
     }
 
@@ -181,6 +184,13 @@ impl Problem<'_> {
                 let lead = pick(lang, "Date contate sul", "Dates counted on the");
                 Finding::info(code, format!("{lead} {label}.")).field(FormField::Sede)
             }
+            Problem::CatalogUnavailable => {
+                let message = pick(lang,
+                    "Canale, oggetto e scadenze non sono disponibili: i dati dei protocolli non si sono caricati. Il modulo si compila e si invia lo stesso; per riaverli ricarica la pagina.",
+                    "The channel, object and dates are unavailable: the protocols' data did not load. The form can still be filled in and sent; reload the page to get them back.",
+                );
+                Finding::warning(code, message).field(FormField::Gestione)
+            }
         }
     }
 }
@@ -200,6 +210,7 @@ pub fn examples(lang: Lang) -> Vec<Finding> {
         Problem::SedeCalendar {
             label: Some("Calendario nazionale + Sant'Ambrogio, patrono di Milano (7 dicembre)"),
         },
+        Problem::CatalogUnavailable,
     ]
     .iter()
     .map(|p| p.finding(lang))

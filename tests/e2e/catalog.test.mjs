@@ -58,6 +58,10 @@ test('Node: pending answers before ready(), the complete ones after', async () =
   const loaded = m.loadProfile(PORTAL);
   assert.equal(loaded.ok, false);
   assert.deepEqual(codes(loaded), ['catalog.data-pending']);
+  // Nothing to export yet: the pending finding says why, not "no dated entry".
+  const ics = m.timelineIcs({ profile: 'torino', sent: TODAY, today: TODAY });
+  assert.equal(ics.ics ?? null, null);
+  assert.deepEqual(codes(ics), ['catalog.data-pending']);
   // The codice fiscale does not need the file.
   assert.equal(m.checkCodiceFiscale(CODE, { today: TODAY }).valid, true);
 
@@ -155,6 +159,14 @@ test('Chromium: the file missing (404) is one warning, and the form still works'
   assert.match(warnings()[0], /instrada-catalog\.txt.*could not be loaded.*HTTP 404/);
   const errors = messages.filter((m) => m.type === 'error' || m.type === 'pageerror');
   assert.deepEqual(errors.filter((m) => !/^Failed to load resource: .* 404/.test(m.text)), []);
+  // The person is told once, at the gestione, that no channel, object or date will come,
+  // and the form stays usable (the gestione is a choice like any other, not an error).
+  await page.selectOption('#gestione', 'aziende-dm');
+  const note = page.locator('text=Canale, oggetto e scadenze non sono disponibili');
+  await note.first().waitFor();
+  assert.equal(await note.count(), 1);
+  assert.notEqual(await page.locator('#gestione').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('.instrada-channel:not([hidden])').count(), 0);
   assert.deepEqual(foreign, []);
   await context.close();
 });

@@ -359,6 +359,7 @@ fn the_examples_cover_every_code_the_form_reports_in_both_languages() {
             "widget.subject-proposed",
             "widget.recipient-proposed",
             "widget.sede-calendar",
+            "widget.catalog-unavailable",
             "field.native",
         ]
     );
