@@ -182,7 +182,7 @@ pub fn write(calendar: &IcsCalendar, stamp: NaiveDateTime) -> String {
         let uid = if same == 0 {
             base.clone()
         } else {
-            base.replace("@instrada", &format!("-{same}@instrada"))
+            crate::text::replace(&base, "@instrada", &format!("-{same}@instrada"))
         };
         seen.push(base);
         line(&mut out, "BEGIN:VEVENT");

@@ -343,12 +343,16 @@ fn words(p: &Problem, lang: Lang) -> (&'static str, Severity, String) {
 /// language was one formatting call each in the wasm).
 fn fill(template: &str, args: &[&dyn fmt::Display]) -> String {
     let mut out = String::new();
-    for (i, part) in template.split("{}").enumerate() {
-        if let Some(arg) = i.checked_sub(1).and_then(|i| args.get(i)) {
+    let mut rest = template;
+    let mut args = args.iter();
+    while let Some((part, tail)) = crate::text::split_once(rest, "{}") {
+        out.push_str(part);
+        if let Some(arg) = args.next() {
             let _ = write!(out, "{arg}");
         }
-        out.push_str(part);
+        rest = tail;
     }
+    out.push_str(rest);
     out
 }
 

@@ -100,7 +100,9 @@ pub fn appointment(a: &Appointment, lang: Lang) -> Vec<Finding> {
     }
     if a.notes
         .contains(&ActedNote::AppointmentNoNamedOfficial.code())
-        && NAMED.iter().any(|n| padded.contains(&format!(" {n}")))
+        && NAMED
+            .iter()
+            .any(|n| crate::text::contains(&padded, &format!(" {n}")))
     {
         out.push(src(Problem::AppointmentNamedOfficial.finding(lang)));
     }

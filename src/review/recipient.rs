@@ -311,5 +311,5 @@ pub fn sender_looks_certified(sender: &str) -> bool {
     let domain = a.split('@').nth(1).unwrap_or("");
     ["pec", "cert", "legalmail"]
         .iter()
-        .any(|w| domain.contains(w))
+        .any(|w| crate::text::contains(domain, w))
 }

@@ -58,8 +58,8 @@ pub fn ids(text: &str) -> Ids {
 /// Whether the folded, space-padded text holds `word` (a trailing `*` accepts any ending).
 pub fn has_word(padded: &str, word: &str) -> bool {
     match word.strip_suffix('*') {
-        Some(stem) => padded.contains(&format!(" {stem}")),
-        None => padded.contains(&format!(" {word} ")),
+        Some(stem) => crate::text::contains(padded, &format!(" {stem}")),
+        None => crate::text::contains(padded, &format!(" {word} ")),
     }
 }
 

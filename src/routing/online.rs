@@ -64,7 +64,10 @@ fn term_match(term: &str, prepared: &str) -> Option<String> {
         }
         let needle = format!(" {phrase}");
         let mut from = 0;
-        while let Some(i) = prepared.get(from..).and_then(|rest| rest.find(&needle)) {
+        while let Some(i) = prepared
+            .get(from..)
+            .and_then(|rest| crate::text::find(rest, &needle))
+        {
             let start = from + i + 1;
             let end = start + phrase.len();
             let next = prepared.as_bytes().get(end).copied();

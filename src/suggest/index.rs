@@ -508,11 +508,11 @@ impl Entry {
             .into_iter()
             .filter_map(|i| matched.get_mut(i).and_then(Option::take))
         {
-            if m.is_empty() || out.iter().any(|o| o.contains(&m)) {
+            if m.is_empty() || out.iter().any(|o| crate::text::contains(o, &m)) {
                 continue;
             }
             // "cassa integrazione ordinaria" replaces "cassa integrazione".
-            out.retain(|o| !m.contains(o.as_str()));
+            out.retain(|o| !crate::text::contains(&m, o));
             out.push(m);
         }
         (score, out)

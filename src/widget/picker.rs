@@ -234,7 +234,7 @@ impl Picker {
         let mut visible = 0;
         for o in dom::all(&self.select, "option[data-instrada-search]") {
             let hay = o.get_attribute("data-instrada-search").unwrap_or_default();
-            let on = words.iter().all(|w| hay.contains(w.as_str()));
+            let on = words.iter().all(|w| crate::text::contains(&hay, w));
             dom::show(&o, on);
             if on && o.get_attribute("data-instrada-option").as_deref() != Some("suggested") {
                 visible += 1;

@@ -469,7 +469,7 @@ impl DeadMailbox {
     pub fn matches(&self, address: &str) -> bool {
         let p = self.pattern.to_ascii_lowercase();
         let a = address.to_ascii_lowercase();
-        match p.split_once("{sede}") {
+        match crate::text::split_once(&p, "{sede}") {
             Some((head, tail)) => {
                 let middle = a
                     .strip_prefix(head)

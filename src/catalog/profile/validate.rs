@@ -356,7 +356,7 @@ pub fn validate(p: &Profile, known: &[&str], lang: Lang) -> Vec<Finding> {
     }
     for (i, d) in p.dead_mailboxes.iter().enumerate() {
         let f = item("", "deadMailboxes", i);
-        if !is_email(&d.pattern.replace("{sede}", "sede")) {
+        if !is_email(&crate::text::replace(&d.pattern, "{sede}", "sede")) {
             c.email(&at(&f, ".pattern"), &d.pattern);
         }
         c.source(&at(&f, ".source"), &d.source);
@@ -444,7 +444,7 @@ pub fn is_email(s: &str) -> bool {
         && local.len() <= 64
         && !local.starts_with('.')
         && !local.ends_with('.')
-        && !local.contains("..")
+        && !crate::text::contains(local, "..")
         && local
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b));

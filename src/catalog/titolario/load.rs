@@ -536,7 +536,7 @@ fn check_id(id: &str) -> Result<(), String> {
     let ok = !id.is_empty()
         && !id.starts_with('-')
         && !id.ends_with('-')
-        && !id.contains("--")
+        && !crate::text::contains(id, "--")
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');

@@ -545,7 +545,7 @@ pub(crate) fn alternative(
 pub(crate) fn without_proposal(message: &str) -> &str {
     PROPOSAL_OPENINGS
         .iter()
-        .filter_map(|o| message.find(o))
+        .filter_map(|o| crate::text::find(message, o))
         .min()
         .map_or(message, |i| &message[..i])
 }

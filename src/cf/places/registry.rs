@@ -143,13 +143,11 @@ impl Registry {
         }
         let section = |name: &str| -> Result<(usize, &str), String> {
             let marker = format!("\n%{name}\n");
-            let start = text
-                .find(&marker)
+            let start = crate::text::find(text, &marker)
                 .map(|s| s + marker.len())
                 .ok_or_else(|| format!("the places file has no section {name}"))?;
-            let end = text[start..]
-                .find("\n%")
-                .map_or(text.len(), |e| start + e + 1);
+            let end =
+                crate::text::find(&text[start..], "\n%").map_or(text.len(), |e| start + e + 1);
             Ok((start, &text[start..end]))
         };
         let mut reg = Registry::empty();
