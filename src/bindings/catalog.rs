@@ -5,6 +5,7 @@
 //! Every function takes `JsValue`s and answers a plain object with `findings`; none throws.
 
 use crate::field::Field;
+use crate::text::Join;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -93,7 +94,7 @@ fn find_titolario(id: Option<String>, lang: Lang) -> Result<&'static Titolario, 
             .iter()
             .map(|t| t.id.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .joined(", ")
     };
     let Some(id) = id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) else {
         return Err(Problem::TitolarioMissing { known: known() }.finding(lang));
@@ -272,7 +273,7 @@ fn find_cassetto(
                 ids.push(&c.cassetto);
             }
         }
-        ids.join(", ")
+        ids.joined(", ")
     };
     let Some(id) = id.map(str::trim).filter(|s| !s.is_empty()) else {
         return Err(Problem::CassettoMissing { offered: offered() }.finding(lang));

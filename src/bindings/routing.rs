@@ -4,6 +4,7 @@
 //! plain object; nothing throws.
 
 use crate::field::Field;
+use crate::text::Join;
 use chrono::NaiveDate;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -176,7 +177,7 @@ pub(super) fn find_profile(id: Option<&str>, lang: Lang) -> Result<Arc<profile::
             .iter()
             .map(|p| p.id.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .joined(", ")
     };
     let Some(id) = id.map(str::trim).filter(|s| !s.is_empty()) else {
         return Err(CatalogProblem::ProfileMissing { known: ids() }.finding(lang));

@@ -4,6 +4,7 @@
 //! side. The checks only say which [`Problem`] they met; this module renders it in the
 //! language asked for, and only in that one.
 
+use crate::text::Join;
 use std::fmt::{self, Write as _};
 
 use chrono::NaiveDate;
@@ -299,8 +300,8 @@ fn words(p: &Problem, lang: Lang) -> (&'static str, Severity, String) {
         P::PecOutsideDomain { field } => ("profile.pec-domain", Error, fill(lang.pick("«{}»: una PEC dell'INPS termina con {}; correggi l'indirizzo o usa kind \"email\".", "“{}”: an INPS PEC address ends with {}; fix the address or use kind \"email\"."), &[&mailbox_of(field), &INPS_PEC_DOMAIN])),
         P::EmailIsPec { field } => ("profile.pec-domain", Error, fill(lang.pick("«{}»: l'indirizzo è una PEC ({}): usa kind \"pec\".", "“{}”: the address is a PEC ({}): use kind \"pec\"."), &[&mailbox_of(field), &INPS_PEC_DOMAIN])),
         P::MailboxNoUse { field } => ("profile.mailbox-no-use", Error, fill(lang.pick("«{}»: indica a cosa serve la casella (uses).", "“{}”: say what the mailbox is for (uses)."), &[&mailbox_of(field)])),
-        P::UnknownUse { field, value } => ("profile.unknown-use", Error, fill(lang.pick("«{}»: «{}» non è un uso noto: usa l'id di una gestione o uno tra {}.", "“{}”: “{}” is not a known use: use a gestione id or one of {}."), &[&field, &clip(value), &USES.join(", ")])),
-        P::UnknownCassetto { field, value } => ("profile.unknown-cassetto", Error, fill(lang.pick("«{}»: «{}» non è un cassetto noto: usa uno tra {}.", "“{}”: “{}” is not a known cassetto: use one of {}."), &[&field, &clip(value), &CASSETTI.join(", ")])),
+        P::UnknownUse { field, value } => ("profile.unknown-use", Error, fill(lang.pick("«{}»: «{}» non è un uso noto: usa l'id di una gestione o uno tra {}.", "“{}”: “{}” is not a known use: use a gestione id or one of {}."), &[&field, &clip(value), &USES.joined(", ")])),
+        P::UnknownCassetto { field, value } => ("profile.unknown-cassetto", Error, fill(lang.pick("«{}»: «{}» non è un cassetto noto: usa uno tra {}.", "“{}”: “{}” is not a known cassetto: use one of {}."), &[&field, &clip(value), &CASSETTI.joined(", ")])),
         P::UnknownSede { field, sede } => ("profile.unknown-sede", Error, fill(lang.pick("«{}»: la sede «{}» non è tra le sedi del profilo: aggiungila in sedi o correggi l'id.", "“{}”: the sede “{}” is not among the profile's sedi: add it to sedi or fix the id."), &[&field, &clip(sede)])),
         P::UnknownInherits { field, id } => ("profile.unknown-inherits", Error, fill(lang.pick("«{}»: «{}» non è un altro profilo registrato: usa l'id di un profilo esistente.", "“{}”: “{}” is not another registered profile: use the id of an existing profile."), &[&field, &clip(id)])),
         P::UnknownTitolarioOf { field, id } => ("profile.unknown-titolario", Error, fill(lang.pick("«{}»: «{}» non è un titolario noto: usa l'id di un titolario esistente o togli il campo.", "“{}”: “{}” is not a known titolario: use the id of an existing one or remove the field."), &[&field, &clip(id)])),

@@ -1,5 +1,6 @@
 //! Comparing a typed codice fiscale with the other fields of the form.
 
+use crate::text::Join;
 use chrono::{Datelike, NaiveDate};
 
 use super::encode::{name_part, read_birth, read_place_code, read_sex};
@@ -160,7 +161,7 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
             let form: Vec<String> = found.iter().take(4).map(|p| describe(p.code())).collect();
             out.push(place_mismatch(
                 &describe(text(&place_code)),
-                &form.join(", "),
+                &form.joined(", "),
                 lang,
             ));
         }

@@ -16,6 +16,7 @@ use crate::cf;
 use crate::dates;
 use crate::field::FormField;
 use crate::finding::{Finding, Lang};
+use crate::text::Join;
 
 /// A fixed label of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -312,7 +313,7 @@ pub fn picker_status(shown: usize, suggested: usize, lang: Lang) -> String {
 
 /// The picker's line naming the list: "Titolario: …".
 pub fn titolario_line(t: &Titolario, lang: Lang) -> String {
-    ["Titolario: ", pick(lang, &t.name, &t.name_en), "."].concat()
+    ["Titolario: ", pick(lang, &t.name, &t.name_en), "."].joined("")
 }
 
 /// A classe's label in the language (the titolario's data gives both).
@@ -587,23 +588,21 @@ pub enum ChannelLine<'a> {
 /// A line of the channel panel in `lang`.
 pub fn channel_line(line: ChannelLine<'_>, lang: Lang) -> String {
     match line {
-        ChannelLine::Also(addresses) => format!(
-            "{} {}.",
-            pick(lang, "Anche:", "Also:"),
-            addresses.join(", ")
-        ),
+        ChannelLine::Also(addresses) => {
+            let addresses = addresses.joined(", ");
+            format!("{} {addresses}.", pick(lang, "Anche:", "Also:"))
+        }
         ChannelLine::Where(menu) => format!("{} {menu}.", pick(lang, "Dove:", "Where:")),
         ChannelLine::SubjectHolds(parts) => {
             let parts: Vec<&str> = parts.iter().map(|s| subject_part(*s, lang)).collect();
-            format!(
-                "{} {}.",
-                pick(lang, "Nell'oggetto della e-mail:", "In the e-mail subject:"),
-                parts.join(", ")
-            )
+            let parts = parts.joined(", ");
+            let label = pick(lang, "Nell'oggetto della e-mail:", "In the e-mail subject:");
+            format!("{label} {parts}.")
         }
         ChannelLine::Subject(s) => proposed_subject(s, lang),
         ChannelLine::Copy(cc) => {
-            format!("{} {}.", pick(lang, "In copia:", "In copy:"), cc.join(", "))
+            let cc = cc.joined(", ");
+            format!("{} {cc}.", pick(lang, "In copia:", "In copy:"))
         }
         ChannelLine::Reading(reading) => match lang {
             Lang::It => format!("Lettura di instrada: {reading}"),
@@ -627,8 +626,8 @@ pub fn rule_line(name: &str, section: &str, lang: Lang) -> String {
 pub fn national_calendar(names: &[&str], more: bool, sede_field: bool, lang: Lang) -> String {
     let more = if more { ", …" } else { "" };
     match (lang, sede_field && !names.is_empty()) {
-        (Lang::It, true) => format!("Date calcolate con il calendario nazionale: scegli la sede ({}{more}) per contare anche la festa del patrono.", names.join(", ")),
-        (Lang::En, true) => format!("Dates computed on the national calendar: choose the sede ({}{more}) to count its patron day too.", names.join(", ")),
+        (Lang::It, true) => format!("Date calcolate con il calendario nazionale: scegli la sede ({}{more}) per contare anche la festa del patrono.", names.joined(", ")),
+        (Lang::En, true) => format!("Dates computed on the national calendar: choose the sede ({}{more}) to count its patron day too.", names.joined(", ")),
         (Lang::It, false) => "Date calcolate con il calendario nazionale, senza la festa del patrono della sede.".to_string(),
         (Lang::En, false) => "Dates computed on the national calendar, without the sede's patron day.".to_string(),
     }

@@ -3,6 +3,7 @@
 
 use crate::dates;
 use crate::finding::{Finding, Lang, Severity};
+use crate::text::Join;
 use crate::timeline::{Recipient, Timeline};
 
 use super::messages;
@@ -71,7 +72,7 @@ pub fn timeline_view(
                 // Without a sede every agency's contact is listed: say whose each is.
                 match (&r.sedi[..], t.sede.is_some()) {
                     ([], _) | (_, true) => r.address.clone(),
-                    (sedi, false) => format!("{} ({})", r.address, sedi.join(", ")),
+                    (sedi, false) => format!("{} ({})", r.address, sedi.joined(", ")),
                 }
             };
             dates.push(DateLine {

@@ -2,6 +2,7 @@
 
 use super::{Expected, InputProblem};
 use crate::finding::{Finding, Lang, Severity};
+use crate::text::Join;
 
 fn expected(e: Expected, lang: Lang) -> &'static str {
     let (it, en) = match e {
@@ -46,10 +47,10 @@ pub(super) fn finding(p: &InputProblem, lang: Lang) -> Finding {
         // in brackets, whatever `lang` is.
         (P::UnknownLang { given }, _) => {
             let given = match given {
-                Some(text) => ["«", &crate::dates::clip(text), "»"].concat(),
+                Some(text) => ["«", &crate::dates::clip(text), "»"].joined(""),
                 None => "un valore che non è un testo".to_string(),
             };
-            ("input.unknown-lang", Severity::Warning, ["«lang» è ", &given, ": le lingue sono «it» (italiano) ed «en» (inglese), e i messaggi sono in italiano. (“lang” must be “it” or “en”: the messages are in Italian.)"].concat())
+            ("input.unknown-lang", Severity::Warning, ["«lang» è ", &given, ": le lingue sono «it» (italiano) ed «en» (inglese), e i messaggi sono in italiano. (“lang” must be “it” or “en”: the messages are in Italian.)"].joined(""))
         }
     };
     Finding::new(code, severity, message)

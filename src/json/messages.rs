@@ -4,6 +4,7 @@
 //! same. The reasons reach people inside `profile.json` and `titolario.*` findings, whose
 //! examples are in `catalog::messages`.
 
+use crate::text::Join;
 use std::fmt;
 
 use crate::finding::Lang;
@@ -110,12 +111,12 @@ impl Reason {
                 pick("il testo finisce a metà di ", "EOF while parsing "),
                 what.words(lang),
             ]
-            .concat(),
+            .joined(""),
             Reason::ExpectedValue => pick("manca un valore", "expected value").into(),
             Reason::ExpectedColon => pick("manca `:`", "expected `:`").into(),
             Reason::ExpectedCommaOr(close) => {
                 let close = if *close == '}' { "}`" } else { "]`" };
-                [pick("manca `,` o `", "expected `,` or `"), close].concat()
+                [pick("manca `,` o `", "expected `,` or `"), close].joined("")
             }
             Reason::KeyNotString => pick(
                 "il nome di un campo va scritto tra virgolette",
@@ -156,17 +157,17 @@ impl Reason {
             Reason::Duplicate(key) => {
                 let key = quoted(key);
                 match lang {
-                    Lang::It => ["il campo ", &key, " compare due volte"].concat(),
-                    Lang::En => ["duplicate field ", &key].concat(),
+                    Lang::It => ["il campo ", &key, " compare due volte"].joined(""),
+                    Lang::En => ["duplicate field ", &key].joined(""),
                 }
             }
             Reason::Missing(key) => {
-                [pick("manca il campo ", "missing field "), &quoted(key)].concat()
+                [pick("manca il campo ", "missing field "), &quoted(key)].joined("")
             }
             Reason::UnknownField { key, expected } => {
                 let key = quoted(key);
                 match (lang, expected.is_empty()) {
-                    (Lang::It, true) => ["il campo ", &key, " non è previsto"].concat(),
+                    (Lang::It, true) => ["il campo ", &key, " non è previsto"].joined(""),
                     (Lang::It, false) => [
                         "il campo ",
                         &key,
@@ -174,15 +175,15 @@ impl Reason {
                         &one_of(expected, lang),
                         ")",
                     ]
-                    .concat(),
-                    (Lang::En, true) => ["unknown field ", &key].concat(),
+                    .joined(""),
+                    (Lang::En, true) => ["unknown field ", &key].joined(""),
                     (Lang::En, false) => [
                         "unknown field ",
                         &key,
                         ", expected ",
                         &one_of(expected, lang),
                     ]
-                    .concat(),
+                    .joined(""),
                 }
             }
             Reason::UnknownVariant { value, expected } => {
@@ -196,8 +197,8 @@ impl Reason {
                         &names,
                         ")",
                     ]
-                    .concat(),
-                    Lang::En => ["unknown variant ", &value, ", expected ", &names].concat(),
+                    .joined(""),
+                    Lang::En => ["unknown variant ", &value, ", expected ", &names].joined(""),
                 }
             }
             Reason::WrongKind { expected, found } => [
@@ -206,7 +207,7 @@ impl Reason {
                 pick(", c'è ", ", found "),
                 found.words(lang),
             ]
-            .concat(),
+            .joined(""),
             Reason::NotADate(text) => [
                 "«",
                 text,
@@ -215,12 +216,12 @@ impl Reason {
                     "» is not a date written YYYY-MM-DD",
                 ),
             ]
-            .concat(),
+            .joined(""),
             Reason::OutOfRange(n) => [
                 n.to_string().as_str(),
                 pick(" è fuori dall'intervallo ammesso", " is out of range"),
             ]
-            .concat(),
+            .joined(""),
             Reason::Empty => pick("è vuoto", "is empty").into(),
             Reason::NoteKind { goes_with, kind } => [
                 pick("va con una nota di tipo ", "goes with a note of kind "),
@@ -228,7 +229,7 @@ impl Reason {
                 pick(", non ", ", not "),
                 kind,
             ]
-            .concat(),
+            .joined(""),
         }
     }
 }
@@ -241,7 +242,7 @@ impl fmt::Display for Reason {
 }
 
 fn quoted(name: &str) -> String {
-    ["`", name, "`"].concat()
+    ["`", name, "`"].joined("")
 }
 
 /// A closed list of names: in English serde's words ("`a`", "`a` or `b`", "one of `a`,
@@ -254,9 +255,9 @@ pub(crate) fn one_of<S: AsRef<str>>(names: &[S], lang: Lang) -> String {
             Lang::En => "nothing".into(),
         },
         (_, [one]) => one.clone(),
-        (Lang::En, [a, b]) => [a.as_str(), " or ", b].concat(),
-        (Lang::En, _) => ["one of ", &quoted.join(", ")].concat(),
-        (Lang::It, _) => quoted.join(", "),
+        (Lang::En, [a, b]) => [a.as_str(), " or ", b].joined(""),
+        (Lang::En, _) => ["one of ", &quoted.joined(", ")].joined(""),
+        (Lang::It, _) => quoted.joined(", "),
     }
 }
 

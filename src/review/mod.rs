@@ -41,6 +41,7 @@ mod proposal;
 mod recipient;
 mod subject;
 
+use crate::text::Join;
 use messages::Problem;
 use serde::Deserialize;
 
@@ -545,7 +546,7 @@ fn compose_for(
                         .any(|n| subject::has_word(&format!(" {f} "), n))
             })
             .collect::<Vec<_>>()
-            .join(" ")
+            .joined(" ")
     } else {
         object
             .map(String::from)

@@ -4,6 +4,7 @@
 //! are for solleciti after the response time, not for a first contact.
 
 use super::messages::Problem;
+use crate::text::Join;
 use chrono::NaiveDate;
 use std::sync::Arc;
 
@@ -301,7 +302,7 @@ fn not_pec(a: &str, route: &Route, lang: Lang) -> Finding {
 
 fn addresses(list: &[Address]) -> String {
     let v: Vec<&str> = list.iter().take(3).map(|a| a.address.as_str()).collect();
-    v.join(", ")
+    v.joined(", ")
 }
 
 /// Whether a sender's address looks certified (PEC providers put "pec", "cert" or

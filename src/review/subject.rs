@@ -4,6 +4,7 @@
 //! requester's codice fiscale), and composing one that does.
 
 use super::messages::Problem;
+use crate::text::Join;
 use serde::Deserialize;
 
 use crate::catalog::profile::{Gestione, SubjectPart};
@@ -149,7 +150,7 @@ pub fn check(
                 } else if let Some(cf) = cf.map(normalise_cf).filter(|c| crate::cf::is_valid(c)) {
                     if !found.cf.contains(&cf) {
                         out.push(err(Problem::SubjectCfDifferent {
-                            found: &found.cf.join(", "),
+                            found: &found.cf.joined(", "),
                             cf: &cf,
                         }));
                     }
@@ -169,7 +170,7 @@ pub fn check(
                 } else if let Some(g) = gestione.filter(|g| !named.contains(g)) {
                     let named: Vec<&str> = named.iter().map(|n| n.subject_label()).collect();
                     out.push(err(Problem::SubjectGestioneOther {
-                        named: &named.join(", "),
+                        named: &named.joined(", "),
                         gestione: g,
                     }));
                 }
@@ -344,7 +345,7 @@ pub(crate) fn compose(
     }
     Composed {
         ok: !findings.iter().any(Finding::is_error),
-        subject: parts.join(" - "),
+        subject: parts.joined(" - "),
         findings,
     }
 }

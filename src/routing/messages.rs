@@ -3,6 +3,7 @@
 //! which [`Problem`] they met; this module renders it in the language asked for, and only in
 //! that one.
 
+use crate::text::Join;
 use chrono::NaiveDate;
 
 use crate::catalog::profile::{self, Gestione, Kind, Previous, Profile};
@@ -414,7 +415,7 @@ fn kind_ids() -> String {
 
 /// `a, b, c`.
 fn join<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    ids.collect::<Vec<_>>().join(", ")
+    ids.collect::<Vec<_>>().joined(", ")
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! the first letters they can match, and a description read against them once.
 
 use super::*;
+use crate::text::Join;
 
 /// One word of a keyword: alternatives, each a whole word or a prefix.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -403,7 +404,7 @@ impl<'a> Words<'a> {
     /// The first place where the phrase appears, as text.
     fn find(&self, tokens: &[TokenId]) -> Option<String> {
         let i = self.places(tokens).next()?;
-        self.words.get(i..i + tokens.len()).map(|w| w.join(" "))
+        self.words.get(i..i + tokens.len()).map(|w| w.joined(" "))
     }
 }
 
@@ -472,7 +473,7 @@ impl Entry {
                 let weight =
                     k.weight * u32::try_from(new).unwrap_or(0) / u32::try_from(n).unwrap_or(1);
                 score += weight;
-                let phrase = words.words.get(i..i + n).unwrap_or(&[]).join(" ");
+                let phrase = words.words.get(i..i + n).unwrap_or(&[]).joined(" ");
                 matched.push((weight, phrase));
             }
         }
@@ -480,7 +481,7 @@ impl Entry {
             let found: Option<Vec<String>> = parts.iter().map(|part| words.find(part)).collect();
             if let Some(found) = found {
                 score += PATTERN;
-                matched.push((PATTERN, found.join(" … ")));
+                matched.push((PATTERN, found.joined(" … ")));
             }
         }
         // The codes of an object are the shapes of one code: the first that matches counts.

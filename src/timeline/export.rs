@@ -2,6 +2,7 @@
 //! a description that carries the rule, its source and the calendar used, and a UID keyed
 //! by profile + request + entry so that a new export updates the same events.
 
+use crate::text::Join;
 use chrono::NaiveDateTime;
 
 use crate::dates;
@@ -63,10 +64,18 @@ pub fn to_ics_with(t: &Timeline, stamp: NaiveDateTime, options: &IcsOptions) -> 
                 .map(|r| r.address.as_str())
                 .collect();
             if !to.is_empty() {
-                description.push_str(&format!("\n{} {}", Text::IcsTo.render(lang), to.join(", ")));
+                description.push_str(&format!(
+                    "\n{} {}",
+                    Text::IcsTo.render(lang),
+                    to.joined(", ")
+                ));
             }
             if !cc.is_empty() {
-                description.push_str(&format!("\n{} {}", Text::IcsCc.render(lang), cc.join(", ")));
+                description.push_str(&format!(
+                    "\n{} {}",
+                    Text::IcsCc.render(lang),
+                    cc.joined(", ")
+                ));
             }
             let source = crate::catalog::profile::cite(&e.rule, lang);
             description.push_str(&format!("\n{} {source}", Text::IcsSource.render(lang)));
@@ -118,5 +127,5 @@ pub fn filename(t: &Timeline) -> String {
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect();
-    format!("{}.ics", parts.join("-"))
+    format!("{}.ics", parts.joined("-"))
 }

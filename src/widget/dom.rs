@@ -5,6 +5,7 @@
 //! `set_text_content` or attribute setters. No `innerHTML`, ever: the codice fiscale, the
 //! description and the profile's data are all text that could hold markup.
 
+use crate::text::Join;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
@@ -178,7 +179,7 @@ pub(crate) fn token(e: &Element, attr: &str, id: &str, on: bool) {
     if tokens.is_empty() {
         let _ = e.remove_attribute(attr);
     } else {
-        set(e, attr, &tokens.join(" "));
+        set(e, attr, &tokens.joined(" "));
     }
 }
 

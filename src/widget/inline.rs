@@ -4,6 +4,7 @@
 //! `setCustomValidity` always in step with the errors (shown or not) so the portal's own
 //! `checkValidity()` tells the truth.
 
+use crate::text::Join;
 use web_sys::{Document, Element};
 
 use crate::finding::{Finding, Lang};
@@ -58,7 +59,7 @@ pub(crate) fn render_field(
             .iter()
             .map(|f| (f.message.as_str(), f.suggestion.as_deref())),
     );
-    sig.push_str(&proposals.join("\u{1}"));
+    sig.push_str(&proposals.joined("\u{1}"));
     if sig != rendered[0] {
         field.error.replace_children_with_node_0();
         for f in &errors {

@@ -9,6 +9,7 @@
 //! own select next to it and choosing there writes the label into the input (an explicit
 //! action of the person).
 
+use crate::text::Join;
 use chrono::NaiveDate;
 use web_sys::{Document, Element};
 
@@ -226,7 +227,7 @@ impl Picker {
             .filter(|w| !w.is_empty())
             .map(str::to_string)
             .collect();
-        let folded = words.join(" ");
+        let folded = words.joined(" ");
         if folded == view.query && !folded.is_empty() {
             return;
         }

@@ -1,6 +1,7 @@
 //! JavaScript API of the codice fiscale engine ([`crate::cf`]).
 
 use crate::field::FormField;
+use crate::text::Join;
 use wasm_bindgen::prelude::*;
 
 use super::{lang_of, object_arg, soften, text_arg, wire_js, MAX_TEXT};
@@ -105,7 +106,7 @@ fn pad_number(input: &JsValue, text: Option<String>) -> Option<String> {
                 && t.bytes().all(|b| b.is_ascii_digit())
                 && input.as_f64().is_some() =>
         {
-            Some(["0".repeat(11 - t.len()), t].concat())
+            Some(["0".repeat(11 - t.len()), t].joined(""))
         }
         other => other,
     }

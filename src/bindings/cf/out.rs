@@ -1,6 +1,7 @@
 //! How a codice fiscale result crosses the boundary: packed into numbers both ways, each
 //! place's texts sent once, findings as one text (see `cf.js`).
 
+use crate::text::Join;
 use wasm_bindgen::prelude::*;
 
 use crate::cf;
@@ -148,7 +149,7 @@ pub(super) fn flat_finding(out: &mut String, f: &Finding) {
     field(f.field_id().unwrap_or(""));
     field(f.suggestion.as_deref().unwrap_or(""));
     match &f.source {
-        Some(src) => field(&[src.document.as_str(), "\u{2}", src.section.as_str()].concat()),
+        Some(src) => field(&[src.document.as_str(), "\u{2}", src.section.as_str()].joined("")),
         None => field(""),
     }
 }

@@ -3,6 +3,7 @@
 //! titolari, e-mail syntax, sources present, references between entries). Every problem is
 //! collected, each naming the field by its path in the profile.
 
+use crate::text::Join;
 use chrono::NaiveDate;
 
 use super::read::{read, ReadError};
@@ -370,7 +371,7 @@ pub fn validate(p: &Profile, known: &[&str], lang: Lang) -> Vec<Finding> {
 /// The path of `key` in the entry at `path` (`rules[0]` and `.why`): a concatenation, not a
 /// `format!` at each of the checks' sixty paths.
 fn at(path: &str, key: &str) -> String {
-    [path, key].concat()
+    [path, key].joined("")
 }
 
 /// The path of the `i`-th element of the list `key` in the entry at `path`.

@@ -6,6 +6,7 @@
 //! titolario names the document, each classe its section, an object only when it differs)
 //! and complete in the public types (every object carries its own [`Source`]).
 
+use crate::text::Join;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -133,7 +134,7 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
             format!(
                 "«{}» is not a cassetto; expected one of {}",
                 raw.cassetto,
-                CASSETTI.join(", ")
+                CASSETTI.joined(", ")
             ),
         ));
     }

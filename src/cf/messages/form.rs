@@ -2,6 +2,7 @@
 //! [`cross_check`](crate::cf::cross_check)), the options of the JavaScript API, and the
 //! matricola INPS ([`check_matricola`](crate::cf::check_matricola)).
 
+use crate::text::Join;
 use chrono::NaiveDate;
 
 use crate::cf::input::MAX_SIGNIFICANT;
@@ -181,8 +182,8 @@ impl FormProblem<'_> {
                 Finding::error(
                     "cf.place-ambiguous",
                     match lang {
-                        It => format!("Ci sono più luoghi con questo nome: {}. Aggiungi la provincia tra parentesi, per esempio «{} ({})», oppure indica il codice del luogo.", list.join(", "), name, province),
-                        En => format!("Several places have this name: {}. Add the province in brackets, e.g. “{} ({})”, or give the place code.", list.join(", "), name, province),
+                        It => format!("Ci sono più luoghi con questo nome: {}. Aggiungi la provincia tra parentesi, per esempio «{} ({})», oppure indica il codice del luogo.", list.joined(", "), name, province),
+                        En => format!("Several places have this name: {}. Add the province in brackets, e.g. “{} ({})”, or give the place code.", list.joined(", "), name, province),
                     },
                 )
                 .field(field::PLACE)

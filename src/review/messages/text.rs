@@ -5,6 +5,7 @@ use crate::catalog::profile::{Gestione, SubjectPart};
 use crate::catalog::titolario::{TempoSoglia, Unit};
 use crate::dates::clip;
 use crate::finding::Lang;
+use crate::text::Join;
 
 use super::Problem;
 use crate::review::proposal::Proposal;
@@ -162,8 +163,8 @@ impl Problem<'_> {
             (ComposeCfMissing, En) => "Enter the contributor's codice fiscale.".into(),
             (ComposeMatricolaFormat { matricola }, It) => format!("La matricola aziendale INPS ha 10 cifre: «{}» non ha questa forma, controllala.", clip(matricola)),
             (ComposeMatricolaFormat { matricola }, En) => format!("The INPS matricola aziendale has 10 digits: “{}” does not, check it.", clip(matricola)),
-            (ComposeUnknownGestione { gestione }, It) => format!("La gestione «{}» non è tra quelle previste: usa una tra {}.", clip(gestione), Gestione::ALL.map(|g| g.id()).join(", ")),
-            (ComposeUnknownGestione { gestione }, En) => format!("The gestione “{}” is not a known one: use one of {}.", clip(gestione), Gestione::ALL.map(|g| g.id()).join(", ")),
+            (ComposeUnknownGestione { gestione }, It) => format!("La gestione «{}» non è tra quelle previste: usa una tra {}.", clip(gestione), Gestione::ALL.map(|g| g.id()).joined(", ")),
+            (ComposeUnknownGestione { gestione }, En) => format!("The gestione “{}” is not a known one: use one of {}.", clip(gestione), Gestione::ALL.map(|g| g.id()).joined(", ")),
             (ComposeGestioneMissing, It) => "Scegli la gestione previdenziale del contribuente.".into(),
             (ComposeGestioneMissing, En) => "Choose the contributor's gestione.".into(),
             (ComposeContentMissing, It) => "Scrivi in poche parole il contenuto della richiesta (ad esempio «sollecito rimborso»).".into(),
@@ -257,6 +258,6 @@ fn describe(parts: &[SubjectPart], lang: Lang) -> String {
     match words.split_last() {
         None => String::new(),
         Some((l, [])) => l.to_string(),
-        Some((l, rest)) => format!("{}{last}{l}", rest.join(", ")),
+        Some((l, rest)) => format!("{}{last}{l}", rest.joined(", ")),
     }
 }

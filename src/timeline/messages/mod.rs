@@ -8,6 +8,7 @@
 //! typed data; this module says it to a person. Dates keep the documents' habit: Italian
 //! findings write the plain date (`24/12/2025`), English ones the weekday too.
 
+use crate::text::Join;
 use chrono::NaiveDate;
 
 use crate::catalog::profile::{Kind, Level, Previous};
@@ -304,15 +305,15 @@ impl Problem<'_> {
             UnknownKind { given } => {
                 let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
                 match lang {
-                    It => format!("«{}» non è un tipo di richiesta: indica uno di questi: {}.", clip(given), ids.join(", ")),
-                    En => format!("“{}” is not a kind of request: give one of these: {}.", clip(given), ids.join(", ")),
+                    It => format!("«{}» non è un tipo di richiesta: indica uno di questi: {}.", clip(given), ids.joined(", ")),
+                    En => format!("“{}” is not a kind of request: give one of these: {}.", clip(given), ids.joined(", ")),
                 }
             }
             UnknownPrevious { given } => {
                 let ids: Vec<&str> = Previous::ALL.iter().map(|p| p.id()).collect();
                 match lang {
-                    It => format!("«{}» non è un esito della richiesta precedente: indica uno di questi: {}, senza-risposta.", clip(given), ids.join(", ")),
-                    En => format!("“{}” is not an outcome of the earlier request: give one of these: {}, senza-risposta.", clip(given), ids.join(", ")),
+                    It => format!("«{}» non è un esito della richiesta precedente: indica uno di questi: {}, senza-risposta.", clip(given), ids.joined(", ")),
+                    En => format!("“{}” is not an outcome of the earlier request: give one of these: {}, senza-risposta.", clip(given), ids.joined(", ")),
                 }
             }
             BadTime { given } => match lang {

@@ -1,6 +1,7 @@
 //! The titles of the entries and the sentences of their explanations, readings and
 //! calendar events (the findings' messages are in the parent module).
 
+use crate::text::Join;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::catalog::titolario::{Oggetto, Unit};
@@ -300,8 +301,8 @@ impl Text<'_> {
                 "Give the day INPS got in touch with you to compute the deadline.",
             ),
             PhoneLine { purpose, number, days, from, to } => match lang {
-                It => format!("{purpose} Numero {number}, {} dalle {from} alle {to}.", days.join(", ")),
-                En => format!("{purpose} Number {number}, {} from {from} to {to}.", days.join(", ")),
+                It => format!("{purpose} Numero {number}, {} dalle {from} alle {to}.", days.joined(", ")),
+                En => format!("{purpose} Number {number}, {} from {from} to {to}.", days.joined(", ")),
             },
             PhoneClosed { sent, at, next } => {
                 let at = at.map(|t| format!(" {}", dates::hm(t))).unwrap_or_default();

@@ -1,6 +1,7 @@
 //! The words of the timeline: dates with their weekday, lengths of terms, and how a date
 //! follows from a term (which days were not counted and why).
 
+use crate::text::Join;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::calendar::{Calendar, DayKind};
@@ -48,7 +49,7 @@ pub(in crate::timeline) fn list(items: &[String]) -> String {
         out.truncate(12);
         out.push("…".into());
     }
-    out.join(", ")
+    out.joined(", ")
 }
 
 /// `7 giorni lavorativi`, `1 working day`, `10 giorni di calendario`.
@@ -99,7 +100,7 @@ pub(in crate::timeline) fn working_count(
     let skipped = holidays_between(cal, from, date, lang);
     if !skipped.is_empty() {
         out.push_str(&Text::NotCounted.render(lang));
-        out.push_str(&skipped.join(", "));
+        out.push_str(&skipped.joined(", "));
     }
     out.push('.');
     out
@@ -163,6 +164,6 @@ pub(in crate::timeline) fn and_list(items: &[&str], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} {} {last}", init.join(", "), Text::And.render(lang)),
+        [init @ .., last] => format!("{} {} {last}", init.joined(", "), Text::And.render(lang)),
     }
 }
