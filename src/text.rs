@@ -301,6 +301,21 @@ pub fn replace(hay: &str, from: &str, to: &str) -> String {
     out
 }
 
+/// Where the ASCII byte `b` last is in `s`, as `s.rfind(b as char)` answers (an ASCII byte
+/// is never inside another character): std's search from the end (`rfind`, `rsplit` with
+/// a character: its reverse searcher and `memrchr`) for four uses (issue 15).
+pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes[i] == b {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// `parts.join(sep)`, and `concat()` as `joined("")`: the same text. std's join is
 /// `join_generic_copy`, about 1.1 KB of wasm for each kind of part (`String`, `&str`), with
 /// its copies specialised by separator length; this loop is a tenth of that (issue 15).

@@ -69,13 +69,8 @@ pub(crate) type Syntax = (usize, Reason);
 pub(crate) fn line_column(text: &str, at: usize) -> (usize, usize) {
     let before = text.get(..at).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .unwrap_or("")
-        .chars()
-        .count()
-        .max(1);
+    let start = crate::text::rfind_byte(before, b'\n').map_or(0, |i| i + 1);
+    let column = before[start..].chars().count().max(1);
     (line, column)
 }
 

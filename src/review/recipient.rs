@@ -14,8 +14,9 @@ use crate::routing::{Address, Route};
 
 /// A recipient as typed: `mailto:`, a display name with `<…>`, spaces and case removed.
 pub fn normalise(address: &str) -> String {
+    use crate::text::rfind_byte;
     let a = address.trim();
-    let a = match (a.rfind('<'), a.rfind('>')) {
+    let a = match (rfind_byte(a, b'<'), rfind_byte(a, b'>')) {
         (Some(i), Some(j)) if i < j => a.get(i + 1..j).unwrap_or(a),
         _ => a,
     };

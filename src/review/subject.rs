@@ -334,7 +334,7 @@ pub(crate) fn compose(
         );
     } else if content.chars().count() > MAX_CONTENT {
         let mut cut: String = content.chars().take(MAX_CONTENT).collect();
-        if let Some(i) = cut.rfind(' ') {
+        if let Some(i) = crate::text::rfind_byte(&cut, b' ') {
             cut.truncate(i);
         }
         cut.push('…');

@@ -401,7 +401,7 @@ fn name_index() -> &'static Vec<(Box<str>, u32)> {
 /// Splits "Castro (LE)" into ("Castro", Some("LE")).
 fn split_province(name: &str) -> (&str, Option<String>) {
     let t = name.trim();
-    if let Some(open) = t.rfind('(') {
+    if let Some(open) = crate::text::rfind_byte(t, b'(') {
         if t.ends_with(')') {
             let inner = t[open + 1..t.len() - 1].trim();
             if inner.len() == 2 && inner.chars().all(|c| c.is_ascii_alphabetic()) {
