@@ -143,3 +143,11 @@ impl Finding {
         self.severity == Severity::Error
     }
 }
+
+/// Puts `front` before the findings already in `list`, as `list.splice(0..0, front)` does:
+/// the five uses were the module's only `Splice` (its drop moves the tail by hand), and
+/// appending is a copy (issue 15).
+pub(crate) fn prepend(list: &mut Vec<Finding>, mut front: Vec<Finding>) {
+    front.append(list);
+    *list = front;
+}

@@ -384,7 +384,7 @@ fn suggest_in(
         findings.push(Problem::EmptyText.finding(lang));
         Vec::new()
     } else {
-        if text.len() > MAX_SCAN_CHARS && text.chars().nth(MAX_SCAN_CHARS).is_some() {
+        if text.len() > MAX_SCAN_CHARS && text.chars().count() > MAX_SCAN_CHARS {
             findings.push(
                 Problem::TextTruncated {
                     max: MAX_SCAN_CHARS,

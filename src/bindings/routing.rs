@@ -238,7 +238,7 @@ pub fn route(#[wasm_bindgen(unchecked_param_type = "RouteFacts")] facts: JsValue
                 period: period(facts, lang, &mut findings),
             };
             let mut r = routing::route(&f, lang);
-            r.findings.splice(0..0, findings);
+            crate::finding::prepend(&mut r.findings, findings);
             r
         },
     )
@@ -290,7 +290,7 @@ pub fn review(#[wasm_bindgen(unchecked_param_type = "ReviewDraft")] draft: JsVal
             };
             let mut r = review::review(&d, lang);
             r.ok &= findings.is_empty();
-            r.findings.splice(0..0, findings);
+            crate::finding::prepend(&mut r.findings, findings);
             r
         },
     )
@@ -317,7 +317,7 @@ pub fn compose_subject(
         };
         let mut c = review::compose_subject(&i, lang);
         c.ok &= findings.is_empty();
-        c.findings.splice(0..0, findings);
+        crate::finding::prepend(&mut c.findings, findings);
         c
     })
 }

@@ -210,7 +210,7 @@ pub fn it(d: NaiveDate) -> String {
 /// At most 40 characters of what the user typed, for quoting it back in a message.
 pub fn clip(s: &str) -> String {
     let mut out: String = s.chars().take(40).collect();
-    if s.chars().nth(40).is_some() {
+    if s.chars().count() > 40 {
         out.push('…');
     }
     out

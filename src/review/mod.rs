@@ -233,7 +233,7 @@ pub(crate) fn review_read(
     let (date, dated, gestione) = (r.on(), r.date.is_some(), r.gestione);
     let description = r.description.trim();
     let mut route = routing::route_request(r, lang);
-    route.findings.splice(0..0, read_route);
+    crate::finding::prepend(&mut route.findings, read_route);
     // The object chosen can name an online-only request too ("Dilazioni su Cartella"):
     // said once, whatever the kind (issue 13).
     if let (Some(p), Some(k), Some(o)) = (&r.profile, route.kind, text(&t.object)) {

@@ -59,7 +59,7 @@ pub fn route(facts: &Facts, lang: Lang) -> Route {
     let (request, read) = facts.read(lang);
     let mut out = route_request(&request, lang);
     // What could not be read comes first, as the reading comes first.
-    out.findings.splice(0..0, read);
+    crate::finding::prepend(&mut out.findings, read);
     out
 }
 
