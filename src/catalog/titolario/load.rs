@@ -477,12 +477,16 @@ fn resolve_links(
             bad.push(i);
             continue;
         }
-        let donor: Vec<Oggetto> = all[j].objects().cloned().collect();
-        let donor_classes: Vec<(String, String)> = all[j]
-            .classes
-            .iter()
-            .map(|c| (c.id.clone(), c.label_en.clone()))
-            .collect();
+        // Loops, not collect over cloned and mapped iterators: the same lists, in the same
+        // order, without their iterator code (issue 15).
+        let mut donor: Vec<Oggetto> = Vec::new();
+        let mut donor_classes: Vec<(String, String)> = Vec::new();
+        for c in &all[j].classes {
+            donor_classes.push((c.id.clone(), c.label_en.clone()));
+            for o in &c.objects {
+                donor.push(o.clone());
+            }
+        }
         for c in &mut all[i].classes {
             for o in &mut c.objects {
                 let Some(d) = donor.iter().find(|d| d.id == o.id) else {
