@@ -30,23 +30,24 @@ test('the size report measures every file a browser fetches', () => {
   assert.deepEqual(files.filter((f) => !f.eager).map((f) => f.name), ['instrada-catalog.txt', 'instrada-places.txt']);
 });
 
-// Not enforced yet: the package is still over both budgets (issue 15; what is done and what
-// remains: ARCHITECTURE.md, "Size"). `todo` runs and reports each check without failing the
-// suite; the note gives today's figures, measured here, not written by hand.
+// Before interactive: enforced (what a person waits for, issue 15's first budget).
+test('before interactive, the package is within its brotli budget', () => {
+  const { interactive } = measure(pkg);
+  assert.ok(interactive.brotli <= BUDGET_INTERACTIVE_BROTLI_BYTES, `${interactive.brotli} bytes br > budget ${BUDGET_INTERACTIVE_BROTLI_BYTES}`);
+});
+
+// In total: not enforced yet, the package is still over (issue 15; what is done and what
+// remains: ARCHITECTURE.md, "Size"). `todo` runs and reports the check without failing the
+// suite; the note gives today's figure, measured here, not written by hand.
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const TODO = (() => {
   try {
-    const { interactive, total } = measure(pkg);
-    return `issue 15: ${kb(interactive.brotli)} br before interactive (budget ${kb(BUDGET_INTERACTIVE_BROTLI_BYTES)}), ${kb(total.brotli)} br in total (budget ${kb(BUDGET_TOTAL_BROTLI_BYTES)}); remaining levers in ARCHITECTURE.md, "Size"`;
+    const { total } = measure(pkg);
+    return `issue 15: ${kb(total.brotli)} br in total (budget ${kb(BUDGET_TOTAL_BROTLI_BYTES)}); remaining levers in ARCHITECTURE.md, "Size"`;
   } catch (e) {
     return `issue 15: over budget (pkg/ not measured: ${e.message})`;
   }
 })();
-
-test('before interactive, the package is within its brotli budget', { todo: TODO }, () => {
-  const { interactive } = measure(pkg);
-  assert.ok(interactive.brotli <= BUDGET_INTERACTIVE_BROTLI_BYTES, `${interactive.brotli} bytes br > budget ${BUDGET_INTERACTIVE_BROTLI_BYTES}`);
-});
 
 test('in total, the package is within its brotli budget', { todo: TODO }, () => {
   const { total } = measure(pkg);
