@@ -206,15 +206,7 @@ impl Inner {
             let _ = f.control.remove_attribute("data-instrada-pending");
         }
         // In the order they are needed (popped from the end).
-        let mut queue: Vec<Warm> = Vec::new();
-        if inner.cfg.checks.picker || inner.cfg.checks.review {
-            queue.extend(
-                crate::catalog::titolario::CASSETTI
-                    .iter()
-                    .rev()
-                    .map(|&c| Warm::Cassetto(c)),
-            );
-        }
+        let mut queue = titolari_warm_up(&inner);
         queue.push(Warm::Profile);
         // Told when the profiles arrive, however their fetch starts (here at idle, or a
         // call of the page's that needs them first).
@@ -601,18 +593,23 @@ fn catalog_arrived() {
         .try_with(|live| live.try_borrow().map(|l| l.clone()).unwrap_or_default())
         .unwrap_or_default();
     for inner in widgets {
-        let mut queue: Vec<Warm> = Vec::new();
-        if inner.cfg.checks.picker || inner.cfg.checks.review {
-            queue.extend(
-                crate::catalog::titolario::CASSETTI
-                    .iter()
-                    .rev()
-                    .map(|&c| Warm::Cassetto(c)),
-            );
-        }
+        let mut queue = titolari_warm_up(&inner);
         queue.extend([Warm::Refresh, Warm::Profile]);
         warm_up(Rc::downgrade(&inner), queue);
     }
+}
+
+/// The titolari a widget prepares at idle, one cassetto per step, when it shows objects
+/// (the picker or the review): in the order [`warm_up`] pops them, the first cassetto last.
+fn titolari_warm_up(inner: &Inner) -> Vec<Warm> {
+    if !(inner.cfg.checks.picker || inner.cfg.checks.review) {
+        return Vec::new();
+    }
+    crate::catalog::titolario::CASSETTI
+        .iter()
+        .rev()
+        .map(|&c| Warm::Cassetto(c))
+        .collect()
 }
 
 /// Moves the focus to a control from a summary link, and brings its label into view too
