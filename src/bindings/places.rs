@@ -150,15 +150,21 @@ pub(crate) fn start(file: File, url: &JsValue) -> js_sys::Promise {
     })
 }
 
+/// Starts fetching the built-in profiles and titolari if they are still on their way: the
+/// first call of a function that needs them is their first need.
+#[cfg_attr(not(feature = "catalog"), allow(dead_code))]
+pub(crate) fn need_catalog() {
+    if catalog::absence() == Some(Absence::Loading) {
+        let _ = start(File::Catalog, &JsValue::UNDEFINED);
+    }
+}
+
 /// The finding of a function that needs the built-in profiles and titolari while their file
 /// is absent (`catalog.data-pending`, or `catalog.data-unavailable`); starts fetching it.
 #[cfg_attr(not(feature = "catalog"), allow(dead_code))]
 pub(crate) fn catalog_pending(lang: crate::finding::Lang) -> Option<crate::finding::Finding> {
-    let f = catalog::pending(lang)?;
-    if catalog::absence() == Some(Absence::Loading) {
-        let _ = start(File::Catalog, &JsValue::UNDEFINED);
-    }
-    Some(f)
+    need_catalog();
+    catalog::pending(lang)
 }
 
 /// Resolves to `true` once the package's two lazy files are loaded: the list of places

@@ -71,7 +71,7 @@ pub fn profiles(
 ) -> JsValue {
     let lang = lang_of(&options);
     // Until the catalog's file is there, the list holds no built-in profile (`ready()`).
-    let _ = super::places::catalog_pending(lang);
+    super::places::need_catalog();
     let list: Vec<view::Summary> = profile::profiles()
         .iter()
         .map(|p| view::summary(p, profile::is_built_in(&p.id), lang))
@@ -207,7 +207,7 @@ fn answer_object<T: crate::wire::ToWire>(
     let lang = lang_of(&arg);
     // `route`, `review` need the built-in profiles (`composeSubject` does not, but asking
     // for them early does no harm: it is the first need of a page that composes).
-    let _ = super::places::catalog_pending(lang);
+    super::places::need_catalog();
     let result = match not_object(&arg, what, lang) {
         Some(f) => refused(f, lang),
         None => answer(&arg, lang, Vec::new()),
@@ -342,7 +342,7 @@ pub fn load_profile(
 
 fn load_profile_result(json: JsValue, lang: Lang) -> JsValue {
     // The core refuses while the built-ins are absent; this starts their fetch.
-    let _ = super::places::catalog_pending(lang);
+    super::places::need_catalog();
     let refused = |f: Finding| {
         super::wire_js(&profile::Loaded {
             ok: false,

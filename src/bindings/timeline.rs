@@ -139,7 +139,7 @@ type Read = Result<TimelineRequest, (Lang, Vec<Finding>)>;
 fn read_request(request: &JsValue) -> Read {
     let lang = lang_of(request);
     // The timeline needs the built-in profiles: the core says so while they are absent.
-    let _ = super::places::catalog_pending(lang);
+    super::places::need_catalog();
     if request.is_undefined() || request.is_null() || !request.is_object() || request.is_function()
     {
         return Err((lang, vec![Problem::NotObject.finding(lang)]));
