@@ -288,8 +288,17 @@ pub fn split_once<'a>(hay: &'a str, needle: &str) -> Option<(&'a str, &'a str)> 
     Some((&hay[..i], &hay[i + needle.len()..]))
 }
 
-/// `hay.replace(from, to)` for a non-empty `from`, by [`find`].
+/// `hay.replace(from, to)`, by [`find`].
 pub fn replace(hay: &str, from: &str, to: &str) -> String {
+    if from.is_empty() {
+        // As std: `to` before every character and at the end (and no endless loop).
+        let mut out = String::from(to);
+        for c in hay.chars() {
+            out.push(c);
+            out.push_str(to);
+        }
+        return out;
+    }
     let mut out = String::new();
     let mut rest = hay;
     while let Some((head, tail)) = split_once(rest, from) {
@@ -340,6 +349,55 @@ impl<S: AsRef<str>> Join for [S] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_searches_and_joins_agree_with_std() {
+        let hays = [
+            "",
+            "a",
+            "aaa",
+            "abcabc",
+            "èàè",
+            "x--y--",
+            "RSS MRA 85T10",
+            "{sede}@{sede}.it",
+            "😀a😀",
+        ];
+        let needles = [
+            "", "a", "aa", "bc", "àè", "--", " ", "{sede}", "😀", "zz", "abcabcd",
+        ];
+        for hay in hays {
+            for needle in needles {
+                assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+                assert_eq!(
+                    contains(hay, needle),
+                    hay.contains(needle),
+                    "{hay:?} {needle:?}"
+                );
+                assert_eq!(
+                    split_once(hay, needle),
+                    hay.split_once(needle),
+                    "{hay:?} {needle:?}"
+                );
+                assert_eq!(
+                    replace(hay, needle, "<>"),
+                    hay.replace(needle, "<>"),
+                    "{hay:?} {needle:?}"
+                );
+            }
+            for b in [b'a', b'-', b' ', b'.'] {
+                assert_eq!(rfind_byte(hay, b), hay.rfind(b as char), "{hay:?} {b}");
+            }
+        }
+        for parts in [&[][..], &["a"][..], &["a", "", "b"][..], &["è", "😀"][..]] {
+            for sep in ["", ", ", "|"] {
+                assert_eq!(parts.joined(sep), parts.join(sep), "{parts:?} {sep:?}");
+            }
+        }
+        let mut v = vec![5, 3, 9, 1, 7, 2, 8];
+        heap_sort(&mut v);
+        assert_eq!(v, [1, 2, 3, 5, 7, 8, 9]);
+    }
 
     #[test]
     fn upper_latin1_agrees_with_unicode_on_latin1_and_keeps_the_rest() {
