@@ -9,7 +9,10 @@
 //!
 //! The reader is `places::code_exists`; a test compares the two with the loaded registry.
 //!
-//! And the embedded JSON data (`src/data/profiles/`, `src/data/titolari/`, `patroni.json`)
+//! And the patron days and sedi of `src/data/patroni.json` as Rust statics, `patroni.rs`
+//! (`build/patroni.rs`).
+//!
+//! And the embedded JSON data (`src/data/profiles/`, `src/data/titolari/`)
 //! without the whitespace between tokens, in `OUT_DIR/data/` with the same paths, which the
 //! module includes: the files stay readable in the repository, the module carries 35 KB less
 //! raw (−1.2 KB brotli, −3.7 KB gzip, issue 15) and its readers have less to skip. The text
@@ -23,6 +26,9 @@
 //! which a form lists before the file arrives).
 
 use std::{env, fs, path::Path};
+
+#[path = "build/patroni.rs"]
+mod patroni;
 
 fn main() {
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("data");
@@ -46,10 +52,7 @@ fn main() {
         }
     }
     catalog_file(&catalog);
-    minify(
-        Path::new("src/data/patroni.json"),
-        &out.join("patroni.json"),
-    );
+    patroni::write();
     places_codes();
 }
 

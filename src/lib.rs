@@ -17,14 +17,6 @@
 //! English that says what to do, and, where it helps, a position, a field, a suggestion and
 //! the source document of the rule. See `ARCHITECTURE.md` for the code map.
 
-/// A JSON file of `src/data/` as the module embeds it, minified by `build.rs` (the same
-/// path under `OUT_DIR/data/`): `data_json!("profiles/siena.json")`.
-macro_rules! data_json {
-    ($path:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/data/", $path))
-    };
-}
-
 pub mod calendar;
 pub mod catalog;
 pub mod cf;

@@ -1,6 +1,8 @@
 //! Local closures: the patron saint's day of the comune where an office is, and the INPS
-//! sedi known to instrada. The data is `src/data/patroni.json`, embedded at build time and
-//! read once, at first use.
+//! sedi known to instrada. The data is `src/data/patroni.json`: `build.rs` writes it into the
+//! module as statics (`build/patroni.rs`), turned into the registry once, at first use;
+//! [`check_embedded_data`] reads the file as written, validates it and checks that the statics
+//! say the same.
 //!
 //! A sede's id is the lowercase ASCII kebab-case of the office's name (`milano-nord`,
 //! `sesto-san-giovanni`, `forli`): the contract with the protocol profiles. Every comune in
@@ -95,10 +97,9 @@ pub struct Patron {
     pub rule: PatronRule,
     /// First year it applies (when the data knows one).
     pub from: Option<i32>,
-    /// What fixes the day (`Festa patronale del Comune di …`, or a law).
+    /// What fixes the day (`Festa patronale del Comune di …`, or a law). (How the day was
+    /// checked is the file's `verified` note, for the people who keep the data.)
     pub source: String,
-    /// How the day was checked when the data was written.
-    pub verified: String,
     /// `San Giovanni Battista, patrono di Sesto San Giovanni`: the holiday's Italian name.
     pub holiday_it: String,
     /// `San Giovanni Battista, patron saint of Sesto San Giovanni`.
@@ -321,6 +322,13 @@ pub(crate) fn parse(json: &str) -> Result<Registry, String> {
         if kebab(&c.id).as_deref() != Some(c.id.as_str()) {
             return Err(format!("patroni.json: «{}» is not a kebab-case id", c.id));
         }
+        if c.source.trim().is_empty() || c.verified.trim().is_empty() {
+            return Err(format!(
+                "patroni.json: «{}» must say what fixes its day (`source`) and how that was \
+                 verified (`verified`)",
+                c.id
+            ));
+        }
         sedi.push(Sede {
             id: c.id.clone(),
             name: c.name.clone(),
@@ -338,7 +346,6 @@ pub(crate) fn parse(json: &str) -> Result<Registry, String> {
             rule,
             from: c.from,
             source: c.source,
-            verified: c.verified,
             masks: OnceLock::new(),
         });
     }
@@ -370,23 +377,108 @@ pub(crate) fn parse(json: &str) -> Result<Registry, String> {
     Ok(Registry { patrons, sedi })
 }
 
-/// The embedded registry. Should the embedded file ever fail to parse (the test suite
-/// makes sure it does not), the registry is empty: every sede is then unknown, which the
-/// callers report as a finding, rather than a panic.
+/// A comune of `patroni.json` as `build.rs` writes it (`OUT_DIR/patroni.rs`).
+struct Comune {
+    id: &'static str,
+    name: &'static str,
+    region: &'static str,
+    saint: &'static str,
+    saint_en: &'static str,
+    rule: PatronRule,
+    from: Option<i32>,
+    source: &'static str,
+}
+
+/// An agency of `patroni.json` as `build.rs` writes it.
+struct Agenzia {
+    id: &'static str,
+    name: &'static str,
+    comune: &'static str,
+    document: Option<&'static str>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/patroni.rs"));
+
+/// The registry the module carries: the statics of `build.rs`, in the file's order. An
+/// agency whose comune is missing (the test over the file makes sure none is) is left out,
+/// and is then an unknown sede, which the callers report as a finding, rather than a panic.
 pub fn registry() -> &'static Registry {
     static REGISTRY: OnceLock<Registry> = OnceLock::new();
     REGISTRY.get_or_init(|| {
-        parse(data_json!("patroni.json")).unwrap_or(Registry {
-            patrons: Vec::new(),
-            sedi: Vec::new(),
-        })
+        let mut patrons = Vec::with_capacity(COMUNI.len());
+        let mut sedi = Vec::with_capacity(COMUNI.len() + AGENZIE.len());
+        for (i, c) in COMUNI.iter().enumerate() {
+            sedi.push(Sede {
+                id: c.id.to_string(),
+                name: c.name.to_string(),
+                document: None,
+                patron: i,
+            });
+            patrons.push(Patron {
+                holiday_it: format!("{}, patrono di {}", c.saint, c.name),
+                holiday_en: format!("{}, patron saint of {}", c.saint_en, c.name),
+                comune_id: c.id.to_string(),
+                comune: c.name.to_string(),
+                region: c.region.to_string(),
+                saint: c.saint.to_string(),
+                saint_en: c.saint_en.to_string(),
+                rule: c.rule,
+                from: c.from,
+                source: c.source.to_string(),
+                masks: OnceLock::new(),
+            });
+        }
+        for a in &AGENZIE {
+            if let Some(patron) = COMUNI.iter().position(|c| c.id == a.comune) {
+                sedi.push(Sede {
+                    id: a.id.to_string(),
+                    name: a.name.to_string(),
+                    document: a.document.map(str::to_string),
+                    patron,
+                });
+            }
+        }
+        Registry { patrons, sedi }
     })
 }
 
-/// Parses the embedded data and returns the error, for the test suite.
+/// Reads `src/data/patroni.json` as written, validates it, and checks that the module's
+/// registry (the statics of `build.rs`) is what it says, sede by sede and field by field;
+/// returns the first difference, for the test suite.
 #[doc(hidden)]
 pub fn check_embedded_data() -> Result<(), String> {
-    parse(data_json!("patroni.json")).map(|_| ())
+    let file = parse(include_str!("../data/patroni.json"))?;
+    let module = registry();
+    if file.sedi.len() != module.sedi.len() {
+        return Err(format!(
+            "the module has {} sedi, patroni.json {}",
+            module.sedi.len(),
+            file.sedi.len()
+        ));
+    }
+    for (f, m) in file.sedi.iter().zip(&module.sedi) {
+        let (fp, mp) = (&file.patrons[f.patron], &module.patrons[m.patron]);
+        let same = f.id == m.id
+            && f.name == m.name
+            && f.document == m.document
+            && fp.comune_id == mp.comune_id
+            && fp.comune == mp.comune
+            && fp.region == mp.region
+            && fp.saint == mp.saint
+            && fp.saint_en == mp.saint_en
+            && fp.rule == mp.rule
+            && fp.from == mp.from
+            && fp.source == mp.source
+            && fp.holiday_it == mp.holiday_it
+            && fp.holiday_en == mp.holiday_en;
+        if !same {
+            return Err(format!(
+                "the module's sede «{}» is not the one of patroni.json:\n{m:?} {mp:?}\n{f:?} {fp:?}",
+                m.id
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
