@@ -24,11 +24,16 @@
 //! module checks the file against) and `catalog_embedded.rs` (the files, embedded, for the
 //! builds that keep them in the module), and `catalog_sedi.rs` (each built-in profile's sedi,
 //! which a form lists before the file arrives).
+//!
+//! And `OUT_DIR/instrada-places.txt`, the place registry as the package ships it: the
+//! `%names` section of `src/data/places.txt` front-coded (`build/places.rs`).
 
 use std::{env, fs, path::Path};
 
 #[path = "build/patroni.rs"]
 mod patroni;
+#[path = "build/places.rs"]
+mod places;
 
 fn main() {
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("data");
@@ -54,6 +59,7 @@ fn main() {
     catalog_file(&catalog);
     patroni::write();
     places_codes();
+    places::write(Path::new(&env::var("OUT_DIR").expect("OUT_DIR")));
 }
 
 /// Copies the JSON file `from` to `to` without the whitespace outside its strings.

@@ -12,10 +12,11 @@ cd "$(dirname "$0")/.."
 
 # `places-file`: the place registry is not in the module but the package's file
 # instrada-places.txt, fetched after start-up and read in place; `catalog-file`: nor are the
-# built-in profiles and titolari, the package's file instrada-catalog.txt, written by build.rs
-# into its OUT_DIR, which cargo names in the `build-script-executed` message (issue 15).
+# built-in profiles and titolari, the package's file instrada-catalog.txt. build.rs writes
+# both into its OUT_DIR, which cargo names in the `build-script-executed` message (issue 15):
+# the places are src/data/places.txt with the names front-coded (build/places.rs).
 cargo build --release --target wasm32-unknown-unknown --lib --features places-file,catalog-file
-catalog_out=$(cargo build --release --target wasm32-unknown-unknown --lib \
+out_dir=$(cargo build --release --target wasm32-unknown-unknown --lib \
   --features places-file,catalog-file --message-format=json |
   node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
     const m = s.split("\n").filter(Boolean).map((l) => JSON.parse(l))
@@ -37,8 +38,8 @@ node_modules/.bin/wasm-opt -Oz --skip-pass=inlining-optimizing --skip-pass=local
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   --strip-debug --strip-producers \
   pkg/instrada_bg.wasm -o pkg/instrada_bg.wasm
-cp src/data/places.txt pkg/instrada-places.txt
-cp "$catalog_out/instrada-catalog.txt" pkg/instrada-catalog.txt
+cp "$out_dir/instrada-places.txt" pkg/instrada-places.txt
+cp "$out_dir/instrada-catalog.txt" pkg/instrada-catalog.txt
 node scripts/package.mjs pkg
 # The JavaScript minified (glue, snippets, widget wrapper; −8 KB brotli before interactive)
 # and the stylesheet (−0.8 KB), the types as written (scripts/minify.mjs).

@@ -23,11 +23,15 @@ How to run (Python 3.8+, standard library only; pip must be able to reach PyPI)
 
 Output
     places.txt  the registry as text (format described in its header): readable, diffable,
-                and what instrada reads, in place (src/cf/places): embedded in native and
-                test builds, shipped as the package's file instrada-places.txt by the
-                published build (scripts/build.sh), fetched after start-up. build.rs
-                derives from it, in Rust, what the module keeps without the file: the
-                registry's date and one bit per existing code. Nothing here mirrors Rust.
+                the canonical registry and what instrada reads, in place (src/cf/places):
+                embedded in native and test builds. The published build ships it as the
+                package's file instrada-places.txt, fetched after start-up, written by
+                build.rs (build/places.rs) with the %names section front-coded (each name
+                after the count of bytes it shares with the previous one; the reader
+                expands it back) and a shorter header; scripts/build.sh copies it into pkg/.
+                build.rs also derives from it, in Rust, what the module keeps without the
+                file: the registry's date and one bit per existing code. Nothing here
+                mirrors Rust.
 """
 
 import argparse

@@ -13,7 +13,8 @@
 //! **Where the text comes from.** Natively, and in a wasm build without the `places-file`
 //! feature, it is embedded (`include_str!`) and indexed at first use. The published package
 //! is built with `places-file`: the text is not in the module but a file of the package,
-//! `instrada-places.txt`, that JavaScript fetches (at idle after start-up, or at the first
+//! `instrada-places.txt` (written by `build/places.rs` with the names front-coded, expanded
+//! back once by [`load`]), that JavaScript fetches (at idle after start-up, or at the first
 //! need: `bindings::places`) and hands over with [`load`]. Until then the registry is
 //! absent ([`absence`]): look-ups find nothing, but the module still knows the registry's
 //! date ([`registry_date`]) and which codes exist ([`code_exists`], one bit per possible

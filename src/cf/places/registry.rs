@@ -1,6 +1,6 @@
 //! Where the registry's text comes from and how it is indexed: embedded, or handed over by
-//! JavaScript ([`load`]) in a `places-file` build; then one pass over the line breaks of its
-//! three sections. The text is owned by the index for the life of the page (a borrowed
+//! JavaScript ([`load`]) in a `places-file` build, its names then front-coded (`expand`);
+//! then one pass over the line breaks of its three sections. The text is owned by the index for the life of the page (a borrowed
 //! `&'static str` when embedded, the `String` handed over otherwise), so the places' names
 //! borrow from it without copying and nothing is leaked.
 
@@ -71,16 +71,17 @@ pub fn absence() -> Option<Absence> {
     }
 }
 
-/// Hands over the registry's text (the file `instrada-places.txt`, which is
-/// `src/data/places.txt`) and indexes it. Refused, and the registry stays absent, when the
-/// text is not the registry this module was built with (another date, other codes, or
-/// damaged). `Ok` when the registry is there (already, or from now on).
+/// Hands over the registry's text (the file `instrada-places.txt`: `src/data/places.txt`
+/// with its names front-coded, see `expand`; the canonical text is taken too) and indexes
+/// it. Refused, and the registry stays absent, when the text is not the registry this module
+/// was built with (another date, other codes, or damaged). `Ok` when the registry is there
+/// (already, or from now on).
 pub fn load(text: String) -> Result<(), String> {
     if REGISTRY.get().is_some() {
         return Ok(());
     }
     // Owned by the registry for the life of the page, as an embedded text would be.
-    let reg = Registry::read(Cow::Owned(text))?;
+    let reg = Registry::read(Cow::Owned(expand(text)?))?;
     let _ = REGISTRY.set(reg);
     UNAVAILABLE.store(false, Ordering::Relaxed);
     Ok(())
@@ -103,6 +104,57 @@ pub fn preload() {
 /// nothing left to spread) and says whether it is there.
 pub fn preload_step(_max_bytes: usize) -> bool {
     registry().is_some()
+}
+
+/// The text with its `%names-fc` section (the shipped file's, written by `build/places.rs`)
+/// written out as the `%names` section that [`Registry::read`] indexes, in one pass: each
+/// name there starts with the number of leading bytes it shares with the previous non-empty
+/// name, when it shares any (names hold no digit). A text without that section (the
+/// canonical one) is returned as it is. A count beyond the previous name or inside one of
+/// its characters is refused.
+pub(super) fn expand(text: String) -> Result<String, String> {
+    const FRONT_CODED: &str = "\n%names-fc\n";
+    let Some(at) = crate::text::find(&text, FRONT_CODED) else {
+        return Ok(text);
+    };
+    let start = at + FRONT_CODED.len();
+    let end = crate::text::find(&text[start..], "\n%").map_or(text.len(), |e| start + e + 1);
+    // The canonical text is about 1.23 times the shipped one.
+    let mut out = Vec::with_capacity(text.len() / 4 * 5);
+    out.extend_from_slice(&text.as_bytes()[..at]);
+    out.extend_from_slice(b"\n%names\n");
+    // The previous non-empty name (a range of `out`), the current one's start, its count.
+    let (mut prev, mut name, mut count, mut line) = (0..0, out.len(), 0usize, 0);
+    let mut counting = true;
+    for &b in &text.as_bytes()[start..end] {
+        if counting && b.is_ascii_digit() {
+            count = count
+                .saturating_mul(10)
+                .saturating_add(usize::from(b - b'0'));
+            continue;
+        }
+        if counting {
+            // Inside the previous name, on a character's first byte (or at its end).
+            if count > prev.len() || (count < prev.len() && out[prev.start + count] & 0xc0 == 0x80)
+            {
+                return Err(format!(
+                    "the places file's names are damaged (line {line} of names)"
+                ));
+            }
+            out.extend_from_within(prev.start..prev.start + count);
+            counting = false;
+        }
+        if b == b'|' || b == b'\n' {
+            if out.len() > name {
+                prev = name..out.len();
+            }
+            line += usize::from(b == b'\n');
+            (name, count, counting) = (out.len() + 1, 0, true);
+        }
+        out.push(b);
+    }
+    out.extend_from_slice(&text.as_bytes()[end..]);
+    String::from_utf8(out).map_err(|_| "the places file is not UTF-8".to_string())
 }
 
 // ---------------------------------------------------------------------------------------

@@ -211,3 +211,125 @@ fn another_or_damaged_text_is_refused() {
     }
     assert!(Registry::read(Cow::Borrowed(EMBEDDED)).is_ok());
 }
+
+// ---------------------------------------------------------------------------------------
+// The shipped file: names front-coded by build/places.rs, expanded by `registry::expand`
+// ---------------------------------------------------------------------------------------
+
+/// The encoder of build.rs, to test it against the reader.
+#[allow(dead_code)]
+#[path = "../../../build/places.rs"]
+mod encoder;
+
+/// The package's file, as build.rs writes it for scripts/build.sh.
+static SHIPPED: &str = include_str!(concat!(env!("OUT_DIR"), "/instrada-places.txt"));
+
+/// From `@registry-date` on: the sections, without the header's comments.
+fn sections(text: &str) -> &str {
+    &text[text.find("\n@registry-date ").expect("date line")..]
+}
+
+/// The shipped file expands to the sections of src/data/places.txt byte for byte, keeps its
+/// licence lines, and every place read from it is the place the former parser built from
+/// places.txt.
+#[test]
+fn the_shipped_file_reads_as_places_txt() {
+    assert!(SHIPPED.len() < EMBEDDED.len() * 9 / 10, "front-coded");
+    for line in EMBEDDED.lines().take_while(|l| *l != "#") {
+        assert!(SHIPPED.lines().any(|l| l == line), "{line}");
+    }
+    let expanded = registry::expand(SHIPPED.to_string()).unwrap();
+    assert_eq!(sections(&expanded), sections(EMBEDDED));
+    // Not read as it is: only once expanded.
+    let err = Registry::read(Cow::Borrowed(SHIPPED)).err().unwrap();
+    assert!(err.contains("no section names"), "{err}");
+    // Places borrow a `'static` registry (kept, not leaked: tests/native/architecture.rs).
+    static READ: OnceLock<Registry> = OnceLock::new();
+    let reg = READ.get_or_init(|| Registry::read(Cow::Owned(expanded)).expect("the shipped file"));
+    let all = reference(EMBEDDED);
+    assert_eq!(reg.codes.len(), all.len());
+    for (i, r) in all.iter().enumerate() {
+        let p = Place { reg, i: i as u32 };
+        let code = std::str::from_utf8(&r.code).unwrap();
+        assert_eq!(p.code(), code);
+        assert_eq!(p.province().as_bytes(), r.province, "{code}");
+        assert_eq!(p.names().collect::<Vec<_>>(), r.names, "{code}");
+        assert_eq!(p.alt_name(), r.alt.as_deref(), "{code}");
+        assert_eq!(p.raw_periods().collect::<Vec<_>>(), r.periods, "{code}");
+    }
+    // The canonical text passes through unchanged.
+    assert_eq!(registry::expand(EMBEDDED.to_string()).unwrap(), EMBEDDED);
+}
+
+/// Front-coding then expanding gives the names back, and the encoding is the one the reader
+/// documents: the shared prefix counted in bytes, cut back to a character boundary, counted
+/// across the names of a line and across empty lines, nothing written for 0.
+#[test]
+fn front_coded_names_round_trip() {
+    let cases = [
+        ("Abano|Abano Terme\nAbbadia", "Abano|5 Terme\n2badia"),
+        // Empty lines stay empty and are not the previous name.
+        ("\n\nAbc\n\n\nAbd\n", "\n\nAbc\n\n\n2d\n"),
+        // A name equal to the previous one: the count alone.
+        ("Roma|Roma\nRoma", "Roma|4\n4"),
+        // è is C3 A8 and é C3 A9: the shared C3 is not counted.
+        ("Aè|Aé|Aé", "Aè|1é|3"),
+        (
+            "Città|Cittàdella|Città di Castello",
+            "Città|6della|6 di Castello",
+        ),
+        ("È|Èze|Ez", "È|2ze|Ez"),
+        (
+            "Sant'Angelo|Sant'Anna\nSan Dona'",
+            "Sant'Angelo|7na\n3 Dona'",
+        ),
+        ("Bozen|Bolzano||Bolzano", "Bozen|2lzano||7"),
+        ("", ""),
+    ];
+    for (names, coded) in cases {
+        assert_eq!(encoder::front_code(names), coded, "{names:?}");
+        let shipped = format!("@x\n%names-fc\n{coded}\n%alt\n");
+        let expanded = registry::expand(shipped).unwrap();
+        assert_eq!(
+            expanded,
+            format!("@x\n%names\n{names}\n%alt\n"),
+            "{names:?}"
+        );
+    }
+}
+
+/// A damaged front-coded text is refused with a reason, never read as other names.
+#[test]
+fn damaged_front_coded_names_are_refused() {
+    let damaged = |names: &str| registry::expand(format!("@x\n%names-fc\n{names}\n%alt\n"));
+    let cases = [
+        // A count with no previous name.
+        ("3Abano", "line 0 of names"),
+        // A count beyond the previous name.
+        ("Roma\n\n5a", "line 2 of names"),
+        ("Roma|99999999999999999999999999x", "line 0 of names"),
+        // A count inside a character: à is two bytes, 4 and 5 of Città.
+        ("Città\n5x", "line 1 of names"),
+        ("Città\n|Cit|5", "line 1 of names"),
+    ];
+    for (names, reason) in cases {
+        let err = damaged(names).err().unwrap_or_else(|| panic!("{names:?}"));
+        assert!(
+            err.contains("damaged") && err.contains(reason),
+            "{names:?}: {err}"
+        );
+    }
+    assert!(damaged("Città\n4x|6").is_err());
+    assert!(damaged("Città\n4x|5").is_ok());
+    // Damage the reader of the lines finds once expanded: the shipped file with a section
+    // missing, or with a line more in its names (a code this module does not have).
+    for (text, reason) in [
+        (SHIPPED.replace("\n%alt\n", "\n%other\n"), "no section alt"),
+        (SHIPPED.replacen("|5 Terme\n", "|5 Terme\n\n", 1), "names"),
+    ] {
+        let err = registry::expand(text)
+            .and_then(|t| Registry::read(Cow::Owned(t)).map(|_| ()))
+            .expect_err(reason);
+        assert!(err.contains(reason), "{err}");
+    }
+}
