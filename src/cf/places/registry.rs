@@ -1,8 +1,9 @@
 //! Where the registry's text comes from and how it is indexed: embedded, or handed over by
 //! JavaScript ([`load`]) in a `places-file` build, its names then front-coded (`expand`);
-//! then one pass over the line breaks of its three sections. The text is owned by the index for the life of the page (a borrowed
-//! `&'static str` when embedded, the `String` handed over otherwise), so the places' names
-//! borrow from it without copying and nothing is leaked.
+//! then one pass over the line breaks of its three sections. The text is owned by the index
+//! for the life of the page (a borrowed `&'static str` when embedded, the `String` handed
+//! over otherwise), so the places' names borrow from it without copying and nothing is
+//! leaked.
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, Ordering};
