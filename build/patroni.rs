@@ -48,7 +48,8 @@ pub fn write() {
                     _ => panic!("patroni.json: weekday {w:?}"),
                 };
                 format!(
-                    "PatronRule::Nth {{ month: {month}, weekday: Weekday::{weekday}, nth: {}, offset: {} }}",
+                    "PatronRule::Nth {{ month: {month}, weekday: Weekday::{weekday}, \
+                     nth: {}, offset: {} }}",
                     int(r, "nth").expect("patroni.json: rule.nth"),
                     int(r, "offset").unwrap_or(0)
                 )

@@ -473,7 +473,8 @@ pub fn check_embedded_data() -> Result<(), String> {
             && fp.holiday_en == mp.holiday_en;
         if !same {
             return Err(format!(
-                "the module's sede «{}» is not the one of patroni.json:\n{m:?} {mp:?}\n{f:?} {fp:?}",
+                "the module's sede «{}» is not the one of patroni.json:\n\
+                 {m:?} {mp:?}\n{f:?} {fp:?}",
                 m.id
             ));
         }
