@@ -110,69 +110,71 @@ impl Index {
                 if o.generic {
                     continue;
                 }
-                let all_of = o
-                    .all_of
-                    .iter()
-                    .map(|k| {
-                        k.split('+')
-                            .filter_map(|p| phrase(p, false))
-                            .map(|p| index.intern_all(p))
-                            .collect::<Vec<_>>()
-                    })
-                    .filter(|parts| parts.len() > 1)
-                    .collect();
-                let mut written: Vec<Option<Keyword>> = o
-                    .keywords
-                    .iter()
-                    .map(|k| (k, 0))
-                    .chain(o.strong.iter().map(|k| (k, STRONG)))
-                    .filter_map(|(k, extra)| {
-                        let tokens = phrase(k, false)?;
-                        let n = u32::try_from(tokens.len()).ok()?;
-                        Some(Keyword {
+                // Loops, not iterator chains collected into vectors: one copy less of each
+                // adapter in the module (issue 15).
+                let mut all_of = Vec::new();
+                for k in &o.all_of {
+                    let mut parts = Vec::new();
+                    for p in k.split('+') {
+                        if let Some(p) = phrase(p, false) {
+                            parts.push(index.intern_all(p));
+                        }
+                    }
+                    if parts.len() > 1 {
+                        all_of.push(parts);
+                    }
+                }
+                let mut written: Vec<Option<Keyword>> = Vec::new();
+                for (list, extra) in [(&o.keywords, 0), (&o.strong, STRONG)] {
+                    for k in list {
+                        let Some(tokens) = phrase(k, false) else {
+                            continue;
+                        };
+                        let Ok(n) = u32::try_from(tokens.len()) else {
+                            continue;
+                        };
+                        written.push(Some(Keyword {
                             tokens: index.intern_all(tokens),
                             weight: n * WORD + extra,
-                        })
-                    })
-                    .map(Some)
-                    .collect();
+                        }));
+                    }
+                }
                 // Weightiest first (then longer phrases), so that a weaker keyword whose
                 // words are all claimed by a weightier one adds nothing.
-                let keys: Vec<u32> = written
-                    .iter()
-                    .flatten()
-                    .map(|k| {
+                let mut keys = Vec::new();
+                for k in written.iter().flatten() {
+                    keys.push(
                         k.weight
                             .saturating_mul(64)
-                            .saturating_add(k.tokens.len().min(63) as u32)
-                    })
-                    .collect();
-                let keywords: Vec<Keyword> = by_weight_desc(&keys)
-                    .into_iter()
-                    .filter_map(|i| written.get_mut(i).and_then(Option::take))
-                    .collect();
-                let codes = o
-                    .codes
-                    .iter()
-                    .filter_map(|c| phrase(c, true))
-                    .map(|p| index.intern_all(p))
-                    .collect();
-                let stems = stems(&o.label)
-                    .into_iter()
-                    .map(|stem| {
-                        let prefix = !stem.bytes().any(|b| b.is_ascii_digit());
-                        index.intern(Token {
-                            alts: vec![(stem, prefix)],
-                        })
-                    })
-                    .collect();
+                            .saturating_add(k.tokens.len().min(63) as u32),
+                    );
+                }
+                let mut keywords = Vec::new();
+                for i in by_weight_desc(&keys) {
+                    if let Some(k) = written.get_mut(i).and_then(Option::take) {
+                        keywords.push(k);
+                    }
+                }
+                let mut codes = Vec::new();
+                for c in &o.codes {
+                    if let Some(p) = phrase(c, true) {
+                        codes.push(index.intern_all(p));
+                    }
+                }
+                let mut label_stems = Vec::new();
+                for stem in stems(&o.label) {
+                    let prefix = !stem.bytes().any(|b| b.is_ascii_digit());
+                    label_stems.push(index.intern(Token {
+                        alts: vec![(stem, prefix)],
+                    }));
+                }
                 index.entries.push(Entry {
                     classe: ci,
                     object: oi,
                     keywords,
                     all_of,
                     codes,
-                    stems,
+                    stems: label_stems,
                 });
             }
         }
@@ -212,7 +214,11 @@ impl Index {
     }
 
     fn intern_all(&mut self, tokens: Vec<Token>) -> Vec<TokenId> {
-        tokens.into_iter().map(|t| self.intern(t)).collect()
+        let mut ids = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            ids.push(self.intern(t));
+        }
+        ids
     }
 }
 
@@ -263,15 +269,17 @@ fn fold_keyword_char(c: char) -> Option<char> {
 fn split_compound(t: Token) -> Vec<Token> {
     match t.alts.as_slice() {
         [(word, prefix)] if word.contains(' ') => {
-            let parts: Vec<&str> = word.split(' ').collect();
-            let last = parts.len().saturating_sub(1);
-            parts
-                .iter()
-                .enumerate()
-                .map(|(i, p)| Token {
-                    alts: vec![(p.to_string(), *prefix && i == last)],
-                })
-                .collect()
+            let mut out: Vec<Token> = Vec::new();
+            for p in word.split(' ') {
+                out.push(Token {
+                    alts: vec![(p.to_string(), false)],
+                });
+            }
+            // The last word keeps the prefix mark of the whole.
+            if let Some((_, last)) = out.last_mut().and_then(|t| t.alts.first_mut()) {
+                *last = *prefix;
+            }
+            out
         }
         _ => vec![t],
     }
@@ -478,8 +486,14 @@ impl Entry {
             }
         }
         for parts in &self.all_of {
-            let found: Option<Vec<String>> = parts.iter().map(|part| words.find(part)).collect();
-            if let Some(found) = found {
+            let mut found = Vec::new();
+            for part in parts {
+                match words.find(part) {
+                    Some(f) => found.push(f),
+                    None => break,
+                }
+            }
+            if found.len() == parts.len() {
                 score += PATTERN;
                 matched.push((PATTERN, found.joined(" … ")));
             }
@@ -502,8 +516,13 @@ impl Entry {
         if matched.is_empty() {
             return (score, Vec::new());
         }
-        let weights: Vec<u32> = matched.iter().map(|(w, _)| *w).collect();
-        let mut matched: Vec<Option<String>> = matched.into_iter().map(|(_, m)| Some(m)).collect();
+        let mut weights = Vec::new();
+        let mut texts = Vec::new();
+        for (w, m) in matched {
+            weights.push(w);
+            texts.push(Some(m));
+        }
+        let mut matched = texts;
         let mut out: Vec<String> = Vec::new();
         for m in by_weight_desc(&weights)
             .into_iter()
@@ -523,7 +542,10 @@ impl Entry {
 /// The words a code matched, for the explanation: both ends, with "…" between them when
 /// the code spans more than two words ("068 … 00123456").
 fn ends(found: &str) -> String {
-    let words: Vec<&str> = found.split(' ').collect();
+    let mut words: Vec<&str> = Vec::new();
+    for w in found.split(' ') {
+        words.push(w);
+    }
     match words.as_slice() {
         [first, _, .., last] => format!("{first} … {last}"),
         _ => found.to_string(),
