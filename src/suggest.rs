@@ -173,13 +173,24 @@ pub fn suggest(
             found.push(suggestion(obj, score, matched));
         }
     }
-    let scores: Vec<u32> = found.iter().map(|s| s.score).collect();
-    let mut found: Vec<Option<Suggestion>> = found.into_iter().map(Some).collect();
-    by_weight_desc(&scores)
-        .into_iter()
-        .filter_map(|i| found.get_mut(i).and_then(Option::take))
-        .take(limit)
-        .collect()
+    // Loops, not iterator chains collected into vectors: one copy less of each adapter in
+    // the module (issue 15).
+    let mut scores = Vec::new();
+    let mut slots = Vec::new();
+    for s in found {
+        scores.push(s.score);
+        slots.push(Some(s));
+    }
+    let mut best = Vec::new();
+    for i in by_weight_desc(&scores) {
+        if best.len() == limit {
+            break;
+        }
+        if let Some(s) = slots.get_mut(i).and_then(Option::take) {
+            best.push(s);
+        }
+    }
+    best
 }
 
 /// Positions of `keys`, greatest first, ties in their original order. Every ranking of this
@@ -187,16 +198,16 @@ pub fn suggest(
 fn by_weight_desc(keys: &[u32]) -> Vec<usize> {
     // The complement of the key above its position: ascending order is greatest key first,
     // then position (the one u64 sort of the crate, `text::sort_u64`).
-    let mut order: Vec<u64> = keys
-        .iter()
-        .zip(0u32..)
-        .map(|(k, i)| u64::from(u32::MAX - k) << 32 | u64::from(i))
-        .collect();
+    let mut order = Vec::with_capacity(keys.len());
+    for (k, i) in keys.iter().zip(0u32..) {
+        order.push(u64::from(u32::MAX - k) << 32 | u64::from(i));
+    }
     crate::text::sort_u64(&mut order);
-    order
-        .into_iter()
-        .map(|x| (x & 0xFFFF_FFFF) as usize)
-        .collect()
+    let mut at = Vec::with_capacity(order.len());
+    for x in order {
+        at.push((x & 0xFFFF_FFFF) as usize);
+    }
+    at
 }
 
 fn suggestion(obj: &Oggetto, score: u32, matched: Vec<String>) -> Suggestion {
