@@ -66,39 +66,43 @@ pub fn display(
     trigger: Trigger,
 ) {
     for (i, (&kind, view)) in fields.iter().zip(shown.iter_mut()).enumerate() {
-        let current = outcome
-            .findings
-            .iter()
-            .filter(|f| f.marks(kind) && f.severity != Severity::Info);
         let show_all = match trigger {
             Trigger::Submit => true,
             Trigger::Commit(j) => j == i || view.visited,
             Trigger::Input(_) | Trigger::Start | Trigger::Review | Trigger::Portal => false,
         };
-        if matches!(trigger, Trigger::Start | Trigger::Review) {
-            // A value already there (a draft, autofill, the browser's back, an update)
-            // gets its warnings at once, as if typed and left; its errors wait for the
-            // person (GOV.UK). What was on display stays, said again.
-            let filled = !values.get(kind).trim().is_empty() || values.unknown(kind);
-            let codes: Vec<&'static str> = view.shown.iter().map(|f| f.code).collect();
-            view.shown = current
-                .filter(|f| codes.contains(&f.code) || (filled && f.severity == Severity::Warning))
-                .cloned()
-                .collect();
-        } else if show_all {
-            view.shown = current.cloned().collect();
+        let start = matches!(trigger, Trigger::Start | Trigger::Review);
+        if !(start || show_all || view.visited || !view.shown.is_empty()) {
+            continue;
+        }
+        // At the start, a value already there (a draft, autofill, the browser's back, an
+        // update) gets its warnings at once, as if typed and left; its errors wait for the
+        // person (GOV.UK). What was on display stays, said again. While typing, a message
+        // may go away (the problem is fixed) or be reworded, never appear. Once the field
+        // is left (or at submit), all of them.
+        let all = show_all && !start;
+        let filled = start && (!values.get(kind).trim().is_empty() || values.unknown(kind));
+        // One loop for the three cases, not a filter + collect for each: one copy less of
+        // each adapter in the module (issue 15).
+        let mut codes = Vec::new();
+        for f in &view.shown {
+            codes.push(f.code);
+        }
+        let mut kept = Vec::new();
+        for f in &outcome.findings {
+            if f.marks(kind)
+                && f.severity != Severity::Info
+                && (all || codes.contains(&f.code) || (filled && f.severity == Severity::Warning))
+            {
+                kept.push(f.clone());
+            }
+        }
+        view.shown = kept;
+        if all {
             view.visited = true;
             if trigger == Trigger::Commit(i) || trigger == Trigger::Submit {
                 view.dirty = false;
             }
-        } else if view.visited || !view.shown.is_empty() {
-            // While typing, a message may go away (the problem is fixed) or be
-            // reworded, never appear.
-            let codes: Vec<&'static str> = view.shown.iter().map(|f| f.code).collect();
-            view.shown = current
-                .filter(|f| codes.contains(&f.code))
-                .cloned()
-                .collect();
         }
     }
 }
@@ -117,15 +121,15 @@ pub fn in_form_order(findings: &mut [Finding], fields: &[FormField]) {
 /// A field's live guidance: its information findings (with the value each offers), the
 /// decoded person first under the codice fiscale.
 pub fn guidance(kind: FormField, outcome: &Outcome) -> Vec<(String, Option<String>)> {
-    let mut out: Vec<(String, Option<String>)> = outcome
-        .findings
-        .iter()
-        .filter(|f| f.marks(kind) && f.severity == Severity::Info)
-        .map(|f| (f.message.clone(), f.suggestion.clone()))
-        .collect();
+    let mut out = Vec::new();
     if kind == FormField::CodiceFiscale {
         if let Some(person) = &outcome.person {
-            out.insert(0, (person.clone(), None));
+            out.push((person.clone(), None));
+        }
+    }
+    for f in &outcome.findings {
+        if f.marks(kind) && f.severity == Severity::Info {
+            out.push((f.message.clone(), f.suggestion.clone()));
         }
     }
     out
@@ -145,12 +149,14 @@ pub struct Messages<'a> {
 /// proposals.
 pub fn messages(kind: FormField, shown: &Shown) -> Messages<'_> {
     let proposals_here = kind == FormField::CodiceFiscale;
-    let errors: Vec<&Finding> = shown.errors().collect();
-    let warnings: Vec<&Finding> = shown
-        .shown
-        .iter()
-        .filter(|f| !(f.is_error() || proposals_here && f.code == "cf.alternative"))
-        .collect();
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    for f in &shown.shown {
+        if f.is_error() {
+            errors.push(f);
+        } else if !(proposals_here && f.code == "cf.alternative") {
+            warnings.push(f);
+        }
+    }
     let mut proposals: Vec<&str> = Vec::new();
     if proposals_here && !errors.is_empty() {
         let offered = errors

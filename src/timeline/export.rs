@@ -42,68 +42,61 @@ pub fn to_ics_with(t: &Timeline, stamp: NaiveDateTime, options: &IcsOptions) -> 
         .map(|l| l.chars().take(80).collect::<String>());
     let context = label.as_deref().unwrap_or(&t.context);
     let profile = t.profile.as_deref().unwrap_or("");
-    let events = t
-        .entries
-        .iter()
-        .filter_map(|e| {
-            let date = e.date?;
-            let mut description = e.explanation.clone();
-            if let Some(r) = &e.reading {
-                description.push_str(&format!("\n{} {r}", Text::IcsReading.render(lang)));
-            }
-            let to: Vec<&str> = e
-                .recipients
-                .iter()
-                .filter(|r| !r.cc)
-                .map(|r| r.address.as_str())
-                .collect();
-            let cc: Vec<&str> = e
-                .recipients
-                .iter()
-                .filter(|r| r.cc)
-                .map(|r| r.address.as_str())
-                .collect();
-            if !to.is_empty() {
-                description.push_str(&format!(
-                    "\n{} {}",
-                    Text::IcsTo.render(lang),
-                    to.joined(", ")
-                ));
-            }
-            if !cc.is_empty() {
-                description.push_str(&format!(
-                    "\n{} {}",
-                    Text::IcsCc.render(lang),
-                    cc.joined(", ")
-                ));
-            }
-            let source = crate::catalog::profile::cite(&e.rule, lang);
-            description.push_str(&format!("\n{} {source}", Text::IcsSource.render(lang)));
+    // A loop, not filter_map + collect: one copy less of each adapter in the module
+    // (issue 15).
+    let mut events = Vec::new();
+    for e in &t.entries {
+        let Some(date) = e.date else {
+            continue;
+        };
+        let mut description = e.explanation.clone();
+        if let Some(r) = &e.reading {
+            description.push_str(&format!("\n{} {r}", Text::IcsReading.render(lang)));
+        }
+        let (mut to, mut cc) = (Vec::new(), Vec::new());
+        for r in &e.recipients {
+            if r.cc { &mut cc } else { &mut to }.push(r.address.as_str());
+        }
+        if !to.is_empty() {
             description.push_str(&format!(
                 "\n{} {}",
-                Text::IcsCalendar.render(lang),
-                t.calendar_label
+                Text::IcsTo.render(lang),
+                to.joined(", ")
             ));
-            if let Some(sent) = t.sent {
-                description.push_str(&format!(
-                    "\n{} {} ({})",
-                    Text::IcsSent.render(lang),
-                    dates::human(sent, lang),
-                    t.profile_name
-                ));
-            }
-            let mut event = Event::new(date, format!("{} — {context}", e.title))
-                .description(description)
-                .key(format!("{profile}|{}|{}", t.key, e.id.id()))
-                .reminder(Reminder::days_before_at(0, 9, 0));
-            if e.kind == EntryKind::YourDeadline {
-                // The intermediary's own deadlines are short (4 days in Siena): warn the day
-                // before too.
-                event = event.reminder(Reminder::days_before_at(1, 9, 0));
-            }
-            Some(event)
-        })
-        .collect();
+        }
+        if !cc.is_empty() {
+            description.push_str(&format!(
+                "\n{} {}",
+                Text::IcsCc.render(lang),
+                cc.joined(", ")
+            ));
+        }
+        let source = crate::catalog::profile::cite(&e.rule, lang);
+        description.push_str(&format!("\n{} {source}", Text::IcsSource.render(lang)));
+        description.push_str(&format!(
+            "\n{} {}",
+            Text::IcsCalendar.render(lang),
+            t.calendar_label
+        ));
+        if let Some(sent) = t.sent {
+            description.push_str(&format!(
+                "\n{} {} ({})",
+                Text::IcsSent.render(lang),
+                dates::human(sent, lang),
+                t.profile_name
+            ));
+        }
+        let mut event = Event::new(date, format!("{} — {context}", e.title))
+            .description(description)
+            .key(format!("{profile}|{}|{}", t.key, e.id.id()))
+            .reminder(Reminder::days_before_at(0, 9, 0));
+        if e.kind == EntryKind::YourDeadline {
+            // The intermediary's own deadlines are short (4 days in Siena): warn the day
+            // before too.
+            event = event.reminder(Reminder::days_before_at(1, 9, 0));
+        }
+        events.push(event);
+    }
     let mut name = Text::IcsName.render(lang);
     if !t.territory.is_empty() {
         name.push_str(" — ");
@@ -123,9 +116,13 @@ pub fn filename(t: &Timeline) -> String {
         .take(40)
         .collect();
     let sent = t.sent.map(dates::iso).unwrap_or_default();
-    let parts: Vec<&str> = ["scadenze-inps", profile.as_str(), sent.as_str()]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect();
-    format!("{}.ics", parts.joined("-"))
+    let mut name = String::from("scadenze-inps");
+    for p in [profile.as_str(), sent.as_str()] {
+        if !p.is_empty() {
+            name.push('-');
+            name.push_str(p);
+        }
+    }
+    name.push_str(".ics");
+    name
 }
