@@ -180,19 +180,16 @@ pub fn route_request(r: &Request, lang: Lang) -> Route {
         }
     }
     sport_period(&mut out, gestione, r.period, lang);
-    out.alternatives = rule
-        .alternatives
-        .iter()
-        .filter_map(|id| rp.rule(id))
-        .filter(|alt| {
-            alt.in_force(rp.effective.from, date)
-                && (alt.gestioni.is_empty() || alt.gestioni.contains(&gestione))
-                // A rule that exists only as an alternative serves its own kinds of request
-                // (the CODER's reminder box is not an alternative for a comunicazione).
-                && (!alt.alternative_only || alt.kinds.contains(&kind))
-        })
-        .map(|alt| {
-            step(
+    // Loops, not iterator chains collected into vectors, in this file: one copy less of
+    // each adapter in the module (issue 15).
+    for alt in rule.alternatives.iter().filter_map(|id| rp.rule(id)) {
+        if alt.in_force(rp.effective.from, date)
+            && (alt.gestioni.is_empty() || alt.gestioni.contains(&gestione))
+            // A rule that exists only as an alternative serves its own kinds of request
+            // (the CODER's reminder box is not an alternative for a comunicazione).
+            && (!alt.alternative_only || alt.kinds.contains(&kind))
+        {
+            out.alternatives.push(step(
                 p,
                 &chain,
                 rp,
@@ -202,9 +199,9 @@ pub fn route_request(r: &Request, lang: Lang) -> Route {
                 date,
                 lang,
                 &mut Vec::new(),
-            )
-        })
-        .collect();
+            ));
+        }
+    }
     out
 }
 
@@ -251,18 +248,14 @@ pub fn chain(p: &Arc<Profile>) -> Vec<Arc<Profile>> {
     let mut i = 0;
     // A handful of levels at most; the guard keeps a portal's cyclic `inherits` finite.
     while i < out.len() && out.len() < 8 {
-        let inherited: Vec<Arc<Profile>> = out
-            .get(i)
-            .map(|q| {
-                q.inherits
-                    .iter()
-                    .filter_map(|id| profile::profile(id))
-                    .collect()
-            })
-            .unwrap_or_default();
-        for q in inherited {
-            if !out.iter().any(|x| x.id == q.id) {
-                out.push(q);
+        let Some(from) = out.get(i).cloned() else {
+            break;
+        };
+        for id in &from.inherits {
+            if let Some(q) = profile::profile(id) {
+                if !out.iter().any(|x| x.id == q.id) {
+                    out.push(q);
+                }
             }
         }
         i += 1;
@@ -485,13 +478,13 @@ fn step<'p>(
     if let Some(level) = rule.escalation {
         if let Some(list) = rp.escalation_list(level, date) {
             let for_sede = |contacts: &[profile::Contact]| {
-                contacts
-                    .iter()
-                    .filter(|c| {
-                        sede.is_none_or(|x| c.sedi.is_empty() || c.sedi.iter().any(|y| y == x))
-                    })
-                    .map(|c| contact(c, sede, lang))
-                    .collect()
+                let mut out = Vec::new();
+                for c in contacts {
+                    if sede.is_none_or(|x| c.sedi.is_empty() || c.sedi.iter().any(|y| y == x)) {
+                        out.push(contact(c, sede, lang));
+                    }
+                }
+                out
             };
             s.addresses = for_sede(&list.to);
             s.cc = for_sede(&list.cc);
@@ -522,17 +515,15 @@ fn step<'p>(
         });
     }
     if rule.channel == Channel::Telefono {
-        s.phone = rp
-            .phone
-            .iter()
-            .map(|ph| Phone {
+        for ph in &rp.phone {
+            s.phone.push(Phone {
                 number: ph.number.clone(),
                 days: ph.days.clone(),
                 from: ph.from.clone(),
                 to: ph.to.clone(),
                 purpose: ph.purpose.get(lang).to_string(),
-            })
-            .collect();
+            });
+        }
     }
     if rule.channel.is_mail() && s.addresses.is_empty() {
         findings.push(Problem::NoAddress.finding(lang).source(rule.source.clone()));
@@ -552,20 +543,23 @@ fn mailboxes(p: &Profile, use_: &str, sede: Option<&str>, lang: Lang) -> Vec<Add
         note: m.note.as_ref().map(|n| n.get(lang).to_string()),
     };
     if let Some(s) = sede.and_then(|id| p.sede(id)) {
-        let own: Vec<Address> = s
-            .mailboxes
-            .iter()
-            .filter(|m| m.serves(use_))
-            .map(|m| to_address(Some(s), m))
-            .collect();
+        let mut own = Vec::new();
+        for m in &s.mailboxes {
+            if m.serves(use_) {
+                own.push(to_address(Some(s), m));
+            }
+        }
         if !own.is_empty() {
             return own;
         }
     }
-    p.all_mailboxes()
-        .filter(|(_, m)| m.serves(use_))
-        .map(|(s, m)| to_address(s, m))
-        .collect()
+    let mut all = Vec::new();
+    for (s, m) in p.all_mailboxes() {
+        if m.serves(use_) {
+            all.push(to_address(s, m));
+        }
+    }
+    all
 }
 
 fn contact(c: &profile::Contact, sede: Option<&str>, lang: Lang) -> Address {
