@@ -5,9 +5,8 @@
 //! (`crate::timeline`). No rule of its own here: only what to show where.
 
 use chrono::NaiveDate;
-use std::sync::Arc;
 
-use crate::catalog::profile::{self, Cassetto, Profile};
+use crate::catalog::profile::{self, Profile};
 use crate::catalog::titolario::{self, Titolario};
 use crate::dates;
 use crate::field::FormField as Kind;
@@ -155,7 +154,10 @@ pub fn compute(cfg: &Config, values: &Values, sent: NaiveDate) -> Computed {
         // only pointing to a field the form has.
         let note = |f: &Finding| match f.code {
             "timeline.national-calendar" => {
-                let names: Vec<&str> = sedi.iter().map(|(_, n)| n.as_str()).take(4).collect();
+                let mut names = Vec::new();
+                for (_, n) in sedi.iter().take(4) {
+                    names.push(n.as_str());
+                }
                 messages::national_calendar(&names, sedi.len() > 4, sede_field, lang)
             }
             _ => f.message.clone(),
@@ -186,12 +188,12 @@ fn all_addresses(
     route: &Route,
     lang: Lang,
 ) -> Vec<String> {
-    let mut out: Vec<String> = route
-        .step
-        .addresses
-        .iter()
-        .map(|a| a.address.clone())
-        .collect();
+    // Loops, not iterator chains collected into vectors, in this file: one copy less of
+    // each adapter in the module (issue 15).
+    let mut out = Vec::new();
+    for a in &route.step.addresses {
+        out.push(a.address.clone());
+    }
     // An escalation goes to the sede's own managers only: the others are not alternatives.
     let boxes = matches!(
         route.step.channel,
@@ -312,7 +314,10 @@ fn channel_view(
         lines.push(line(ChannelLine::Subject(s)));
     }
     if !step.cc.is_empty() {
-        let cc: Vec<&str> = step.cc.iter().map(|a| a.address.as_str()).collect();
+        let mut cc = Vec::new();
+        for a in &step.cc {
+            cc.push(a.address.as_str());
+        }
         lines.push(line(ChannelLine::Copy(&cc)));
     }
     if let Some(source) = &step.source {
@@ -349,18 +354,34 @@ fn capitalised(s: &str) -> String {
 /// The titolario of the cassetto a gestione uses in a profile (or in a profile it
 /// inherits), on `date`.
 fn titolario_of(p: &Profile, gestione: &str, date: NaiveDate) -> Option<&'static Titolario> {
-    let inherited: Vec<Arc<Profile>> = p
-        .inherits
-        .iter()
-        .filter_map(|id| profile::profile(id))
-        .collect();
-    std::iter::once(p)
-        .chain(inherited.iter().map(|q| &**q))
-        .flat_map(|p| p.cassetti.iter())
-        .filter(|c| c.in_force(date))
-        .find(|c| c.cassetto == gestione || c.gestioni.iter().any(|g| g.id() == gestione))
-        .and_then(|c: &Cassetto| c.titolario.as_deref())
-        .and_then(titolario::titolario)
+    // The first cassetto in force for the gestione, in the profile, then in those it
+    // inherits, decides.
+    if let Some(t) = titolario_in(p, gestione, date) {
+        return t;
+    }
+    for id in &p.inherits {
+        if let Some(t) = profile::profile(id).and_then(|q| titolario_in(&q, gestione, date)) {
+            return t;
+        }
+    }
+    None
+}
+
+/// In `p`'s own cassetti, the titolario of the first in force for the gestione, when one
+/// is.
+fn titolario_in(
+    p: &Profile,
+    gestione: &str,
+    date: NaiveDate,
+) -> Option<Option<&'static Titolario>> {
+    for c in &p.cassetti {
+        if c.in_force(date)
+            && (c.cassetto == gestione || c.gestioni.iter().any(|g| g.id() == gestione))
+        {
+            return Some(c.titolario.as_deref().and_then(titolario::titolario));
+        }
+    }
+    None
 }
 
 /// The titolario the picker lists for a gestione: the profile's own list for its cassetto;
@@ -401,16 +422,18 @@ pub fn warm(cfg: &Config, gestione: &str) {
 
 /// The gestioni a mounted form offers: (id, name in the language).
 pub fn gestioni(lang: Lang) -> Vec<(String, String)> {
-    profile::Gestione::ALL
-        .iter()
-        .map(|g| (g.id().to_string(), capitalised(g.label(lang))))
-        .collect()
+    let mut out = Vec::new();
+    for g in profile::Gestione::ALL {
+        out.push((g.id().to_string(), capitalised(g.label(lang))));
+    }
+    out
 }
 
 /// The kinds of request a mounted form offers: (id, name in the language).
 pub fn kinds(lang: Lang) -> Vec<(String, String)> {
-    profile::Kind::ALL
-        .iter()
-        .map(|k| (k.id().to_string(), capitalised(k.label(lang))))
-        .collect()
+    let mut out = Vec::new();
+    for k in profile::Kind::ALL {
+        out.push((k.id().to_string(), capitalised(k.label(lang))));
+    }
+    out
 }
