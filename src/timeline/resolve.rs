@@ -142,7 +142,15 @@ pub(super) fn context<'p>(
         lang,
         // The chain starts with the requested profile.
         root: &chain[0],
-        chain: chain.iter().map(|p| &**p).collect(),
+        chain: {
+            // Loops, not map + collect, in this file: one copy less of each adapter in the
+            // module (issue 15).
+            let mut refs = Vec::new();
+            for p in chain {
+                refs.push(&**p);
+            }
+            refs
+        },
         cal,
         cassetto,
         object,
@@ -183,7 +191,10 @@ fn find_profile(
     }
     let found = profile::profile(id).or_else(|| profile::profile(&id.to_ascii_lowercase()));
     if found.is_none() {
-        let known: Vec<String> = profile::profiles().iter().map(|p| p.id.clone()).collect();
+        let mut known = Vec::new();
+        for p in profile::profiles() {
+            known.push(p.id.clone());
+        }
         findings.push(
             Problem::UnknownProfile {
                 given: id,
@@ -284,7 +295,10 @@ fn find_cassetto_and_object<'p>(
                     .max_by_key(|c| c.in_force(sent))
             });
             let Some(c) = found else {
-                let ids: Vec<String> = cassetti.iter().map(|c| c.cassetto.clone()).collect();
+                let mut ids = Vec::new();
+                for c in &cassetti {
+                    ids.push(c.cassetto.clone());
+                }
                 findings.push(
                     Problem::UnknownCassetto {
                         given: raw,
@@ -338,10 +352,14 @@ fn find_cassetto_and_object<'p>(
             // The requested profile's own cassetti first; the inherited ones (the national
             // GDP cassetto) only when every own cassetto has a known menu, or an object of
             // a menu no document lists could be taken for one of another cassetto.
-            let own: Vec<&'p Cassetto> = chain
-                .first()
-                .map(|p| p.cassetti.iter().filter(|c| c.in_force(sent)).collect())
-                .unwrap_or_default();
+            let mut own: Vec<&'p Cassetto> = Vec::new();
+            if let Some(p) = chain.first() {
+                for c in &p.cassetti {
+                    if c.in_force(sent) {
+                        own.push(c);
+                    }
+                }
+            }
             let hits = find_in(&own, raw);
             if hits.is_empty() && own.iter().all(|c| c.titolario.is_some()) {
                 let mut inherited: Vec<&'p Cassetto> = Vec::new();
@@ -362,7 +380,10 @@ fn find_cassetto_and_object<'p>(
             return None;
         }
         many => {
-            let ids: Vec<String> = many.iter().map(|(c, ..)| c.cassetto.clone()).collect();
+            let mut ids = Vec::new();
+            for (c, ..) in many {
+                ids.push(c.cassetto.clone());
+            }
             findings.push(
                 Problem::CassettoNeeded {
                     given: raw,
