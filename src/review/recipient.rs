@@ -74,7 +74,10 @@ fn is_sede_word(word: &str) -> bool {
 /// name (`info.milano@inps.it` is an office's box, if not a listed one).
 fn looks_personal(address: &str) -> bool {
     let local = address.split('@').next().unwrap_or("");
-    let parts: Vec<&str> = local.split('.').collect();
+    let mut parts: Vec<&str> = Vec::new();
+    for p in local.split('.') {
+        parts.push(p);
+    }
     parts.len() == 2
         && parts.iter().all(|p| !p.is_empty())
         && parts
@@ -302,7 +305,10 @@ fn not_pec(a: &str, route: &Route, lang: Lang) -> Finding {
 }
 
 fn addresses(list: &[Address]) -> String {
-    let v: Vec<&str> = list.iter().take(3).map(|a| a.address.as_str()).collect();
+    let mut v = Vec::new();
+    for a in list.iter().take(3) {
+        v.push(a.address.as_str());
+    }
     v.joined(", ")
 }
 

@@ -303,14 +303,20 @@ impl Problem<'_> {
                 En => "Give in “sent” the day the request is sent, as YYYY-MM-DD or DD/MM/YYYY.".into(),
             },
             UnknownKind { given } => {
-                let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+                let mut ids = Vec::new();
+                for k in Kind::ALL {
+                    ids.push(k.id());
+                }
                 match lang {
                     It => format!("«{}» non è un tipo di richiesta: indica uno di questi: {}.", clip(given), ids.joined(", ")),
                     En => format!("“{}” is not a kind of request: give one of these: {}.", clip(given), ids.joined(", ")),
                 }
             }
             UnknownPrevious { given } => {
-                let ids: Vec<&str> = Previous::ALL.iter().map(|p| p.id()).collect();
+                let mut ids = Vec::new();
+                for p in Previous::ALL {
+                    ids.push(p.id());
+                }
                 match lang {
                     It => format!("«{}» non è un esito della richiesta precedente: indica uno di questi: {}, senza-risposta.", clip(given), ids.joined(", ")),
                     En => format!("“{}” is not an outcome of the earlier request: give one of these: {}, senza-risposta.", clip(given), ids.joined(", ")),
