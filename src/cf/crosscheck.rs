@@ -158,7 +158,12 @@ pub fn cross_check(code: &str, fields: &Fields, options: &CheckOptions) -> Vec<F
             .iter()
             .any(|p| Some(*p) == code_place || p.code().as_bytes() == place_code)
         {
-            let form: Vec<String> = found.iter().take(4).map(|p| describe(p.code())).collect();
+            // A loop, not map + collect: one copy less of the adapters in the module
+            // (issue 15).
+            let mut form = Vec::new();
+            for p in found.iter().take(4) {
+                form.push(describe(p.code()));
+            }
             out.push(place_mismatch(
                 &describe(text(&place_code)),
                 &form.joined(", "),
