@@ -196,18 +196,20 @@ impl Calendar {
     /// Bologna and Massa on 4 October from 2026) is listed as well, after the national one.
     /// Sundays are holidays too but are not listed by name.
     pub fn holidays(&self, year: i32) -> Vec<Holiday> {
-        let mut out: Vec<Holiday> = national::RULES
-            .iter()
-            .filter_map(|r| {
-                Some(Holiday {
-                    date: r.date(year)?,
+        // A loop, not filter_map + collect: one copy less of the adapters in the module
+        // (issue 15).
+        let mut out: Vec<Holiday> = Vec::new();
+        for r in national::RULES {
+            if let Some(date) = r.date(year) {
+                out.push(Holiday {
+                    date,
                     name_it: r.name_it,
                     name_en: r.name_en,
                     scope: Scope::National,
                     source: r.source,
-                })
-            })
-            .collect();
+                });
+            }
+        }
         if let Some(h) = self.local_holiday(year) {
             out.push(h);
         }

@@ -114,13 +114,14 @@ pub(crate) fn sedi_of(profile: Option<&str>, sede: Option<&str>) -> Vec<(String,
                 .find(|(_, list)| list.iter().any(|(id, _)| *id == s.trim())),
             _ => None,
         };
-        found
-            .map(|(_, list)| {
-                list.iter()
-                    .map(|(id, name)| (id.to_string(), name.to_string()))
-                    .collect()
-            })
-            .unwrap_or_default()
+        // A loop, not map + collect: one copy less of the adapters in the module (issue 15).
+        let mut out = Vec::new();
+        if let Some((_, list)) = found {
+            for (id, name) in list.iter() {
+                out.push((id.to_string(), name.to_string()));
+            }
+        }
+        out
     }
     #[cfg(not(all(target_arch = "wasm32", feature = "catalog-file")))]
     {
@@ -136,10 +137,10 @@ pub fn load(text: String) -> Result<(), String> {
     if LOADED.get().is_some() {
         return Ok(());
     }
-    let spans = read(&text)?
-        .into_iter()
-        .map(|(p, j)| (range(&text, p), range(&text, j)))
-        .collect();
+    let mut spans = Vec::new();
+    for (p, j) in read(&text)? {
+        spans.push((range(&text, p), range(&text, j)));
+    }
     let _ = LOADED.set(Files { text, spans });
     UNAVAILABLE.store(false, Ordering::Relaxed);
     Ok(())

@@ -75,6 +75,12 @@ pub fn timeline_view(
                     (sedi, false) => format!("{} ({})", r.address, sedi.joined(", ")),
                 }
             };
+            // A loop, not two filter + map + collect: one copy less of the adapters in the
+            // module (issue 15).
+            let (mut to, mut cc) = (Vec::new(), Vec::new());
+            for r in &e.recipients {
+                if r.cc { &mut cc } else { &mut to }.push(address(r));
+            }
             dates.push(DateLine {
                 iso: e.date.map(dates::iso).unwrap_or_default(),
                 label: if durc_pair && e.id == "risposta" {
@@ -83,8 +89,8 @@ pub fn timeline_view(
                     messages::date_label(e.id.id(), &e.title, e.date.is_some(), lang)
                 },
                 human: messages::date_human(e.date, lang),
-                to: e.recipients.iter().filter(|r| !r.cc).map(address).collect(),
-                cc: e.recipients.iter().filter(|r| r.cc).map(address).collect(),
+                to,
+                cc,
             });
         }
         reasons.push(messages::date_reason(

@@ -407,11 +407,10 @@ fn parse_raw(file: &str, json: &str) -> Result<(Titolario, Option<String>), Tito
         Some((it, en)) => (Some(it), Some(en)),
         None => (None, None),
     };
-    let notes = raw
-        .notes
-        .into_iter()
-        .map(|n| with_document(n, &raw.document))
-        .collect();
+    let mut notes = Vec::new();
+    for n in raw.notes {
+        notes.push(with_document(n, &raw.document));
+    }
     let t = Titolario {
         id: raw.id,
         cassetto: raw.cassetto,
