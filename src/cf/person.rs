@@ -187,7 +187,11 @@ pub(crate) fn check(
             .iter()
             .position(|p| matches!(p, Defect::CheckChar { .. }))
             .unwrap_or(0);
-        let found: Vec<Finding> = problems.iter().map(|p| p.finding(chars, lang)).collect();
+        // A loop, not map + collect: one copy less of the adapters in the module (issue 15).
+        let mut found = Vec::with_capacity(problems.len());
+        for p in &problems {
+            found.push(p.finding(chars, lang));
+        }
         suggest.add(found, carrier, out);
         return None;
     };

@@ -94,14 +94,14 @@ impl Config {
         if crate::catalog::data::absence().is_some() {
             return crate::catalog::data::sedi_of(self.profile.as_deref(), self.sede.as_deref());
         }
-        self.protocol()
-            .map(|p| {
-                p.sedi
-                    .iter()
-                    .map(|s| (s.id.clone(), s.name.clone()))
-                    .collect()
-            })
-            .unwrap_or_default()
+        // A loop, not map + collect: one copy less of the adapters in the module (issue 15).
+        let mut out = Vec::new();
+        if let Some(p) = self.protocol() {
+            for s in &p.sedi {
+                out.push((s.id.clone(), s.name.clone()));
+            }
+        }
+        out
     }
 
     /// The sede to use: the form's `sede` field when it names one, else the option.
