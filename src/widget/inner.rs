@@ -137,10 +137,12 @@ impl Inner {
                 .as_ref()
                 .map_or(&JsValue::UNDEFINED, |m| m.form.as_ref()),
         );
-        let fields: Vec<Field> = fields::discover(&form)
-            .into_iter()
-            .map(|(kind, control)| Field::bind(&doc, kind, control, &prefix))
-            .collect();
+        // Loops, not iterator chains collected, in this file: one copy less of each adapter
+        // in the module (issue 15).
+        let mut fields: Vec<Field> = Vec::new();
+        for (kind, control) in fields::discover(&form) {
+            fields.push(Field::bind(&doc, kind, control, &prefix));
+        }
         let picker = fields
             .iter()
             .find(|f| f.kind == Kind::Oggetto)
@@ -152,20 +154,18 @@ impl Inner {
         // them (and stop the submit event before the widget sees it).
         form.set_no_validate(true);
         dom::set(&form, "data-instrada-attached", "");
-        let views: Vec<Shown> = fields
-            .iter()
-            .map(|f| {
-                let mut v = Shown::default();
-                if let Some((_, dirty, visited, shown)) =
-                    carry.views.iter().find(|(k, ..)| *k == f.kind)
-                {
-                    v.dirty = *dirty;
-                    v.visited = *visited;
-                    v.shown = shown.clone();
-                }
-                v
-            })
-            .collect();
+        let mut views: Vec<Shown> = Vec::new();
+        for f in &fields {
+            let mut v = Shown::default();
+            if let Some((_, dirty, visited, shown)) =
+                carry.views.iter().find(|(k, ..)| *k == f.kind)
+            {
+                v.dirty = *dirty;
+                v.visited = *visited;
+                v.shown = shown.clone();
+            }
+            views.push(v);
+        }
         let inner = Rc::new(Inner {
             doc,
             form,
@@ -229,19 +229,19 @@ impl Inner {
         let Ok(st) = self.state.try_borrow() else {
             return Carry::default();
         };
+        let mut views = Vec::new();
+        for (f, v) in self.fields.iter().zip(st.views.iter()) {
+            views.push((f.kind, v.dirty, v.visited, v.shown.clone()));
+        }
+        let mut chosen = Vec::new();
+        for f in &self.fields {
+            if !f.added_options.borrow().is_empty() {
+                chosen.push((f.kind, f.value()));
+            }
+        }
         Carry {
-            views: self
-                .fields
-                .iter()
-                .zip(st.views.iter())
-                .map(|(f, v)| (f.kind, v.dirty, v.visited, v.shown.clone()))
-                .collect(),
-            chosen: self
-                .fields
-                .iter()
-                .filter(|f| !f.added_options.borrow().is_empty())
-                .map(|f| (f.kind, f.value()))
-                .collect(),
+            views,
+            chosen,
             summary: st.summary.is_some(),
             warned: self.warned.borrow().clone(),
         }
@@ -616,11 +616,11 @@ fn titolari_warm_up(inner: &Inner) -> Vec<Warm> {
     if !(inner.cfg.checks.picker || inner.cfg.checks.review) {
         return Vec::new();
     }
-    crate::catalog::titolario::CASSETTI
-        .iter()
-        .rev()
-        .map(|&c| Warm::Cassetto(c))
-        .collect()
+    let mut queue = Vec::new();
+    for &c in crate::catalog::titolario::CASSETTI.iter().rev() {
+        queue.push(Warm::Cassetto(c));
+    }
+    queue
 }
 
 /// Moves the focus to a control from a summary link, and brings its label into view too

@@ -209,13 +209,15 @@ pub(crate) fn sync_addresses(doc: &Document, control: &Element, addresses: &[Str
     else {
         return;
     };
-    let current: Vec<String> = {
-        let children = list.children();
-        (0..children.length())
-            .filter_map(|i| children.item(i))
-            .filter_map(|o| o.get_attribute("value"))
-            .collect()
-    };
+    // A loop, not filter_map + collect: one copy less of the adapters in the module
+    // (issue 15).
+    let mut current: Vec<String> = Vec::new();
+    let children = list.children();
+    for i in 0..children.length() {
+        if let Some(v) = children.item(i).and_then(|o| o.get_attribute("value")) {
+            current.push(v);
+        }
+    }
     if current == addresses {
         return;
     }
