@@ -287,7 +287,15 @@ impl Titolario {
 
     /// Every object, classe by classe, in the document's order.
     pub fn objects(&self) -> impl Iterator<Item = &Oggetto> {
-        self.classes.iter().flat_map(|c| c.objects.iter())
+        // Gathered by a loop, not a flat_map: each search over it compiled the flattening's
+        // adapters once more (issue 15).
+        let mut all = Vec::new();
+        for c in &self.classes {
+            for o in &c.objects {
+                all.push(o);
+            }
+        }
+        all.into_iter()
     }
 
     /// The generic object ("Non Specificato", "altro"), whatever its status.

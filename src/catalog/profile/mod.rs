@@ -517,10 +517,18 @@ impl Profile {
 
     /// Every mailbox of the profile (sedi first, then the territory's), with its sede.
     pub fn all_mailboxes(&self) -> impl Iterator<Item = (Option<&Sede>, &Mailbox)> {
-        self.sedi
-            .iter()
-            .flat_map(|s| s.mailboxes.iter().map(move |m| (Some(s), m)))
-            .chain(self.mailboxes.iter().map(|m| (None, m)))
+        // Gathered by loops, not a flat_map chained with a map: each search over it compiled
+        // the chain's and the flattening's adapters once more (issue 15).
+        let mut all = Vec::new();
+        for s in &self.sedi {
+            for m in &s.mailboxes {
+                all.push((Some(s), m));
+            }
+        }
+        for m in &self.mailboxes {
+            all.push((None, m));
+        }
+        all.into_iter()
     }
 
     /// The mailbox with this address (any case, aliases too).

@@ -264,13 +264,20 @@ pub fn load_profile(json: &str, lang: Lang) -> Loaded {
 /// `area.kebab-case`), not of the loads.
 pub(crate) fn note_code(note: &Note) -> &'static str {
     let code = note.code.as_str();
-    if let Some(known) = built_in()
-        .iter()
-        .flat_map(|p| p.notes.iter().chain(p.rules.iter().flat_map(|r| &r.notes)))
-        .map(|n| n.code.as_str())
-        .find(|c| *c == code)
-    {
-        return known;
+    // Loops, not flat_map chains: one copy less of their adapters in the module (issue 15).
+    for p in built_in() {
+        for n in &p.notes {
+            if n.code == code {
+                return n.code.as_str();
+            }
+        }
+        for r in &p.rules {
+            for n in &r.notes {
+                if n.code == code {
+                    return n.code.as_str();
+                }
+            }
+        }
     }
     // A list, not a BTreeSet: a portal's vocabulary of codes is a few dozen at most, and a
     // B-tree's insertion and search were 3.6 KB of the module for this one set (issue 15).
