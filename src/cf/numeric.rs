@@ -57,7 +57,10 @@ pub(crate) fn check(chars: &[char], lang: Lang, out: &mut Vec<Finding>) -> Optio
             f.suggestion = Some(best.code);
         }
         out.push(f);
-        out.extend(fixes.map(|f| alternative(f.code, f.edit, f.meaning.as_ref(), lang)));
+        // A loop, not extend over a map: one copy less of the adapters (issue 15).
+        for f in fixes {
+            out.push(alternative(f.code, f.edit, f.meaning.as_ref(), lang));
+        }
         return None;
     }
     let kind = kind?;

@@ -302,6 +302,9 @@ impl Suggest<'_> {
             f.suggestion = Some(best.code);
         }
         out.append(&mut found);
-        out.extend(fixes.map(|f| alternative(f.code, f.edit, f.meaning.as_ref(), self.lang)));
+        // A loop, not extend over a map: one copy less of the adapters (issue 15).
+        for f in fixes {
+            out.push(alternative(f.code, f.edit, f.meaning.as_ref(), self.lang));
+        }
     }
 }

@@ -159,14 +159,24 @@ pub fn messages(kind: FormField, shown: &Shown) -> Messages<'_> {
     }
     let mut proposals: Vec<&str> = Vec::new();
     if proposals_here && !errors.is_empty() {
-        let offered = errors
-            .iter()
-            .copied()
-            .chain(shown.shown.iter().filter(|f| f.code == "cf.alternative"))
-            .filter_map(|f| f.suggestion.as_deref());
-        for code in offered {
-            if !proposals.contains(&code) {
-                proposals.push(code);
+        // The errors' proposals, then the alternatives', each once: loops, not a chain
+        // (issue 15).
+        for f in &errors {
+            if let Some(code) = f.suggestion.as_deref() {
+                if !proposals.contains(&code) {
+                    proposals.push(code);
+                }
+            }
+        }
+        for f in &shown.shown {
+            if let Some(code) = f
+                .suggestion
+                .as_deref()
+                .filter(|_| f.code == "cf.alternative")
+            {
+                if !proposals.contains(&code) {
+                    proposals.push(code);
+                }
             }
         }
     }

@@ -172,10 +172,20 @@ pub fn profile(id: &str) -> Option<Arc<Profile>> {
 /// started last, when several are).
 pub fn profile_for_sede(sede: &str, date: NaiveDate) -> Option<Arc<Profile>> {
     let sede = sede.trim();
-    profiles()
-        .into_iter()
-        .filter(|p| p.sede(sede).is_some() && p.in_force(date))
-        .max_by_key(|p| p.effective.from)
+    // A loop, not filter + max_by_key: one copy less of the adapters in the module
+    // (issue 15). The last of the latest, as max_by_key gives it.
+    let mut best: Option<Arc<Profile>> = None;
+    for p in profiles() {
+        if p.sede(sede).is_some()
+            && p.in_force(date)
+            && best
+                .as_ref()
+                .is_none_or(|b| p.effective.from >= b.effective.from)
+        {
+            best = Some(p);
+        }
+    }
+    best
 }
 
 /// The answer of [`load_profile`].
