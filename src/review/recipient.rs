@@ -113,29 +113,26 @@ fn escalation_use(
             };
             let current = p.escalation_list(e.level, date);
             for l in &e.lists {
-                let hit =
-                    l.to.iter()
-                        .chain(l.cc.iter())
-                        .find(|c| c.address.eq_ignore_ascii_case(address));
-                let Some(_) = hit else { continue };
-                let in_current = current.and_then(|cl| {
-                    cl.to
-                        .iter()
-                        .chain(cl.cc.iter())
-                        .find(|c| c.address.eq_ignore_ascii_case(address))
-                });
+                if listed(l, address).is_none() {
+                    continue;
+                }
+                let in_current = current.and_then(|cl| listed(cl, address));
                 let for_sede = in_current.is_some_and(|c| {
                     sede.is_none_or(|s| c.sedi.is_empty() || c.sedi.iter().any(|x| x == s))
                 });
-                let replaced_on = if in_current.is_none() {
-                    e.lists
-                        .iter()
-                        .map(|x| x.from)
-                        .filter(|f| *f > l.from && *f <= date)
-                        .min()
-                } else {
-                    None
-                };
+                // The first list after this one, by the date: a loop, not map + filter + min
+                // (issue 15).
+                let mut replaced_on: Option<NaiveDate> = None;
+                if in_current.is_none() {
+                    for x in &e.lists {
+                        if x.from > l.from
+                            && x.from <= date
+                            && replaced_on.is_none_or(|r| x.from < r)
+                        {
+                            replaced_on = Some(x.from);
+                        }
+                    }
+                }
                 return Some(ContactUse {
                     level,
                     current: in_current.is_some(),
@@ -146,6 +143,23 @@ fn escalation_use(
                         .unwrap_or_else(|| l.source.clone()),
                 });
             }
+        }
+    }
+    None
+}
+
+/// The contact of `list` (to, then cc) with this address: loops, not a chain or `find`
+/// (issue 15).
+#[allow(clippy::manual_find)]
+fn listed<'a>(list: &'a profile::ContactList, address: &str) -> Option<&'a profile::Contact> {
+    for c in &list.to {
+        if c.address.eq_ignore_ascii_case(address) {
+            return Some(c);
+        }
+    }
+    for c in &list.cc {
+        if c.address.eq_ignore_ascii_case(address) {
+            return Some(c);
         }
     }
     None

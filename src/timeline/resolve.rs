@@ -281,19 +281,22 @@ fn find_cassetto_and_object<'p>(
             // The one normaliser of ids (`text::id_key`), as `route` and `review` read the
             // gestione: text that cannot be an id matches no cassetto.
             let id = crate::text::id_key(raw).unwrap_or_default();
-            let by_id = cassetti
-                .iter()
-                .copied()
-                .filter(|c| c.cassetto == id)
-                .max_by_key(|c| c.in_force(sent));
-            let found = by_id.or_else(|| {
-                let g = Gestione::parse(&id)?;
-                cassetti
-                    .iter()
-                    .copied()
-                    .filter(|c| c.gestioni.contains(&g))
-                    .max_by_key(|c| c.in_force(sent))
-            });
+            // By id, else by gestione: the last one in force, else the last one (what
+            // max_by_key over `in_force` gives), by loops, not filter + max_by_key
+            // (issue 15).
+            let g = Gestione::parse(&id);
+            let (mut by_id, mut by_gestione) = (None::<&'p Cassetto>, None::<&'p Cassetto>);
+            for &c in &cassetti {
+                let later =
+                    |b: Option<&Cassetto>| b.is_none_or(|b| c.in_force(sent) >= b.in_force(sent));
+                if c.cassetto == id && later(by_id) {
+                    by_id = Some(c);
+                }
+                if g.is_some_and(|g| c.gestioni.contains(&g)) && later(by_gestione) {
+                    by_gestione = Some(c);
+                }
+            }
+            let found = by_id.or(by_gestione);
             let Some(c) = found else {
                 let mut ids = Vec::new();
                 for c in &cassetti {

@@ -164,7 +164,9 @@ pub(super) fn check_result(
     extra: &[Finding],
 ) -> JsValue {
     let findings = report.map(|r| &r.findings[..]).unwrap_or(&[]);
-    let has_error = findings.iter().chain(extra).any(Finding::is_error);
+    // The report's findings, then the caller's: walked one list after the other, not
+    // chained (issue 15).
+    let has_error = findings.iter().any(Finding::is_error) || extra.iter().any(Finding::is_error);
     let kind = report.and_then(|r| r.kind).filter(|_| !has_error);
     let mut bits: u32 = match kind {
         None => 0,
@@ -212,7 +214,6 @@ pub(super) fn check_result(
     }
     if any || norm == Norm::Sent {
         let mut text = String::with_capacity(1024);
-        let all = || findings.iter().chain(extra);
         // The report's texts are instrada's own, the registry's and the typed characters:
         // a separator can only come from the code as read (the messages quote it). The
         // caller's findings (`extra`, few) are looked at whole.
@@ -224,16 +225,22 @@ pub(super) fn check_result(
             j.begin_array();
             for s in [Severity::Error, Severity::Warning, Severity::Info] {
                 j.begin_array();
-                for f in all().filter(|f| f.severity == s) {
-                    f.write(&mut j);
+                for list in [findings, extra] {
+                    for f in list {
+                        if f.severity == s {
+                            f.write(&mut j);
+                        }
+                    }
                 }
                 j.end_array();
             }
             j.end_array();
             text = j.finish();
         } else {
-            for f in all() {
-                flat_finding(&mut text, f);
+            for list in [findings, extra] {
+                for f in list {
+                    flat_finding(&mut text, f);
+                }
             }
         }
         cf_text(&text, if norm == Norm::Sent { normalized } else { "" });
