@@ -169,11 +169,13 @@ pub fn whole_number(text: &str) -> Option<i64> {
         }
     };
     // value = digits × 10^shift, leading zeros dropped.
-    let digits: Vec<u8> = int
-        .bytes()
-        .chain(frac.bytes())
-        .skip_while(|&b| b == b'0')
-        .collect();
+    // A loop, not chain + skip_while + collect: one copy less of the adapters (issue 15).
+    let mut digits: Vec<u8> = Vec::new();
+    for b in int.bytes().chain(frac.bytes()) {
+        if !(digits.is_empty() && b == b'0') {
+            digits.push(b);
+        }
+    }
     let shift = exponent - i64::try_from(frac.len()).ok()?;
     let kept = if shift >= 0 {
         digits.len()

@@ -184,9 +184,16 @@ pub(crate) fn person(
     // A change in the name letters or of the check character leaves date and place as
     // they are: the code with the check character its first fifteen give is decoded once
     // for all of them.
-    let weights: Vec<Option<u32>> = (0..15).map(|i| weight(i, code[i])).collect();
-    let unknown = weights.iter().filter(|w| w.is_none()).count();
-    let sum: u32 = weights.iter().flatten().sum();
+    let mut weights: Vec<Option<u32>> = Vec::with_capacity(15);
+    let (mut unknown, mut sum) = (0, 0u32);
+    for (i, &c) in code.iter().enumerate().take(15) {
+        let w = weight(i, c);
+        match w {
+            Some(w) => sum += w,
+            None => unknown += 1,
+        }
+        weights.push(w);
+    }
     let base = if unknown == 0 {
         let mut c = *code;
         c[15] = b'A' + (sum % 26) as u8;
