@@ -66,7 +66,13 @@ fn cached(t: &Titolario) -> Option<&'static Index> {
     static INDEXES: OnceLock<Vec<OnceLock<Index>>> = OnceLock::new();
     let all = titolario::titolari();
     let at = all.iter().position(|x| std::ptr::eq(x, t))?;
-    let slots = INDEXES.get_or_init(|| all.iter().map(|_| OnceLock::new()).collect());
+    let slots = INDEXES.get_or_init(|| {
+        let mut slots = Vec::new();
+        for _ in all {
+            slots.push(OnceLock::new());
+        }
+        slots
+    });
     Some(slots.get(at)?.get_or_init(|| Index::build(&all[at])))
 }
 
@@ -136,11 +142,21 @@ pub fn suggest(
         return Vec::new();
     }
     // Fewer bytes than the limit means fewer characters: no need to count them.
-    let end = if text.len() > MAX_SCAN_CHARS {
-        text.char_indices().nth(MAX_SCAN_CHARS).map(|(end, _)| end)
-    } else {
-        None
-    };
+    // Where the character after the first MAX_SCAN_CHARS starts (a character starts at
+    // each byte that is not a continuation byte): a loop, not char_indices().nth (issue 15).
+    let mut end = None;
+    if text.len() > MAX_SCAN_CHARS {
+        let mut chars = 0;
+        for (i, b) in text.bytes().enumerate() {
+            if b & 0xC0 != 0x80 {
+                if chars == MAX_SCAN_CHARS {
+                    end = Some(i);
+                    break;
+                }
+                chars += 1;
+            }
+        }
+    }
     let capped = end.and_then(|e| text.get(..e)).unwrap_or(text);
     let folded = fold_words(capped);
     if folded.is_empty() {

@@ -349,7 +349,9 @@ impl<'a> Words<'a> {
         self.words.push(word);
         self.ids.extend_from_slice(ids);
         self.start.push(self.ids.len() as u32);
-        self.pairs.extend(ids.iter().map(|&id| (id, at)));
+        for &id in ids {
+            self.pairs.push((id, at));
+        }
     }
 
     /// Files the places of every token (`tokens`: how many the index has).
