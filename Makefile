@@ -50,13 +50,10 @@ lint: setup
 native-test:
 	cargo test
 
-# Every browser test, the widget's included (the default features are the whole product).
-# Without debug info: the test module is 4.6 MB instead of 39 MB. With it, a fresh clone's
-# first run once stalled at "Loading scripts..." until chromedriver gave up on the renderer
-# (300 s) while the same module passed in 4 s when run again; the panics' messages and the
-# function names the runner prints do not need it.
+# Every browser test, the widget's included (the default features are the whole product);
+# scripts/browser-test.sh says why it may run the suite again (a stall of the test harness).
 browser-test: setup setup-browser
-	CARGO_PROFILE_DEV_DEBUG=false cargo test --target $(WASM_TARGET) --test web
+	scripts/browser-test.sh
 
 # End to end: the package pkg/ (served by the demo from its copy www/pkg/) in Node and
 # Chromium, and packed, installed and built by Vite into a portal's app; and, for the test of a
