@@ -110,9 +110,9 @@ async function load(browser, origin, rate, session) {
 
 const servers = [];
 for (const dir of WWW) servers.push(await serve(dir));
-// One browser per rate: the 4× phase run in the browser of the 1× phase had every load of
-// both builds time out on the page's `load` event (sessions 7 and 8), while a browser of its
-// own measured them all.
+// One browser per rate, so that the 4× phase does not inherit the 1× phase's browser. It
+// did not cure the 4× timeouts: in session 9, with a browser of its own, 6 loads in 12 of
+// each build still timed out on the page load (load average up to 9.9); not understood.
 let browser = await launch();
 try {
   const { loadavg } = await import('node:os');
