@@ -150,13 +150,6 @@ pub(crate) fn start(file: File, url: &JsValue) -> js_sys::Promise {
     })
 }
 
-/// Whether `file`'s one load has started and not ended yet.
-#[cfg_attr(not(feature = "widget"), allow(dead_code))]
-pub(crate) fn on_its_way(file: File) -> bool {
-    file.absence() == Some(Absence::Loading)
-        && LOADING.with(|l| l.borrow().get(file as usize).is_some_and(Option::is_some))
-}
-
 /// Starts fetching the built-in profiles and titolari if they are still on their way: the
 /// first call of a function that needs them is their first need.
 #[cfg_attr(not(feature = "catalog"), allow(dead_code))]

@@ -214,8 +214,7 @@ impl Inner {
             crate::bindings::places::on_arrival(File::Catalog, catalog_arrived);
         }
         // First: starting the fetches of the package's lazy files costs nothing on the
-        // page's thread, and the files are on their way while the profile is read (the
-        // catalog after the places, see `fetch_catalog`).
+        // page's thread, and the files are on their way while the profile is read.
         queue.push(Warm::Catalog);
         if inner.cfg.checks.codice_fiscale {
             queue.push(Warm::Places);
@@ -547,7 +546,9 @@ fn warm_up(widget: Weak<Inner>, mut queue: Vec<Warm>) {
                 inner.cfg.protocol();
             }
             Warm::Places => fetch_places(),
-            Warm::Catalog => fetch_catalog(),
+            Warm::Catalog => {
+                let _ = crate::bindings::places::start(File::Catalog, &JsValue::UNDEFINED);
+            }
             Warm::Refresh => {
                 // As on attach: the warnings of what is filled show at once (a draft).
                 inner.refill_options();
@@ -568,18 +569,6 @@ pub(crate) fn fetch_places() {
     if crate::cf::places::absence() == Some(crate::cf::places::Absence::Loading) {
         crate::bindings::places::on_arrival(File::Places, places_arrived);
         let _ = crate::bindings::places::start(File::Places, &JsValue::UNDEFINED);
-    }
-}
-
-/// Starts fetching the built-in profiles and titolari; after the list of places when that is
-/// on its way, so that the first codice fiscale's place name waits neither for the
-/// catalog's download nor for the profiles' first parse when it arrives (a page's call that
-/// needs the catalog still starts it at once, `need_catalog`).
-fn fetch_catalog() {
-    if crate::bindings::places::on_its_way(File::Places) {
-        crate::bindings::places::on_arrival(File::Places, fetch_catalog);
-    } else {
-        let _ = crate::bindings::places::start(File::Catalog, &JsValue::UNDEFINED);
     }
 }
 
