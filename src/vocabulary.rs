@@ -191,7 +191,7 @@ pub fn map(name: &str, portal: &str, explicit: Option<&str>, sedi: &[(String, St
 }
 
 /// Every attribute the widget reads on a portal's page, with what it does (Italian, English).
-pub const ATTRIBUTES: [(&str, &str, &str); 10] = [
+pub const ATTRIBUTES: [(&str, &str, &str); 12] = [
     (
         "data-instrada",
         "sul `<form>`: il profilo del protocollo (`start()` migliora ogni `form[data-instrada]`)",
@@ -241,6 +241,16 @@ pub const ATTRIBUTES: [(&str, &str, &str); 10] = [
         "data-instrada-attached",
         "messo dal widget sul `<form>` migliorato",
         "set by the widget on the enhanced `<form>`",
+    ),
+    (
+        "data-instrada-catalog",
+        "messo dal widget sul `<form>` quando i profili e i titolari (il file `instrada-catalog.txt`) sono arrivati e il modulo è stato ricontrollato: `ready`, oppure `unavailable` se il file non si è potuto avere",
+        "set by the widget on the `<form>` once the profiles and titolari (the file `instrada-catalog.txt`) have arrived and the form has been checked again: `ready`, or `unavailable` when the file could not be had",
+    ),
+    (
+        "data-instrada-places",
+        "messo dal widget sul `<form>` quando l'elenco dei luoghi (il file `instrada-places.txt`) è arrivato e il modulo è stato ricontrollato: `ready`, oppure `unavailable`; solo se il widget controlla il codice fiscale",
+        "set by the widget on the `<form>` once the list of places (the file `instrada-places.txt`) has arrived and the form has been checked again: `ready`, or `unavailable`; only when the widget checks the codice fiscale",
     ),
 ];
 

@@ -205,6 +205,8 @@ impl Inner {
         for f in &inner.fields {
             let _ = f.control.remove_attribute("data-instrada-pending");
         }
+        inner.mark_arrival(File::Catalog);
+        inner.mark_arrival(File::Places);
         // In the order they are needed (popped from the end).
         let mut queue = titolari_warm_up(&inner);
         queue.push(Warm::Profile);
@@ -221,6 +223,29 @@ impl Inner {
         }
         warm_up(Rc::downgrade(&inner), queue);
         Some(inner)
+    }
+
+    /// Says on the form that a lazy file of the package is settled for this widget, once
+    /// the widget has looked at the form again with it: `data-instrada-catalog` (the
+    /// profiles and titolari) or `data-instrada-places` (the list of places, only when the
+    /// widget checks the codice fiscale), `ready` or `unavailable` (it could not be had).
+    /// What a portal's script, or a test, waits for instead of a time; nothing while the
+    /// file is on its way.
+    fn mark_arrival(&self, file: File) {
+        let (attribute, absence) = match file {
+            File::Catalog => ("data-instrada-catalog", crate::catalog::data::absence()),
+            File::Places if self.cfg.checks.codice_fiscale => {
+                ("data-instrada-places", crate::cf::places::absence())
+            }
+            File::Places => return,
+        };
+        match absence {
+            None => dom::set(&self.form, attribute, "ready"),
+            Some(crate::cf::places::Absence::Unavailable) => {
+                dom::set(&self.form, attribute, "unavailable")
+            }
+            Some(crate::cf::places::Absence::Loading) => {}
+        }
     }
 
     /// What `update()` keeps of this widget.
@@ -553,6 +578,7 @@ fn warm_up(widget: Weak<Inner>, mut queue: Vec<Warm>) {
                 // As on attach: the warnings of what is filled show at once (a draft).
                 inner.refill_options();
                 inner.refresh(Trigger::Review, None);
+                inner.mark_arrival(File::Catalog);
             }
             Warm::Cassetto(c) => form::request::warm(&inner.cfg, c),
         }
@@ -581,6 +607,7 @@ fn places_arrived() {
     for inner in widgets {
         if !page::broken() && !inner.stepped_aside.get() {
             inner.refresh(Trigger::Portal, None);
+            inner.mark_arrival(File::Places);
         }
     }
 }

@@ -387,7 +387,13 @@ impl Inner {
             summary.remove();
         }
         self.form.set_no_validate(self.original_novalidate);
-        let _ = self.form.remove_attribute("data-instrada-attached");
+        for attribute in [
+            "data-instrada-attached",
+            "data-instrada-catalog",
+            "data-instrada-places",
+        ] {
+            let _ = self.form.remove_attribute(attribute);
+        }
         if let Some(m) = &self.mounted {
             m.form.remove();
         }

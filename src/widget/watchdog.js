@@ -82,7 +82,9 @@ function restore(r) {
     }
   }
   quiet(() => (r.form.noValidate = r.novalidate));
-  quiet(() => r.form.removeAttribute('data-instrada-attached'));
+  for (const a of ['data-instrada-attached', 'data-instrada-catalog', 'data-instrada-places']) {
+    quiet(() => r.form.removeAttribute(a));
+  }
 }
 
 // What the portal's controls have before the widget touches them.

@@ -135,8 +135,11 @@ test('Chromium: the widget fetches the file once after interactive and shows the
   assert.ok((await page.locator('#sede option').count()) > 1, 'the sedi listed before the profiles arrive');
   await page.selectOption('#gestione', 'aziende-dm');
   assert.equal(await page.locator('.instrada-channel:not([hidden])').count(), 0, 'no channel before the profiles arrive');
+  assert.equal(await page.getAttribute('#richiesta', 'data-instrada-catalog'), null, 'nothing said while the file is on its way');
   release();
   await page.waitForSelector('.instrada-channel:not([hidden])');
+  // The form says when the widget has checked it again with the file (what a script waits for).
+  await page.waitForSelector('#richiesta[data-instrada-catalog=ready]');
   const file = requests.filter((u) => u.pathname.endsWith('/instrada-catalog.txt'));
   assert.deepEqual(file.map((u) => u.pathname + u.search), ['/pkg/instrada-catalog.txt'], 'fetched once, nothing of the person in the request');
   assert.deepEqual(foreign, []);
@@ -153,8 +156,9 @@ test('Chromium: the file missing (404) is one warning, and the form still works'
   await page.waitForFunction(() => document.getElementById('richiesta').textContent.includes('San Giuliano Terme (PI)'));
   await page.locator('#cf').blur();
   assert.notEqual(await page.locator('#cf').getAttribute('aria-invalid'), 'true');
+  // The form says the file could not be had once the widget has checked it again without.
+  await page.waitForSelector('#richiesta[data-instrada-catalog=unavailable]');
   const warnings = () => messages.filter((m) => m.type === 'warning').map((m) => m.text);
-  for (let i = 0; i < 50 && warnings().length === 0; i++) await page.waitForTimeout(20);
   assert.equal(warnings().length, 1, warnings().join('\n'));
   assert.match(warnings()[0], /instrada-catalog\.txt.*could not be loaded.*HTTP 404/);
   const errors = messages.filter((m) => m.type === 'error' || m.type === 'pageerror');

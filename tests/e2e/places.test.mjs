@@ -130,8 +130,10 @@ test('Chromium: the widget writes the decoded line again when the names arrive',
   await page.waitForFunction(() => document.documentElement.dataset.instrada === 'ready');
   await page.fill('#cf', CODE);
   await page.waitForFunction(() => document.getElementById('richiesta').textContent.includes('A562 (nome del luogo in arrivo)'));
+  assert.equal(await page.getAttribute('#richiesta', 'data-instrada-places'), null, 'nothing said while the file is on its way');
   release();
   await page.waitForFunction(() => document.getElementById('richiesta').textContent.includes('San Giuliano Terme (PI)'));
+  assert.equal(await page.getAttribute('#richiesta', 'data-instrada-places'), 'ready');
   assert.notEqual(await page.locator('#cf').getAttribute('aria-invalid'), 'true');
   assert.deepEqual(foreign, []);
   assert.deepEqual(messages.filter((m) => m.type === 'error' || m.type === 'pageerror' || m.type === 'warning'), []);
@@ -145,6 +147,7 @@ test('Chromium: the file missing (404) degrades to "place name unavailable", nev
   await page.waitForFunction(() => document.documentElement.dataset.instrada === 'ready');
   await page.fill('#cf', CODE);
   await page.waitForFunction(() => document.getElementById('richiesta').textContent.includes('A562 (nome del luogo non disponibile)'));
+  assert.equal(await page.getAttribute('#richiesta', 'data-instrada-places'), 'unavailable');
   // Leaving the field shows its messages: none is an error for this valid code.
   await page.locator('#cf').blur();
   assert.notEqual(await page.locator('#cf').getAttribute('aria-invalid'), 'true');

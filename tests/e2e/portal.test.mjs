@@ -21,19 +21,12 @@ async function openPortal(params = {}, width = 1100) {
   return opened;
 }
 
-/** Waits for the built-in profiles and titolari (a file of the package fetched after start-up). */
+/**
+ * Waits until the widget has checked the portal's form again with the package's lazy files
+ * (the profiles and titolari, the list of places): what it says on the form.
+ */
 function catalogArrived(page) {
-  return page.evaluate(async () => (await import('/pkg/instrada.js')).ready());
-}
-
-/** `shownAfter` once it matches `pattern` (what the widget says when the profiles arrive), or as it is after a second. */
-async function shownWhen(page, selector, pattern) {
-  for (let i = 0; i < 50; i++) {
-    const shown = await shownAfter(page, selector);
-    if (pattern.test(shown)) return shown;
-    await page.waitForTimeout(20);
-  }
-  return shownAfter(page, selector);
+  return page.waitForSelector('#pratica[data-instrada-catalog=ready][data-instrada-places=ready]', { state: 'attached' });
 }
 
 /** The visible text the widget shows after a control (errors, warnings, guidance). */
@@ -97,7 +90,7 @@ test("the portal's own values are mapped; an unknown one is told on the console,
 test('a saved draft with «Non specificato» over an avviso bonario is warned on load, without errors', async () => {
   const { context, page, console } = await openPortal({ bozza: 'avviso' });
   // On load: as soon as the profiles have arrived, without the person acting.
-  const warning = await shownWhen(page, '#ogg', /Avvisi bonari/);
+  const warning = await shownAfter(page, '#ogg');
   assert.match(warning, /Avvisi bonari/, `the warning on load: ${warning}`);
   assert.equal(await page.$$eval('[aria-invalid=true]', (es) => es.length), 0, 'no error before the person acts');
   assert.equal(await page.$('.instrada-summary'), null);
@@ -227,7 +220,7 @@ test("keyboard only: a portal's form completed and sent, its own checkbox checke
 
 test('375 px wide, in English: the draft warned, nothing wider than the screen, axe clean', async () => {
   const { context, page, console } = await openPortal({ bozza: 'avviso', lingua: 'en' }, 375);
-  assert.match(await shownWhen(page, '#ogg', /Avvisi bonari/), /Avvisi bonari/);
+  assert.match(await shownAfter(page, '#ogg'), /Avvisi bonari/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
   await checkState(page, 'portal-375-english');

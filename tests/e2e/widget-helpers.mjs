@@ -8,14 +8,24 @@ export const TODAY = '2026-11-20';
 
 /**
  * Opens a demo page (`index.html`, `mount.html`, `embed.html`) with `?oggi=` set and waits
- * until the widget is ready. Returns what `openPage` returns.
+ * until the widget is ready and has checked its form again with the package's lazy files (the
+ * profiles and titolari, the list of places: `data-instrada-catalog` and
+ * `data-instrada-places` on the form), so that a test sees the form as a person who waited a
+ * moment does. Returns what `openPage` returns.
  */
 export async function openDemo(browser, origin, path = 'index.html', params = {}) {
   const opened = await openPage(browser, origin);
   const query = new URLSearchParams({ oggi: TODAY, ...params });
   await opened.page.setViewportSize({ width: 1100, height: 900 });
   await opened.page.goto(`${origin}/${path}?${query}`);
-  await opened.page.waitForFunction(() => document.documentElement.dataset.instrada === 'ready');
+  await opened.page.waitForFunction(() => {
+    const forms = [...document.querySelectorAll('form[data-instrada-attached]')];
+    return (
+      document.documentElement.dataset.instrada === 'ready' &&
+      forms.length > 0 &&
+      forms.every((f) => f.dataset.instradaCatalog === 'ready' && f.dataset.instradaPlaces === 'ready')
+    );
+  });
   return opened;
 }
 
