@@ -269,9 +269,12 @@ pub fn heap_sort<T: Ord>(v: &mut [T]) {
 /// boundaries, so the position is `find`'s.
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
     let mut i = 0;
     while i + n.len() <= h.len() {
-        if h[i..].starts_with(n) {
+        if h[i] == first && h[i + 1..i + n.len()] == *rest {
             return Some(i);
         }
         i += 1;
