@@ -25,9 +25,6 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// The decoded codice fiscale, as a sentence ("Nato il … a …").
     pub person: Option<String>,
-    /// The codice fiscale was decoded without the list of places (it is a file of the
-    /// package that has not arrived): the widget has it fetched now, not at the next idle.
-    pub places_needed: bool,
     /// The titolario of the chosen cassetto (what the picker lists).
     pub titolario: Option<&'static Titolario>,
     /// Why the profile's own list is not the one shown, when it is not.
@@ -145,11 +142,6 @@ fn codice_fiscale(cfg: &Config, values: &Values, out: &mut Outcome) {
         };
         // The form's fields also rank the corrections offered for a wrong code.
         let report = cf::check_with(typed, &options, &fields);
-        // Checked without the list of places: the widget has it come now.
-        out.places_needed = report
-            .person
-            .as_ref()
-            .is_some_and(|p| p.place_name.is_none());
         let valid = report.valid();
         let described_person = valid.then(|| messages::described(&report, lang));
         for mut f in report.findings {

@@ -31,16 +31,18 @@ impl Inner {
             let st = &mut *st;
             let mut long = Vec::new();
             st.values = self.read(&mut long);
+            if self.cfg.checks.codice_fiscale && !st.values.get(Kind::CodiceFiscale).is_empty() {
+                // A code typed before the list of places came: its fetch starts before the
+                // checks run, not after (the first run of the checks takes some 10 ms, and
+                // the place's name waits for the file).
+                super::inner::fetch_places();
+            }
             st.outcome = form::evaluate(&self.cfg, &st.values, trigger.live(), &mut st.memo);
             let sollecito = st.values.get(Kind::Tipo) == "sollecito";
             if self.sync_mail(st.outcome.mail) | self.sync_sollecito(sollecito) {
                 // The e-mail fields came or went: look again with them (or without them).
                 st.values = self.read(&mut long);
                 st.outcome = form::evaluate(&self.cfg, &st.values, false, &mut st.memo);
-            }
-            if st.outcome.places_needed {
-                // Checked without the list of places: have it come now, not at the next idle.
-                super::inner::fetch_places();
             }
             st.outcome
                 .findings
