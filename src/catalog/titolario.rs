@@ -29,7 +29,7 @@ use crate::finding::{Lang, Source};
 use crate::text::{fold_words, folds_to};
 use crate::wire::{Json, ToWire};
 
-pub use load::TitolarioError;
+pub use load::{warm_step, TitolarioError};
 
 /// The five cassetti (channels of the Comunicazione bidirezionale) that have a titolario.
 /// A [`Titolario::cassetto`] is always one of these ids.

@@ -38,7 +38,7 @@ use chrono::NaiveDate;
 pub(crate) use registry::note_code;
 pub use registry::{
     built_in_errors, cite, document_owner, is_built_in, load_profile, profile, profile_for_sede,
-    profiles, Loaded, NATIONAL,
+    profiles, warm_step, Loaded, NATIONAL,
 };
 pub use validate::{is_email, GESTIONE_PLACEHOLDER, INPS_PEC_DOMAIN, MAX_JSON};
 pub(crate) use vocab::{vocabulary, Named};

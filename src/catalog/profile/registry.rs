@@ -35,24 +35,52 @@ fn built_in_json(id: &str) -> &'static str {
 /// a sede that no territorial profile covers (issue 13).
 pub const NATIONAL: &str = "nazionale";
 
+/// The built-in profiles, parsed once by [`built_in`].
+static BUILT: OnceLock<Vec<Arc<Profile>>> = OnceLock::new();
+/// The built-ins parsed ahead by [`warm_step`], in the order of `BUILT_IN` (`None`: a file
+/// that failed), until [`built_in`] takes them.
+static AHEAD: Mutex<Vec<Option<Arc<Profile>>>> = Mutex::new(Vec::new());
+
+/// Parses the next built-in profile not parsed yet (a few milliseconds), for the widget's
+/// idle warm-up, after the titolari they name ([`crate::catalog::titolario::warm_step`]):
+/// one per idle moment rather than six in one task (issue 15). `true` when it parsed one;
+/// `false` when there was nothing to do (all parsed, or the catalog's file absent).
+pub fn warm_step() -> bool {
+    if BUILT.get().is_some() || crate::catalog::data::absence().is_some() {
+        return false;
+    }
+    let Ok(mut ahead) = AHEAD.lock() else {
+        return false;
+    };
+    let Some(id) = BUILT_IN.get(ahead.len()) else {
+        return false;
+    };
+    ahead.push(parse_built_in(id));
+    true
+}
+
+/// A built-in profile parsed and validated. One that fails is a bug caught by
+/// tests/native/profiles.rs; at run time it is skipped rather than taking the page down.
+fn parse_built_in(id: &str) -> Option<Arc<Profile>> {
+    parse_and_validate(built_in_json(id), &BUILT_IN, Lang::It)
+        .ok()
+        .map(Arc::new)
+}
+
 fn built_in() -> &'static [Arc<Profile>] {
-    static BUILT: OnceLock<Vec<Arc<Profile>>> = OnceLock::new();
     // None until the catalog's file has arrived (a `catalog-file` build): not parsed empty.
     if crate::catalog::data::absence().is_some() {
         return &[];
     }
     BUILT.get_or_init(|| {
-        // A built-in that fails to parse is a bug caught by tests/native/profiles.rs; at run time it
-        // is skipped rather than taking the page down.
-        // A loop, not filter_map + collect: one copy less of each adapter in the module
-        // (issue 15).
-        let mut built = Vec::new();
-        for id in BUILT_IN {
-            if let Ok(p) = parse_and_validate(built_in_json(id), &BUILT_IN, Lang::It) {
-                built.push(Arc::new(p));
-            }
+        let mut parsed = AHEAD
+            .lock()
+            .map(|mut a| std::mem::take(&mut *a))
+            .unwrap_or_default();
+        for id in BUILT_IN.iter().skip(parsed.len()) {
+            parsed.push(parse_built_in(id));
         }
-        built
+        parsed.into_iter().flatten().collect()
     })
 }
 

@@ -8,7 +8,7 @@
 
 use crate::text::Join;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use super::raw::{raw_titolario, with_document};
 use super::{Classe, Oggetto, Status, TempoSoglia, Titolario, Unit, CASSETTI};
@@ -54,21 +54,57 @@ impl fmt::Display for TitolarioError {
 
 impl std::error::Error for TitolarioError {}
 
-/// Parses every embedded file once; the second list holds the errors.
+/// A file read by [`parse_raw`]: the titolario and the file its keywords come from.
+type Parsed = Result<(Titolario, Option<String>), TitolarioError>;
+
+/// Every embedded file parsed, and the errors: built once, by [`embedded`].
+static ALL: OnceLock<(Vec<Titolario>, Vec<TitolarioError>)> = OnceLock::new();
+/// The files read ahead by [`warm_step`], in the order of `FILES`, until [`embedded`] takes
+/// them.
+static AHEAD: Mutex<Vec<Parsed>> = Mutex::new(Vec::new());
+
+/// Reads the next embedded file not read yet (a few milliseconds), for the widget's idle
+/// warm-up: when the catalog's file arrives, the nine files are read one per idle moment
+/// rather than all in the first call that needs them, a task that passed 50 ms in the
+/// browser (issue 15). `true` when it read one; `false` when there was nothing to do (all
+/// read, or the catalog's file absent).
+pub fn warm_step() -> bool {
+    if ALL.get().is_some() || crate::catalog::data::absence().is_some() {
+        return false;
+    }
+    let Ok(mut ahead) = AHEAD.lock() else {
+        return false;
+    };
+    let Some(file) = FILES.get(ahead.len()) else {
+        return false;
+    };
+    let json = crate::catalog::data::json(&format!("titolari/{file}")).unwrap_or("");
+    ahead.push(parse_raw(file, json));
+    true
+}
+
+/// Parses every embedded file once (taking those [`warm_step`] read ahead); the second
+/// list holds the errors.
 pub(super) fn embedded() -> &'static (Vec<Titolario>, Vec<TitolarioError>) {
-    static ALL: OnceLock<(Vec<Titolario>, Vec<TitolarioError>)> = OnceLock::new();
     // None until the catalog's file has arrived (a `catalog-file` build): not parsed empty.
     static NONE: (Vec<Titolario>, Vec<TitolarioError>) = (Vec::new(), Vec::new());
     if crate::catalog::data::absence().is_some() {
         return &NONE;
     }
     ALL.get_or_init(|| {
+        let mut parsed = AHEAD
+            .lock()
+            .map(|mut a| std::mem::take(&mut *a))
+            .unwrap_or_default();
+        for file in FILES.iter().skip(parsed.len()) {
+            let json = crate::catalog::data::json(&format!("titolari/{file}")).unwrap_or("");
+            parsed.push(parse_raw(file, json));
+        }
         let mut ok: Vec<Titolario> = Vec::with_capacity(FILES.len());
         let mut errors = Vec::new();
         let mut keywords_from = Vec::new();
-        for file in FILES {
-            let json = crate::catalog::data::json(&format!("titolari/{file}")).unwrap_or("");
-            match parse_raw(file, json) {
+        for (file, result) in FILES.into_iter().zip(parsed) {
+            match result {
                 Ok((t, _)) if ok.iter().any(|o| o.id == t.id) => errors.push(err(
                     file,
                     "id",
