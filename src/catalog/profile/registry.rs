@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use super::read::declared_id;
 use super::validate::{parse_and_validate, MAX_JSON};
 use super::{Note, Profile};
+use crate::catalog::data::Ahead;
 use crate::catalog::messages::Problem;
 use crate::finding::{Finding, Lang, Source};
 
@@ -37,26 +38,18 @@ pub const NATIONAL: &str = "nazionale";
 
 /// The built-in profiles, parsed once by [`built_in`].
 static BUILT: OnceLock<Vec<Arc<Profile>>> = OnceLock::new();
-/// The built-ins parsed ahead by [`warm_step`], in the order of `BUILT_IN` (`None`: a file
-/// that failed), until [`built_in`] takes them.
-static AHEAD: Mutex<Vec<Option<Arc<Profile>>>> = Mutex::new(Vec::new());
+/// The built-ins parsed ahead by [`warm_step`] (`None`: a file that failed) until
+/// [`built_in`] takes them.
+static AHEAD: Ahead<Option<Arc<Profile>>> = Ahead::new();
 
 /// Parses the next built-in profile not parsed yet (a few milliseconds), for the widget's
 /// idle warm-up, after the titolari they name ([`crate::catalog::titolario::warm_step`]):
 /// one per idle moment rather than six in one task (issue 15). `true` when it parsed one;
 /// `false` when there was nothing to do (all parsed, or the catalog's file absent).
 pub fn warm_step() -> bool {
-    if BUILT.get().is_some() || crate::catalog::data::absence().is_some() {
-        return false;
-    }
-    let Ok(mut ahead) = AHEAD.lock() else {
-        return false;
-    };
-    let Some(id) = BUILT_IN.get(ahead.len()) else {
-        return false;
-    };
-    ahead.push(parse_built_in(id));
-    true
+    BUILT.get().is_none()
+        && crate::catalog::data::absence().is_none()
+        && AHEAD.step(&BUILT_IN, parse_built_in)
 }
 
 /// A built-in profile parsed and validated. One that fails is a bug caught by
@@ -73,14 +66,11 @@ fn built_in() -> &'static [Arc<Profile>] {
         return &[];
     }
     BUILT.get_or_init(|| {
-        let mut parsed = AHEAD
-            .lock()
-            .map(|mut a| std::mem::take(&mut *a))
-            .unwrap_or_default();
-        for id in BUILT_IN.iter().skip(parsed.len()) {
-            parsed.push(parse_built_in(id));
-        }
-        parsed.into_iter().flatten().collect()
+        AHEAD
+            .all(&BUILT_IN, parse_built_in)
+            .into_iter()
+            .flatten()
+            .collect()
     })
 }
 

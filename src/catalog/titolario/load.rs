@@ -8,10 +8,11 @@
 
 use crate::text::Join;
 use std::fmt;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use super::raw::{raw_titolario, with_document};
 use super::{Classe, Oggetto, Status, TempoSoglia, Titolario, Unit, CASSETTI};
+use crate::catalog::data::Ahead;
 use crate::finding::Source;
 use crate::json;
 use crate::text::fold_words;
@@ -59,28 +60,25 @@ type Parsed = Result<(Titolario, Option<String>), TitolarioError>;
 
 /// Every embedded file parsed, and the errors: built once, by [`embedded`].
 static ALL: OnceLock<(Vec<Titolario>, Vec<TitolarioError>)> = OnceLock::new();
-/// The files read ahead by [`warm_step`], in the order of `FILES`, until [`embedded`] takes
-/// them.
-static AHEAD: Mutex<Vec<Parsed>> = Mutex::new(Vec::new());
+/// The files read ahead by [`warm_step`] until [`embedded`] takes them.
+static AHEAD: Ahead<Parsed> = Ahead::new();
 
 /// Reads the next embedded file not read yet (a few milliseconds), for the widget's idle
 /// warm-up: when the catalog's file arrives, the nine files are read one per idle moment
-/// rather than all in the first call that needs them, a task that passed 50 ms in the
-/// browser (issue 15). `true` when it read one; `false` when there was nothing to do (all
-/// read, or the catalog's file absent).
+/// rather than all in the first call that needs them (issue 15). `true` when it read one;
+/// `false` when there was nothing to do (all read, or the catalog's file absent).
 pub fn warm_step() -> bool {
-    if ALL.get().is_some() || crate::catalog::data::absence().is_some() {
-        return false;
-    }
-    let Ok(mut ahead) = AHEAD.lock() else {
-        return false;
-    };
-    let Some(file) = FILES.get(ahead.len()) else {
-        return false;
-    };
-    let json = crate::catalog::data::json(&format!("titolari/{file}")).unwrap_or("");
-    ahead.push(parse_raw(file, json));
-    true
+    ALL.get().is_none()
+        && crate::catalog::data::absence().is_none()
+        && AHEAD.step(&FILES, read_file)
+}
+
+/// One embedded file read.
+fn read_file(file: &str) -> Parsed {
+    parse_raw(
+        file,
+        crate::catalog::data::json(&format!("titolari/{file}")).unwrap_or(""),
+    )
 }
 
 /// Parses every embedded file once (taking those [`warm_step`] read ahead); the second
@@ -92,14 +90,7 @@ pub(super) fn embedded() -> &'static (Vec<Titolario>, Vec<TitolarioError>) {
         return &NONE;
     }
     ALL.get_or_init(|| {
-        let mut parsed = AHEAD
-            .lock()
-            .map(|mut a| std::mem::take(&mut *a))
-            .unwrap_or_default();
-        for file in FILES.iter().skip(parsed.len()) {
-            let json = crate::catalog::data::json(&format!("titolari/{file}")).unwrap_or("");
-            parsed.push(parse_raw(file, json));
-        }
+        let parsed = AHEAD.all(&FILES, read_file);
         let mut ok: Vec<Titolario> = Vec::with_capacity(FILES.len());
         let mut errors = Vec::new();
         let mut keywords_from = Vec::new();
